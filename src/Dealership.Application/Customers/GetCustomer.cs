@@ -1,0 +1,22 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Customers;
+
+/// <summary>One customer with their contact preferences and consent record. Every staff role may read customers.</summary>
+public static class GetCustomer
+{
+    public sealed record Query(Guid CustomerId) : IQuery<CustomerView>;
+
+    public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, CustomerView>
+    {
+        public async ValueTask<CustomerView> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.CustomerId, cancellationToken)
+                ?? throw new NotFoundException("Customer", query.CustomerId);
+            return customer.ToView();
+        }
+    }
+}

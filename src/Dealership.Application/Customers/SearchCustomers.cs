@@ -1,0 +1,88 @@
+using System.Text.RegularExpressions;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Sites;
+using Dealership.Domain.Customers;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Customers;
+
+/// <summary>
+/// Finds customers by what staff have in hand: a name ("smith", "ann smi"), an email, a phone number as
+/// typed, or a VIN (or its first characters). Every branch is an indexed prefix or equality match, so the
+/// search stays fast at 100,000 customers; results are paged and sorted by last name.
+/// </summary>
+public static partial class SearchCustomers
+{
+    public sealed record Query(string? Search, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummary>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+            RuleFor(q => q.Search).MaximumLength(100);
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext) : IQueryHandler<Query, PagedList<CustomerSummary>>
+    {
+        public async ValueTask<PagedList<CustomerSummary>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var customers = db.Customers.AsNoTracking();
+            var text = (query.Search ?? "").Trim();
+            if (text.Length > 0)
+            {
+                customers = await FilterAsync(customers, text, cancellationToken);
+            }
+
+            return await customers
+                .OrderBy(c => c.LastNameKey).ThenBy(c => c.FirstNameKey).ThenBy(c => c.Id)
+                .Select(c => new CustomerSummary(c.Id, c.FirstName, c.LastName, c.Email, c.MobilePhone, c.PreferredChannel,
+                    db.Vehicles.Count(v => v.CustomerId == c.Id)))
+                .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        }
+
+        private async Task<IQueryable<Customer>> FilterAsync(IQueryable<Customer> customers, string text, CancellationToken ct)
+        {
+            if (text.Contains('@', StringComparison.Ordinal))
+            {
+                var emailKey = text.ToLowerInvariant();
+                return customers.Where(c => c.EmailKey!.StartsWith(emailKey));
+            }
+
+            if (PhoneLike().IsMatch(text))
+            {
+                var site = await siteContext.GetAsync(ct);
+                var e164 = PhoneNumberRules.ToE164(text, site.DefaultPhoneRegion, out _);
+                return customers.Where(c => c.MobilePhone == e164);
+            }
+
+            if (VinLike().IsMatch(text))
+            {
+                var vinPrefix = text.ToUpperInvariant();
+                return customers.Where(c => db.Vehicles.Any(v => v.CustomerId == c.Id && v.Vin.StartsWith(vinPrefix)));
+            }
+
+            // Name: every word must start the first or the last name ("ann smi" finds Ann Smith and Smith Annette).
+            foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+            {
+                var w = word;
+                customers = customers.Where(c => c.FirstNameKey.StartsWith(w) || c.LastNameKey.StartsWith(w));
+            }
+
+            return customers;
+        }
+    }
+
+    /// <summary>Digits with the usual phone punctuation, at least seven digits.</summary>
+    [GeneratedRegex(@"^\+?[\d\s().\-]{7,20}$")]
+    private static partial Regex PhoneLike();
+
+    /// <summary>Six or more letters and digits without spaces, with at least one digit and one letter: a VIN or its start.</summary>
+    [GeneratedRegex(@"^(?=.*\d)(?=.*[A-Za-z])[A-HJ-NPR-Za-hj-npr-z0-9]{6,17}$")]
+    private static partial Regex VinLike();
+}

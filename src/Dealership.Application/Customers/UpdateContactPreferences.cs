@@ -1,0 +1,65 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Sites;
+using Dealership.Domain.Customers;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Customers;
+
+/// <summary>
+/// Changes how the customer wants to hear from us. Consent changes keep when and how they were given, since
+/// every later message must be able to show it was allowed.
+/// </summary>
+public static class UpdateContactPreferences
+{
+    public sealed record Command(
+        Guid CustomerId,
+        ContactChannel PreferredChannel,
+        string? Language,
+        string? TimeZoneId,
+        TimeOnly? QuietHoursStart,
+        TimeOnly? QuietHoursEnd,
+        bool SmsConsent,
+        bool EmailConsent,
+        string? ConsentSource,
+        long? ExpectedVersion) : ICommand<CustomerView>, IVersionedCommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(SiteContext site)
+        {
+            RuleFor(c => c.PreferredChannel).IsInEnum();
+            ContactPreferenceRules.Apply(this, c => c.Language, c => c.TimeZoneId, c => c.QuietHoursStart, c => c.QuietHoursEnd, site);
+            RuleFor(c => c.ConsentSource).MaximumLength(200);
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock) : ICommandHandler<Command, CustomerView>
+    {
+        public async ValueTask<CustomerView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
+                ?? throw new NotFoundException("Customer", command.CustomerId);
+            if (command.ExpectedVersion is { } expected && expected != customer.Version)
+            {
+                throw new PreconditionFailedException("Customer", expected, customer.Version);
+            }
+
+            var site = await siteContext.GetAsync(cancellationToken);
+            customer.UpdateContactPreferences(new ContactPreferences(
+                command.PreferredChannel,
+                command.Language ?? customer.Language,
+                command.TimeZoneId ?? customer.TimeZoneId,
+                command.QuietHoursStart,
+                command.QuietHoursEnd,
+                command.SmsConsent,
+                command.EmailConsent,
+                string.IsNullOrWhiteSpace(command.ConsentSource) ? $"Recorded by staff at {site.Code}" : command.ConsentSource.Trim()),
+                clock.GetUtcNow().UtcDateTime);
+
+            return customer.ToView();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using Dealership.Domain.Common;
+using Dealership.Domain.Customers;
+using Dealership.Domain.Sites;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Dealership.Application.Data;
+
+/// <summary>
+/// The one DbContext, and the repository (no wrappers over DbSet). Provider-neutral: the same model runs on
+/// SQLite (embedded default, tests) and SQL Server (production); migrations live in db/, one project each.
+/// </summary>
+public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<StaffSiteAssignment> StaffSites => Set<StaffSiteAssignment>();
+
+    public DbSet<Customer> Customers => Set<Customer>();
+
+    public DbSet<Vehicle> Vehicles => Set<Vehicle>();
+
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(DealershipDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every DateTime is UTC in storage; SQLite and SQL Server both lose the Kind, so restore it on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<NullableUtcDateTimeConverter>();
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var saved = AdvanceVersions();
+        var result = base.SaveChanges(acceptAllChangesOnSuccess);
+        saved.ForEach(a => a.MarkSaved());
+        return result;
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var saved = AdvanceVersions();
+        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        saved.ForEach(a => a.MarkSaved());
+        return result;
+    }
+
+    /// <summary>All aggregates (and staff users) with pending changes, whose domain events have not yet been handled.</summary>
+    public IReadOnlyList<AggregateRoot> TrackedAggregates() =>
+        ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
+
+    /// <summary>
+    /// Bumps the version of every aggregate that is saved. Because the version is a concurrency token, EF
+    /// puts the original value in the UPDATE's WHERE clause: a writer holding an older copy updates nothing
+    /// and gets DbUpdateConcurrencyException (HTTP 409) instead of silently overwriting.
+    /// </summary>
+    private List<AggregateRoot> AdvanceVersions()
+    {
+        ChangeTracker.DetectChanges();
+        var saved = new List<AggregateRoot>();
+        foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                saved.Add(entry.Entity);
+            }
+            else if (entry.State == EntityState.Modified || (entry.State == EntityState.Unchanged && HasChangedChildren(entry)))
+            {
+                entry.Entity.RecordChange();
+                entry.Property(e => e.Version).IsModified = true;
+                saved.Add(entry.Entity);
+            }
+        }
+
+        foreach (var entry in ChangeTracker.Entries<StaffUser>().Where(e => e.State == EntityState.Modified))
+        {
+            entry.Entity.Version++;
+        }
+
+        return saved;
+    }
+
+    private static bool HasChangedChildren(EntityEntry<AggregateRoot> entry) =>
+        entry.Collections.Any(c => c.CurrentValue is not null &&
+            c.CurrentValue.Cast<object>().Any(child => entry.Context.Entry(child).State is EntityState.Added or EntityState.Modified or EntityState.Deleted));
+}

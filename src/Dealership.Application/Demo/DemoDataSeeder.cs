@@ -1,0 +1,244 @@
+using System.Globalization;
+using Dealership.Application.Data;
+using Dealership.Domain.Customers;
+using Dealership.Domain.Sites;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Dealership.Application.Demo;
+
+/// <summary>
+/// Fills an empty Development database with a dealership group that tells the product's stories on first
+/// run: two rooftops, one demo account per role and a few dozen customers with their cars. Idempotent (it
+/// checks what exists before adding) and called only in Development; the host enforces that.
+/// </summary>
+public sealed class DemoDataSeeder(
+    DealershipDbContext db,
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole<Guid>> roles,
+    TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
+{
+    public const string DemoPassword = "Demo!2026";
+
+    public static readonly IReadOnlyList<(string Email, string Name, string Role, bool BothSites)> DemoAccounts =
+    [
+        ("manager@demo.local", "Morgan Reyes", StaffRoles.Manager, true),
+        ("sales@demo.local", "Sam Carter", StaffRoles.Salesperson, true),
+        ("service@demo.local", "Alex Kim", StaffRoles.ServiceAdvisor, false),
+        ("usedcars@demo.local", "Jordan Blake", StaffRoles.UsedCarManager, false),
+        ("parts@demo.local", "Pat Nguyen", StaffRoles.PartsClerk, false),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        var (portland, boise) = await EnsureSitesAsync(cancellationToken);
+        await EnsureRolesAsync();
+        var owners = await EnsureDemoStaffAsync(portland, boise, cancellationToken);
+        await EnsureCustomersAsync(portland, boise, owners, cancellationToken);
+    }
+
+    public async Task EnsureRolesAsync()
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole<Guid>(role));
+            }
+        }
+    }
+
+    private async Task<(Site Portland, Site Boise)> EnsureSitesAsync(CancellationToken ct)
+    {
+        var portland = await db.Sites.FirstOrDefaultAsync(s => s.Code == "PDX", ct);
+        if (portland is null)
+        {
+            portland = new Site("PDX", "Harbor Motors Portland", "America/Los_Angeles", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
+            SetWeekHours(portland, new TimeOnly(8, 0), new TimeOnly(19, 0), new TimeOnly(9, 0), new TimeOnly(17, 0));
+            db.Sites.Add(portland);
+        }
+
+        var boise = await db.Sites.FirstOrDefaultAsync(s => s.Code == "BOI", ct);
+        if (boise is null)
+        {
+            boise = new Site("BOI", "Harbor Motors Boise", "America/Boise", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
+            SetWeekHours(boise, new TimeOnly(8, 30), new TimeOnly(18, 0), new TimeOnly(9, 0), new TimeOnly(15, 0));
+            db.Sites.Add(boise);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (portland, boise);
+    }
+
+    private static void SetWeekHours(Site site, TimeOnly weekdayOpen, TimeOnly weekdayClose, TimeOnly saturdayOpen, TimeOnly saturdayClose)
+    {
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+        {
+            site.SetOpeningHours(day, weekdayOpen, weekdayClose);
+        }
+
+        site.SetOpeningHours(DayOfWeek.Saturday, saturdayOpen, saturdayClose);
+    }
+
+    private async Task<Dictionary<string, Guid>> EnsureDemoStaffAsync(Site portland, Site boise, CancellationToken ct)
+    {
+        var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var (email, name, role, bothSites) in DemoAccounts)
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new StaffUser
+                {
+                    UserName = email,
+                    Email = email,
+                    EmailConfirmed = true,
+                    DisplayName = name,
+                    PrimarySiteId = portland.Id,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                    LockoutEnabled = true,
+                    Sites = bothSites
+                        ? [new StaffSiteAssignment { SiteId = portland.Id }, new StaffSiteAssignment { SiteId = boise.Id }]
+                        : [new StaffSiteAssignment { SiteId = portland.Id }],
+                };
+                var result = await users.CreateAsync(user, DemoPassword);
+                if (!result.Succeeded)
+                {
+                    throw new InvalidOperationException($"Could not create demo account {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+                }
+
+                await users.AddToRoleAsync(user, role);
+                logger.LogInformation("Created demo account {Email} ({Role})", email, role);
+            }
+
+            ids[role] = user.Id;
+        }
+
+        await db.SaveChangesAsync(ct);
+        return ids;
+    }
+
+    private async Task EnsureCustomersAsync(Site portland, Site boise, Dictionary<string, Guid> owners, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var existing = (await db.Customers.Select(c => c.EmailKey).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var added = 0;
+        for (var i = 0; i < DemoCustomers.Length; i++)
+        {
+            var (first, last, language, channel) = DemoCustomers[i];
+            var email = $"{first}.{last}".ToLowerInvariant().Replace(' ', '.').Replace("'", "", StringComparison.Ordinal) + "@example.com";
+            if (existing.Contains(email))
+            {
+                continue;
+            }
+
+            var site = i % 3 == 2 ? boise : portland;
+            var areaCode = site == boise ? "208" : "503";
+            var mobile = string.Create(CultureInfo.InvariantCulture, $"+1{areaCode}55501{i % 100:00}");
+            var owner = (i % 4) switch
+            {
+                0 => owners[StaffRoles.Salesperson],
+                1 => owners[StaffRoles.ServiceAdvisor],
+                _ => (Guid?)null,
+            };
+            var customer = new Customer(
+                new CustomerDetails(first, last, email, mobile),
+                new ContactPreferences(channel, language, site.TimeZoneId,
+                    i % 5 == 0 ? new TimeOnly(21, 0) : null, i % 5 == 0 ? new TimeOnly(8, 0) : null,
+                    SmsConsent: channel == ContactChannel.Sms || i % 2 == 0, EmailConsent: true,
+                    ConsentSource: $"Signed consent form at {site.Code}"),
+                owner, site.Id, sharedContact: null, now.AddDays(-400 + (i * 9)));
+
+            foreach (var (template, year, make, model, trim, color) in VehiclesFor(i))
+            {
+                customer.AddVehicle(MakeVin(template, year, i), year, make, model, trim, color, 8_000 + (i * 3_713 % 90_000), now.AddDays(-300 + (i * 7)));
+            }
+
+            db.Customers.Add(customer);
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (added > 0)
+        {
+            logger.LogInformation("Seeded {Count} demo customers", added);
+        }
+    }
+
+    /// <summary>A valid VIN from a manufacturer's first eight characters, a model year and a serial; the check digit is computed.</summary>
+    internal static string MakeVin(string firstEight, int year, int serial)
+    {
+        const string yearCodes = "ABCDEFGHJKLMNPRSTVWXY123456789"; // 2010 = A ... cycles every 30 years
+        var yearCode = yearCodes[(year - 2010) % 30];
+        var raw = string.Create(CultureInfo.InvariantCulture, $"{firstEight}0{yearCode}A{100000 + (serial * 7919 % 900000):000000}");
+        var check = Vin.ComputeCheckDigit(raw);
+        return string.Concat(raw.AsSpan(0, 8), check.ToString(), raw.AsSpan(9));
+    }
+
+    private static IEnumerable<(string Template, int Year, string Make, string Model, string? Trim, string Color)> VehiclesFor(int i)
+    {
+        yield return VehicleCatalogue[i % VehicleCatalogue.Length];
+        if (i % 4 == 3)
+        {
+            yield return VehicleCatalogue[(i + 5) % VehicleCatalogue.Length];
+        }
+    }
+
+    private static readonly (string Template, int Year, string Make, string Model, string? Trim, string Color)[] VehicleCatalogue =
+    [
+        ("1HGCV1F3", 2021, "Honda", "Accord", "EX-L", "Platinum White"),
+        ("1FTFW1E5", 2019, "Ford", "F-150", "XLT", "Magnetic Gray"),
+        ("5YJ3E1EA", 2022, "Tesla", "Model 3", "Long Range", "Deep Blue"),
+        ("2T1BURHE", 2018, "Toyota", "Corolla", "LE", "Classic Silver"),
+        ("1G1ZD5ST", 2020, "Chevrolet", "Malibu", "LT", "Mosaic Black"),
+        ("3VW2B7AJ", 2017, "Volkswagen", "Jetta", "SE", "Pure White"),
+        ("4T1B11HK", 2023, "Toyota", "Camry", "SE", "Celestial Silver"),
+        ("5FNYF6H9", 2016, "Honda", "Pilot", "Touring", "Obsidian Blue"),
+        ("1C4RJFAG", 2021, "Jeep", "Grand Cherokee", "Limited", "Velvet Red"),
+        ("JM1BPBML", 2024, "Mazda", "Mazda3", "Premium", "Soul Red"),
+        ("5N1AT2MV", 2019, "Nissan", "Rogue", "SV", "Gun Metallic"),
+        ("1N4BL4DV", 2022, "Nissan", "Altima", "SR", "Scarlet Ember"),
+    ];
+
+    private static readonly (string First, string Last, string Language, ContactChannel Channel)[] DemoCustomers =
+    [
+        ("Olivia", "Bennett", "en", ContactChannel.Sms),
+        ("Liam", "Ortiz", "es", ContactChannel.Sms),
+        ("Emma", "Sullivan", "en", ContactChannel.Email),
+        ("Noah", "Patel", "en", ContactChannel.Sms),
+        ("Ava", "Hernandez", "es", ContactChannel.Sms),
+        ("Elijah", "Brooks", "en", ContactChannel.Email),
+        ("Sophia", "Nguyen", "en", ContactChannel.Sms),
+        ("James", "Whitaker", "en", ContactChannel.Sms),
+        ("Isabella", "Ramirez", "es", ContactChannel.Email),
+        ("Benjamin", "Foster", "en", ContactChannel.Sms),
+        ("Mia", "Coleman", "en", ContactChannel.Sms),
+        ("Lucas", "Delgado", "es", ContactChannel.Sms),
+        ("Charlotte", "Hayes", "en", ContactChannel.Email),
+        ("Henry", "Morrison", "en", ContactChannel.Sms),
+        ("Amelia", "Castillo", "es", ContactChannel.Sms),
+        ("Alexander", "Reed", "en", ContactChannel.Sms),
+        ("Harper", "Jensen", "en", ContactChannel.Email),
+        ("Daniel", "Vasquez", "es", ContactChannel.Sms),
+        ("Evelyn", "Price", "en", ContactChannel.Sms),
+        ("Matthew", "Gallagher", "en", ContactChannel.Sms),
+        ("Abigail", "Romero", "es", ContactChannel.Email),
+        ("Jackson", "Tran", "en", ContactChannel.Sms),
+        ("Emily", "Fischer", "en", ContactChannel.Sms),
+        ("Sebastian", "Moreno", "es", ContactChannel.Sms),
+        ("Elizabeth", "Kowalski", "en", ContactChannel.Email),
+        ("David", "Okafor", "en", ContactChannel.Sms),
+        ("Sofia", "Guerrero", "es", ContactChannel.Sms),
+        ("Joseph", "Lindqvist", "en", ContactChannel.Sms),
+        ("Avery", "Mitchell", "en", ContactChannel.Email),
+        ("Samuel", "Herrera", "es", ContactChannel.Sms),
+        ("Scarlett", "O'Brien", "en", ContactChannel.Sms),
+        ("Owen", "Yamamoto", "en", ContactChannel.Sms),
+        ("Grace", "Mendoza", "es", ContactChannel.Email),
+        ("Wyatt", "Chen", "en", ContactChannel.Sms),
+        ("Chloe", "Sandoval", "es", ContactChannel.Sms),
+        ("Carter", "Abernathy", "en", ContactChannel.Sms),
+    ];
+}

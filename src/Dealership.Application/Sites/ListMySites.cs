@@ -1,0 +1,41 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Sites;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Sites;
+
+/// <summary>The sites the caller works at, with their market settings; the current one is flagged.</summary>
+public static class ListMySites
+{
+    public sealed record Query : IQuery<IReadOnlyList<SiteView>>;
+
+    public sealed record SiteView(
+        Guid Id,
+        string Code,
+        string Name,
+        string TimeZoneId,
+        string Currency,
+        DistanceUnit DistanceUnit,
+        string DefaultPhoneRegion,
+        IReadOnlyList<string> Languages,
+        IReadOnlyList<OpeningHoursView> OpeningHours,
+        bool IsCurrent);
+
+    public sealed record OpeningHoursView(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, IReadOnlyList<SiteView>>
+    {
+        public async ValueTask<IReadOnlyList<SiteView>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var ids = staff.SiteIds.ToList();
+            var sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
+            return sites.Select(s => new SiteView(s.Id, s.Code, s.Name, s.TimeZoneId, s.Currency, s.DistanceUnit, s.DefaultPhoneRegion,
+                    s.LanguageList,
+                    s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
+                    s.Id == staff.SiteId))
+                .ToList();
+        }
+    }
+}

@@ -1,0 +1,231 @@
+using Dealership.Domain.Common;
+
+namespace Dealership.Domain.Customers;
+
+/// <summary>
+/// A customer of the dealership group (not of one site). Holds how and when they want to hear from us:
+/// channel, language, quiet hours and per-channel consent with when and how it was given, because every
+/// message we send later must be able to show it was allowed.
+/// </summary>
+public sealed class Customer : AggregateRoot
+{
+    private readonly List<Vehicle> _vehicles = [];
+
+    private Customer() { }
+
+    public Customer(CustomerDetails details, ContactPreferences preferences, Guid? ownerStaffId,
+        Guid registeredAtSiteId, SharedContactConfirmation? sharedContact, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        ArgumentNullException.ThrowIfNull(preferences);
+        CreatedAt = now;
+        UpdatedAt = now;
+        RegisteredAtSiteId = registeredAtSiteId;
+        OwnerStaffId = ownerStaffId;
+        ApplyDetails(details);
+        ApplyPreferences(preferences, now);
+        if (sharedContact is not null)
+        {
+            SharedContactConfirmedBy = sharedContact.ConfirmedBy;
+            SharedContactConfirmedAt = now;
+            SharedContactNote = sharedContact.Note;
+        }
+
+        Raise(new CustomerRegistered(this, now));
+    }
+
+    public string FirstName { get; private set; } = "";
+
+    public string LastName { get; private set; } = "";
+
+    /// <summary>Lower-case copies used by the indexed prefix search (the same on every provider's collation).</summary>
+    public string FirstNameKey { get; private set; } = "";
+
+    public string LastNameKey { get; private set; } = "";
+
+    public string? Email { get; private set; }
+
+    public string? EmailKey { get; private set; }
+
+    /// <summary>Mobile number in E.164 form (+15035550123).</summary>
+    public string? MobilePhone { get; private set; }
+
+    public ContactChannel PreferredChannel { get; private set; }
+
+    /// <summary>Language code for messages, one of the site's languages ("en", "es").</summary>
+    public string Language { get; private set; } = "en";
+
+    /// <summary>IANA time zone the customer lives in; quiet hours are read in it.</summary>
+    public string TimeZoneId { get; private set; } = "";
+
+    public TimeOnly? QuietHoursStart { get; private set; }
+
+    public TimeOnly? QuietHoursEnd { get; private set; }
+
+    public bool SmsConsent { get; private set; }
+
+    public DateTime? SmsConsentChangedAt { get; private set; }
+
+    public string? SmsConsentSource { get; private set; }
+
+    public bool EmailConsent { get; private set; }
+
+    public DateTime? EmailConsentChangedAt { get; private set; }
+
+    public string? EmailConsentSource { get; private set; }
+
+    /// <summary>The staff member who looks after this customer, if one has been assigned.</summary>
+    public Guid? OwnerStaffId { get; private set; }
+
+    public Guid RegisteredAtSiteId { get; private set; }
+
+    /// <summary>Set when staff confirmed that a shared email or phone belongs to a different person.</summary>
+    public Guid? SharedContactConfirmedBy { get; private set; }
+
+    public DateTime? SharedContactConfirmedAt { get; private set; }
+
+    public string? SharedContactNote { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public IReadOnlyList<Vehicle> Vehicles => _vehicles;
+
+    public string FullName => $"{FirstName} {LastName}";
+
+    public void UpdateContactPreferences(ContactPreferences preferences, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(preferences);
+        ApplyPreferences(preferences, now);
+        UpdatedAt = now;
+        RecordChange();
+        Raise(new ContactPreferencesChanged(this, now));
+    }
+
+    public void ConfirmSharedContact(SharedContactConfirmation confirmation, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(confirmation);
+        SharedContactConfirmedBy = confirmation.ConfirmedBy;
+        SharedContactConfirmedAt = now;
+        SharedContactNote = confirmation.Note;
+        RecordChange();
+    }
+
+    /// <summary>
+    /// Registers a vehicle the customer owns. The VIN must be valid; the same VIN twice on one customer is
+    /// refused (uniqueness across customers is checked by the caller, which can see other customers).
+    /// </summary>
+    public Vehicle AddVehicle(string vin, int year, string make, string model, string? trim, string? color,
+        int? odometer, DateTime now)
+    {
+        var normalized = Vin.Normalize(vin, out var problem) ?? throw new ArgumentException(problem, nameof(vin));
+        if (_vehicles.Any(v => v.Vin == normalized))
+        {
+            throw new DomainRuleException($"Vehicle {normalized} is already on this customer's record.", "vehicle-already-registered");
+        }
+
+        var vehicle = new Vehicle(Id, normalized, year, make, model, trim, color, odometer, now);
+        _vehicles.Add(vehicle);
+        UpdatedAt = now;
+        RecordChange();
+        Raise(new VehicleAdded(this, vehicle, now));
+        return vehicle;
+    }
+
+    private void ApplyDetails(CustomerDetails details)
+    {
+        FirstName = details.FirstName.Trim();
+        LastName = details.LastName.Trim();
+        FirstNameKey = SearchKey(FirstName);
+        LastNameKey = SearchKey(LastName);
+        Email = string.IsNullOrWhiteSpace(details.Email) ? null : details.Email.Trim();
+        EmailKey = Email?.ToLowerInvariant();
+        MobilePhone = string.IsNullOrWhiteSpace(details.MobilePhoneE164) ? null : details.MobilePhoneE164;
+        if (FirstName.Length == 0 || LastName.Length == 0)
+        {
+            throw new ArgumentException("A customer needs a first and a last name.", nameof(details));
+        }
+    }
+
+    private void ApplyPreferences(ContactPreferences preferences, DateTime now)
+    {
+        if (preferences.PreferredChannel == ContactChannel.Sms && MobilePhone is null)
+        {
+            throw new DomainRuleException("Text messages are the preferred channel but the customer has no mobile number. Add one or choose email.", "channel-without-contact");
+        }
+
+        if (preferences.PreferredChannel == ContactChannel.Email && Email is null)
+        {
+            throw new DomainRuleException("Email is the preferred channel but the customer has no email address. Add one or choose text messages.", "channel-without-contact");
+        }
+
+        if ((preferences.QuietHoursStart is null) != (preferences.QuietHoursEnd is null))
+        {
+            throw new ArgumentException("Quiet hours need both a start and an end.", nameof(preferences));
+        }
+
+        PreferredChannel = preferences.PreferredChannel;
+        Language = preferences.Language;
+        TimeZoneId = preferences.TimeZoneId;
+        QuietHoursStart = preferences.QuietHoursStart;
+        QuietHoursEnd = preferences.QuietHoursEnd;
+
+        // Consent history matters: only a real change moves the timestamp and the source.
+        if (SmsConsentChangedAt is null || SmsConsent != preferences.SmsConsent)
+        {
+            SmsConsent = preferences.SmsConsent;
+            SmsConsentChangedAt = now;
+            SmsConsentSource = preferences.ConsentSource;
+        }
+
+        if (EmailConsentChangedAt is null || EmailConsent != preferences.EmailConsent)
+        {
+            EmailConsent = preferences.EmailConsent;
+            EmailConsentChangedAt = now;
+            EmailConsentSource = preferences.ConsentSource;
+        }
+    }
+
+    /// <summary>True when <paramref name="utc"/> falls in the customer's quiet hours (which may span midnight).</summary>
+    public bool IsInQuietHours(DateTime utc)
+    {
+        if (QuietHoursStart is not { } start || QuietHoursEnd is not { } end)
+        {
+            return false;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
+        return start <= end ? local >= start && local < end : local >= start || local < end;
+    }
+
+    public static string SearchKey(string value) => value.Trim().ToLowerInvariant();
+}
+
+public enum ContactChannel
+{
+    Sms,
+    Email,
+}
+
+public sealed record CustomerDetails(string FirstName, string LastName, string? Email, string? MobilePhoneE164);
+
+/// <summary>How the customer wants to be contacted. <see cref="ConsentSource"/> says how consent was captured ("in person at PDX", "web form").</summary>
+public sealed record ContactPreferences(
+    ContactChannel PreferredChannel,
+    string Language,
+    string TimeZoneId,
+    TimeOnly? QuietHoursStart,
+    TimeOnly? QuietHoursEnd,
+    bool SmsConsent,
+    bool EmailConsent,
+    string ConsentSource);
+
+public sealed record SharedContactConfirmation(Guid ConfirmedBy, string? Note);
+
+public sealed record CustomerRegistered(Customer Customer, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record ContactPreferencesChanged(Customer Customer, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record VehicleAdded(Customer Customer, Vehicle Vehicle, DateTime OccurredAt) : IDomainEvent;

@@ -1,0 +1,105 @@
+using Dealership.Domain.Common;
+
+namespace Dealership.Domain.Sites;
+
+/// <summary>
+/// A rooftop of the dealership group. Orders, appointments, stock and custody belong to a site; customers
+/// belong to the group. Everything that differs between markets (currency, distance unit, phone region,
+/// languages, time zone) is a setting of the site, never a constant in code.
+/// </summary>
+public sealed class Site : AggregateRoot
+{
+    private readonly List<OpeningHours> _openingHours = [];
+
+    private Site() { }
+
+    public Site(string code, string name, string timeZoneId, string currency, DistanceUnit distanceUnit,
+        string defaultPhoneRegion, IEnumerable<string> languages)
+    {
+        Code = Require(code, nameof(code)).ToUpperInvariant();
+        Name = Require(name, nameof(name));
+        SetTimeZone(timeZoneId);
+        Currency = Money.Zero(currency).Currency;
+        DistanceUnit = distanceUnit;
+        DefaultPhoneRegion = Require(defaultPhoneRegion, nameof(defaultPhoneRegion)).ToUpperInvariant();
+        var list = languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        if (list.Count == 0)
+        {
+            throw new ArgumentException("A site needs at least one language.", nameof(languages));
+        }
+
+        Languages = string.Join(',', list);
+    }
+
+    /// <summary>Short code used in references and URLs, for example "PDX".</summary>
+    public string Code { get; private set; } = "";
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>IANA time zone id, for example "America/Los_Angeles". Calendar dates are read in it.</summary>
+    public string TimeZoneId { get; private set; } = "";
+
+    /// <summary>ISO 4217 code prices at this site are in.</summary>
+    public string Currency { get; private set; } = "";
+
+    public DistanceUnit DistanceUnit { get; private set; }
+
+    /// <summary>ISO 3166 region used to read phone numbers typed without a country code.</summary>
+    public string DefaultPhoneRegion { get; private set; } = "";
+
+    /// <summary>Comma-separated language codes, the first being the default ("en,es").</summary>
+    public string Languages { get; private set; } = "";
+
+    public IReadOnlyList<string> LanguageList => Languages.Split(',');
+
+    public string DefaultLanguage => LanguageList[0];
+
+    public IReadOnlyList<OpeningHours> OpeningHours => _openingHours;
+
+    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public void SetOpeningHours(DayOfWeek day, TimeOnly opens, TimeOnly closes)
+    {
+        if (closes <= opens)
+        {
+            throw new DomainRuleException($"Closing time must be after opening time on {day}.");
+        }
+
+        _openingHours.RemoveAll(h => h.Day == day);
+        _openingHours.Add(new OpeningHours(day, opens, closes));
+    }
+
+    public bool IsOpenAt(DateTime utc)
+    {
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+        var time = TimeOnly.FromDateTime(local);
+        return _openingHours.Any(h => h.Day == local.DayOfWeek && time >= h.Opens && time < h.Closes);
+    }
+
+    /// <summary>Converts a UTC instant into this site's wall-clock time.</summary>
+    public DateTime ToLocal(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+
+    public bool SupportsLanguage(string language) => LanguageList.Contains(language, StringComparer.Ordinal);
+
+    private void SetTimeZone(string timeZoneId)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Require(timeZoneId, nameof(timeZoneId)), out _))
+        {
+            throw new ArgumentException($"Unknown time zone '{timeZoneId}'. Use an IANA id such as America/Chicago.", nameof(timeZoneId));
+        }
+
+        TimeZoneId = timeZoneId;
+    }
+
+    private static string Require(string value, string name) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{name} is required.", name) : value.Trim();
+}
+
+public sealed record OpeningHours(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+public enum DistanceUnit
+{
+    Miles,
+    Kilometers,
+}
