@@ -1,6 +1,88 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Dealership.Application;
+using Dealership.Application.Common;
+using Dealership.Application.Demo;
+using Dealership.Web.Api;
+using Dealership.Web.Hosting;
+using Dealership.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Scalar.AspNetCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var paths = new AppPaths(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton(paths);
+
+builder.Services.AddDealershipDatabase(builder.Configuration, paths);
+builder.Services.AddDealershipApplication();
+builder.Services.AddDealershipAuthentication(builder.Configuration, SigningKey.Load(builder.Configuration, builder.Environment, paths.DataDirectory));
+builder.Services.AddAuthorizationBuilder().AddDealershipPolicies();
+builder.Services.AddScoped<CurrentStaff>();
+builder.Services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentStaff>());
+// Keys that protect sign-in cookies live with the data, so a restart does not sign everyone out.
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
+builder.Services.AddScoped<Dealership.Web.Ui.ShellData>();
+builder.Services.AddScoped<Dealership.Web.Ui.FormSubmissions>();
+builder.Services.AddDealershipJobs(builder.Configuration);
+builder.Services.AddDealershipHealthChecks();
+
+builder.Services.ConfigureHttpJsonOptions(options =>
+{
+    options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+});
+builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+    context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages(options =>
+{
+    options.Conventions.AuthorizeFolder("/", Policies.Staff);
+    options.Conventions.AllowAnonymousToPage("/Login");
+    options.Conventions.AllowAnonymousToPage("/Error");
+    options.Conventions.AllowAnonymousToPage("/Denied");
+    options.Conventions.AllowAnonymousToPage("/Status");
+});
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+await app.PrepareDatabaseAsync();
+if (app.Environment.IsDevelopment())
+{
+    using var scope = app.Services.CreateScope();
+    await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+}
 
-app.Run();
+app.UseExceptionHandler("/error");
+// API callers get problem JSON for bare status codes; people in the staff UI get a readable page.
+app.UseWhen(context => ProblemExceptionHandler.IsApiRequest(context.Request), api => api.UseStatusCodePages());
+app.UseWhen(context => !ProblemExceptionHandler.IsApiRequest(context.Request) && !context.Request.Path.StartsWithSegments("/hangfire"),
+    ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
+if (!app.Environment.IsDevelopment())
+{
+    app.UseHsts();
+}
+
+app.UseStaticFiles();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseMiddleware<CurrentStaffMiddleware>();
+app.UseAuthorization();
+app.Use(IdempotencyFilter.BufferKeyedRequests);
+
+var api = app.MapGroup("/api").AddEndpointFilter<IdempotencyFilter>();
+api.MapAuthApi();
+api.MapCustomersApi();
+api.MapSitesAndStaffApi();
+
+app.MapDealershipHealthChecks();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/scalar").AllowAnonymous();
+app.UseDealershipJobs();
+app.MapRazorPages();
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>
+public partial class Program;

@@ -39,7 +39,7 @@ public static class RegisterCustomer
             RuleFor(c => c.FirstName).NotEmpty().MaximumLength(100);
             RuleFor(c => c.LastName).NotEmpty().MaximumLength(100);
             RuleFor(c => c).Must(c => !string.IsNullOrWhiteSpace(c.Email) || !string.IsNullOrWhiteSpace(c.MobilePhone))
-                .WithName("contact").WithMessage("Give an email address or a mobile number so we can keep the customer informed.");
+                .OverridePropertyName("contact").WithMessage("Give an email address or a mobile number so we can keep the customer informed.");
             RuleFor(c => c.Email).MaximumLength(254).EmailAddress().When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage("'{PropertyValue}' is not an email address.");
             RuleFor(c => c.MobilePhone).CustomAsync(async (phone, context, ct) =>

@@ -1,0 +1,430 @@
+﻿IF OBJECT_ID(N'[__EFMigrationsHistory]') IS NULL
+BEGIN
+    CREATE TABLE [__EFMigrationsHistory] (
+        [MigrationId] nvarchar(150) NOT NULL,
+        [ProductVersion] nvarchar(32) NOT NULL,
+        CONSTRAINT [PK___EFMigrationsHistory] PRIMARY KEY ([MigrationId])
+    );
+END;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetRoles] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(256) NULL,
+        [NormalizedName] nvarchar(256) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoles] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUsers] (
+        [Id] uniqueidentifier NOT NULL,
+        [DisplayName] nvarchar(100) NOT NULL,
+        [PrimarySiteId] uniqueidentifier NOT NULL,
+        [IsActive] bit NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        [UserName] nvarchar(256) NULL,
+        [NormalizedUserName] nvarchar(256) NULL,
+        [Email] nvarchar(256) NULL,
+        [NormalizedEmail] nvarchar(256) NULL,
+        [EmailConfirmed] bit NOT NULL,
+        [PasswordHash] nvarchar(max) NULL,
+        [SecurityStamp] nvarchar(max) NULL,
+        [ConcurrencyStamp] nvarchar(max) NULL,
+        [PhoneNumber] nvarchar(max) NULL,
+        [PhoneNumberConfirmed] bit NOT NULL,
+        [TwoFactorEnabled] bit NOT NULL,
+        [LockoutEnd] datetimeoffset NULL,
+        [LockoutEnabled] bit NOT NULL,
+        [AccessFailedCount] int NOT NULL,
+        CONSTRAINT [PK_AspNetUsers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [Scope] nvarchar(64) NOT NULL,
+        [Key] nvarchar(100) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [StatusCode] int NOT NULL,
+        [ContentType] nvarchar(100) NULL,
+        [Location] nvarchar(500) NULL,
+        [ETag] nvarchar(100) NULL,
+        [Body] varbinary(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Sites] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(10) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [TimeZoneId] nvarchar(64) NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [DistanceUnit] nvarchar(12) NOT NULL,
+        [DefaultPhoneRegion] nvarchar(2) NOT NULL,
+        [Languages] nvarchar(40) NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Sites] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetRoleClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [RoleId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetRoleClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetRoleClaims_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserClaims] (
+        [Id] int NOT NULL IDENTITY,
+        [UserId] uniqueidentifier NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] uniqueidentifier NOT NULL,
+        [RoleId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] uniqueidentifier NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Customers] (
+        [Id] uniqueidentifier NOT NULL,
+        [FirstName] nvarchar(100) NOT NULL,
+        [LastName] nvarchar(100) NOT NULL,
+        [FirstNameKey] nvarchar(100) NOT NULL,
+        [LastNameKey] nvarchar(100) NOT NULL,
+        [Email] nvarchar(254) NULL,
+        [EmailKey] nvarchar(254) NULL,
+        [MobilePhone] nvarchar(16) NULL,
+        [PreferredChannel] nvarchar(10) NOT NULL,
+        [Language] nvarchar(8) NOT NULL,
+        [TimeZoneId] nvarchar(64) NOT NULL,
+        [QuietHoursStart] time NULL,
+        [QuietHoursEnd] time NULL,
+        [SmsConsent] bit NOT NULL,
+        [SmsConsentChangedAt] datetime2 NULL,
+        [SmsConsentSource] nvarchar(200) NULL,
+        [EmailConsent] bit NOT NULL,
+        [EmailConsentChangedAt] datetime2 NULL,
+        [EmailConsentSource] nvarchar(200) NULL,
+        [OwnerStaffId] uniqueidentifier NULL,
+        [RegisteredAtSiteId] uniqueidentifier NOT NULL,
+        [SharedContactConfirmedBy] uniqueidentifier NULL,
+        [SharedContactConfirmedAt] datetime2 NULL,
+        [SharedContactNote] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Customers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Customers_AspNetUsers_OwnerStaffId] FOREIGN KEY ([OwnerStaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Customers_Sites_RegisteredAtSiteId] FOREIGN KEY ([RegisteredAtSiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [SiteOpeningHours] (
+        [Id] int NOT NULL IDENTITY,
+        [Day] nvarchar(10) NOT NULL,
+        [Opens] time NOT NULL,
+        [Closes] time NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_SiteOpeningHours] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SiteOpeningHours_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [StaffSites] (
+        [StaffUserId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffSites] PRIMARY KEY ([StaffUserId], [SiteId]),
+        CONSTRAINT [FK_StaffSites_AspNetUsers_StaffUserId] FOREIGN KEY ([StaffUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_StaffSites_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Vehicles] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [Vin] nchar(17) NOT NULL,
+        [Year] int NOT NULL,
+        [Make] nvarchar(50) NOT NULL,
+        [Model] nvarchar(50) NOT NULL,
+        [Trim] nvarchar(50) NULL,
+        [Color] nvarchar(30) NULL,
+        [Odometer] int NULL,
+        [AddedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Vehicles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vehicles_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_EmailKey] ON [Customers] ([EmailKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_FirstNameKey] ON [Customers] ([FirstNameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_LastNameKey_FirstNameKey] ON [Customers] ([LastNameKey], [FirstNameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_MobilePhone] ON [Customers] ([MobilePhone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_OwnerStaffId] ON [Customers] ([OwnerStaffId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_RegisteredAtSiteId] ON [Customers] ([RegisteredAtSiteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IdempotencyRecords_Scope_Key] ON [IdempotencyRecords] ([Scope], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_SiteOpeningHours_SiteId] ON [SiteOpeningHours] ([SiteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Sites_Code] ON [Sites] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_StaffSites_SiteId] ON [StaffSites] ([SiteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Vehicles_CustomerId] ON [Vehicles] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vehicles_Vin] ON [Vehicles] ([Vin]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122145858_InitialCreate', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

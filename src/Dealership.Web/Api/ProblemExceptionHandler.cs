@@ -1,0 +1,98 @@
+using Dealership.Application.Common;
+using Dealership.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Api;
+
+/// <summary>
+/// The one place where failures become HTTP answers: RFC 9457 problem documents that say what to fix.
+/// API routes only; the staff UI shows its own error page. Stack traces never leave Development.
+/// </summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHostEnvironment environment, ILogger<ProblemExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        // The middleware has already pointed Request.Path at the UI error page; the original path is in the feature.
+        var originalPath = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!IsApiPath(originalPath))
+        {
+            return false;
+        }
+
+        httpContext.Request.Path = originalPath;
+
+        var problem = Map(exception);
+        if (problem.Status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            problem.Detail = environment.IsDevelopment() ? exception.ToString() : "Something went wrong on our side. Nothing was changed; try again, and tell support if it keeps happening.";
+        }
+
+        httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path.Value ?? "");
+
+    public static bool IsApiPath(string path) =>
+        new PathString(path).StartsWithSegments("/api") || new PathString(path).StartsWithSegments("/webhooks");
+
+    internal static Microsoft.AspNetCore.Mvc.ProblemDetails Map(Exception exception) => exception switch
+    {
+        ValidationException validation => new HttpValidationProblemDetails(validation.Errors
+            .GroupBy(e => JsonName(e.PropertyName))
+            .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray()))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "Some fields need fixing",
+            Detail = "Correct the fields listed in 'errors' and send the request again. Nothing was changed.",
+        },
+        BadHttpRequestException bad => new Microsoft.AspNetCore.Mvc.ProblemDetails
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "The request could not be read",
+            Detail = bad.InnerException is System.Text.Json.JsonException json
+                ? $"The JSON body is not valid: {json.Message} Check the field types (amounts are integers, enums are camelCase strings, dates are YYYY-MM-DD)."
+                : bad.Message,
+        },
+        NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
+        ForbiddenException forbidden => Problem(StatusCodes.Status403Forbidden, "Not allowed", forbidden.Message),
+        PreconditionFailedException stale => Problem(StatusCodes.Status412PreconditionFailed, "The record has changed", stale.Message),
+        DomainRuleException rule => WithFacts(Problem(StatusCodes.Status409Conflict, "Not possible right now", rule.Message), rule),
+        DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
+            "Someone else saved a change to this record while you were working on it. Reload it and apply your change again."),
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 } } =>
+            Problem(StatusCodes.Status409Conflict, "Conflicts with another change",
+                "Another request saved the same thing at the same moment (for example the same VIN or slot). Reload and check before trying again."),
+        SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status409Conflict, "Busy",
+            "The record is being changed by another request right now. Try again in a moment."),
+        _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),
+    };
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, string? detail) =>
+        new() { Status = status, Title = title, Detail = detail };
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails WithFacts(Microsoft.AspNetCore.Mvc.ProblemDetails problem, DomainRuleException rule)
+    {
+        if (rule.Code is not null)
+        {
+            problem.Extensions["code"] = rule.Code;
+        }
+
+        foreach (var (key, value) in rule.Facts)
+        {
+            problem.Extensions[key] = value;
+        }
+
+        return problem;
+    }
+
+    /// <summary>FluentValidation names properties in PascalCase ("Vin", "Roles[0]"); JSON clients see camelCase.</summary>
+    private static string JsonName(string propertyName) =>
+        string.IsNullOrEmpty(propertyName) ? "request" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+}

@@ -1,0 +1,30 @@
+using Dealership.Application.Common;
+using Dealership.Application.Sites;
+using Dealership.Application.Staff;
+using Dealership.Web.Security;
+using Mediator;
+
+namespace Dealership.Web.Api;
+
+/// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
+public static class SitesAndStaffApi
+{
+    public static void MapSitesAndStaffApi(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/sites", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListMySites.Query(), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Sites")
+            .WithSummary("The sites you work at; the current one (X-Site-Id or your primary site) has isCurrent: true.");
+
+        var staff = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.ManagersOnly);
+        staff.MapPost("/", async (CreateStaffMember.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var member = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/staff/{member.Id}", member);
+            })
+            .WithSummary("Create a staff account with roles and sites (Managers only).");
+        staff.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListStaff.Query(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("Staff at the current site (Managers only).");
+    }
+}

@@ -1,0 +1,60 @@
+using Dealership.Application.Jobs;
+using Dealership.Web.Security;
+using Hangfire;
+using Hangfire.InMemory;
+using Hangfire.SqlServer;
+
+namespace Dealership.Web.Hosting;
+
+/// <summary>
+/// Hangfire: in-memory storage on the embedded default (job state that matters lives in our own tables, so
+/// a restart loses nothing), SQL Server storage in production so several workers share the queue.
+/// Jobs:RunServer=false keeps a web-only instance (and most test hosts) from processing jobs.
+/// </summary>
+public static class JobsSetup
+{
+    public static IServiceCollection AddDealershipJobs(this IServiceCollection services, IConfiguration configuration)
+    {
+        var provider = DatabaseSetup.GetProvider(configuration);
+        services.AddHangfire(config =>
+        {
+            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                config.UseSqlServerStorage(configuration.GetConnectionString("Dealership"), new SqlServerStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    SchemaName = "hangfire",
+                });
+            }
+            else
+            {
+                config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) });
+            }
+        });
+
+        if (configuration.GetValue("Jobs:RunServer", true))
+        {
+            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 2));
+        }
+
+        return services;
+    }
+
+    public static void UseDealershipJobs(this WebApplication app)
+    {
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ManagersOnly, "/hangfire", new DashboardOptions
+        {
+            DashboardTitle = "Dealership jobs",
+            AppPath = "/",
+        });
+
+        if (app.Configuration.GetValue("Jobs:RunServer", true))
+        {
+            var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
+            recurring.AddOrUpdate<PurgeExpiredIdempotencyRecords>("purge-idempotency-records", job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+        }
+    }
+}

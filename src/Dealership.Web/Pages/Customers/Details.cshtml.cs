@@ -1,0 +1,112 @@
+using Dealership.Application.Common;
+using Dealership.Application.Customers;
+using Dealership.Application.Data;
+using Dealership.Domain.Common;
+using Dealership.Web.Ui;
+using Dealership.Web.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Pages.Customers;
+
+/// <summary>The customer page: contact details, consent record and vehicles, with "add a vehicle" for editing roles.</summary>
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, DealershipDbContext db, FormSubmissions submissions) : PageModel
+{
+    public sealed class VehicleInput
+    {
+        public string? Vin { get; set; }
+
+        public int Year { get; set; }
+
+        public string? Make { get; set; }
+
+        public string? Model { get; set; }
+
+        public string? Trim { get; set; }
+
+        public string? Color { get; set; }
+
+        public int? Odometer { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty]
+    public VehicleInput Vehicle { get; set; } = new();
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public CustomerView Customer { get; private set; } = null!;
+
+    public PagedList<VehicleView> Vehicles { get; private set; } = new([], 1, 50, 0);
+
+    public string? OwnerName { get; private set; }
+
+    public string RegisteredAtSite { get; private set; } = "";
+
+    public bool CanEdit { get; private set; }
+
+    public List<string> VehicleErrors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAddVehicleAsync([FromForm(Name = FormSubmissions.FieldName)] string? submissionKey, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var target = await submissions.RunOnceAsync(submissionKey, async () =>
+            {
+                var added = await mediator.Send(new AddVehicle.Command(Id, Vehicle.Vin ?? "", Vehicle.Year, Vehicle.Make ?? "", Vehicle.Model ?? "",
+                    Vehicle.Trim, Vehicle.Color, Vehicle.Odometer), ct);
+                Message = $"Added {added.Year} {added.Make} {added.Model} ({added.Vin}).";
+                return $"/customers/{Id}";
+            });
+            return LocalRedirect(target);
+        }
+        catch (ValidationException ex)
+        {
+            VehicleErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            VehicleErrors.Add(ex.Message);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Customer = await mediator.Send(new GetCustomer.Query(Id), ct);
+        Vehicles = await mediator.Send(new ListVehicles.Query(Id), ct);
+        CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded;
+        OwnerName = Customer.OwnerStaffId is { } owner
+            ? await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
+        RegisteredAtSite = await db.Sites.Where(s => s.Id == Customer.RegisteredAtSiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
+    }
+}

@@ -1,0 +1,61 @@
+using Dealership.Application.Data;
+using Dealership.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Dealership.Web.Pages;
+
+[EnableRateLimiting(AuthenticationSetup.SignInRateLimit)]
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IWebHostEnvironment environment) : PageModel
+{
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? ErrorMessage { get; private set; }
+
+    public bool ShowDemoAccounts => environment.IsDevelopment();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email) || string.IsNullOrWhiteSpace(Password))
+        {
+            ErrorMessage = "Enter both your email and your password.";
+            return Page();
+        }
+
+        var user = await users.FindByEmailAsync(Email.Trim());
+        if (user is null || !user.IsActive)
+        {
+            ErrorMessage = "That email and password do not match an account. Check both and try again.";
+            return Page();
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            ErrorMessage = "Too many failed attempts: this account is locked for a few minutes. Try again later or ask a manager.";
+            return Page();
+        }
+
+        if (!result.Succeeded)
+        {
+            ErrorMessage = "That email and password do not match an account. Check both and try again.";
+            return Page();
+        }
+
+        Response.Cookies.Delete(CurrentStaffMiddleware.SiteCookie);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}

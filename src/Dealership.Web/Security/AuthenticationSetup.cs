@@ -1,0 +1,115 @@
+using System.Threading.RateLimiting;
+using Dealership.Application.Data;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.IdentityModel.Tokens;
+
+namespace Dealership.Web.Security;
+
+/// <summary>
+/// Staff sign in two ways: the web UI with the Identity cookie, API clients with a bearer token from
+/// POST /api/auth/token. One policy scheme picks the handler per request, so every endpoint accepts both.
+/// </summary>
+public static class AuthenticationSetup
+{
+    public const string Scheme = "StaffCookieOrBearer";
+    public const string SignInRateLimit = "sign-in";
+
+    public static IServiceCollection AddDealershipAuthentication(this IServiceCollection services, IConfiguration configuration, SymmetricSecurityKey signingKey)
+    {
+        services.AddIdentityCore<StaffUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                // Lockout keeps Identity's defaults (5 failures, 5 minutes) and applies to every account.
+                options.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<DealershipDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        var tokenOptions = BearerTokenOptions.From(configuration, signingKey);
+        services.AddSingleton(tokenOptions);
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = Scheme;
+                options.DefaultChallengeScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
+            {
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? JwtBearerDefaults.AuthenticationScheme
+                        : IdentityConstants.ApplicationScheme;
+            })
+            .AddJwtBearer(options =>
+            {
+                options.MapInboundClaims = false;
+                options.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = tokenOptions.Issuer,
+                    ValidAudience = tokenOptions.Audience,
+                    IssuerSigningKey = signingKey,
+                    NameClaimType = "name",
+                    RoleClaimType = "role",
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/denied";
+            options.Cookie.Name = "dealership-auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            // API callers get status codes, never a redirect to the login page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context.HttpContext, context.RedirectUri, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Only attempts count: showing the sign-in page is free.
+            options.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method) ? RateLimitPartition.GetNoLimiter("page") : RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Auth:SignInAttemptsPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, ct) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
+                    detail: "Too many sign-in attempts from this address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
+            };
+        });
+
+        return services;
+    }
+
+    private static Task ApiAwareRedirect(HttpContext context, string redirectUri, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/hangfire"))
+        {
+            context.Response.StatusCode = apiStatus;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(redirectUri);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed record BearerTokenOptions(string Issuer, string Audience, TimeSpan Lifetime, SymmetricSecurityKey Key)
+{
+    public static BearerTokenOptions From(IConfiguration configuration, SymmetricSecurityKey key) => new(
+        configuration["Auth:Issuer"] ?? "dealership",
+        configuration["Auth:Audience"] ?? "dealership-api",
+        TimeSpan.FromMinutes(configuration.GetValue("Auth:TokenLifetimeMinutes", 60)),
+        key);
+}

@@ -1,0 +1,92 @@
+using System.Security.Claims;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Security;
+
+/// <summary>The signed-in staff member and the site this request acts at; filled in by <see cref="CurrentStaffMiddleware"/>.</summary>
+public sealed class CurrentStaff : ICurrentStaff
+{
+    private ClaimsPrincipal _user = new();
+
+    public Guid? StaffId { get; private set; }
+
+    public Guid SiteId { get; private set; }
+
+    public IReadOnlyCollection<Guid> SiteIds { get; private set; } = [];
+
+    public string DisplayName { get; private set; } = "";
+
+    public bool IsInRole(string role) => _user.IsInRole(role);
+
+    internal void Set(ClaimsPrincipal user, Guid staffId, string displayName, IReadOnlyCollection<Guid> siteIds, Guid siteId)
+    {
+        _user = user;
+        StaffId = staffId;
+        DisplayName = displayName;
+        SiteIds = siteIds;
+        SiteId = siteId;
+    }
+
+    public static Guid? ReadStaffId(ClaimsPrincipal user)
+    {
+        var value = user.FindFirstValue("sub") ?? user.FindFirstValue(ClaimTypes.NameIdentifier);
+        return Guid.TryParse(value, out var id) ? id : null;
+    }
+}
+
+/// <summary>
+/// Runs after authentication: loads the staff member's sites (one small query per request) and picks the
+/// current site from the X-Site-Id header (API), the site-switcher cookie (web UI), or their primary site.
+/// A site header naming a site the person does not work at is refused with 403; a deactivated account
+/// is treated as signed out.
+/// </summary>
+public sealed class CurrentStaffMiddleware(RequestDelegate next)
+{
+    public const string SiteHeader = "X-Site-Id";
+    public const string SiteCookie = "dealership-site";
+
+    public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db, SignInManager<StaffUser> signIn)
+    {
+        if (context.User.Identity?.IsAuthenticated == true && CurrentStaff.ReadStaffId(context.User) is { } staffId)
+        {
+            var staff = await db.Users.AsNoTracking()
+                .Where(u => u.Id == staffId)
+                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, Sites = u.Sites.Select(s => s.SiteId).ToList() })
+                .FirstOrDefaultAsync(context.RequestAborted);
+            if (staff is null || !staff.IsActive || staff.Sites.Count == 0)
+            {
+                await signIn.SignOutAsync();
+                context.User = new ClaimsPrincipal(new ClaimsIdentity());
+            }
+            else
+            {
+                var siteId = staff.Sites.Contains(staff.PrimarySiteId) ? staff.PrimarySiteId : staff.Sites[0];
+                if (context.Request.Headers.TryGetValue(SiteHeader, out var header) && !string.IsNullOrEmpty(header))
+                {
+                    if (!Guid.TryParse(header, out var requested) || !staff.Sites.Contains(requested))
+                    {
+                        await Results.Problem(
+                            statusCode: StatusCodes.Status403Forbidden,
+                            title: "Site not allowed",
+                            detail: $"You do not work at site '{header}'. Use one of your sites (GET /api/sites) or leave out the {SiteHeader} header to use your primary site.")
+                            .ExecuteAsync(context);
+                        return;
+                    }
+
+                    siteId = requested;
+                }
+                else if (context.Request.Cookies.TryGetValue(SiteCookie, out var cookie) && Guid.TryParse(cookie, out var chosen) && staff.Sites.Contains(chosen))
+                {
+                    siteId = chosen;
+                }
+
+                current.Set(context.User, staffId, staff.DisplayName, staff.Sites, siteId);
+            }
+        }
+
+        await next(context);
+    }
+}

@@ -1,0 +1,46 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Ui;
+
+/// <summary>
+/// Double-submit protection for staff forms: each form carries a hidden key; the first submission's
+/// redirect target is stored in the same transaction as its command, and a second submission of the same
+/// form (double click, browser retry) is sent to that target instead of running again.
+/// </summary>
+public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock)
+{
+    public const string FieldName = "__submissionKey";
+
+    public async Task<string> RunOnceAsync(string? submissionKey, Func<Task<string>> submit)
+    {
+        if (string.IsNullOrWhiteSpace(submissionKey) || submissionKey.Length > 90)
+        {
+            return await submit();
+        }
+
+        var key = "form:" + submissionKey;
+        var scope = staff.StaffId?.ToString() ?? "anonymous";
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var earlier = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && r.Key == key).Select(r => r.Location).FirstOrDefaultAsync();
+        if (earlier is not null)
+        {
+            return earlier;
+        }
+
+        var target = await submit();
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Scope = scope,
+            Key = key,
+            RequestHash = "form",
+            StatusCode = StatusCodes.Status303SeeOther,
+            Location = target,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
+        return target;
+    }
+}

@@ -1,0 +1,65 @@
+using Dealership.Application.Data;
+using Dealership.Web.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Ui;
+
+/// <summary>What the page frame shows: who is signed in, their role, and the sites for the switcher.</summary>
+public sealed class ShellData(DealershipDbContext db, CurrentStaff staff)
+{
+    public sealed record SiteOption(Guid Id, string Code, string Name, string TimeZoneId);
+
+    private IReadOnlyList<SiteOption>? _sites;
+
+    public CurrentStaff Staff => staff;
+
+    public async Task<IReadOnlyList<SiteOption>> SitesAsync()
+    {
+        if (_sites is null)
+        {
+            var ids = staff.SiteIds.ToList();
+            _sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name)
+                .Select(s => new SiteOption(s.Id, s.Code, s.Name, s.TimeZoneId)).ToListAsync();
+        }
+
+        return _sites;
+    }
+
+    public async Task<SiteOption?> CurrentSiteAsync() => (await SitesAsync()).FirstOrDefault(s => s.Id == staff.SiteId);
+
+    /// <summary>Shows a UTC instant in the current site's time zone, the way staff at the desk read it.</summary>
+    public async Task<string> LocalTimeAsync(DateTime? utc, string format = "MMM d, yyyy h:mm tt")
+    {
+        if (utc is null)
+        {
+            return "—";
+        }
+
+        var site = await CurrentSiteAsync();
+        var zone = site is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc), zone);
+        return local.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+    }
+
+    public string RoleLabel()
+    {
+        foreach (var (role, label) in RoleLabels)
+        {
+            if (staff.IsInRole(role))
+            {
+                return label;
+            }
+        }
+
+        return "Staff";
+    }
+
+    private static readonly (string Role, string Label)[] RoleLabels =
+    [
+        (StaffRoles.Manager, "Manager"),
+        (StaffRoles.Salesperson, "Sales"),
+        (StaffRoles.ServiceAdvisor, "Service advisor"),
+        (StaffRoles.UsedCarManager, "Used-car manager"),
+        (StaffRoles.PartsClerk, "Parts"),
+    ];
+}
