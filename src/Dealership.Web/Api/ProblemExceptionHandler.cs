@@ -57,7 +57,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             Status = StatusCodes.Status400BadRequest,
             Title = "The request could not be read",
             Detail = bad.InnerException is System.Text.Json.JsonException json
-                ? $"The JSON body is not valid: {json.Message} Check the field types (amounts are integers, enums are camelCase strings, dates are YYYY-MM-DD)."
+                ? DescribeJsonError(json)
                 : bad.Message,
         },
         NotFoundException notFound => Problem(StatusCodes.Status404NotFound, "Not found", notFound.Message),
@@ -73,6 +73,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             "The record is being changed by another request right now. Try again in a moment."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),
     };
+
+    private static string DescribeJsonError(System.Text.Json.JsonException json)
+    {
+        var field = json.Path?.TrimStart('$').TrimStart('.');
+        return string.IsNullOrEmpty(field)
+            ? "The body is not valid JSON. Send a JSON object with the documented fields (see /scalar)."
+            : $"The field '{field}' has a value of the wrong type or an unknown option. Amounts are integers in cents, options are camelCase strings (for example \"sms\"), dates are YYYY-MM-DD and times HH:mm:ss.";
+    }
 
     private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, string? detail) =>
         new() { Status = status, Title = title, Detail = detail };

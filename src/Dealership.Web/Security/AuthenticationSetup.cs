@@ -59,6 +59,15 @@ public static class AuthenticationSetup
             })
             .AddIdentityCookies();
 
+        // Token lifetimes are checked against the application's clock (TimeProvider), like every other rule.
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<TimeProvider>((options, clock) =>
+            options.TokenValidationParameters.LifetimeValidator = (notBefore, expires, _, parameters) =>
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                return (notBefore is null || notBefore.Value <= now + parameters.ClockSkew) &&
+                       (expires is null || expires.Value > now - parameters.ClockSkew);
+            });
+
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/login";

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Demo;
+
+namespace Dealership.IntegrationTests;
+
+public sealed class AuthorizationTests
+{
+    private DealershipApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task Api_WithoutToken_Is401_NotARedirect()
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/api/customers");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
+
+    [Test]
+    public async Task StaffPages_WithoutSignIn_RedirectToLogin()
+    {
+        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        var response = await client.GetAsync("/");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(response.Headers.Location!.ToString(), Does.Contain("/login"));
+    }
+
+    [Test]
+    public async Task Token_WithWrongPassword_Is401WithClearProblem()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "sales@demo.local", password = "wrong" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("email or password"));
+    }
+
+    [Test]
+    public async Task Token_ReturnsBearerTokenWithLifetime()
+    {
+        using var client = _app.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "service@demo.local", password = DemoDataSeeder.DemoPassword });
+        var body = await response.ReadJsonAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.GetProperty("accessToken").GetString(), Is.Not.Empty);
+        Assert.That(body.GetProperty("expiresIn").GetInt32(), Is.EqualTo(3600));
+    }
+
+    [Test]
+    public async Task RepeatedFailures_LockTheAccount_EvenForTheRightPassword()
+    {
+        using var manager = await _app.ManagerAsync();
+        var created = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "locked.out@demo.local", displayName = "Lee Locked", password = "Correct-Horse-1",
+            roles = new[] { "Salesperson" }, siteIds = new[] { await _app.SiteIdAsync("PDX") },
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+
+        using var client = _app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/token", new { email = "locked.out@demo.local", password = "nope" });
+        }
+
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "locked.out@demo.local", password = "Correct-Horse-1" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("title").GetString(), Is.EqualTo("Account locked"));
+    }
+
+    [Test]
+    public async Task PartsClerk_MayReadCustomers_ButNotCreateThem()
+    {
+        using var parts = await _app.PartsAsync();
+        Assert.That((await parts.GetAsync("/api/customers")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var response = await parts.PostAsJsonAsync("/api/customers", Requests.NewCustomer());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [TestCase("sales@demo.local")]
+    [TestCase("service@demo.local")]
+    [TestCase("usedcars@demo.local")]
+    [TestCase("manager@demo.local")]
+    public async Task FrontLineRoles_MayCreateCustomers(string email)
+    {
+        using var client = await _app.ClientForAsync(email);
+        var response = await client.PostAsJsonAsync("/api/customers", Requests.NewCustomer());
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task StaffAccounts_AreForManagersOnly()
+    {
+        using var sales = await _app.SalesAsync();
+        using var manager = await _app.ManagerAsync();
+        Assert.That((await sales.GetAsync("/api/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var list = await manager.GetAsync("/api/staff");
+        Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await list.ReadJsonAsync()).GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(5));
+    }
+
+    [Test]
+    public async Task Manager_CreatesStaff_WhoCanThenSignIn()
+    {
+        using var manager = await _app.ManagerAsync();
+        var response = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "new.advisor@demo.local", displayName = "Nia Advisor", password = "Welcome-2026!",
+            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await _app.SiteIdAsync("BOI") },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+
+        using var client = _app.CreateClient();
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { email = "new.advisor@demo.local", password = "Welcome-2026!" });
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Manager_CannotGrantASiteTheyDoNotWorkAt()
+    {
+        using var manager = await _app.ManagerAsync();
+        var response = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "elsewhere@demo.local", displayName = "Eli Elsewhere", password = "Welcome-2026!",
+            roles = new[] { "Salesperson" }, siteIds = new[] { Guid.NewGuid() },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+    }
+
+    [Test]
+    public async Task SiteHeader_ForASiteYouDoNotWorkAt_Is403()
+    {
+        // The service advisor works at Portland only.
+        using var service = await _app.ClientForAsync("service@demo.local", await _app.SiteIdAsync("BOI"));
+        var response = await service.GetAsync("/api/sites");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("do not work at site"));
+    }
+
+    [Test]
+    public async Task SiteHeader_SelectsTheCurrentSite()
+    {
+        var boise = await _app.SiteIdAsync("BOI");
+        using var sales = await _app.ClientForAsync("sales@demo.local", boise);
+        var sites = await (await sales.GetAsync("/api/sites")).ReadJsonAsync();
+        var current = sites.EnumerateArray().Single(s => s.GetProperty("isCurrent").GetBoolean());
+        Assert.That(current.GetProperty("code").GetString(), Is.EqualTo("BOI"));
+        Assert.That(current.GetProperty("timeZoneId").GetString(), Is.EqualTo("America/Boise"));
+        Assert.That(current.GetProperty("currency").GetString(), Is.EqualTo("USD"));
+        Assert.That(current.GetProperty("distanceUnit").GetString(), Is.EqualTo("miles"));
+    }
+
+    [Test]
+    public async Task JobDashboard_IsForManagersOnly()
+    {
+        using var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var sales = await _app.SalesAsync();
+        using var manager = await _app.ManagerAsync();
+        Assert.That((await anonymous.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That((await sales.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await manager.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}

@@ -1,0 +1,123 @@
+using System.Net;
+using Dealership.Application.Data;
+using Dealership.Application.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>Health, API description, schema drift and the housekeeping job.</summary>
+public sealed class PlatformTests
+{
+    private DealershipApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [TestCase("/health/live")]
+    [TestCase("/health/ready")]
+    public async Task Health_IsAnonymousAndHealthy(string path)
+    {
+        using var client = _app.CreateClient();
+        var response = await client.GetAsync(path);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+    }
+
+    [Test]
+    public async Task Ready_ReportsTheDatabaseAndMigrations()
+    {
+        using var client = _app.CreateClient();
+        var checks = (await (await client.GetAsync("/health/ready")).ReadJsonAsync()).GetProperty("checks");
+        Assert.That(checks.GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+        Assert.That(checks.GetProperty("migrations").GetProperty("description").GetString(), Does.Contain("All migrations are applied"));
+    }
+
+    [Test]
+    public async Task OpenApi_DescribesTheCustomerRoutes()
+    {
+        using var client = _app.CreateClient();
+        var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
+        var paths = document.GetProperty("paths");
+        Assert.That(paths.TryGetProperty("/api/customers", out _), Is.True);
+        Assert.That(paths.TryGetProperty("/api/customers/{id}/contact-preferences", out _), Is.True);
+        Assert.That((await client.GetAsync("/scalar")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Sqlite_HasNoModelChangesWithoutAMigration()
+    {
+        var pending = await _app.QueryAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        Assert.That(pending, Is.False, "Add a migration to db/Dealership.Migrations.Sqlite (see db/README.md)");
+    }
+
+    [Test]
+    public void SqlServer_HasNoModelChangesWithoutAMigration()
+    {
+        using var db = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, "Add a migration to db/Dealership.Migrations.SqlServer (see db/README.md)");
+    }
+
+    [Test]
+    public void SqlServer_BothProvidersHaveTheSameMigrations()
+    {
+        using var sqlServer = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
+        using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        static IEnumerable<string> Names(DbContext db) => db.Database.GetMigrations().Select(m => m[(m.IndexOf('_', StringComparison.Ordinal) + 1)..]);
+        Assert.That(Names(sqlServer), Is.EqualTo(Names(sqlite)), "Migrations are kept in step: add each one to both projects with the same name");
+    }
+
+    [Test]
+    public void SqlServer_CommittedScriptIsCurrent()
+    {
+        using var db = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
+        var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "db", "scripts", "sqlserver.sql"));
+        Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/sqlserver.sql is stale: run db/generate-sqlserver-script.sh");
+    }
+
+    [Test]
+    public async Task PurgeJob_DeletesIdempotencyRecordsOlderThanTheRetention()
+    {
+        using (var scope = _app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            db.IdempotencyRecords.AddRange(
+                new IdempotencyRecord { Scope = "purge-test", Key = "old", RequestHash = "h", StatusCode = 201, CreatedAt = now.AddHours(-49) },
+                new IdempotencyRecord { Scope = "purge-test", Key = "recent", RequestHash = "h", StatusCode = 201, CreatedAt = now.AddHours(-47) });
+            await db.SaveChangesAsync();
+        }
+
+        using (var scope = _app.Services.CreateScope())
+        {
+            var deleted = await scope.ServiceProvider.GetRequiredService<PurgeExpiredIdempotencyRecords>().RunAsync(CancellationToken.None);
+            Assert.That(deleted, Is.GreaterThanOrEqualTo(1));
+        }
+
+        var left = await _app.QueryAsync(db => db.IdempotencyRecords.Where(r => r.Scope == "purge-test").Select(r => r.Key).ToListAsync());
+        Assert.That(left, Is.EqualTo(new[] { "recent" }));
+    }
+
+    private static string Normalize(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().TrimStart('\uFEFF');
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dealership.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Dealership.sln not found above the test folder.");
+    }
+}
