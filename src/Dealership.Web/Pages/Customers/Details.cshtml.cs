@@ -1,6 +1,7 @@
 using Dealership.Application.Common;
 using Dealership.Application.Customers;
 using Dealership.Application.Data;
+using Dealership.Application.Sites;
 using Dealership.Domain.Common;
 using Dealership.Web.Ui;
 using Dealership.Web.Security;
@@ -14,7 +15,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.Web.Pages.Customers;
 
 /// <summary>The customer page: contact details, consent record and vehicles, with "add a vehicle" for editing roles.</summary>
-public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, DealershipDbContext db, FormSubmissions submissions) : PageModel
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, DealershipDbContext db, FormSubmissions submissions, SiteContext siteContext) : PageModel
 {
     public sealed class VehicleInput
     {
@@ -51,6 +52,10 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     public string RegisteredAtSite { get; private set; } = "";
 
     public bool CanEdit { get; private set; }
+
+    public string DistanceAbbreviation { get; private set; } = "mi";
+
+    public string DistanceName { get; private set; } = "miles";
 
     public List<string> VehicleErrors { get; } = [];
 
@@ -107,6 +112,8 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         OwnerName = Customer.OwnerStaffId is { } owner
             ? await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
+        var unit = (await siteContext.GetAsync(ct)).DistanceUnit;
+        (DistanceAbbreviation, DistanceName) = unit == Domain.Sites.DistanceUnit.Kilometers ? ("km", "kilometers") : ("mi", "miles");
         RegisteredAtSite = await db.Sites.Where(s => s.Id == Customer.RegisteredAtSiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
     }
 }

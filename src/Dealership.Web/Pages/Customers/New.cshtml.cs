@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Customers;
+using Dealership.Application.Sites;
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
 using Dealership.Web.Ui;
@@ -13,7 +14,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dealership.Web.Pages.Customers;
 
 [Authorize(Policy = Policies.EditCustomers)]
-public sealed class NewModel(IMediator mediator, ICurrentStaff staff, FormSubmissions submissions) : PageModel
+public sealed class NewModel(IMediator mediator, ICurrentStaff staff, FormSubmissions submissions, SiteContext siteContext) : PageModel
 {
     public sealed class CustomerInput
     {
@@ -53,6 +54,26 @@ public sealed class NewModel(IMediator mediator, ICurrentStaff staff, FormSubmis
 
     public string SubmissionKey { get; private set; } = Guid.NewGuid().ToString();
 
+    public IReadOnlyList<string> Languages { get; private set; } = ["en"];
+
+    public static string LanguageName(string code) =>
+        System.Globalization.CultureInfo.GetCultureInfo(code).NativeName is var native && native.Length > 0
+            ? char.ToUpperInvariant(native[0]) + native[1..]
+            : code;
+
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context,
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var site = await siteContext.GetAsync(HttpContext.RequestAborted);
+        Languages = site.LanguageList;
+        if (context.HandlerMethod?.HttpMethod == "Get")
+        {
+            Input.Language = site.DefaultLanguage;
+        }
+
+        await next();
+    }
+
     public void OnGet()
     {
     }
@@ -82,7 +103,10 @@ public sealed class NewModel(IMediator mediator, ICurrentStaff staff, FormSubmis
         }
         catch (DomainRuleException ex) when (ex.Code == "contact-in-use")
         {
-            SharedContact = new SharedContactWarning(ex.Message.Split(". Open", 2)[0] + ".", (Guid)ex.Facts["existingCustomerId"]!, (string)ex.Facts["existingCustomerName"]!);
+            var name = (string)ex.Facts["existingCustomerName"]!;
+            var what = ex.Facts["sharedEmail"] is not null && ex.Facts["sharedMobilePhone"] is not null ? "email address and mobile number belong"
+                : ex.Facts["sharedEmail"] is not null ? "email address belongs" : "mobile number belongs";
+            SharedContact = new SharedContactWarning($"This {what} to {name}, who is already a customer.", (Guid)ex.Facts["existingCustomerId"]!, name);
         }
         catch (DomainRuleException ex)
         {

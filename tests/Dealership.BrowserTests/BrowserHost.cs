@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace Dealership.BrowserTests;
+
+/// <summary>
+/// The app on a real socket (Kestrel) in Development mode, so the demo group and demo accounts exist as on
+/// a newcomer's machine, and Debian's Chromium driven by Playwright. No browser is ever downloaded.
+/// </summary>
+public sealed class BrowserHost : IAsyncDisposable
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private readonly App _app;
+    private IPlaywright? _playwright;
+
+    private BrowserHost(App app, string baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public static string ScreenshotDirectory
+    {
+        get
+        {
+            var directory = Environment.GetEnvironmentVariable("SCREENSHOT_DIR") ?? Path.Combine(TestContext.CurrentContext.WorkDirectory, "screenshots");
+            Directory.CreateDirectory(directory);
+            return directory;
+        }
+    }
+
+    public static async Task<BrowserHost> StartAsync()
+    {
+        var port = FreePort();
+        var app = new App(Path.Combine(Path.GetTempPath(), "dealership-browser", Guid.NewGuid().ToString("N")));
+        app.UseKestrel(port);
+        app.StartServer();
+        var host = new BrowserHost(app, $"http://localhost:{port}");
+        host._playwright = await Playwright.CreateAsync();
+        host.Browser = await host._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        return host;
+    }
+
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 860)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "en-US",
+        });
+        return await context.NewPageAsync();
+    }
+
+    public async Task<IPage> SignInAsync(string email, string password = "Demo!2026")
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await _app.DisposeAsync();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private sealed class App(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            Directory.CreateDirectory(dataDirectory);
+            builder.UseEnvironment("Development");
+            builder.UseSetting("DEALERSHIP_DATA_DIR", dataDirectory);
+            builder.UseSetting("ConnectionStrings:Dealership", $"Data Source={Path.Combine(dataDirectory, "dealership.db")}");
+            builder.UseSetting("Jobs:RunServer", "false");
+            builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dealership.BrowserTests;
+
+/// <summary>Staff sign in, find a customer and open them, in a real headless Chromium.</summary>
+public sealed partial class StaffUiTests
+{
+    private BrowserHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _host = await BrowserHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [TestCase("manager@demo.local", "Manager")]
+    [TestCase("sales@demo.local", "Sales")]
+    [TestCase("service@demo.local", "Service advisor")]
+    [TestCase("usedcars@demo.local", "Used-car manager")]
+    [TestCase("parts@demo.local", "Parts")]
+    public async Task EachDemoRole_SignsIn_FindsACustomer_AndOpensThem(string email, string roleLabel)
+    {
+        var page = await _host.SignInAsync(email);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator(".user-role")).ToHaveTextAsync(roleLabel);
+
+        await page.GetByLabel("Search customers").FillAsync("Bennett");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        var results = page.GetByTestId("customer-results");
+        await Assertions.Expect(results.GetByRole(AriaRole.Row)).ToHaveCountAsync(2); // header + Olivia Bennett
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, $"search-{roleLabel.Replace(' ', '-').ToLowerInvariant()}.png"), FullPage = true });
+
+        await results.GetByRole(AriaRole.Link, new() { Name = "Bennett, Olivia" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-name")).ToHaveTextAsync("Olivia Bennett");
+        await Assertions.Expect(page.GetByTestId("vehicles")).ToContainTextAsync("Honda Accord");
+        await Assertions.Expect(page.GetByText("(503) 555-0100")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, $"customer-{roleLabel.Replace(' ', '-').ToLowerInvariant()}.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task WrongPassword_ShowsAClearMessage_AndStaysOnTheSignInPage()
+    {
+        var page = await _host.SignInAsync("sales@demo.local", "not-my-password");
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("email and password do not match");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "login-error.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task PartsClerk_DoesNotGetTheNewCustomerButton()
+    {
+        var page = await _host.SignInAsync("parts@demo.local");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "+ New customer" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/customers/new");
+        await Assertions.Expect(page.GetByText("not available for your role")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Salesperson_RegistersACustomer_AndIsWarnedAboutASharedPhone()
+    {
+        var page = await _host.SignInAsync("sales@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "+ New customer" }).ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "new-customer.png"), FullPage = true });
+
+        await page.GetByLabel("First name").FillAsync("Marisol");
+        await page.GetByLabel("Last name").FillAsync("Bennett");
+        await page.GetByLabel("Mobile number").FillAsync("(503) 555-0100"); // Olivia Bennett's number
+        await page.GetByLabel("The customer agrees to receive text messages").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save customer" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("shared-contact")).ToContainTextAsync("Olivia Bennett");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "new-customer-shared.png"), FullPage = true });
+        await page.GetByTestId("allow-shared").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save customer" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByTestId("customer-name")).ToHaveTextAsync("Marisol Bennett");
+        await Assertions.Expect(page.GetByText("Confirmed different person")).ToBeVisibleAsync();
+
+        await page.GetByText("+ Add a vehicle").ClickAsync();
+        await page.GetByLabel("VIN").FillAsync("1HGCM82653A004352");
+        await page.GetByLabel("Model year").FillAsync("2003");
+        await page.GetByLabel("Make").FillAsync("Honda");
+        await page.GetByLabel("Model", new() { Exact = true }).FillAsync("Accord");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add vehicle" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("check digit");
+
+        await page.GetByLabel("VIN").FillAsync("1HGCM82633A004352");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add vehicle" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("vehicles")).ToContainTextAsync("1HGCM82633A004352");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "customer-with-vehicle.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [GeneratedRegex("/login")]
+    private static partial Regex LoginUrl();
+}

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): installs what the tests need, builds once, runs every test project,
+# and prints a final line "N passed, N failed" summed from the TRX results. Exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+# --- Debian packages the tests use (installed only when missing) ---------------------------------
+#  chromium         : the browser for Playwright (never downloaded by Playwright itself)
+#  python3-aiosmtpd : a real SMTP server process for the email tests
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+/usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing: ${missing[*]}"
+  sudo_cmd=""
+  if [ "$(id -u)" -ne 0 ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+results="$root/TestResults"
+rm -rf "$results"
+mkdir -p "$results"
+export SCREENSHOT_DIR="$results/screenshots"
+
+echo "Building Dealership.sln (Release)..."
+if ! dotnet build Dealership.sln -c Release -v quiet -nologo; then
+  echo "Build failed."
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+projects=$(ls tests/*/*.csproj | grep -v Benchmarks)
+for project in $projects; do
+  name=$(basename "$project" .csproj)
+  echo "=== $name"
+  if ! dotnet test "$project" -c Release --no-build --nologo \
+      --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+      --results-directory "$results"; then
+    status=1
+  fi
+  if [ ! -f "$results/$name.trx" ]; then
+    echo "No results from $name: counted as a failure."
+    echo "$name" >> "$results/missing-results"
+    status=1
+  fi
+done
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  value() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  passed=$((passed + $(value passed)))
+  failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
+done
+if [ -f "$results/missing-results" ]; then
+  failed=$((failed + $(wc -l < "$results/missing-results")))
+fi
+if [ "$failed" -gt 0 ]; then status=1; fi
+
+echo "$passed passed, $failed failed"
+exit $status
