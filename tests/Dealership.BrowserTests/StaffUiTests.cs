@@ -96,6 +96,51 @@ public sealed partial class StaffUiTests
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task Manager_SeesTheStaffList_AndSwitchesSite()
+    {
+        var page = await _host.SignInAsync("manager@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Staff" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("staff")).ToContainTextAsync("Sam Carter");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "staff.png"), FullPage = true });
+
+        await page.GetByLabel("Current site").SelectOptionAsync(new SelectOptionValue { Label = "Harbor Motors Boise" });
+        await Assertions.Expect(page.GetByLabel("Current site").Locator("option:checked")).ToHaveTextAsync("Harbor Motors Boise");
+        // Only the manager and the salesperson work at Boise.
+        await Assertions.Expect(page.GetByTestId("staff").Locator("tbody tr")).ToHaveCountAsync(2);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.GotoAsync("/staff");
+        await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task CustomerPage_OnAPhone_StaysReadable()
+    {
+        var page = await _host.SignInAsync("service@demo.local");
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GetByLabel("Search customers").FillAsync("Ortiz");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Ortiz, Liam" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("customer-name")).ToHaveTextAsync("Liam Ortiz");
+        var overflows = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.That(overflows, Is.False, "the page must not scroll sideways on a phone");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "customer-phone.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task UnknownCustomer_ShowsAFriendlyNotFoundPage()
+    {
+        var page = await _host.SignInAsync("sales@demo.local");
+        var response = await page.GotoAsync($"/customers/{Guid.NewGuid()}");
+        Assert.That(response!.Status, Is.EqualTo(404));
+        await Assertions.Expect(page.GetByText("We could not find that page.")).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex("/login")]
     private static partial Regex LoginUrl();
 }

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Demo;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>What a fresh start does in each environment: keys, demo data, sign-in throttling.</summary>
+public sealed class StartupTests
+{
+    [Test]
+    public void Production_WithoutSigningKey_RefusesToStart()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = "" })
+            .WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        Assert.That(error!.Message, Does.Contain("Auth:SigningKey"));
+    }
+
+    [Test]
+    public void Production_WithTooShortSigningKey_RefusesToStart()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = Convert.ToBase64String(new byte[8]) })
+            .WithWebHostBuilder(b => b.UseEnvironment("Production"));
+
+        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        Assert.That(error!.Message, Does.Contain("too short"));
+    }
+
+    [Test]
+    public async Task WithoutConfiguredKey_OutsideProduction_GeneratesOneIntoTheDataFolder_AndReusesIt()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = "" });
+        await app.InitializeAsync();
+        var keyFile = Path.Combine(app.DataDirectory, "signing-key.txt");
+        Assert.That(File.Exists(keyFile), Is.True);
+        var key = await File.ReadAllTextAsync(keyFile);
+        Assert.That(Convert.FromBase64String(key), Has.Length.GreaterThanOrEqualTo(32));
+
+        using var sales = await app.SalesAsync();
+        Assert.That((await sales.GetAsync("/api/sites")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "tokens signed with the generated key are accepted");
+    }
+
+    [Test]
+    public async Task OutsideDevelopment_NoDemoDataIsSeeded()
+    {
+        using var app = new DealershipApp();
+        _ = app.Server;
+        Assert.That(await app.QueryAsync(db => db.Users.CountAsync()), Is.Zero);
+        Assert.That(await app.QueryAsync(db => db.Customers.CountAsync()), Is.Zero);
+        Assert.That(await app.QueryAsync(db => db.Database.GetAppliedMigrationsAsync()), Is.Not.Empty, "the SQLite schema is migrated at start");
+    }
+
+    [Test]
+    public async Task DemoSeeder_IsIdempotent()
+    {
+        using var app = new DealershipApp();
+        await app.InitializeAsync();
+        var before = (await app.QueryAsync(db => db.Customers.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync()), await app.QueryAsync(db => db.Vehicles.CountAsync()));
+
+        using (var scope = app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+        }
+
+        var after = (await app.QueryAsync(db => db.Customers.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync()), await app.QueryAsync(db => db.Vehicles.CountAsync()));
+        Assert.That(after, Is.EqualTo(before));
+        Assert.That(before.Item1, Is.GreaterThanOrEqualTo(24), "a few dozen demo customers");
+        Assert.That(await app.QueryAsync(db => db.Sites.CountAsync()), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task SignInAttempts_AreRateLimitedPerAddress_With429AndRetryAfter()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SignInAttemptsPerMinute"] = "3" });
+        await app.InitializeAsync();
+        using var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage last = null!;
+        for (var i = 0; i < 4; i++)
+        {
+            last = await client.PostAsJsonAsync("/api/auth/token", new { email = "sales@demo.local", password = "guess" + i });
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(statuses[3], Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(last.Headers.RetryAfter, Is.Not.Null);
+    }
+}
