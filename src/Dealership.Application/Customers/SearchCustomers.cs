@@ -46,12 +46,15 @@ public static partial class SearchCustomers
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         }
 
+        // string.Compare here is translated by EF Core into SQL comparison operators; it never runs in .NET,
+        // so the culture-sensitivity warning (CA1309) does not apply.
+#pragma warning disable CA1309
         private async Task<IQueryable<Customer>> FilterAsync(IQueryable<Customer> customers, string text, CancellationToken ct)
         {
             if (text.Contains('@', StringComparison.Ordinal))
             {
-                var emailKey = text.ToLowerInvariant();
-                return customers.Where(c => c.EmailKey!.StartsWith(emailKey));
+                var (from, to) = PrefixRange(text.ToLowerInvariant());
+                return customers.Where(c => string.Compare(c.EmailKey, from) >= 0 && string.Compare(c.EmailKey, to) < 0);
             }
 
             if (PhoneLike().IsMatch(text))
@@ -63,20 +66,45 @@ public static partial class SearchCustomers
 
             if (VinLike().IsMatch(text))
             {
-                var vinPrefix = text.ToUpperInvariant();
-                return customers.Where(c => db.Vehicles.Any(v => v.CustomerId == c.Id && v.Vin.StartsWith(vinPrefix)));
+                var (from, to) = PrefixRange(text.ToUpperInvariant());
+                // Driven from the VIN index: the few matching vehicles name their customers (IN), rather
+                // than probing every customer for a matching vehicle (EXISTS).
+                var owners = db.Vehicles.Where(v => string.Compare(v.Vin, from) >= 0 && string.Compare(v.Vin, to) < 0).Select(v => v.CustomerId);
+                return customers.Where(c => owners.Contains(c.Id));
             }
 
-            // Name: every word must start the first or the last name ("ann smi" finds Ann Smith and Smith Annette).
-            foreach (var word in text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4))
+            var words = text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(4).ToList();
+            if (words.Count == 1)
             {
-                var w = word;
-                customers = customers.Where(c => c.FirstNameKey.StartsWith(w) || c.LastNameKey.StartsWith(w));
+                // One word may be a first name, a last name or the start of an email ("ann.smith").
+                var (from, to) = PrefixRange(words[0]);
+                return customers.Where(c =>
+                    (string.Compare(c.LastNameKey, from) >= 0 && string.Compare(c.LastNameKey, to) < 0) ||
+                    (string.Compare(c.FirstNameKey, from) >= 0 && string.Compare(c.FirstNameKey, to) < 0) ||
+                    (string.Compare(c.EmailKey, from) >= 0 && string.Compare(c.EmailKey, to) < 0));
+            }
+
+            // Several words: each must start the first or the last name ("ann smi" finds Ann Smith and Smith Annette).
+            foreach (var word in words)
+            {
+                var (from, to) = PrefixRange(word);
+                customers = customers.Where(c =>
+                    (string.Compare(c.LastNameKey, from) >= 0 && string.Compare(c.LastNameKey, to) < 0) ||
+                    (string.Compare(c.FirstNameKey, from) >= 0 && string.Compare(c.FirstNameKey, to) < 0));
             }
 
             return customers;
         }
+#pragma warning restore CA1309
     }
+
+    /// <summary>
+    /// "smi" becomes the range ["smi", "smj"): a prefix match written as two comparisons, which both SQLite
+    /// and SQL Server answer from an index (SQLite's case-insensitive LIKE cannot use one). The keys are
+    /// stored lower-case (VINs upper-case), so ordinal ranges are exact.
+    /// </summary>
+    internal static (string From, string To) PrefixRange(string prefix) =>
+        (prefix, string.Concat(prefix.AsSpan(0, prefix.Length - 1), ((char)(prefix[^1] + 1)).ToString()));
 
     /// <summary>Digits with the usual phone punctuation, at least seven digits.</summary>
     [GeneratedRegex(@"^\+?[\d\s().\-]{7,20}$")]
