@@ -141,6 +141,35 @@ public sealed partial class StaffUiTests
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task TwoAdvisorsEditingPreferences_TheSecondIsToldInsteadOfOverwriting()
+    {
+        var first = await _host.SignInAsync("service@demo.local");
+        var second = await _host.SignInAsync("manager@demo.local");
+        foreach (var page in new[] { first, second })
+        {
+            await page.GetByLabel("Search customers").FillAsync("Patel");
+            await page.Keyboard.PressAsync("Enter");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Patel, Noah" }).ClickAsync();
+            await page.GetByText("Edit contact preferences").ClickAsync();
+        }
+
+        await first.GetByLabel("Language").SelectOptionAsync("es");
+        await first.GetByLabel("How the customer told us").FillAsync("phone call");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToContainTextAsync("Contact preferences saved");
+        await Assertions.Expect(first.GetByText("Spanish")).ToBeVisibleAsync();
+
+        await second.GetByLabel("Preferred channel").SelectOptionAsync("Email");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+        await Assertions.Expect(second.GetByRole(AriaRole.Alert)).ToContainTextAsync("Someone else changed");
+        await Assertions.Expect(second.GetByText("Spanish")).ToBeVisibleAsync();
+        await Assertions.Expect(second.GetByText("Prefers text messages")).ToBeVisibleAsync();
+        await second.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "preferences-conflict.png"), FullPage = true });
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
     [GeneratedRegex("/login")]
     private static partial Regex LoginUrl();
 }

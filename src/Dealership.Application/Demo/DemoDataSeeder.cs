@@ -151,9 +151,13 @@ public sealed class DemoDataSeeder(
                     ConsentSource: $"Signed consent form at {site.Code}"),
                 owner, site.Id, sharedContact: null, now.AddDays(-400 + (i * 9)));
 
+            var k = 0;
             foreach (var (template, year, make, model, trim, color) in VehiclesFor(i))
             {
-                customer.AddVehicle(MakeVin(template, year, i), year, make, model, trim, color, 8_000 + (i * 3_713 % 90_000), now.AddDays(-300 + (i * 7)));
+                var age = Math.Max(1, now.Year - year);
+                customer.AddVehicle(MakeVin(template, year, (i * 10) + k), year, make, model, trim, color,
+                    (age * 11_000) + (i * 1_713 % 9_000), now.AddDays(-300 + (i * 7)));
+                k++;
             }
 
             db.Customers.Add(customer);

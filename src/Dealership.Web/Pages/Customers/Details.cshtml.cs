@@ -3,6 +3,7 @@ using Dealership.Application.Customers;
 using Dealership.Application.Data;
 using Dealership.Application.Sites;
 using Dealership.Domain.Common;
+using Dealership.Domain.Customers;
 using Dealership.Web.Ui;
 using Dealership.Web.Security;
 using FluentValidation;
@@ -34,8 +35,34 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         public int? Odometer { get; set; }
     }
 
+    public sealed class PreferencesInput
+    {
+        public long Version { get; set; }
+
+        public ContactChannel PreferredChannel { get; set; }
+
+        public string? Language { get; set; }
+
+        public TimeOnly? QuietHoursStart { get; set; }
+
+        public TimeOnly? QuietHoursEnd { get; set; }
+
+        public bool SmsConsent { get; set; }
+
+        public bool EmailConsent { get; set; }
+
+        public string? ConsentSource { get; set; }
+    }
+
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
+
+    [BindProperty]
+    public PreferencesInput Preferences { get; set; } = new();
+
+    public List<string> PreferenceErrors { get; } = [];
+
+    public IReadOnlyList<string> Languages { get; private set; } = ["en"];
 
     [BindProperty]
     public VehicleInput Vehicle { get; set; } = new();
@@ -104,6 +131,39 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         return Page();
     }
 
+    /// <summary>Saves preferences against the version the page showed: if someone changed them meanwhile, nothing is overwritten.</summary>
+    public async Task<IActionResult> OnPostPreferencesAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await mediator.Send(new UpdateContactPreferences.Command(Id, Preferences.PreferredChannel, Preferences.Language, null,
+                Preferences.QuietHoursStart, Preferences.QuietHoursEnd, Preferences.SmsConsent, Preferences.EmailConsent,
+                Preferences.ConsentSource, Preferences.Version), ct);
+            Message = "Contact preferences saved.";
+            return LocalRedirect($"/customers/{Id}");
+        }
+        catch (ValidationException ex)
+        {
+            PreferenceErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            PreferenceErrors.Add(ex.Message);
+        }
+        catch (Exception ex) when (ex is PreconditionFailedException or DbUpdateConcurrencyException)
+        {
+            PreferenceErrors.Add("Someone else changed this customer's preferences while you were editing. The page now shows their version; make your change again.");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         Customer = await mediator.Send(new GetCustomer.Query(Id), ct);
@@ -112,7 +172,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         OwnerName = Customer.OwnerStaffId is { } owner
             ? await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
             : null;
-        var unit = (await siteContext.GetAsync(ct)).DistanceUnit;
+        var site = await siteContext.GetAsync(ct);
+        Languages = site.LanguageList;
+        var unit = site.DistanceUnit;
         (DistanceAbbreviation, DistanceName) = unit == Domain.Sites.DistanceUnit.Kilometers ? ("km", "kilometers") : ("mi", "miles");
         RegisteredAtSite = await db.Sites.Where(s => s.Id == Customer.RegisteredAtSiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
     }
