@@ -428,3 +428,222 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NULL,
+        [Channel] nvarchar(10) NOT NULL,
+        [TemplateKey] nvarchar(60) NOT NULL,
+        [Language] nvarchar(8) NOT NULL,
+        [DeduplicationKey] nvarchar(200) NOT NULL,
+        [Recipient] nvarchar(254) NULL,
+        [TemplateData] nvarchar(max) NOT NULL,
+        [Proactive] bit NOT NULL,
+        [Urgent] bit NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [SuppressionReason] nvarchar(20) NULL,
+        [DueAt] datetime2 NOT NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(500) NULL,
+        [ClaimedAt] datetime2 NULL,
+        [LeaseUntil] datetime2 NULL,
+        [LinkTokenHash] nvarchar(64) NULL,
+        [Subject] nvarchar(200) NULL,
+        [Body] nvarchar(max) NULL,
+        [ProviderMessageId] nvarchar(64) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        [DeliveredAt] datetime2 NULL,
+        [FallbackFor] uniqueidentifier NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Notifications_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE TABLE [PhoneConsents] (
+        [Id] uniqueidentifier NOT NULL,
+        [PhoneNumber] nvarchar(16) NOT NULL,
+        [OptedOut] bit NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        [Source] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PhoneConsents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE TABLE [Tasks] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Detail] nvarchar(2000) NOT NULL,
+        [DueAt] datetime2 NOT NULL,
+        [SubjectType] nvarchar(30) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [CustomerIds] nvarchar(1000) NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [DoneAt] datetime2 NULL,
+        [DoneBy] uniqueidentifier NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Tasks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE TABLE [Touchpoints] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Direction] nvarchar(10) NOT NULL,
+        [Actor] nvarchar(10) NOT NULL,
+        [Proactive] bit NOT NULL,
+        [Summary] nvarchar(500) NOT NULL,
+        [StaffId] uniqueidentifier NULL,
+        [SubjectType] nvarchar(30) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Touchpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Touchpoints_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE TABLE [TrackingLinks] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [NotificationId] uniqueidentifier NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_TrackingLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TrackingLinks_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_CustomerId_CreatedAt] ON [Notifications] ([CustomerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Notifications_DeduplicationKey] ON [Notifications] ([DeduplicationKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_ProviderMessageId] ON [Notifications] ([ProviderMessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_Status_DueAt] ON [Notifications] ([Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PhoneConsents_PhoneNumber] ON [PhoneConsents] ([PhoneNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Tasks_OwnerStaffId_Status_DueAt] ON [Tasks] ([OwnerStaffId], [Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Tasks_SiteId_Status] ON [Tasks] ([SiteId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Touchpoints_CustomerId_OccurredAt] ON [Touchpoints] ([CustomerId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_Touchpoints_SiteId_OccurredAt] ON [Touchpoints] ([SiteId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE INDEX [IX_TrackingLinks_CustomerId] ON [TrackingLinks] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TrackingLinks_TokenHash] ON [TrackingLinks] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122153018_Notifications'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122153018_Notifications', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -26,6 +26,9 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();
+        services.AddScoped<Notifications.Outbox>();
+        services.AddScoped<Notifications.NotificationDispatcher>();
+        services.AddScoped<Notifications.DispatchSignal>();
         services.TryAddSingletonTimeProvider();
         RegisterDomainEventHandlers(services);
         return services;
@@ -44,9 +47,18 @@ public static class DependencyInjection
         var handlerInterface = typeof(IDomainEventSubscriber<>);
         foreach (var type in typeof(DependencyInjection).Assembly.GetTypes().Where(t => t is { IsAbstract: false, IsInterface: false }))
         {
+            var selfRegistered = services.Any(d => d.ServiceType == type);
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
             {
-                services.AddScoped(contract, type);
+                // A subscriber also used directly (DispatchSignal) must be the same instance within a scope.
+                if (selfRegistered)
+                {
+                    services.AddScoped(contract, sp => sp.GetRequiredService(type));
+                }
+                else
+                {
+                    services.AddScoped(contract, type);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Dealership.Adapters;
 using Dealership.Application;
 using Dealership.Application.Common;
 using Dealership.Application.Demo;
@@ -23,6 +24,10 @@ builder.Services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentSta
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
 builder.Services.AddScoped<Dealership.Web.Ui.ShellData>();
 builder.Services.AddScoped<Dealership.Web.Ui.FormSubmissions>();
+builder.Services.AddDealershipChannels(builder.Configuration, Path.Combine(paths.DataDirectory, "outbox"));
+builder.Services.Configure<Dealership.Application.Notifications.NotificationOptions>(builder.Configuration.GetSection("Notifications"));
+builder.Services.PostConfigure<Dealership.Application.Notifications.NotificationOptions>(options =>
+    options.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? options.PublicBaseUrl);
 builder.Services.AddDealershipJobs(builder.Configuration);
 builder.Services.AddDealershipHealthChecks();
 
@@ -75,6 +80,8 @@ var api = app.MapGroup("/api").AddEndpointFilter<IdempotencyFilter>();
 api.MapAuthApi();
 api.MapCustomersApi();
 api.MapSitesAndStaffApi();
+api.MapMessagingApi();
+app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();
 app.MapOpenApi().AllowAnonymous();

@@ -62,7 +62,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 /// caller already opened a transaction (the Idempotency-Key filter, which must store its record in the
 /// same commit), the command joins it and the caller commits. Handlers never call SaveChanges themselves.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContext db, DomainEventDispatcher events)
+public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContext db, DomainEventDispatcher events, Notifications.DispatchSignal dispatch)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -84,6 +84,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContex
         var response = await next(message, cancellationToken);
         await events.DispatchAndSaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        dispatch.AfterCommit();
         return response;
     }
 }

@@ -1,5 +1,8 @@
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Notifications;
+using Dealership.Domain.Tasks;
 using Dealership.Domain.Sites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -24,6 +27,16 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public DbSet<Vehicle> Vehicles => Set<Vehicle>();
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<TrackingLink> TrackingLinks => Set<TrackingLink>();
+
+    public DbSet<PhoneConsent> PhoneConsents => Set<PhoneConsent>();
+
+    public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
+
+    public DbSet<StaffTask> Tasks => Set<StaffTask>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -94,13 +94,71 @@ public sealed class Customer : AggregateRoot
 
     public string FullName => $"{FirstName} {LastName}";
 
-    public void UpdateContactPreferences(ContactPreferences preferences, DateTime now)
+    /// <param name="byCustomer">True when the customer changed them (tracking page, a STOP reply), false for staff.</param>
+    public void UpdateContactPreferences(ContactPreferences preferences, DateTime now, bool byCustomer = false)
     {
         ArgumentNullException.ThrowIfNull(preferences);
+        var before = (PreferredChannel, Language, QuietHoursStart, QuietHoursEnd, SmsConsent, EmailConsent, TimeZoneId);
         ApplyPreferences(preferences, now);
         UpdatedAt = now;
         RecordChange();
-        Raise(new ContactPreferencesChanged(this, now));
+        var changed = before != (PreferredChannel, Language, QuietHoursStart, QuietHoursEnd, SmsConsent, EmailConsent, TimeZoneId);
+        Raise(new ContactPreferencesChanged(this, now, byCustomer, changed, before.SmsConsent != SmsConsent, before.EmailConsent != EmailConsent, preferences.ConsentSource));
+    }
+
+    /// <summary>
+    /// The number replied STOP (or the carrier reported it opted out): no more texts. Email stays as it was.
+    /// If texts were the preferred channel, email takes over when the customer has an address.
+    /// </summary>
+    public void OptOutOfSms(string source, DateTime now)
+    {
+        if (!SmsConsent)
+        {
+            return;
+        }
+
+        var channel = PreferredChannel == ContactChannel.Email || Email is null ? PreferredChannel : ContactChannel.Email;
+        UpdateContactPreferences(new ContactPreferences(channel, Language, TimeZoneId, QuietHoursStart, QuietHoursEnd, SmsConsent: false, EmailConsent, source), now, byCustomer: true);
+    }
+
+    /// <summary>The number replied START: texts are allowed again.</summary>
+    public void OptInToSms(string source, DateTime now)
+    {
+        if (SmsConsent || MobilePhone is null)
+        {
+            return;
+        }
+
+        UpdateContactPreferences(new ContactPreferences(PreferredChannel, Language, TimeZoneId, QuietHoursStart, QuietHoursEnd, SmsConsent: true, EmailConsent, source), now, byCustomer: true);
+    }
+
+    /// <summary>Whether a message may go to this customer on <paramref name="sms"/> (true) or email (false): consent and a contact detail.</summary>
+    public bool CanReceive(bool sms) => sms ? SmsConsent && MobilePhone is not null : EmailConsent && Email is not null;
+
+    /// <summary>The channels the customer asked for, in order of preference.</summary>
+    public IReadOnlyList<ContactChannel> ChosenChannels => PreferredChannel switch
+    {
+        ContactChannel.Both => [ContactChannel.Sms, ContactChannel.Email],
+        var single => [single],
+    };
+
+    /// <summary>When the current quiet period ends (the next time a non-urgent message may go), or null if not quiet now.</summary>
+    public DateTime? QuietHoursEndAfter(DateTime utc)
+    {
+        if (!IsInQuietHours(utc) || QuietHoursEnd is not { } end)
+        {
+            return null;
+        }
+
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        var candidate = local.Date + end.ToTimeSpan();
+        if (candidate <= local)
+        {
+            candidate = candidate.AddDays(1);
+        }
+
+        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(candidate, DateTimeKind.Unspecified), zone);
     }
 
     public void ConfirmSharedContact(SharedContactConfirmation confirmation, DateTime now)
@@ -155,6 +213,11 @@ public sealed class Customer : AggregateRoot
             throw new DomainRuleException("Text messages are the preferred channel but the customer has no mobile number. Add one or choose email.", "channel-without-contact");
         }
 
+        if (preferences.PreferredChannel == ContactChannel.Both && (Email is null || MobilePhone is null))
+        {
+            throw new DomainRuleException("Both channels were chosen but the customer lacks a mobile number or an email address. Add the missing one or choose a single channel.", "channel-without-contact");
+        }
+
         if (preferences.PreferredChannel == ContactChannel.Email && Email is null)
         {
             throw new DomainRuleException("Email is the preferred channel but the customer has no email address. Add one or choose text messages.", "channel-without-contact");
@@ -207,6 +270,7 @@ public enum ContactChannel
 {
     Sms,
     Email,
+    Both,
 }
 
 public sealed record CustomerDetails(string FirstName, string LastName, string? Email, string? MobilePhoneE164);
@@ -226,6 +290,8 @@ public sealed record SharedContactConfirmation(Guid ConfirmedBy, string? Note);
 
 public sealed record CustomerRegistered(Customer Customer, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record ContactPreferencesChanged(Customer Customer, DateTime OccurredAt) : IDomainEvent;
+/// <summary>Preferences were saved. <see cref="Changed"/> is false when nothing actually differed.</summary>
+public sealed record ContactPreferencesChanged(Customer Customer, DateTime OccurredAt, bool ByCustomer, bool Changed, bool SmsConsentChanged,
+    bool EmailConsentChanged, string Source) : IDomainEvent;
 
 public sealed record VehicleAdded(Customer Customer, Vehicle Vehicle, DateTime OccurredAt) : IDomainEvent;

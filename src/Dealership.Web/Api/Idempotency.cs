@@ -13,7 +13,7 @@ namespace Dealership.Web.Api;
 /// The same key with a different request is refused with 422. Failed requests store nothing: they changed
 /// nothing, so running them again is safe. Keys are per staff member and kept for 48 hours.
 /// </summary>
-public sealed class IdempotencyFilter(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock) : IEndpointFilter
+public sealed class IdempotencyFilter(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotency-Replayed";
@@ -69,6 +69,7 @@ public sealed class IdempotencyFilter(DealershipDbContext db, ICurrentStaff staf
             });
             await db.SaveChangesAsync(http.RequestAborted);
             await transaction.CommitAsync(http.RequestAborted);
+            dispatch.AfterCommit();
         }
 
         return response;

@@ -1,4 +1,5 @@
 using Dealership.Application.Jobs;
+using Dealership.Application.Notifications;
 using Dealership.Web.Security;
 using Hangfire;
 using Hangfire.InMemory;
@@ -55,6 +56,8 @@ public static class JobsSetup
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<PurgeExpiredIdempotencyRecords>("purge-idempotency-records", job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
+            // The sweep: sends anything due that no after-commit job picked up (a crash, quiet hours ending, retries).
+            recurring.AddOrUpdate<NotificationDispatcher>("notifications-sweep", job => job.DispatchDueAsync(CancellationToken.None), Cron.Minutely());
         }
     }
 }

@@ -14,6 +14,7 @@ public static class AuthenticationSetup
 {
     public const string Scheme = "StaffCookieOrBearer";
     public const string SignInRateLimit = "sign-in";
+    public const string TrackingRateLimit = "tracking";
 
     public static IServiceCollection AddDealershipAuthentication(this IServiceCollection services, IConfiguration configuration, SymmetricSecurityKey signingKey)
     {
@@ -90,11 +91,17 @@ public static class AuthenticationSetup
             options.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method) ? RateLimitPartition.GetNoLimiter("page") : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Auth:SignInAttemptsPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(Api.TwilioWebhooks.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Webhooks:RequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.AddPolicy(TrackingRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Tracking:RequestsPerMinute", 60), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
-                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many sign-in attempts",
-                    detail: "Too many sign-in attempts from this address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
+                await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
+                    detail: "Too many attempts from this address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
             };
         });
 

@@ -1,0 +1,43 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Journey;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Journey;
+
+/// <summary>One customer's timeline, newest first: every message, reply, consent change and (later) visit and status change.</summary>
+public static class GetJourney
+{
+    public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TouchpointView>>;
+
+    public sealed record TouchpointView(Guid Id, DateTime OccurredAt, TouchpointKind Kind, TouchpointDirection Direction, TouchpointActor Actor,
+        bool Proactive, string Summary, Guid? StaffId, Guid? SiteId, string? SubjectType, Guid? SubjectId);
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
+            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<TouchpointView>>
+    {
+        public async ValueTask<PagedList<TouchpointView>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (!await db.Customers.AnyAsync(c => c.Id == query.CustomerId, cancellationToken))
+            {
+                throw new NotFoundException("Customer", query.CustomerId);
+            }
+
+            return await db.Touchpoints.AsNoTracking()
+                .Where(t => t.CustomerId == query.CustomerId)
+                .OrderByDescending(t => t.OccurredAt).ThenByDescending(t => t.Id)
+                .Select(t => new TouchpointView(t.Id, t.OccurredAt, t.Kind, t.Direction, t.Actor, t.Proactive, t.Summary, t.StaffId, t.SiteId, t.SubjectType, t.SubjectId))
+                .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System.Net;
+using Dealership.Domain.Notifications;
+
+namespace Dealership.Application.Notifications;
+
+/// <summary>What a template needs besides its own facts: who it is for, where from, and their personal link.</summary>
+public sealed record TemplateContext(string CustomerFirstName, string SiteName, string Link, IReadOnlyDictionary<string, string> Data);
+
+/// <summary>A rendered message: a subject (email only), plain text, and HTML (email only).</summary>
+public sealed record RenderedMessage(string? Subject, string Text, string? Html);
+
+/// <summary>
+/// Messages per event, channel and language: warm, specific, and always carrying the customer's link. Texts
+/// stay within two SMS segments (the unit tests render every template and count). Unknown languages fall
+/// back to English rather than sending nothing.
+/// </summary>
+public static class MessageTemplates
+{
+    public const string StaffMessage = "staff.message";
+    public const string PreferencesUpdated = "preferences.updated";
+    public const string ReplyAcknowledged = "reply.acknowledged";
+    public const string HelpReply = "reply.help";
+
+    public static readonly IReadOnlyList<string> Keys = [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply];
+
+    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+
+    /// <summary>Example facts for previews and tests.</summary>
+    public static IReadOnlyDictionary<string, string> SampleData(string key) => key switch
+    {
+        StaffMessage => new Dictionary<string, string> { ["staffName"] = "Sam Carter", ["text"] = "Good news: your Accord passed its inspection and is being detailed now. I'll call you tomorrow morning." },
+        PreferencesUpdated => new Dictionary<string, string> { ["channel"] = "sms", ["sms"] = "yes", ["email"] = "no" },
+        ReplyAcknowledged => new Dictionary<string, string> { ["ownerName"] = "Sam Carter", ["dueLocal"] = "4:30 PM" },
+        _ => new Dictionary<string, string>(),
+    };
+
+    public static RenderedMessage Render(string key, MessageChannel channel, string language, TemplateContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var spanish = string.Equals(language, "es", StringComparison.Ordinal);
+        var (subject, text) = key switch
+        {
+            StaffMessage => StaffMessageText(channel, spanish, context),
+            PreferencesUpdated => PreferencesText(spanish, context),
+            ReplyAcknowledged => spanish
+                ? ($"Recibimos su mensaje", $"Gracias, {context.CustomerFirstName}. {Get(context, "ownerName")} ya tiene su mensaje y le responderá antes de las {Get(context, "dueLocal")}. {context.SiteName}: {context.Link}")
+                : ($"We have your message", $"Thanks, {context.CustomerFirstName}. {Get(context, "ownerName")} has your message and will get back to you by {Get(context, "dueLocal")}. {context.SiteName}: {context.Link}"),
+            HelpReply => spanish
+                ? ($"Ayuda", $"{context.SiteName}: avisos sobre su vehículo. Responda a este mensaje para hablar con nosotros. STOP para no recibir SMS, START para volver. {context.Link}")
+                : ($"Help", $"{context.SiteName}: updates about your vehicle. Reply to this text to reach us. Reply STOP to stop texts, START to resume. {context.Link}"),
+            _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
+        };
+
+        return channel == MessageChannel.Sms
+            ? new RenderedMessage(null, ToGsm7(text), null)
+            : new RenderedMessage(subject, EmailText(text, spanish, context), EmailHtml(subject, text, spanish, context));
+    }
+
+    private static (string Subject, string Text) StaffMessageText(MessageChannel channel, bool spanish, TemplateContext context)
+    {
+        var staff = Get(context, "staffName");
+        var body = Get(context, "text");
+        return spanish
+            ? ($"Mensaje de {staff}, {context.SiteName}", $"{body} - {FirstName(staff)}, {context.SiteName}. Su seguimiento: {context.Link}")
+            : ($"A message from {staff} at {context.SiteName}", $"{body} - {FirstName(staff)}, {context.SiteName}. Your updates: {context.Link}");
+    }
+
+    private static (string Subject, string Text) PreferencesText(bool spanish, TemplateContext context)
+    {
+        var channel = Get(context, "channel");
+        var how = (channel, spanish) switch
+        {
+            ("sms", false) => "by text message",
+            ("email", false) => "by email",
+            ("both", false) => "by text and email",
+            ("sms", true) => "por SMS",
+            ("email", true) => "por correo electrónico",
+            _ => spanish ? "por SMS y correo" : "by text and email",
+        };
+        return spanish
+            ? ("Preferencias actualizadas", $"Hola {context.CustomerFirstName}: le avisaremos {how}. Puede cambiarlo cuando quiera aquí: {context.Link}")
+            : ("Your contact preferences", $"Hi {context.CustomerFirstName}, we'll keep you posted {how}. You can change this any time here: {context.Link}");
+    }
+
+    private static string EmailText(string text, bool spanish, TemplateContext context) =>
+        (spanish ? $"Hola {context.CustomerFirstName}:\n\n" : $"Hi {context.CustomerFirstName},\n\n") + text + "\n\n" +
+        (spanish ? $"Vea el estado de todo lo suyo en cualquier momento: {context.Link}\n\n{context.SiteName}" : $"See where everything stands at any time: {context.Link}\n\n{context.SiteName}");
+
+    private static string EmailHtml(string subject, string text, bool spanish, TemplateContext context)
+    {
+        var encodedText = WebUtility.HtmlEncode(text).Replace(WebUtility.HtmlEncode(context.Link), $"<a href=\"{WebUtility.HtmlEncode(context.Link)}\">{WebUtility.HtmlEncode(context.Link)}</a>", StringComparison.Ordinal);
+        var greeting = spanish ? $"Hola {WebUtility.HtmlEncode(context.CustomerFirstName)}:" : $"Hi {WebUtility.HtmlEncode(context.CustomerFirstName)},";
+        var button = spanish ? "Ver mi seguimiento" : "See my updates";
+        return $"""
+            <!DOCTYPE html>
+            <html lang="{(spanish ? "es" : "en")}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{WebUtility.HtmlEncode(subject)}</title></head>
+            <body style="margin:0;background:#f5f7fb;font-family:Segoe UI,Helvetica,Arial,sans-serif;color:#14213d">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="padding:24px 12px"><tr><td align="center">
+            <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border:1px solid #e2e8f0;border-radius:10px">
+            <tr><td style="background:#14213d;color:#ffffff;padding:16px 24px;border-radius:10px 10px 0 0;font-weight:700">{WebUtility.HtmlEncode(context.SiteName)}</td></tr>
+            <tr><td style="padding:24px;font-size:16px;line-height:1.55">
+            <p style="margin:0 0 12px">{greeting}</p>
+            <p style="margin:0 0 20px">{encodedText}</p>
+            <p style="margin:0 0 8px"><a href="{WebUtility.HtmlEncode(context.Link)}" style="display:inline-block;background:#1f4e8c;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px;font-weight:600">{button}</a></p>
+            </td></tr></table></td></tr></table>
+            </body></html>
+            """;
+    }
+
+    private static string Get(TemplateContext context, string name) => context.Data.TryGetValue(name, out var value) ? value : "";
+
+    private static string FirstName(string fullName) => fullName.Split(' ', 2)[0];
+
+    /// <summary>
+    /// How many SMS segments a text needs: GSM-7 texts take 160 characters in one segment and 153 per part
+    /// when split; anything outside GSM-7 (most accented capitals, emoji) falls back to UCS-2 at 70/67.
+    /// </summary>
+    public static int SmsSegments(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var gsm = text.All(c => Gsm7.Contains(c));
+        var extended = gsm ? text.Count(c => Gsm7Extended.Contains(c)) : 0;
+        var length = text.Length + extended;
+        var (single, multi) = gsm ? (160, 153) : (70, 67);
+        return length <= single ? 1 : (length + multi - 1) / multi;
+    }
+
+    /// <summary>
+    /// Replaces characters outside the GSM-7 alphabet with their plain forms (á→a, ’→') so a Spanish text
+    /// is not billed as UCS-2 at 67 characters a segment. Email keeps every accent.
+    /// </summary>
+    public static string ToGsm7(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (Gsm7.Contains(c))
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            var plain = c switch
+            {
+                '–' or '—' => "-",
+                '‘' or '’' or '´' => "'",
+                '“' or '”' => "\"",
+                '…' => "...",
+                _ => c.ToString().Normalize(System.Text.NormalizationForm.FormD).FirstOrDefault(ch => Gsm7.Contains(ch)).ToString(),
+            };
+            builder.Append(plain == "\0" ? "?" : plain);
+        }
+
+        return builder.ToString();
+    }
+
+    private const string Gsm7 = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà^{}\\[~]|€";
+    private const string Gsm7Extended = "^{}\\[~]|€";
+}

@@ -1,0 +1,269 @@
+using System.Text.Json;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Notifications;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Application.Notifications;
+
+/// <summary>What one dispatch run did, for logs and tests.</summary>
+public sealed record DispatchReport(int Sent, int Failed, int Suppressed, int Reconciled);
+
+/// <summary>
+/// The job that sends the outbox. Each message is claimed (status Sending, with a lease) and that claim is
+/// committed before the provider is called, so a second worker or a re-run never sends it again. A claim
+/// whose lease expired is reconciled before any re-send: for SMS the provider is asked whether it has the
+/// message (matched by the hash of the link token stored before the call); for email the deterministic
+/// Message-ID lets mail clients drop a duplicate. Retries and back-off belong to the outbox, not the
+/// HTTP client. The one window that cannot be closed: the provider accepted an email and the process died
+/// before the claim was marked sent; the email is sent again with the same Message-ID.
+/// </summary>
+public sealed class NotificationDispatcher(
+    DealershipDbContext db,
+    IEmailChannel email,
+    ISmsChannel sms,
+    DomainEventDispatcher events,
+    TimeProvider clock,
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationDispatcher> logger)
+{
+    private const int MaxRounds = 5;
+    private int _sent;
+    private int _failed;
+    private int _suppressed;
+    private int _reconciled;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task<DispatchReport> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        await ReconcileExpiredClaimsAsync(cancellationToken);
+        for (var round = 0; round < MaxRounds; round++)
+        {
+            var emails = await SendEmailsAsync(cancellationToken);
+            var texts = await SendTextsAsync(cancellationToken);
+            if (emails + texts == 0)
+            {
+                break;
+            }
+        }
+
+        var report = new DispatchReport(_sent, _failed, _suppressed, _reconciled);
+        if (report != new DispatchReport(0, 0, 0, 0))
+        {
+            logger.LogInformation("Dispatch: {Sent} sent, {Failed} failed, {Suppressed} suppressed, {Reconciled} reconciled", report.Sent, report.Failed, report.Suppressed, report.Reconciled);
+        }
+
+        return report;
+    }
+
+    private async Task ReconcileExpiredClaimsAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var stuck = await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.LeaseUntil < now).Take(options.Value.BatchSize).ToListAsync(ct);
+        foreach (var notification in stuck)
+        {
+            string? providerId = null;
+            if (notification is { Channel: MessageChannel.Sms, LinkTokenHash: not null, Recipient: not null })
+            {
+                try
+                {
+                    providerId = await sms.FindSentAsync(notification.Recipient, notification.ClaimedAt ?? notification.CreatedAt, notification.LinkTokenHash, ct);
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    logger.LogWarning(ex, "Could not ask {Provider} about notification {Id}; will try again", sms.Name, notification.Id);
+                    continue;
+                }
+            }
+
+            if (providerId is not null)
+            {
+                notification.MarkSent(providerId, Now);
+            }
+            else
+            {
+                notification.ReleaseUnsent(Now);
+            }
+
+            _reconciled++;
+            await events.DispatchAndSaveAsync(ct);
+        }
+    }
+
+    private async Task<int> SendEmailsAsync(CancellationToken ct)
+    {
+        var claimed = await ClaimBatchAsync(MessageChannel.Email, ct);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var outgoing = claimed.Select(c => new OutgoingEmail(c.Notification.Id, c.Notification.Recipient!, c.CustomerName,
+            c.Rendered.Subject ?? "", c.Rendered.Text, c.Rendered.Html ?? "", MessageIdFor(c.Notification))).ToList();
+        IReadOnlyList<SendResult> results;
+        try
+        {
+            results = await email.SendAsync(outgoing, ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The connection failed before any result: every message in the batch failed transiently.
+            logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name);
+            results = outgoing.Select(_ => SendResult.Transient(ex.Message)).ToList();
+        }
+
+        for (var i = 0; i < claimed.Count; i++)
+        {
+            Record(claimed[i].Notification, results[i]);
+        }
+
+        await events.DispatchAndSaveAsync(ct);
+        return claimed.Count;
+    }
+
+    private async Task<int> SendTextsAsync(CancellationToken ct)
+    {
+        var claimed = await ClaimBatchAsync(MessageChannel.Sms, ct);
+        foreach (var item in claimed)
+        {
+            var callback = new Uri($"{options.Value.PublicBaseUrl.TrimEnd('/')}/webhooks/twilio/status/{item.Notification.Id}");
+            SendResult result;
+            try
+            {
+                result = await sms.SendAsync(new OutgoingSms(item.Notification.Id, item.Notification.Recipient!, item.Rendered.Text, callback), ct);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            {
+                result = SendResult.Transient(ex.Message);
+            }
+
+            Record(item.Notification, result);
+            if (result.RecipientOptedOut)
+            {
+                await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
+            }
+
+            await events.DispatchAndSaveAsync(ct);
+        }
+
+        return claimed.Count;
+    }
+
+    private void Record(Notification notification, SendResult result)
+    {
+        if (result.Succeeded)
+        {
+            notification.MarkSent(result.ProviderMessageId, Now);
+            _sent++;
+        }
+        else
+        {
+            notification.MarkFailed(result.Error ?? "Unknown error", result.Permanent, Now);
+            _failed++;
+        }
+    }
+
+    /// <summary>The provider says the number opted out (e.g. Twilio 21610): record it for every customer with that number.</summary>
+    private async Task RecordCarrierOptOutAsync(string phone, CancellationToken ct)
+    {
+        var now = Now;
+        var consent = await db.PhoneConsents.FirstOrDefaultAsync(c => c.PhoneNumber == phone, ct);
+        if (consent is null)
+        {
+            db.PhoneConsents.Add(new PhoneConsent(phone, optedOut: true, "Reported opted out by the SMS provider", now));
+        }
+        else
+        {
+            consent.Record(optedOut: true, "Reported opted out by the SMS provider", now);
+        }
+
+        foreach (var customer in await db.Customers.Where(c => c.MobilePhone == phone).ToListAsync(ct))
+        {
+            customer.OptOutOfSms("Reported opted out by the SMS provider", now);
+        }
+    }
+
+    private sealed record Claimed(Notification Notification, RenderedMessage Rendered, string CustomerName);
+
+    /// <summary>
+    /// Picks due messages of one channel, re-checks consent (it may have changed since they were queued),
+    /// renders each with a freshly minted link and commits the claims, one row at a time so a row another
+    /// worker claimed first is simply skipped.
+    /// </summary>
+    private async Task<List<Claimed>> ClaimBatchAsync(MessageChannel channel, CancellationToken ct)
+    {
+        var now = Now;
+        var due = await db.Notifications
+            .Where(n => n.Channel == channel && n.DueAt <= now &&
+                        (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Deferred || n.Status == NotificationStatus.Failed))
+            .OrderBy(n => n.DueAt).ThenBy(n => n.Id)
+            .Take(options.Value.BatchSize)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return [];
+        }
+
+        var customerIds = due.Select(n => n.CustomerId).Distinct().ToList();
+        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var phones = customers.Values.Where(c => c.MobilePhone != null).Select(c => c.MobilePhone!).Distinct().ToList();
+        var optedOut = (await db.PhoneConsents.Where(p => phones.Contains(p.PhoneNumber) && p.OptedOut).Select(p => p.PhoneNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var siteIds = due.Where(n => n.SiteId != null).Select(n => n.SiteId!.Value).Distinct().ToList();
+        var siteNames = await db.Sites.Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var defaultSite = siteNames.Values.FirstOrDefault() ?? await db.Sites.OrderBy(s => s.Name).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "Your dealership";
+
+        var claimed = new List<Claimed>();
+        foreach (var notification in due)
+        {
+            var customer = customers[notification.CustomerId];
+            var allowed = channel == MessageChannel.Sms
+                ? customer.CanReceive(sms: true) && !optedOut.Contains(customer.MobilePhone!)
+                : customer.CanReceive(sms: false);
+            if (!allowed)
+            {
+                notification.Suppress(channel == MessageChannel.Sms && customer.MobilePhone is not null && optedOut.Contains(customer.MobilePhone) ? SuppressionReason.OptedOut : SuppressionReason.NoConsent, now);
+                _suppressed++;
+                await events.DispatchAndSaveAsync(ct);
+                continue;
+            }
+
+            var token = TrackingTokens.NewToken();
+            var siteName = notification.SiteId is { } siteId && siteNames.TryGetValue(siteId, out var name) ? name : defaultSite;
+            var data = JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData) ?? [];
+            var rendered = MessageTemplates.Render(notification.TemplateKey, channel, notification.Language,
+                new TemplateContext(customer.FirstName, siteName, TrackingTokens.Link(options.Value.PublicBaseUrl, token), data));
+            var masked = MessageTemplates.Render(notification.TemplateKey, channel, notification.Language,
+                new TemplateContext(customer.FirstName, siteName, TrackingTokens.MaskedLink(options.Value.PublicBaseUrl), data));
+            var hash = TrackingTokens.Hash(token);
+            notification.Claim(now, options.Value.SendLease, hash, rendered.Subject, masked.Text);
+            var link = new TrackingLink(customer.Id, notification.Id, hash, now, options.Value.LinkLifetime);
+            db.TrackingLinks.Add(link);
+            try
+            {
+                await events.DispatchAndSaveAsync(ct);
+                claimed.Add(new Claimed(notification, rendered, customer.FullName));
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another worker claimed it between our read and our write: it is theirs to send.
+                db.Entry(notification).State = EntityState.Detached;
+                db.Entry(link).State = EntityState.Detached;
+            }
+        }
+
+        return claimed;
+    }
+
+    /// <summary>Stable per notification: every copy of one message carries the same Message-ID.</summary>
+    public static string MessageIdFor(Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return $"notification-{notification.Id:N}@dealership.local";
+    }
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+}

@@ -1,0 +1,60 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Common;
+using Dealership.Domain.Notifications;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Notifications;
+
+/// <summary>
+/// Staff write to a customer (from the customer page or when answering a task). It goes through the outbox
+/// on the customer's channels like every other message, so the conversation lands on the timeline.
+/// </summary>
+public static class SendCustomerMessage
+{
+    public const int MaxLength = 200;
+
+    public sealed record Command(Guid CustomerId, string Text, MessageChannel? Channel, Guid? TaskId) : ICommand<IReadOnlyList<NotificationView>>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Text).NotEmpty().MaximumLength(MaxLength)
+                .WithMessage($"Write the message in at most {MaxLength} characters, so it arrives as one or two texts.");
+            RuleFor(c => c.Channel).IsInEnum();
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<NotificationView>>
+    {
+        public async ValueTask<IReadOnlyList<NotificationView>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
+                ?? throw new NotFoundException("Customer", command.CustomerId);
+            var staffId = staff.RequireStaffId();
+            var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+            var data = new Dictionary<string, string> { ["staffName"] = staffName, ["text"] = command.Text.Trim() };
+            var queued = await outbox.QueueAsync(customer, staff.SiteId, MessageTemplates.StaffMessage, $"customer/{customer.Id}/message/{Guid.NewGuid():N}",
+                data, urgent: false, proactive: command.TaskId is null, cancellationToken, command.Channel);
+            if (queued.All(n => n.Status == NotificationStatus.Suppressed))
+            {
+                throw new DomainRuleException(command.Channel is { } channel
+                    ? $"{customer.FullName} cannot receive {(channel == MessageChannel.Sms ? "texts" : "emails")} (no consent or no contact detail). Choose the other channel or call them."
+                    : $"{customer.FullName} has not agreed to texts or emails, or has no contact details. Call them instead.",
+                    "customer-unreachable");
+            }
+
+            if (command.TaskId is { } taskId)
+            {
+                var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("Task", taskId);
+                task.Complete(staffId, clock.GetUtcNow().UtcDateTime);
+            }
+
+            return queued.Select(n => new NotificationView(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
+                n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive)).ToList();
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Dealership.Domain.Common;
+
+namespace Dealership.Domain.Tasks;
+
+/// <summary>
+/// An item in a staff member's inbox: something a person must do by a time (answer a customer's reply,
+/// chase a late milestone). Owned by one person, or by the managers of a site when nobody else owns it.
+/// </summary>
+public sealed class StaffTask : AggregateRoot
+{
+    private StaffTask() { }
+
+    public StaffTask(Guid siteId, Guid? ownerStaffId, string title, string detail, DateTime dueAt, string? subjectType, Guid? subjectId,
+        IEnumerable<Guid> customerIds, DateTime now)
+    {
+        SiteId = siteId;
+        OwnerStaffId = ownerStaffId;
+        Title = title.Length > 200 ? title[..200] : title;
+        Detail = detail.Length > 2000 ? detail[..2000] : detail;
+        DueAt = dueAt;
+        SubjectType = subjectType;
+        SubjectId = subjectId;
+        CustomerIds = string.Join(',', customerIds.Distinct());
+        CreatedAt = now;
+        Status = StaffTaskStatus.Open;
+    }
+
+    public Guid SiteId { get; private set; }
+
+    /// <summary>The person who must act; null means the site's managers share it.</summary>
+    public Guid? OwnerStaffId { get; private set; }
+
+    public string Title { get; private set; } = "";
+
+    public string Detail { get; private set; } = "";
+
+    public DateTime DueAt { get; private set; }
+
+    public string? SubjectType { get; private set; }
+
+    public Guid? SubjectId { get; private set; }
+
+    /// <summary>Every customer the task concerns (several when a reply came from a shared number).</summary>
+    public string CustomerIds { get; private set; } = "";
+
+    public IReadOnlyList<Guid> CustomerIdList => CustomerIds.Length == 0 ? [] : CustomerIds.Split(',').Select(Guid.Parse).ToList();
+
+    public StaffTaskStatus Status { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime? DoneAt { get; private set; }
+
+    public Guid? DoneBy { get; private set; }
+
+    public void Complete(Guid staffId, DateTime now)
+    {
+        if (Status == StaffTaskStatus.Done)
+        {
+            return;
+        }
+
+        Status = StaffTaskStatus.Done;
+        DoneAt = now;
+        DoneBy = staffId;
+        RecordChange();
+    }
+}
+
+public enum StaffTaskStatus
+{
+    Open,
+    Done,
+}

@@ -1,0 +1,66 @@
+using Dealership.Application.Common;
+using Dealership.Application.Journey;
+using Dealership.Application.Notifications;
+using Dealership.Application.Tasks;
+using Dealership.Application.Tracking;
+using Dealership.Domain.Notifications;
+using Dealership.Web.Security;
+using Mediator;
+
+namespace Dealership.Web.Api;
+
+/// <summary>Messages to customers, the outbox, the staff inbox (tasks), the customer's journey and tracking links.</summary>
+public static class MessagingApi
+{
+    public sealed record MessageBody(string Text, MessageChannel? Channel, Guid? TaskId);
+
+    public static void MapMessagingApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/customers/{id:guid}/messages", async (Guid id, MessageBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var queued = await mediator.Send(new SendCustomerMessage.Command(id, body.Text, body.Channel, body.TaskId), ct);
+                return TypedResults.Accepted($"/api/notifications?customerId={id}", queued);
+            })
+            .RequireAuthorization(Policies.EditCustomers)
+            .WithTags("Notifications")
+            .WithSummary("Write to a customer on their channels (or one channel). Queued in the outbox; answers 202 with the queued messages.");
+
+        api.MapGet("/customers/{id:guid}/journey", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetJourney.Query(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Customers")
+            .WithSummary("The customer's timeline, newest first: messages, replies, consent changes.");
+
+        api.MapPost("/customers/{id:guid}/tracking-links/revoke", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(new { revoked = await mediator.Send(new RevokeTrackingLinks.Command(id), ct) }))
+            .RequireAuthorization(Policies.EditCustomers)
+            .WithTags("Customers")
+            .WithSummary("Revoke every tracking link the customer has; later messages carry new ones.");
+
+        api.MapGet("/notifications", async (Guid? customerId, NotificationStatus? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNotifications.Query(customerId, status, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Notifications")
+            .WithSummary("Messages, newest first, filtered by customer and status (pending, deferred, sending, sent, delivered, failed, dead, suppressed).");
+
+        api.MapPost("/notifications/{id:guid}/resend", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ResendNotification.Command(id), ct)))
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithTags("Notifications")
+            .WithSummary("Send a dead message again (Managers).");
+
+        var tasks = api.MapGroup("/tasks").RequireAuthorization(Policies.Staff).WithTags("Tasks");
+        tasks.MapGet("/", async (string? owner, bool? includeDone, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+            {
+                if (owner is not null && !string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase))
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Only owner=me is supported: your own inbox (managers also see their sites' unassigned tasks).")]);
+                }
+
+                return TypedResults.Ok(await mediator.Send(new ListTasks.Query(includeDone ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+            })
+            .WithSummary("Your inbox (owner=me): open tasks, soonest due first.");
+        tasks.MapPost("/{id:guid}/done", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new CompleteTask.Command(id), ct)))
+            .WithSummary("Mark a task in your inbox done.");
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dealership.Adapters;
+using Dealership.Application.Notifications;
+using Mediator;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Web.Api;
+
+/// <summary>
+/// Twilio's webhooks: delivery status of our texts, and texts from customers. Both verify X-Twilio-Signature
+/// (HMAC-SHA1 with the auth token over the public URL plus the sorted form fields) and reject anything else
+/// with 403 without recording it. Anonymous, no antiforgery (Twilio cannot send one), rate-limited.
+/// </summary>
+public static class TwilioWebhooks
+{
+    public const string RateLimit = "webhooks";
+
+    public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
+    {
+        var hooks = app.MapGroup("/webhooks/twilio").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimit).WithTags("Webhooks");
+
+        hooks.MapPost("/status/{id:guid}", async (Guid id, HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (!IsSigned(request, form, twilio.Value, notifications.Value))
+            {
+                return Forbidden();
+            }
+
+            await mediator.Send(new RecordSmsStatus.Command(id, form["MessageStatus"].ToString(), NullIfEmpty(form["ErrorCode"].ToString())), ct);
+            return Results.NoContent();
+        });
+
+        hooks.MapPost("/inbound", async (HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        {
+            var form = await request.ReadFormAsync(ct);
+            if (!IsSigned(request, form, twilio.Value, notifications.Value))
+            {
+                return Forbidden();
+            }
+
+            var from = form["From"].ToString();
+            var sid = form["MessageSid"].ToString();
+            if (from.Length == 0 || sid.Length == 0)
+            {
+                return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Not a Twilio message", detail: "From and MessageSid are required.");
+            }
+
+            await mediator.Send(new ReceiveInboundSms.Command(from, form["Body"].ToString(), sid), ct);
+            // An empty TwiML response: any answer to the customer goes through the outbox like every other message.
+            return Results.Text("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>", "text/xml");
+        });
+    }
+
+    /// <summary>
+    /// Twilio's algorithm: the full URL Twilio called (our public base URL, path and query), then each POST
+    /// field name and value with names sorted ordinally, no separators; HMAC-SHA1 keyed with the auth token,
+    /// base64; compared in constant time.
+    /// </summary>
+    public static bool IsSigned(HttpRequest request, IFormCollection form, TwilioOptions twilio, NotificationOptions notifications)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(form);
+        var token = twilio.AuthToken;
+        var header = request.Headers["X-Twilio-Signature"].ToString();
+        if (string.IsNullOrEmpty(token) || string.IsNullOrEmpty(header))
+        {
+            return false;
+        }
+
+        var expected = Sign(notifications.PublicBaseUrl.TrimEnd('/') + request.Path + request.QueryString, form.ToDictionary(f => f.Key, f => f.Value.ToString()), token);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(header));
+    }
+
+    public static string Sign(string url, IReadOnlyDictionary<string, string> parameters, string authToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(name).Append(value);
+        }
+
+#pragma warning disable CA5350 // HMAC-SHA1 is what Twilio signs with; we must verify the same algorithm.
+        var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
+#pragma warning restore CA5350
+        return Convert.ToBase64String(mac);
+    }
+
+    private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signature not valid",
+        detail: "X-Twilio-Signature is missing or does not match this request.");
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
