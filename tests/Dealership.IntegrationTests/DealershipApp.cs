@@ -23,7 +23,7 @@ public sealed class DealershipApp : WebApplicationFactory<Program>
 {
     public static readonly JsonSerializerOptions Json = CreateJsonOptions();
 
-    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Token, DateTimeOffset IssuedAt)> _tokens = new(StringComparer.Ordinal);
     private readonly Action<IServiceCollection>? _configureServices;
     private readonly Dictionary<string, string?> _settings;
 
@@ -77,14 +77,17 @@ public sealed class DealershipApp : WebApplicationFactory<Program>
 
     public async Task<HttpClient> ClientForAsync(string email, Guid? siteId = null)
     {
-        if (!_tokens.TryGetValue(email, out var token))
+        // Tokens live an hour on the application's clock; tests that move the clock get fresh ones.
+        if (!_tokens.TryGetValue(email, out var cached) || Clock.GetUtcNow() - cached.IssuedAt > TimeSpan.FromMinutes(30) || Clock.GetUtcNow() < cached.IssuedAt)
         {
             using var anonymous = CreateClient();
             var response = await anonymous.PostAsJsonAsync("/api/auth/token", new { email, password = DemoDataSeeder.DemoPassword });
             response.EnsureSuccessStatusCode();
-            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-            _tokens[email] = token;
+            cached = ((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!, Clock.GetUtcNow());
+            _tokens[email] = cached;
         }
+
+        var token = cached.Token;
 
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

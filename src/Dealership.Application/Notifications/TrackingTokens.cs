@@ -10,7 +10,7 @@ namespace Dealership.Application.Notifications;
 /// </summary>
 public static partial class TrackingTokens
 {
-    public const string Mask = "••••••";
+    public const string Mask = "******";
 
     public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(20));
 

@@ -37,8 +37,8 @@ public static class MessagingApi
             .WithTags("Customers")
             .WithSummary("Revoke every tracking link the customer has; later messages carry new ones.");
 
-        api.MapGet("/notifications", async (Guid? customerId, NotificationStatus? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListNotifications.Query(customerId, status, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        api.MapGet("/notifications", async (Guid? customerId, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNotifications.Query(customerId, QueryValues.Enum<NotificationStatus>(status, "status"), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithTags("Notifications")
             .WithSummary("Messages, newest first, filtered by customer and status (pending, deferred, sending, sent, delivered, failed, dead, suppressed).");
