@@ -70,8 +70,11 @@ public sealed class MessagingApp : IAsyncDisposable
         string? quietStart = null, string? quietEnd = null, bool allowShared = false)
     {
         using var sales = await App.SalesAsync();
+        var salesId = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id)));
         var body = new Dictionary<string, object?>
         {
+            ["ownerStaffId"] = salesId,
             ["firstName"] = "Robin",
             ["lastName"] = lastName,
             ["email"] = email,

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Notifications;
+using Dealership.IntegrationTests.Fakes;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>Twilio's webhooks: delivery receipts, STOP/START/HELP, and replies that reach a person.</summary>
+public sealed class TwoWayTextingTests
+{
+    private MessagingApp _m = null!;
+    private int _sid;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _m = await MessagingApp.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _m.DisposeAsync();
+
+    private string NextSid() => $"SMinbound{Interlocked.Increment(ref _sid):D24}";
+
+    private Task<HttpResponseMessage> InboundAsync(string from, string body, string? sid = null, bool forge = false) =>
+        _m.PostWebhookAsync("/webhooks/twilio/inbound", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sid ?? NextSid(),
+            ["AccountSid"] = FakeTwilio.AccountSid,
+            ["From"] = from,
+            ["To"] = "+15035550000",
+            ["Body"] = body,
+        }, forge);
+
+    private async Task<Notification> SentTextAsync(Guid customerId, string text)
+    {
+        await _m.SendMessageAsync(customerId, text);
+        await _m.DispatchAsync();
+        return await _m.App.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customerId && n.Channel == MessageChannel.Sms && n.TemplateKey == "staff.message"));
+    }
+
+    [Test]
+    public async Task DeliveredCallback_WithTwilioSignature_MarksDelivered_AndLandsOnTheTimeline()
+    {
+        var id = await _m.CreateCustomerAsync("Delivered", "503-555-0170", null, "sms");
+        var sms = await SentTextAsync(id, "Delivery test");
+
+        var response = await _m.PostWebhookAsync($"/webhooks/twilio/status/{sms.Id}", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sms.ProviderMessageId!, ["MessageStatus"] = "delivered", ["To"] = "+15035550170",
+        });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(await _m.App.QueryAsync(db => db.Notifications.Where(n => n.Id == sms.Id).Select(n => n.Status).SingleAsync()), Is.EqualTo(NotificationStatus.Delivered));
+        using var sales = await _m.App.SalesAsync();
+        var journey = await MessagingApp.JsonAsync(await sales.GetAsync($"/api/customers/{id}/journey"));
+        var kinds = journey.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()).ToList();
+        Assert.That(kinds, Does.Contain("messageDelivered").And.Contain("messageSent"));
+    }
+
+    [Test]
+    public async Task ForgedSignature_Is403_AndRecordsNothing()
+    {
+        var id = await _m.CreateCustomerAsync("Forged", "503-555-0171", null, "sms");
+        var sms = await SentTextAsync(id, "Forgery test");
+        var tasksBefore = await _m.App.QueryAsync(db => db.Tasks.CountAsync());
+
+        var status = await _m.PostWebhookAsync($"/webhooks/twilio/status/{sms.Id}",
+            new Dictionary<string, string> { ["MessageSid"] = "x", ["MessageStatus"] = "delivered" }, forge: true);
+        var inbound = await InboundAsync("+15035550171", "Hello?", forge: true);
+
+        Assert.That(status.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(inbound.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(await _m.App.QueryAsync(db => db.Notifications.Where(n => n.Id == sms.Id).Select(n => n.Status).SingleAsync()), Is.EqualTo(NotificationStatus.Sent));
+        Assert.That(await _m.App.QueryAsync(db => db.Tasks.CountAsync()), Is.EqualTo(tasksBefore));
+    }
+
+    [Test]
+    public async Task UndeliveredCallback_MakesTheTextDead_AndTheMessageGoesByEmail()
+    {
+        var id = await _m.CreateCustomerAsync("Undelivered", "503-555-0172", "robin.undelivered@example.com", "sms");
+        var sms = await SentTextAsync(id, "Undelivered test");
+
+        await _m.PostWebhookAsync($"/webhooks/twilio/status/{sms.Id}", new Dictionary<string, string>
+        {
+            ["MessageSid"] = sms.ProviderMessageId!, ["MessageStatus"] = "undelivered", ["ErrorCode"] = "30003",
+        });
+        await _m.DispatchAsync();
+
+        var all = await _m.App.QueryAsync(db => db.Notifications.Where(n => n.CustomerId == id && n.TemplateKey == "staff.message").ToListAsync());
+        Assert.That(all.Single(n => n.Channel == MessageChannel.Sms).Status, Is.EqualTo(NotificationStatus.Dead));
+        Assert.That(all.Single(n => n.Channel == MessageChannel.Email).Status, Is.EqualTo(NotificationStatus.Sent));
+        Assert.That(_m.Smtp.MessagesTo("robin.undelivered@example.com").Any(m => (m.TextBody ?? "").Contains("Undelivered test", StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public async Task Stop_FromANumberSharedByTwoCustomers_StopsTextsForBoth_AndTheNextMessageGoesByEmail()
+    {
+        var first = await _m.CreateCustomerAsync("Household", "503-555-0173", "robin.household1@example.com", "sms");
+        var second = await _m.CreateCustomerAsync("Household", "503-555-0173", "robin.household2@example.com", "sms", allowShared: true);
+
+        var response = await InboundAsync("+15035550173", "Stop");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("<Response></Response>"));
+        var consents = await _m.App.QueryAsync(db => db.Customers.Where(c => c.Id == first || c.Id == second).Select(c => c.SmsConsent).ToListAsync());
+        Assert.That(consents, Is.All.False);
+        var phone = await _m.App.QueryAsync(db => db.PhoneConsents.SingleAsync(p => p.PhoneNumber == "+15035550173"));
+        Assert.That(phone.OptedOut, Is.True);
+        Assert.That(phone.Source, Does.Contain("STOP"));
+        var touchpoint = await _m.App.QueryAsync(db => db.Touchpoints.FirstAsync(t => t.CustomerId == second && t.Kind == TouchpointKind.ConsentChanged));
+        Assert.That(touchpoint.Actor, Is.EqualTo(TouchpointActor.Customer));
+
+        await _m.SendMessageAsync(first, "After stop");
+        await _m.DispatchAsync();
+        Assert.That(_m.Twilio.Accepted.Any(m => m.To == "+15035550173" && m.Body.Contains("After stop", StringComparison.Ordinal)), Is.False);
+        Assert.That(_m.Smtp.MessagesTo("robin.household1@example.com").Any(m => (m.TextBody ?? "").Contains("After stop", StringComparison.Ordinal)), Is.True);
+
+        await InboundAsync("+15035550173", "START");
+        Assert.That(await _m.App.QueryAsync(db => db.Customers.Where(c => c.Id == first).Select(c => c.SmsConsent).SingleAsync()), Is.True);
+        Assert.That(await _m.App.QueryAsync(db => db.PhoneConsents.Where(p => p.PhoneNumber == "+15035550173").Select(p => p.OptedOut).SingleAsync()), Is.False);
+    }
+
+    [Test]
+    public async Task Help_GetsAHelpReplyThroughTheOutbox()
+    {
+        await _m.CreateCustomerAsync("Helpme", "503-555-0174", null, "sms");
+        await InboundAsync("+15035550174", "help");
+        await _m.DispatchAsync();
+        Assert.That(_m.Twilio.Accepted.Any(m => m.To == "+15035550174" && m.Body.Contains("Reply STOP", StringComparison.Ordinal)), Is.True);
+    }
+
+    [Test]
+    public async Task AFreeReply_BecomesATaskForTheOwner_ATouchpoint_AndAnAcknowledgement_OnceEvenIfTwilioRetries()
+    {
+        var id = await _m.CreateCustomerAsync("Replier", "503-555-0175", null, "sms");
+        var sid = NextSid();
+
+        await InboundAsync("+15035550175", "Can I pick it up Saturday instead?", sid);
+        await InboundAsync("+15035550175", "Can I pick it up Saturday instead?", sid); // Twilio retry
+        await _m.DispatchAsync();
+
+        var tasks = await _m.App.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == id).ToListAsync());
+        Assert.That(tasks, Has.Count.EqualTo(1));
+        var salesId = await _m.App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId), "the customer's owner (the salesperson who registered them) gets it");
+        Assert.That(tasks[0].Detail, Is.EqualTo("Can I pick it up Saturday instead?"));
+        Assert.That(await _m.App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.CustomerId == id && t.Kind == TouchpointKind.CustomerReply)), Is.EqualTo(1));
+        var acknowledgements = _m.Twilio.Accepted.Where(m => m.To == "+15035550175" && m.Body.Contains("has your message", StringComparison.Ordinal)).ToList();
+        Assert.That(acknowledgements, Has.Count.EqualTo(1));
+        Assert.That(acknowledgements[0].Body, Does.Contain("Sam Carter"));
+
+        using var sales = await _m.App.SalesAsync();
+        var inbox = await MessagingApp.JsonAsync(await sales.GetAsync("/api/tasks?owner=me"));
+        Assert.That(inbox.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Contain(tasks[0].Id));
+
+        // Answering from the task sends through the outbox and closes the task.
+        var answer = await sales.PostAsJsonAsync($"/api/customers/{id}/messages", new { text = "Saturday at 10 works. See you then!", taskId = tasks[0].Id });
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        inbox = await MessagingApp.JsonAsync(await sales.GetAsync("/api/tasks?owner=me"));
+        Assert.That(inbox.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Not.Contain(tasks[0].Id));
+    }
+
+    [Test]
+    public async Task AReplyFromASharedNumber_ListsEveryCustomerOnTheTask()
+    {
+        var first = await _m.CreateCustomerAsync("Shared", "503-555-0176", null, "sms");
+        var second = await _m.CreateCustomerAsync("Shared", "503-555-0176", "robin.shared2@example.com", "sms", allowShared: true);
+
+        await InboundAsync("+15035550176", "Which of us is this about?");
+
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Detail == "Which of us is this about?"));
+        Assert.That(task.CustomerIdList, Is.EquivalentTo(new[] { first, second }));
+        Assert.That(task.Title, Does.Contain("shared by"));
+    }
+
+    [Test]
+    public async Task Tasks_OfSomeoneElse_AreNotFound()
+    {
+        var id = await _m.CreateCustomerAsync("Private", "503-555-0177", null, "sms");
+        await InboundAsync("+15035550177", "Private question");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == id));
+
+        using var service = await _m.App.ServiceAsync();
+        Assert.That((await service.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        using var sales = await _m.App.SalesAsync();
+        Assert.That((await sales.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
