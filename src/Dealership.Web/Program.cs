@@ -47,6 +47,7 @@ builder.Services.AddRazorPages(options =>
     options.Conventions.AllowAnonymousToPage("/Error");
     options.Conventions.AllowAnonymousToPage("/Denied");
     options.Conventions.AllowAnonymousToPage("/Status");
+    options.Conventions.AllowAnonymousToFolder("/Track");
 });
 
 var app = builder.Build();

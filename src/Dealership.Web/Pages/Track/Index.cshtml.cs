@@ -1,0 +1,113 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Tracking;
+using Dealership.Domain.Customers;
+using Dealership.Web.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Dealership.Web.Pages.Track;
+
+/// <summary>
+/// The customer's page behind their personal link. Anonymous (the token is the key), rate-limited, never
+/// cached, never sent as a referrer. Any bad, expired or revoked token gets the same 404.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(AuthenticationSetup.TrackingRateLimit)]
+public sealed class IndexModel(IMediator mediator) : PageModel
+{
+    public sealed class PreferencesInput
+    {
+        public ContactChannel PreferredChannel { get; set; }
+
+        public string Language { get; set; } = "en";
+
+        public TimeOnly? QuietHoursStart { get; set; }
+
+        public TimeOnly? QuietHoursEnd { get; set; }
+
+        public bool SmsConsent { get; set; }
+
+        public bool EmailConsent { get; set; }
+    }
+
+    [BindProperty(SupportsGet = true)]
+    public string Token { get; set; } = "";
+
+    [BindProperty]
+    public PreferencesInput Input { get; set; } = new();
+
+    [TempData]
+    public bool Saved { get; set; }
+
+    public GetTrackingPage.TrackingPage? View { get; private set; }
+
+    public List<string> Errors { get; } = [];
+
+    public bool Spanish => View?.Language == "es";
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Invalid();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new UpdateMyPreferences.Command(Token, Input.PreferredChannel, Input.Language, Input.QuietHoursStart, Input.QuietHoursEnd,
+                Input.SmsConsent, Input.EmailConsent), ct);
+            Saved = true;
+            return Redirect($"/track/{Token}");
+        }
+        catch (NotFoundException)
+        {
+            return Invalid();
+        }
+        catch (ValidationException ex)
+        {
+            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage));
+        }
+        catch (Domain.Common.DomainRuleException ex)
+        {
+            Errors.Add(ex.Message);
+        }
+
+        return await LoadAsync(ct) ? Page() : Invalid();
+    }
+
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        Response.Headers.CacheControl = "no-store";
+        Response.Headers["Referrer-Policy"] = "no-referrer";
+        Response.Headers["X-Robots-Tag"] = "noindex";
+    }
+
+    public string LocalTime(DateTime utc)
+    {
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(View!.TimeZoneId);
+        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
+        return local.ToString(Spanish ? "d MMM, HH:mm" : "MMM d, h:mm tt", CultureInfo.GetCultureInfo(Spanish ? "es-US" : "en-US"));
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        try
+        {
+            View = await mediator.Send(new GetTrackingPage.Query(Token), ct);
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private PageResult Invalid()
+    {
+        View = null;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+}
