@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Dealership.BrowserTests;
@@ -40,7 +41,7 @@ public sealed class BrowserHost : IAsyncDisposable
     public static async Task<BrowserHost> StartAsync()
     {
         var port = FreePort();
-        var app = new App(Path.Combine(Path.GetTempPath(), "dealership-browser", Guid.NewGuid().ToString("N")));
+        var app = new App(Path.Combine(Path.GetTempPath(), "dealership-browser", Guid.NewGuid().ToString("N")), $"http://localhost:{port}");
         app.UseKestrel(port);
         app.StartServer();
         var host = new BrowserHost(app, $"http://localhost:{port}");
@@ -93,8 +94,19 @@ public sealed class BrowserHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private sealed class App(string dataDirectory) : WebApplicationFactory<Program>
+    public string OutboxFolder => Path.Combine(_app.DataDirectory, "outbox");
+
+    /// <summary>Runs the notification dispatch job once (the browser host runs no Hangfire server).</summary>
+    public async Task DispatchAsync()
     {
+        using var scope = _app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Dealership.Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+
+    private sealed class App(string dataDirectory, string baseUrl) : WebApplicationFactory<Program>
+    {
+        public string DataDirectory => dataDirectory;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             Directory.CreateDirectory(dataDirectory);
@@ -103,6 +115,7 @@ public sealed class BrowserHost : IAsyncDisposable
             builder.UseSetting("ConnectionStrings:Dealership", $"Data Source={Path.Combine(dataDirectory, "dealership.db")}");
             builder.UseSetting("Jobs:RunServer", "false");
             builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");
+            builder.UseSetting("App:PublicBaseUrl", baseUrl);
         }
     }
 }

@@ -11,7 +11,23 @@ public sealed class ShellData(DealershipDbContext db, CurrentStaff staff)
 
     private IReadOnlyList<SiteOption>? _sites;
 
+    private int? _openTasks;
+
     public CurrentStaff Staff => staff;
+
+    /// <summary>Open tasks in the signed-in person's inbox, for the badge in the navigation (one COUNT query).</summary>
+    public async Task<int> OpenTaskCountAsync()
+    {
+        if (_openTasks is null)
+        {
+            var me = staff.StaffId ?? Guid.Empty;
+            var managedSites = staff.IsInRole(StaffRoles.Manager) ? staff.SiteIds.ToList() : [];
+            _openTasks = await db.Tasks.CountAsync(t => t.Status == Domain.Tasks.StaffTaskStatus.Open &&
+                (t.OwnerStaffId == me || (t.OwnerStaffId == null && managedSites.Contains(t.SiteId))));
+        }
+
+        return _openTasks.Value;
+    }
 
     public async Task<IReadOnlyList<SiteOption>> SitesAsync()
     {

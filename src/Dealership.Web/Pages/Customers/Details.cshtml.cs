@@ -1,6 +1,8 @@
 using Dealership.Application.Common;
 using Dealership.Application.Customers;
 using Dealership.Application.Data;
+using Dealership.Application.Journey;
+using Dealership.Application.Notifications;
 using Dealership.Application.Sites;
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
@@ -61,6 +63,13 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     public PreferencesInput Preferences { get; set; } = new();
 
     public List<string> PreferenceErrors { get; } = [];
+
+    public List<string> MessageErrors { get; } = [];
+
+    [BindProperty]
+    public string? MessageText { get; set; }
+
+    public PagedList<GetJourney.TouchpointView> Journey { get; private set; } = new([], 1, 20, 0);
 
     public IReadOnlyList<string> Languages { get; private set; } = ["en"];
 
@@ -164,8 +173,47 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         return Page();
     }
 
+    public async Task<IActionResult> OnPostMessageAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var queued = await mediator.Send(new SendCustomerMessage.Command(Id, MessageText ?? "", null, null), ct);
+            Message = $"Message queued: {string.Join(" and ", queued.Where(n => n.Status != Domain.Notifications.NotificationStatus.Suppressed).Select(n => n.Channel == Domain.Notifications.MessageChannel.Sms ? "text" : "email"))}.";
+            return LocalRedirect($"/customers/{Id}");
+        }
+        catch (ValidationException ex)
+        {
+            MessageErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            MessageErrors.Add(ex.Message);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeLinksAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        var revoked = await mediator.Send(new Application.Tracking.RevokeTrackingLinks.Command(Id), ct);
+        Message = revoked == 0 ? "There were no active tracking links." : $"Revoked {revoked} tracking link{(revoked == 1 ? "" : "s")}. The next message will carry a new one.";
+        return LocalRedirect($"/customers/{Id}");
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
+        Journey = await mediator.Send(new GetJourney.Query(Id, 1, 20), ct);
         Customer = await mediator.Send(new GetCustomer.Query(Id), ct);
         Vehicles = await mediator.Send(new ListVehicles.Query(Id), ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded;

@@ -1,0 +1,96 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dealership.BrowserTests;
+
+/// <summary>A customer opens the link from a text in the local outbox, sees their messages and stops texts; the next message comes by email.</summary>
+public sealed partial class TrackingPageTests
+{
+    private BrowserHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _host = await BrowserHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    private async Task SendFromCustomerPageAsync(IPage staff, string text)
+    {
+        await staff.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Message queued");
+        await _host.DispatchAsync();
+    }
+
+    private string[] OutboxFiles(string pattern) => Directory.Exists(_host.OutboxFolder) ? Directory.GetFiles(_host.OutboxFolder, pattern) : [];
+
+    [Test]
+    public async Task Customer_OpensTheirLink_SeesTheirMessages_StopsTexts_AndTheNextMessageComesByEmail()
+    {
+        var staff = await _host.SignInAsync("sales@demo.local");
+        // Noah Patel prefers texts, allows email and has no quiet hours (so the real clock cannot defer the text).
+        await staff.GetByLabel("Search customers").FillAsync("Patel");
+        await staff.Keyboard.PressAsync("Enter");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Patel, Noah" }).ClickAsync();
+        await SendFromCustomerPageAsync(staff, "Your new car has arrived! Pick a collection time that suits you.");
+
+        var text = OutboxFiles("*.sms.json")
+            .Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+            .Single(m => m.GetProperty("to").GetString() == "+15035550103" && m.GetProperty("body").GetString()!.Contains("has arrived", StringComparison.Ordinal));
+        var link = LinkIn().Match(text.GetProperty("body").GetString()!).Value;
+        Assert.That(link, Does.StartWith(_host.BaseUrl + "/track/"));
+
+        var phone = await _host.NewPageAsync(390, 844);
+        await phone.GotoAsync(link);
+        await Assertions.Expect(phone.GetByRole(AriaRole.Heading, new() { Name = "Hi Noah" })).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("messages")).ToContainTextAsync("has arrived");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "tracking-page.png"), FullPage = true });
+
+        await phone.GetByLabel("You may text me").UncheckAsync();
+        await phone.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Assertions.Expect(phone.GetByLabel("Email", new() { Exact = true })).ToBeCheckedAsync();
+
+        var textsBefore = OutboxFiles("*.sms.json").Length;
+        await staff.ReloadAsync();
+        await Assertions.Expect(staff.GetByTestId("timeline")).ToContainTextAsync("texts stopped");
+        await SendFromCustomerPageAsync(staff, "Thursday at 4 pm is free for your collection.");
+
+        Assert.That(OutboxFiles("*.sms.json"), Has.Length.EqualTo(textsBefore), "no more texts");
+        var emails = OutboxFiles("*.eml").Select(f => File.ReadAllText(f)).Where(e => e.Contains("Thursday at 4", StringComparison.Ordinal)).ToList();
+        Assert.That(emails, Has.Count.EqualTo(1));
+        Assert.That(emails[0], Does.Contain("noah.patel@example.com"));
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "customer-timeline.png"), FullPage = true });
+        await phone.Context.CloseAsync();
+        await staff.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task AWrongToken_SeesNotFound()
+    {
+        var page = await _host.NewPageAsync(390, 844);
+        var response = await page.GotoAsync("/track/not-a-real-token-000000000000000");
+        Assert.That(response!.Status, Is.EqualTo(404));
+        await Assertions.Expect(page.GetByTestId("link-invalid")).ToContainTextAsync("This link is not valid");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task StaffSeeMessagesAsTheCustomerDoes_WithTheLinkMasked_AndManagersPreviewTemplates()
+    {
+        var staff = await _host.SignInAsync("manager@demo.local");
+        await staff.GotoAsync("/templates");
+        await Assertions.Expect(staff.GetByTestId("template").First).ToContainTextAsync("staff.message");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "templates.png"), FullPage = false });
+        await staff.GotoAsync("/outbox");
+        await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Messages" })).ToBeVisibleAsync();
+        var content = await staff.ContentAsync();
+        Assert.That(LinkIn().Matches(content).Select(m => m.Value), Is.All.EndsWith("******").Or.Empty);
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "outbox.png"), FullPage = false });
+        await staff.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"http://localhost:\d+/track/[A-Za-z0-9_\-\*]+")]
+    private static partial Regex LinkIn();
+}
