@@ -91,4 +91,20 @@ public sealed class StartupTests
         Assert.That(statuses[3], Is.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(last.Headers.RetryAfter, Is.Not.Null);
     }
+
+    [Test]
+    public async Task TrackingLinks_AreRateLimitedPerAddress()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Tracking:RequestsPerMinute"] = "2" });
+        await app.InitializeAsync();
+        using var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            statuses.Add((await client.GetAsync($"/track/guess-{i}-0000000000000000000000")).StatusCode);
+        }
+
+        Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests }));
+    }
 }

@@ -14,7 +14,8 @@ namespace Dealership.Application.Notifications;
 /// </summary>
 public static class SendCustomerMessage
 {
-    public const int MaxLength = 200;
+    /// <summary>160 characters leave room for the signature and the link within two SMS segments (the template tests check it).</summary>
+    public const int MaxLength = 160;
 
     public sealed record Command(Guid CustomerId, string Text, MessageChannel? Channel, Guid? TaskId) : ICommand<IReadOnlyList<NotificationView>>;
 

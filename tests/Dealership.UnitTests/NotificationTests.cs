@@ -1,0 +1,97 @@
+using Dealership.Application.Notifications;
+using Dealership.Domain.Common;
+using Dealership.Domain.Notifications;
+
+namespace Dealership.UnitTests;
+
+public sealed class NotificationTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 18, 0, 0, DateTimeKind.Utc);
+
+    private static Notification NewText() =>
+        new(Guid.NewGuid(), null, MessageChannel.Sms, MessageTemplates.StaffMessage, "en", "customer/1/message/1/sms", "+15035550100", "{}", urgent: false, proactive: true, Now);
+
+    [Test]
+    public void Queued_RaisesNotificationQueued_AndIsDueAtOnce()
+    {
+        var n = NewText();
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Pending));
+        Assert.That(n.DueAt, Is.EqualTo(Now));
+        Assert.That(n.DomainEvents, Has.Exactly(1).InstanceOf<NotificationQueued>());
+    }
+
+    [Test]
+    public void Claim_IsExclusive_ASecondClaimIsRefused()
+    {
+        var n = NewText();
+        n.Claim(Now, TimeSpan.FromMinutes(2), "hash", null, "body");
+
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Sending));
+        Assert.That(n.LeaseUntil, Is.EqualTo(Now.AddMinutes(2)));
+        Assert.Throws<DomainRuleException>(() => n.Claim(Now, TimeSpan.FromMinutes(2), "hash", null, "body"));
+    }
+
+    [Test]
+    public void TransientFailures_FollowTheRetrySchedule_ThenTheMessageIsDead()
+    {
+        var n = NewText();
+        var now = Now;
+        for (var attempt = 1; attempt <= Notification.RetrySchedule.Count; attempt++)
+        {
+            n.Claim(now, TimeSpan.FromMinutes(2), null, null, "body");
+            n.MarkFailed("busy", permanent: false, now);
+            Assert.That(n.Status, Is.EqualTo(NotificationStatus.Failed));
+            Assert.That(n.DueAt, Is.EqualTo(now + Notification.RetrySchedule[attempt - 1]));
+            now = n.DueAt;
+        }
+
+        n.Claim(now, TimeSpan.FromMinutes(2), null, null, "body");
+        n.MarkFailed("busy", permanent: false, now);
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Dead));
+        Assert.That(n.DomainEvents.OfType<NotificationDied>().Single().Permanent, Is.False);
+    }
+
+    [Test]
+    public void APermanentFailure_IsDeadAtOnce()
+    {
+        var n = NewText();
+        n.Claim(Now, TimeSpan.FromMinutes(2), null, null, "body");
+        n.MarkFailed("21211 invalid number", permanent: true, Now);
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Dead));
+        Assert.That(n.DomainEvents.OfType<NotificationDied>().Single().Permanent, Is.True);
+    }
+
+    [Test]
+    public void ADeferredMessage_CannotBeClaimedBeforeItIsDue()
+    {
+        var n = NewText();
+        n.Defer(Now.AddHours(3));
+        Assert.Throws<DomainRuleException>(() => n.Claim(Now, TimeSpan.FromMinutes(2), null, null, "body"));
+        n.Claim(Now.AddHours(3), TimeSpan.FromMinutes(2), null, null, "body");
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Sending));
+    }
+
+    [Test]
+    public void Resend_OnlyForDeadOrFailing()
+    {
+        var n = NewText();
+        Assert.Throws<DomainRuleException>(() => n.Resend(null, Now));
+        n.Claim(Now, TimeSpan.FromMinutes(2), null, null, "body");
+        n.MarkFailed("invalid", permanent: true, Now);
+        n.Resend("+15035550199", Now.AddDays(1));
+        Assert.That(n.Status, Is.EqualTo(NotificationStatus.Pending));
+        Assert.That(n.Attempts, Is.Zero);
+        Assert.That(n.Recipient, Is.EqualTo("+15035550199"));
+    }
+
+    [Test]
+    public void TrackingTokens_Have160RandomBits_AndOnlyTheirHashIsComparable()
+    {
+        var token = TrackingTokens.NewToken();
+        Assert.That(token, Has.Length.EqualTo(27));
+        Assert.That(TrackingTokens.NewToken(), Is.Not.EqualTo(token));
+        var text = $"Your updates: {TrackingTokens.Link("https://x.example", token)}";
+        Assert.That(TrackingTokens.HashesIn(text), Is.EqualTo(new[] { TrackingTokens.Hash(token) }));
+        Assert.That(TrackingTokens.HashesIn(TrackingTokens.MaskedLink("https://x.example")), Is.Empty);
+    }
+}
