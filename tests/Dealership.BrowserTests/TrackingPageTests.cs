@@ -91,6 +91,29 @@ public sealed partial class TrackingPageTests
         await staff.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task ServiceAdvisor_AnswersACustomersReplyFromTheInbox()
+    {
+        // The demo seeds a text from Liam Ortiz, whose owner is the service advisor.
+        var page = await _host.SignInAsync("service@demo.local");
+        await Assertions.Expect(page.GetByTestId("nav-inbox")).ToContainTextAsync("1");
+        await page.GetByTestId("nav-inbox").ClickAsync();
+        var task = page.GetByTestId("task").Filter(new() { HasText = "Liam Ortiz" });
+        await Assertions.Expect(task).ToContainTextAsync("sábado");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "inbox.png"), FullPage = true });
+
+        await task.GetByLabel("Your answer").FillAsync("Claro, Liam: el sábado a las 10 está perfecto.");
+        await task.GetByRole(AriaRole.Button, new() { Name = "Send and close" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Sent");
+        await Assertions.Expect(page.GetByTestId("task")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByTestId("nav-inbox").Locator(".count")).ToHaveCountAsync(0);
+        await _host.DispatchAsync();
+        var answered = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Select(File.ReadAllText).Count(t => t.Contains("el sabado a las 10", StringComparison.Ordinal));
+        Assert.That(answered, Is.EqualTo(1), "the answer went to Liam by text, accents made plain for SMS");
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"http://localhost:\d+/track/[A-Za-z0-9_\-\*]+")]
     private static partial Regex LinkIn();
 }

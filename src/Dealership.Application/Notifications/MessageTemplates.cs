@@ -82,8 +82,12 @@ public static class MessageTemplates
             : ("Your contact preferences", $"Hi {context.CustomerFirstName}, we'll keep you posted {how}. You can change this any time here: {context.Link}");
     }
 
+    /// <summary>Texts that already greet the customer by name ("Hi Olivia, ...") are not greeted twice in email.</summary>
+    private static bool GreetsAlready(string text, TemplateContext context) =>
+        text.IndexOf(context.CustomerFirstName, StringComparison.Ordinal) is >= 0 and < 12;
+
     private static string EmailText(string text, bool spanish, TemplateContext context) =>
-        (spanish ? $"Hola {context.CustomerFirstName}:\n\n" : $"Hi {context.CustomerFirstName},\n\n") + text + "\n\n" +
+        (GreetsAlready(text, context) ? "" : spanish ? $"Hola {context.CustomerFirstName}:\n\n" : $"Hi {context.CustomerFirstName},\n\n") + text + "\n\n" +
         (spanish ? $"Vea el estado de todo lo suyo en cualquier momento: {context.Link}\n\n{context.SiteName}" : $"See where everything stands at any time: {context.Link}\n\n{context.SiteName}");
 
     private static string EmailHtml(string subject, string text, bool spanish, TemplateContext context)
@@ -99,7 +103,7 @@ public static class MessageTemplates
             <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border:1px solid #e2e8f0;border-radius:10px">
             <tr><td style="background:#14213d;color:#ffffff;padding:16px 24px;border-radius:10px 10px 0 0;font-weight:700">{WebUtility.HtmlEncode(context.SiteName)}</td></tr>
             <tr><td style="padding:24px;font-size:16px;line-height:1.55">
-            <p style="margin:0 0 12px">{greeting}</p>
+            {(GreetsAlready(text, context) ? "" : $"<p style=\"margin:0 0 12px\">{greeting}</p>")}
             <p style="margin:0 0 20px">{encodedText}</p>
             <p style="margin:0 0 8px"><a href="{WebUtility.HtmlEncode(context.Link)}" style="display:inline-block;background:#1f4e8c;color:#ffffff;text-decoration:none;padding:10px 18px;border-radius:8px;font-weight:600">{button}</a></p>
             </td></tr></table></td></tr></table>
