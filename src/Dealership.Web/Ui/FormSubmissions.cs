@@ -9,7 +9,7 @@ namespace Dealership.Web.Ui;
 /// redirect target is stored in the same transaction as its command, and a second submission of the same
 /// form (double click, browser retry) is sent to that target instead of running again.
 /// </summary>
-public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock)
+public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch)
 {
     public const string FieldName = "__submissionKey";
 
@@ -41,6 +41,7 @@ public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff,
         });
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
+        dispatch.AfterCommit();
         return target;
     }
 }
