@@ -647,3 +647,151 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE TABLE [Orders] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [PriceAmount] bigint NOT NULL,
+        [FeesAmount] bigint NOT NULL,
+        [Status] nvarchar(24) NOT NULL,
+        [CancelledAt] datetime2 NULL,
+        [CancellationReason] nvarchar(500) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [VehicleColor] nvarchar(30) NULL,
+        [VehicleMake] nvarchar(50) NOT NULL,
+        [VehicleModel] nvarchar(50) NOT NULL,
+        [VehicleOptions] nvarchar(500) NULL,
+        [VehicleTrim] nvarchar(50) NULL,
+        [VehicleVin] nvarchar(17) NULL,
+        [VehicleYear] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Orders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Orders_AspNetUsers_OwnerStaffId] FOREIGN KEY ([OwnerStaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Orders_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Orders_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE TABLE [OrderChecklist] (
+        [Id] int NOT NULL IDENTITY,
+        [Item] nvarchar(30) NOT NULL,
+        [DoneAt] datetime2 NULL,
+        [DoneBy] uniqueidentifier NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderChecklist] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderChecklist_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE TABLE [OrderMilestones] (
+        [Id] int NOT NULL IDENTITY,
+        [Milestone] nvarchar(24) NOT NULL,
+        [PromisedDate] date NULL,
+        [ReachedAt] datetime2 NULL,
+        [LastChangeReason] nvarchar(500) NULL,
+        [LastChangedAt] datetime2 NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderMilestones] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderMilestones_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE TABLE [Payments] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Method] nvarchar(20) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Reference] nvarchar(100) NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [ReceivedBy] uniqueidentifier NOT NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Payments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Payments_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE INDEX [IX_OrderChecklist_OrderId] ON [OrderChecklist] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OrderMilestones_OrderId_Milestone] ON [OrderMilestones] ([OrderId], [Milestone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CustomerId] ON [Orders] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_OwnerStaffId_Status] ON [Orders] ([OwnerStaffId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SiteId_Status_CancelledAt] ON [Orders] ([SiteId], [Status], [CancelledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_OrderId] ON [Payments] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122155418_VehicleOrders', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Outbox>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Notifications.DispatchSignal>();
+        services.AddScoped<Orders.OrderAccess>();
         services.TryAddSingletonTimeProvider();
         RegisterDomainEventHandlers(services);
         return services;

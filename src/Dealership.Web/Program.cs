@@ -28,6 +28,7 @@ builder.Services.AddDealershipChannels(builder.Configuration, Path.Combine(paths
 builder.Services.Configure<Dealership.Application.Notifications.NotificationOptions>(builder.Configuration.GetSection("Notifications"));
 builder.Services.PostConfigure<Dealership.Application.Notifications.NotificationOptions>(options =>
     options.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? options.PublicBaseUrl);
+builder.Services.Configure<Dealership.Application.Orders.OrderPolicy>(builder.Configuration.GetSection("Orders"));
 builder.Services.AddDealershipJobs(builder.Configuration);
 builder.Services.AddDealershipHealthChecks();
 
@@ -82,6 +83,7 @@ api.MapAuthApi();
 api.MapCustomersApi();
 api.MapSitesAndStaffApi();
 api.MapMessagingApi();
+api.MapOrdersApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();

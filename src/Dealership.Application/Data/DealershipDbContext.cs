@@ -2,6 +2,7 @@ using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Notifications;
+using Dealership.Domain.Orders;
 using Dealership.Domain.Tasks;
 using Dealership.Domain.Sites;
 using Microsoft.AspNetCore.Identity;
@@ -37,6 +38,10 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();
 
     public DbSet<StaffTask> Tasks => Set<StaffTask>();
+
+    public DbSet<VehicleOrder> Orders => Set<VehicleOrder>();
+
+    public DbSet<Payment> Payments => Set<Payment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -20,8 +20,13 @@ public static class MessageTemplates
     public const string PreferencesUpdated = "preferences.updated";
     public const string ReplyAcknowledged = "reply.acknowledged";
     public const string HelpReply = "reply.help";
+    public const string OrderPlaced = "order.placed";
+    public const string OrderMilestone = "order.milestone";
+    public const string OrderPromiseChanged = "order.promise-changed";
+    public const string OrderCancelled = "order.cancelled";
 
-    public static readonly IReadOnlyList<string> Keys = [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply];
+    public static readonly IReadOnlyList<string> Keys =
+        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
@@ -31,6 +36,14 @@ public static class MessageTemplates
         StaffMessage => new Dictionary<string, string> { ["staffName"] = "Sam Carter", ["text"] = "Good news: your Accord passed its inspection and is being detailed now. I'll call you tomorrow morning." },
         PreferencesUpdated => new Dictionary<string, string> { ["channel"] = "sms", ["sms"] = "yes", ["email"] = "no" },
         ReplyAcknowledged => new Dictionary<string, string> { ["ownerName"] = "Sam Carter", ["dueLocal"] = "4:30 PM" },
+        OrderPlaced => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["nextDate"] = "Tue, Dec 8", ["ownerName"] = "Sam Carter" },
+        OrderMilestone => new Dictionary<string, string> { ["milestone"] = "arrivedAtDealership", ["vehicle"] = "2027 Honda Accord Touring", ["nextDate"] = "Fri, Jan 15", ["ownerName"] = "Sam Carter" },
+        OrderPromiseChanged => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2027 Honda Accord Touring", ["milestoneName"] = "arrival at the dealership", ["milestoneNameEs"] = "llegada al concesionario",
+            ["newDate"] = "Fri, Jan 22", ["oldDate"] = "Fri, Jan 15", ["reason"] = "The ship was held in port by a storm for five days.", ["ownerName"] = "Sam Carter",
+        },
+        OrderCancelled => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["refund"] = "$1,000.00", ["ownerName"] = "Sam Carter" },
         _ => new Dictionary<string, string>(),
     };
 
@@ -48,6 +61,16 @@ public static class MessageTemplates
             HelpReply => spanish
                 ? ($"Ayuda", $"{context.SiteName}: avisos sobre su vehículo. Responda a este mensaje para hablar con nosotros. STOP para no recibir SMS, START para volver. {context.Link}")
                 : ($"Help", $"{context.SiteName}: updates about your vehicle. Reply to this text to reach us. Reply STOP to stop texts, START to resume. {context.Link}"),
+            OrderPlaced => spanish
+                ? ($"Pedido confirmado: {Get(context, "vehicle")}", $"¡Gracias, {context.CustomerFirstName}! Su {Get(context, "vehicle")} está pedido. Le avisaremos en cada paso; confirmación de fábrica prevista: {Get(context, "nextDate")}. {context.Link}")
+                : ($"Your order: {Get(context, "vehicle")}", $"Thanks, {context.CustomerFirstName}! Your {Get(context, "vehicle")} is on order. We'll tell you at every step; factory confirmation expected {Get(context, "nextDate")}. {context.Link}"),
+            OrderMilestone => MilestoneText(spanish, context),
+            OrderPromiseChanged => spanish
+                ? ($"Nueva fecha para su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, la {Get(context, "milestoneNameEs")} de su {Get(context, "vehicle")} pasa al {Get(context, "newDate")} (antes {Get(context, "oldDate")}). Motivo: {Shorten(Get(context, "reason"), 70)} {FirstName(Get(context, "ownerName"))} le llamará. {context.Link}")
+                : ($"New date for your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, the {Get(context, "milestoneName")} of your {Get(context, "vehicle")} is now {Get(context, "newDate")} (was {Get(context, "oldDate")}). Why: {Shorten(Get(context, "reason"), 70)} {FirstName(Get(context, "ownerName"))} is here for questions. {context.Link}"),
+            OrderCancelled => spanish
+                ? ($"Pedido cancelado", $"{context.CustomerFirstName}, su pedido del {Get(context, "vehicle")} está cancelado.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} le llamará. {context.Link}")
+                : ($"Your order is cancelled", $"{context.CustomerFirstName}, your order for the {Get(context, "vehicle")} is cancelled.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} will call you. {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 
@@ -64,6 +87,40 @@ public static class MessageTemplates
             ? ($"Mensaje de {staff}, {context.SiteName}", $"{body} - {FirstName(staff)}, {context.SiteName}. Su seguimiento: {context.Link}")
             : ($"A message from {staff} at {context.SiteName}", $"{body} - {FirstName(staff)}, {context.SiteName}. Your updates: {context.Link}");
     }
+
+    private static (string Subject, string Text) MilestoneText(bool spanish, TemplateContext context)
+    {
+        var vehicle = Get(context, "vehicle");
+        var next = Get(context, "nextDate");
+        var site = context.SiteName;
+        var first = context.CustomerFirstName;
+        return (Get(context, "milestone"), spanish) switch
+        {
+            ("factoryConfirmed", false) => ($"The factory confirmed your {vehicle}", $"Good news, {first}: the factory confirmed your {vehicle}.{Expected(next, "Build expected", spanish)} {context.Link}"),
+            ("factoryConfirmed", true) => ($"La fábrica confirmó su {vehicle}", $"Buenas noticias, {first}: la fábrica confirmó su {vehicle}.{Expected(next, "Fabricación prevista", spanish)} {context.Link}"),
+            ("built", false) => ($"Your {vehicle} has been built", $"{first}, your {vehicle} has been built and is getting ready to ship.{Expected(next, "Shipping expected", spanish)} {context.Link}"),
+            ("built", true) => ($"Su {vehicle} ya está fabricado", $"{first}, su {vehicle} ya está fabricado y se prepara para el envío.{Expected(next, "Envío previsto", spanish)} {context.Link}"),
+            ("inTransit", false) => ($"Your {vehicle} is on its way", $"{first}, your {vehicle} is on its way to {site}.{Expected(next, "Arrival expected", spanish)} {context.Link}"),
+            ("inTransit", true) => ($"Su {vehicle} está en camino", $"{first}, su {vehicle} va camino de {site}.{Expected(next, "Llegada prevista", spanish)} {context.Link}"),
+            ("arrivedAtDealership", false) => ($"Your {vehicle} has arrived", $"{first}, your {vehicle} arrived at {site} today! We're preparing it now and will tell you the moment you can pick a collection time. {context.Link}"),
+            ("arrivedAtDealership", true) => ($"Su {vehicle} ha llegado", $"¡{first}, su {vehicle} llegó hoy a {site}! Lo estamos preparando y le avisaremos en cuanto pueda elegir la hora de recogida. {context.Link}"),
+            ("preparedForDelivery", false) => ($"Your {vehicle} is ready", $"{first}, your {vehicle} is ready for you. Pick a collection time that suits you: {context.Link}"),
+            ("preparedForDelivery", true) => ($"Su {vehicle} está listo", $"{first}, su {vehicle} está listo. Elija la hora de recogida que mejor le venga: {context.Link}"),
+            (_, false) => ($"An update on your {vehicle}", $"{first}, there is news about your {vehicle}: {context.Link}"),
+            (_, true) => ($"Novedades de su {vehicle}", $"{first}, hay novedades sobre su {vehicle}: {context.Link}"),
+        };
+    }
+
+    private static string Expected(string date, string label, bool spanish) =>
+        string.IsNullOrEmpty(date) ? "" : spanish ? $" {label}: {date}." : $" {label} {date}.";
+
+    private static string RefundLine(TemplateContext context, bool spanish)
+    {
+        var refund = Get(context, "refund");
+        return string.IsNullOrEmpty(refund) ? "" : spanish ? $" Le devolveremos {refund}." : $" We will refund {refund}.";
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)].TrimEnd() + "...";
 
     private static (string Subject, string Text) PreferencesText(bool spanish, TemplateContext context)
     {

@@ -60,6 +60,8 @@ public enum TouchpointKind
     CustomerReply,
     ConsentChanged,
     StaffNote,
+    StatusChanged,
+    PromiseChanged,
 }
 
 public enum TouchpointDirection

@@ -15,6 +15,12 @@ public static class Policies
     /// <summary>Create and edit customers and vehicles: not parts clerks.</summary>
     public const string EditCustomers = nameof(EditCustomers);
 
+    /// <summary>Read vehicle orders and the deliveries board: every role but parts.</summary>
+    public const string ReadOrders = nameof(ReadOrders);
+
+    /// <summary>Place and progress vehicle orders: salespeople (their own orders, checked per order) and managers.</summary>
+    public const string WriteOrders = nameof(WriteOrders);
+
     /// <summary>Approvals, policies, dead notifications, staff accounts, job dashboard.</summary>
     public const string ManagersOnly = nameof(ManagersOnly);
 
@@ -23,6 +29,8 @@ public static class Policies
         builder.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
         builder.AddPolicy(EditCustomers, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
         builder.AddPolicy(ManagersOnly, p => p.RequireRole(StaffRoles.Manager));
+        builder.AddPolicy(ReadOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
+        builder.AddPolicy(WriteOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.Manager));
         builder.SetFallbackPolicy(null);
         return builder;
     }

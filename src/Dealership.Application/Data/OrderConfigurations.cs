@@ -1,0 +1,87 @@
+using Dealership.Domain.Customers;
+using Dealership.Domain.Orders;
+using Dealership.Domain.Sites;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Dealership.Application.Data;
+
+internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<VehicleOrder>
+{
+    public void Configure(EntityTypeBuilder<VehicleOrder> builder)
+    {
+        builder.ToTable("Orders");
+        builder.Property(o => o.Version).IsConcurrencyToken();
+        builder.Ignore(o => o.DomainEvents);
+        builder.Ignore(o => o.Price);
+        builder.Ignore(o => o.Fees);
+        builder.Ignore(o => o.Paid);
+        builder.Ignore(o => o.Refundable);
+        builder.Ignore(o => o.BalanceDue);
+        builder.Ignore(o => o.IsCancelled);
+        builder.Ignore(o => o.IsActive);
+        builder.Ignore(o => o.NextMilestone);
+        builder.Ignore(o => o.ChecklistComplete);
+        builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
+        builder.Property(o => o.CancellationReason).HasMaxLength(500);
+        builder.ComplexProperty(o => o.Vehicle, v =>
+        {
+            v.Property(x => x.Make).HasMaxLength(50).HasColumnName("VehicleMake");
+            v.Property(x => x.Model).HasMaxLength(50).HasColumnName("VehicleModel");
+            v.Property(x => x.Year).HasColumnName("VehicleYear");
+            v.Property(x => x.Trim).HasMaxLength(50).HasColumnName("VehicleTrim");
+            v.Property(x => x.Color).HasMaxLength(30).HasColumnName("VehicleColor");
+            v.Property(x => x.Options).HasMaxLength(500).HasColumnName("VehicleOptions");
+            v.Property(x => x.Vin).HasMaxLength(17).HasColumnName("VehicleVin");
+        });
+
+        builder.OwnsMany(o => o.Milestones, m =>
+        {
+            m.ToTable("OrderMilestones");
+            m.WithOwner().HasForeignKey("OrderId");
+            m.Property<int>("Id");
+            m.HasKey("Id");
+            m.Property(x => x.Milestone).HasConversion<string>().HasMaxLength(24);
+            m.Property(x => x.LastChangeReason).HasMaxLength(500);
+            m.HasIndex("OrderId", nameof(MilestoneRecord.Milestone)).IsUnique();
+        });
+        builder.Navigation(o => o.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.OwnsMany(o => o.Checklist, c =>
+        {
+            c.ToTable("OrderChecklist");
+            c.WithOwner().HasForeignKey("OrderId");
+            c.Property<int>("Id");
+            c.HasKey("Id");
+            c.Property(x => x.Item).HasConversion<string>().HasMaxLength(30);
+            c.Ignore(x => x.IsDone);
+            c.Ignore(x => x.NeedsCustomer);
+        });
+        builder.Navigation(o => o.Checklist).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(o => o.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The deliveries board and the order list filter by site, owner and state.
+        builder.HasIndex(o => new { o.SiteId, o.Status, o.CancelledAt });
+        builder.HasIndex(o => new { o.OwnerStaffId, o.Status });
+        builder.HasIndex(o => o.CustomerId);
+        builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Site>().WithMany().HasForeignKey(o => o.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.OwnerStaffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
+{
+    public void Configure(EntityTypeBuilder<Payment> builder)
+    {
+        builder.Ignore(p => p.CountsAsPaid);
+        builder.Property(p => p.Method).HasConversion<string>().HasMaxLength(20);
+        builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
+        builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.HasIndex(p => p.OrderId);
+    }
+}

@@ -1,0 +1,84 @@
+using Dealership.Application.Data;
+using Dealership.Application.Sites;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>
+/// The salesperson's home: every active order at the current site, what needs attention first. Late (a
+/// promised date passed without the milestone), silent (the customer has heard nothing for longer than the
+/// policy), arrived but no collection booked, then the rest by next promised date. Three queries whatever
+/// the number of orders: the orders with their milestones, the names, and the last message per customer.
+/// </summary>
+public static class GetDeliveriesBoard
+{
+    public sealed record Query(Guid? OwnerStaffId) : IQuery<Board>;
+
+    public enum Attention
+    {
+        Late,
+        Silent,
+        ArrivedNotScheduled,
+        OnTrack,
+    }
+
+    public sealed record Row(Guid OrderId, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle, OrderMilestone Status,
+        OrderMilestone? NextMilestone, DateOnly? NextPromisedDate, Attention Attention, string Reason, DateTime? LastContactAt);
+
+    public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int OnTrack);
+
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy)
+        : IQueryHandler<Query, Board>
+    {
+        /// <summary>A site's active orders fit one screen of a board; beyond this the list view pages them.</summary>
+        private const int MaxRows = 500;
+
+        public async ValueTask<Board> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var site = await siteContext.GetAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(site.ToLocal(now));
+            var orders = db.Orders.AsNoTracking().Where(o => o.SiteId == site.Id && o.CancelledAt == null && o.Status != OrderMilestone.Delivered);
+            if (query.OwnerStaffId is { } owner)
+            {
+                orders = orders.Where(o => o.OwnerStaffId == owner);
+            }
+
+            var list = await orders.OrderBy(o => o.CreatedAt).Take(MaxRows).ToListAsync(cancellationToken);
+            var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
+            var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
+            var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
+            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var lastContact = await db.Touchpoints.AsNoTracking()
+                .Where(t => customerIds.Contains(t.CustomerId) && t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent)
+                .GroupBy(t => t.CustomerId)
+                .Select(g => new { CustomerId = g.Key, Last = g.Max(t => t.OccurredAt) })
+                .ToDictionaryAsync(x => x.CustomerId, x => (DateTime?)x.Last, cancellationToken);
+
+            var rows = list.Select(o =>
+            {
+                var next = o.NextMilestone;
+                var nextPromised = next is null ? null : o.MilestoneOf(next.Value).PromisedDate;
+                var overdue = o.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate < today).OrderBy(m => m.Milestone).FirstOrDefault();
+                var last = lastContact.GetValueOrDefault(o.CustomerId);
+                var silentSince = last ?? o.CreatedAt;
+                var (attention, reason) =
+                    overdue is not null ? (Attention.Late, $"{VehicleOrder.Describe(overdue.Milestone)} was promised for {overdue.PromisedDate:MMM d}")
+                    : now - silentSince > policy.Value.SilenceLimit(o.Status) ? (Attention.Silent, $"Customer has not heard from us since {site.ToLocal(silentSince):MMM d}")
+                    : o.Status is OrderMilestone.ArrivedAtDealership or OrderMilestone.PreparedForDelivery ? (Attention.ArrivedNotScheduled, "At the dealership, no collection booked yet")
+                    : (Attention.OnTrack, next is null ? "" : $"Next: {VehicleOrder.Describe(next.Value)}");
+                return new Row(o.Id, o.CustomerId, customers.GetValueOrDefault(o.CustomerId, ""), o.OwnerStaffId, owners.GetValueOrDefault(o.OwnerStaffId, ""),
+                    o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, last);
+            })
+            .OrderBy(r => r.Attention).ThenBy(r => r.NextPromisedDate ?? DateOnly.MaxValue).ThenBy(r => r.CustomerName, StringComparer.Ordinal)
+            .ToList();
+
+            return new Board(rows, rows.Count(r => r.Attention == Attention.Late), rows.Count(r => r.Attention == Attention.Silent),
+                rows.Count(r => r.Attention == Attention.ArrivedNotScheduled), rows.Count(r => r.Attention == Attention.OnTrack));
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>
+/// Orders belong to a site: staff see those of their sites (others are "not found"). A salesperson changes
+/// only the orders they own (others are read-only, 403); managers change any at their sites.
+/// </summary>
+public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock)
+{
+    public async Task<VehicleOrder> LoadForChangeAsync(Guid orderId, long? expectedVersion, CancellationToken ct)
+    {
+        var order = await LoadAsync(orderId, tracking: true, ct);
+        if (!staff.IsInRole(StaffRoles.Manager) && order.OwnerStaffId != staff.StaffId)
+        {
+            throw new ForbiddenException("This order belongs to another salesperson: you can read it but not change it. Ask them or a manager.");
+        }
+
+        if (expectedVersion is { } expected && expected != order.Version)
+        {
+            throw new PreconditionFailedException("Order", expected, order.Version);
+        }
+
+        return order;
+    }
+
+    public async Task<VehicleOrder> LoadAsync(Guid orderId, bool tracking, CancellationToken ct)
+    {
+        var siteIds = staff.SiteIds.ToList();
+        var query = db.Orders.Include(o => o.Payments).Where(o => o.Id == orderId && siteIds.Contains(o.SiteId));
+        return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Order", orderId);
+    }
+
+    public async Task<OrderView> ViewAsync(VehicleOrder order, CancellationToken ct)
+    {
+        var customer = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.FirstName + " " + c.LastName).FirstAsync(ct);
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(ct);
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
+        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)));
+    }
+}

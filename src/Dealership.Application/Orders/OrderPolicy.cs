@@ -1,0 +1,16 @@
+using Dealership.Domain.Orders;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>How long a customer with an active order may go without hearing from us (section "Orders").</summary>
+public sealed class OrderPolicy
+{
+    /// <summary>While the car is with the factory or on its way.</summary>
+    public TimeSpan SilenceBeforeArrival { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Once the car is at the dealership every day counts.</summary>
+    public TimeSpan SilenceAfterArrival { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan SilenceLimit(OrderMilestone status) =>
+        status >= OrderMilestone.ArrivedAtDealership ? SilenceAfterArrival : SilenceBeforeArrival;
+}

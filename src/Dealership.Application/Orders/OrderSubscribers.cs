@@ -1,0 +1,105 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>
+/// Every step of an order reaches the customer and the timeline: placed, each milestone, each promise
+/// change (with its reason), cancellation. Rows only, in the same transaction as the change.
+/// </summary>
+public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff) :
+    IDomainEventSubscriber<OrderPlaced>,
+    IDomainEventSubscriber<MilestoneReached>,
+    IDomainEventSubscriber<PromisedDateChanged>,
+    IDomainEventSubscriber<OrderCancelled>
+{
+    public async Task HandleAsync(OrderPlaced domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        data["nextDate"] = FormatDate(order.MilestoneOf(OrderMilestone.FactoryConfirmed).PromisedDate, customer.Language);
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Order placed: {order.Vehicle.Describe()}");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPlaced, $"order/{order.Id}/placed", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(MilestoneReached domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        data["milestone"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(domainEvent.Milestone.ToString());
+        var next = domainEvent.Milestone + 1;
+        data["nextDate"] = next <= OrderMilestone.Delivered ? FormatDate(order.MilestoneOf(next).PromisedDate, customer.Language) : "";
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"{VehicleOrder.Describe(domainEvent.Milestone)}: {order.Vehicle.Describe()}");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderMilestone, $"order/{order.Id}/milestone/{data["milestone"]}", data,
+            urgent: false, proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(PromisedDateChanged domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        data["milestoneName"] = EnglishName(domainEvent.Milestone);
+        data["milestoneNameEs"] = SpanishName(domainEvent.Milestone);
+        data["newDate"] = FormatDate(domainEvent.Promised, customer.Language);
+        data["oldDate"] = domainEvent.Previous is null ? (customer.Language == "es" ? "sin fecha" : "not set") : FormatDate(domainEvent.Previous, customer.Language);
+        data["reason"] = domainEvent.Reason;
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.PromiseChanged,
+            $"{VehicleOrder.Describe(domainEvent.Milestone)} now promised for {domainEvent.Promised:yyyy-MM-dd} (was {domainEvent.Previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set"}): {domainEvent.Reason}");
+        // Same-day changes are urgent: the customer may be planning around the old date today.
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPromiseChanged,
+            $"order/{order.Id}/promise/{data["milestoneName"].Replace(' ', '-')}/{domainEvent.OccurredAt.Ticks}", data,
+            urgent: domainEvent.Previous is { } previous && previous <= DateOnly.FromDateTime(domainEvent.OccurredAt.AddDays(1)), proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(OrderCancelled domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        data["refund"] = domainEvent.Refundable.Amount > 0 ? domainEvent.Refundable.Format(CultureInfo.GetCultureInfo("en-US")) : "";
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Order cancelled: {domainEvent.Reason}");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderCancelled, $"order/{order.Id}/cancelled", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    private async Task<(Domain.Customers.Customer Customer, Dictionary<string, string> Data)> FactsAsync(VehicleOrder order, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, ct);
+        var owner = await db.Users.Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(ct);
+        return (customer, new Dictionary<string, string> { ["vehicle"] = order.Vehicle.Describe(), ["ownerName"] = owner, ["orderId"] = order.Id.ToString() });
+    }
+
+    private void AddTouchpoint(VehicleOrder order, DateTime at, TouchpointKind kind, string summary) =>
+        db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, at, kind, TouchpointDirection.Internal, TouchpointActor.Dealer, proactive: true,
+            summary, staff.StaffId, "order", order.Id));
+
+    internal static string FormatDate(DateOnly? date, string language) =>
+        date?.ToString(language == "es" ? "ddd d MMM" : "ddd, MMM d", CultureInfo.GetCultureInfo(language == "es" ? "es-US" : "en-US")) ?? "";
+
+    private static string EnglishName(OrderMilestone milestone) => milestone switch
+    {
+        OrderMilestone.FactoryConfirmed => "factory confirmation",
+        OrderMilestone.Built => "build",
+        OrderMilestone.InTransit => "shipping",
+        OrderMilestone.ArrivedAtDealership => "arrival at the dealership",
+        OrderMilestone.PreparedForDelivery => "preparation for delivery",
+        OrderMilestone.CollectionScheduled => "collection",
+        OrderMilestone.Delivered => "delivery",
+        _ => "date",
+    };
+
+    private static string SpanishName(OrderMilestone milestone) => milestone switch
+    {
+        OrderMilestone.FactoryConfirmed => "confirmación de fábrica",
+        OrderMilestone.Built => "fabricación",
+        OrderMilestone.InTransit => "salida hacia el concesionario",
+        OrderMilestone.ArrivedAtDealership => "llegada al concesionario",
+        OrderMilestone.PreparedForDelivery => "preparación para la entrega",
+        OrderMilestone.CollectionScheduled => "cita de recogida",
+        OrderMilestone.Delivered => "entrega",
+        _ => "fecha",
+    };
+}

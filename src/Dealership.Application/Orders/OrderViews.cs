@@ -1,0 +1,56 @@
+using Dealership.Domain.Common;
+using Dealership.Domain.Orders;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>Money as the API shows it: minor units and currency.</summary>
+public sealed record MoneyView(long Amount, string Currency)
+{
+    public static MoneyView From(Money money) => new(money.Amount, money.Currency);
+
+    public Money ToMoney() => new(Amount, Currency);
+}
+
+public sealed record MilestoneView(OrderMilestone Milestone, string Name, DateOnly? PromisedDate, DateTime? ReachedAt, bool Late, string? LastChangeReason);
+
+public sealed record ChecklistView(ChecklistItem Item, bool Done, DateTime? DoneAt, Guid? DoneBy, bool NeedsCustomer);
+
+public sealed record PaymentView(Guid Id, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus Status, Guid ReceivedBy, DateTime ReceivedAt);
+
+public sealed record OrderView(
+    Guid Id,
+    Guid SiteId,
+    Guid CustomerId,
+    string CustomerName,
+    Guid OwnerStaffId,
+    string OwnerName,
+    VehicleSpec Vehicle,
+    MoneyView Price,
+    MoneyView Fees,
+    MoneyView Paid,
+    MoneyView BalanceDue,
+    MoneyView RefundableDeposits,
+    OrderMilestone Status,
+    OrderMilestone? NextMilestone,
+    bool Cancelled,
+    string? CancellationReason,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<ChecklistView> Checklist,
+    IReadOnlyList<PaymentView> Payments,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    long Version);
+
+public static class OrderViewMapping
+{
+    /// <param name="today">Today in the site's time zone: a promised date before it without the milestone is late.</param>
+    public static OrderView ToView(this VehicleOrder o, string customerName, string ownerName, DateOnly today) => new(
+        o.Id, o.SiteId, o.CustomerId, customerName, o.OwnerStaffId, ownerName, o.Vehicle,
+        MoneyView.From(o.Price), MoneyView.From(o.Fees), MoneyView.From(o.Paid), MoneyView.From(o.BalanceDue), MoneyView.From(o.Refundable),
+        o.Status, o.IsCancelled ? null : o.NextMilestone, o.IsCancelled, o.CancellationReason,
+        o.Milestones.OrderBy(m => m.Milestone).Select(m => new MilestoneView(m.Milestone, VehicleOrder.Describe(m.Milestone), m.PromisedDate, m.ReachedAt,
+            m.ReachedAt is null && m.PromisedDate < today && o.IsActive, m.LastChangeReason)).ToList(),
+        o.Checklist.OrderBy(c => c.Item).Select(c => new ChecklistView(c.Item, c.IsDone, c.DoneAt, c.DoneBy, c.NeedsCustomer)).ToList(),
+        o.Payments.OrderBy(p => p.ReceivedAt).Select(p => new PaymentView(p.Id, p.Method, new MoneyView(p.Amount, p.Currency), p.Reference, p.Status, p.ReceivedBy, p.ReceivedAt)).ToList(),
+        o.CreatedAt, o.UpdatedAt, o.Version);
+}

@@ -1,0 +1,360 @@
+using Dealership.Domain.Common;
+
+namespace Dealership.Domain.Orders;
+
+/// <summary>
+/// A customer's order for a new vehicle at one site, followed from order to delivery. Milestones happen in a
+/// fixed order, each with a promised date and, once reached, the actual time; a promise can only change with
+/// a reason, and every milestone and every change raises an event so the customer hears about it.
+/// </summary>
+public sealed class VehicleOrder : AggregateRoot
+{
+    /// <summary>Milestones staff record directly; collection and delivery have commands of their own.</summary>
+    public const OrderMilestone LastRecordableMilestone = OrderMilestone.PreparedForDelivery;
+
+    private readonly List<MilestoneRecord> _milestones = [];
+    private readonly List<ChecklistEntry> _checklist = [];
+    private readonly List<Payment> _payments = [];
+
+    private VehicleOrder() { }
+
+    public VehicleOrder(Guid siteId, Guid customerId, Guid ownerStaffId, VehicleSpec vehicle, Money price, Money fees,
+        IReadOnlyDictionary<OrderMilestone, DateOnly> promisedDates, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(vehicle);
+        ArgumentNullException.ThrowIfNull(promisedDates);
+        if (price.Amount <= 0)
+        {
+            throw new DomainRuleException("The price must be more than zero.", "price-not-positive");
+        }
+
+        if (fees.Amount < 0 || fees.Currency != price.Currency)
+        {
+            throw new DomainRuleException("Fees cannot be negative and must be in the price's currency.", "fees-invalid");
+        }
+
+        SiteId = siteId;
+        CustomerId = customerId;
+        OwnerStaffId = ownerStaffId;
+        Vehicle = vehicle;
+        Currency = price.Currency;
+        PriceAmount = price.Amount;
+        FeesAmount = fees.Amount;
+        CreatedAt = now;
+        UpdatedAt = now;
+        foreach (var milestone in Enum.GetValues<OrderMilestone>())
+        {
+            _milestones.Add(new MilestoneRecord(milestone, promisedDates.TryGetValue(milestone, out var date) ? date : null));
+        }
+
+        _milestones.Single(m => m.Milestone == OrderMilestone.Ordered).Reach(now);
+        foreach (var item in Enum.GetValues<ChecklistItem>())
+        {
+            _checklist.Add(new ChecklistEntry(item));
+        }
+
+        Status = OrderMilestone.Ordered;
+        EnsurePromisesInOrder();
+        Raise(new OrderPlaced(this, now));
+    }
+
+    public Guid SiteId { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    /// <summary>The salesperson who owns the order and the relationship.</summary>
+    public Guid OwnerStaffId { get; private set; }
+
+    public VehicleSpec Vehicle { get; private set; } = null!;
+
+    public string Currency { get; private set; } = "USD";
+
+    public long PriceAmount { get; private set; }
+
+    public long FeesAmount { get; private set; }
+
+    public Money Price => new(PriceAmount, Currency);
+
+    public Money Fees => new(FeesAmount, Currency);
+
+    /// <summary>The furthest milestone reached.</summary>
+    public OrderMilestone Status { get; private set; }
+
+    public bool IsCancelled => CancelledAt is not null;
+
+    public DateTime? CancelledAt { get; private set; }
+
+    public string? CancellationReason { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DateTime UpdatedAt { get; private set; }
+
+    public IReadOnlyList<MilestoneRecord> Milestones => _milestones;
+
+    public IReadOnlyList<ChecklistEntry> Checklist => _checklist;
+
+    public IReadOnlyList<Payment> Payments => _payments;
+
+    public bool IsActive => !IsCancelled && Status != OrderMilestone.Delivered;
+
+    public OrderMilestone? NextMilestone => Status == OrderMilestone.Delivered ? null : Status + 1;
+
+    public MilestoneRecord MilestoneOf(OrderMilestone milestone) => _milestones.Single(m => m.Milestone == milestone);
+
+    public bool ChecklistComplete => _checklist.All(c => c.IsDone);
+
+    /// <summary>Payments that count towards the price: cleared ones and a lender's pending payment (the financed part).</summary>
+    public Money Paid => new(_payments.Where(p => p.CountsAsPaid).Sum(p => p.Amount), Currency);
+
+    /// <summary>Deposits and other money received that must be refunded if the order is cancelled.</summary>
+    public Money Refundable => new(_payments.Where(p => p.Status == PaymentStatus.Cleared).Sum(p => p.Amount), Currency);
+
+    /// <summary>Price plus fees minus what is paid. Later: minus the trade-in allowance, plus its payoff.</summary>
+    public Money BalanceDue => Price + Fees - Paid;
+
+    /// <summary>Records the next milestone (up to prepared for delivery) with when it actually happened.</summary>
+    public void RecordMilestone(OrderMilestone milestone, DateTime reachedAt, DateTime now)
+    {
+        EnsureActive();
+        if (milestone > LastRecordableMilestone)
+        {
+            throw new DomainRuleException($"{Describe(milestone)} is reached through the {(milestone == OrderMilestone.Delivered ? "delivery" : "collection")} step, not recorded directly.", "milestone-not-recordable");
+        }
+
+        var record = MilestoneOf(milestone);
+        if (record.ReachedAt is not null)
+        {
+            throw new DomainRuleException($"{Describe(milestone)} was already recorded on {record.ReachedAt:yyyy-MM-dd}.", "milestone-already-recorded");
+        }
+
+        if (milestone != Status + 1)
+        {
+            throw new DomainRuleException($"Record {Describe(Status + 1)} before {Describe(milestone)}: milestones happen in order.", "milestone-out-of-order");
+        }
+
+        if (reachedAt > now.AddMinutes(5))
+        {
+            throw new DomainRuleException("A milestone cannot be recorded in the future.", "milestone-in-future");
+        }
+
+        record.Reach(reachedAt);
+        Status = milestone;
+        Touch(now);
+        Raise(new MilestoneReached(this, milestone, reachedAt, now));
+    }
+
+    /// <summary>Moves a promised date. The reason is kept and told to the customer.</summary>
+    public void ChangePromise(OrderMilestone milestone, DateOnly promisedDate, string reason, DateTime now)
+    {
+        EnsureActive();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the date changes: the customer will be told.", "reason-required");
+        }
+
+        var record = MilestoneOf(milestone);
+        if (record.ReachedAt is not null)
+        {
+            throw new DomainRuleException($"{Describe(milestone)} has already happened; its date can no longer change.", "milestone-already-recorded");
+        }
+
+        var previous = record.PromisedDate;
+        if (previous == promisedDate)
+        {
+            throw new DomainRuleException($"{Describe(milestone)} is already promised for {promisedDate:yyyy-MM-dd}.", "promise-unchanged");
+        }
+
+        record.Promise(promisedDate, reason.Trim(), now);
+        EnsurePromisesInOrder();
+        Touch(now);
+        Raise(new PromisedDateChanged(this, milestone, previous, promisedDate, reason.Trim(), now));
+    }
+
+    public void Cancel(string reason, DateTime now)
+    {
+        EnsureActive();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the reason for cancelling.", "reason-required");
+        }
+
+        CancelledAt = now;
+        CancellationReason = reason.Trim();
+        Touch(now);
+        Raise(new OrderCancelled(this, reason.Trim(), Refundable, now));
+    }
+
+    public void SetChecklistItem(ChecklistItem item, bool done, Guid staffId, DateTime now)
+    {
+        EnsureActive();
+        var entry = _checklist.Single(c => c.Item == item);
+        if (entry.IsDone == done)
+        {
+            return;
+        }
+
+        entry.Set(done, staffId, now);
+        Touch(now);
+        Raise(new ChecklistItemChanged(this, item, done, now));
+    }
+
+    public Payment RecordPayment(PaymentMethod method, Money amount, string? reference, PaymentStatus status, Guid receivedBy, DateTime now)
+    {
+        EnsureActive();
+        if (amount.Currency != Currency || amount.Amount <= 0)
+        {
+            throw new DomainRuleException($"A payment must be a positive amount in {Currency}.", "payment-invalid");
+        }
+
+        if (method is not PaymentMethod.Cash && string.IsNullOrWhiteSpace(reference))
+        {
+            throw new DomainRuleException($"A {method} payment needs a reference (card authorisation, cheque number, transfer or loan id).", "reference-required");
+        }
+
+        var payment = new Payment(Id, method, amount.Amount, Currency, reference?.Trim(), status, receivedBy, now);
+        _payments.Add(payment);
+        Touch(now);
+        Raise(new PaymentRecorded(this, payment, now));
+        return payment;
+    }
+
+    public static string Describe(OrderMilestone milestone) => milestone switch
+    {
+        OrderMilestone.Ordered => "Ordered",
+        OrderMilestone.FactoryConfirmed => "Factory confirmed",
+        OrderMilestone.Built => "Built",
+        OrderMilestone.InTransit => "In transit",
+        OrderMilestone.ArrivedAtDealership => "Arrived at the dealership",
+        OrderMilestone.PreparedForDelivery => "Prepared for delivery",
+        OrderMilestone.CollectionScheduled => "Collection scheduled",
+        OrderMilestone.Delivered => "Delivered",
+        _ => milestone.ToString(),
+    };
+
+    private void EnsurePromisesInOrder()
+    {
+        DateOnly? previous = null;
+        foreach (var record in _milestones.OrderBy(m => m.Milestone).Where(m => m.ReachedAt is null && m.PromisedDate is not null))
+        {
+            if (previous is not null && record.PromisedDate < previous)
+            {
+                throw new DomainRuleException($"{Describe(record.Milestone)} cannot be promised before the milestone that precedes it ({previous:yyyy-MM-dd}).", "promises-out-of-order");
+            }
+
+            previous = record.PromisedDate;
+        }
+    }
+
+    private void EnsureActive()
+    {
+        if (IsCancelled)
+        {
+            throw new DomainRuleException("This order was cancelled.", "order-cancelled");
+        }
+
+        if (Status == OrderMilestone.Delivered)
+        {
+            throw new DomainRuleException("This order has been delivered.", "order-delivered");
+        }
+    }
+
+    private void Touch(DateTime now)
+    {
+        UpdatedAt = now;
+        RecordChange();
+    }
+}
+
+public enum OrderMilestone
+{
+    Ordered,
+    FactoryConfirmed,
+    Built,
+    InTransit,
+    ArrivedAtDealership,
+    PreparedForDelivery,
+    CollectionScheduled,
+    Delivered,
+}
+
+/// <summary>What is ordered. The VIN is known once the car is built.</summary>
+public sealed record VehicleSpec(int Year, string Make, string Model, string? Trim, string? Color, string? Options, string? Vin)
+{
+    public string Describe() => string.Join(' ', new[] { Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Make, Model, Trim }.Where(s => !string.IsNullOrWhiteSpace(s)));
+}
+
+/// <summary>One milestone of an order: the date promised to the customer and when it actually happened.</summary>
+public sealed class MilestoneRecord
+{
+    private MilestoneRecord() { }
+
+    internal MilestoneRecord(OrderMilestone milestone, DateOnly? promisedDate)
+    {
+        Milestone = milestone;
+        PromisedDate = promisedDate;
+    }
+
+    public OrderMilestone Milestone { get; private set; }
+
+    public DateOnly? PromisedDate { get; private set; }
+
+    public DateTime? ReachedAt { get; private set; }
+
+    public string? LastChangeReason { get; private set; }
+
+    public DateTime? LastChangedAt { get; private set; }
+
+    internal void Reach(DateTime at) => ReachedAt = at;
+
+    internal void Promise(DateOnly date, string reason, DateTime now)
+    {
+        PromisedDate = date;
+        LastChangeReason = reason;
+        LastChangedAt = now;
+    }
+}
+
+public enum ChecklistItem
+{
+    PreDeliveryInspection,
+    FundsArranged,
+    InsuranceProof,
+    RegistrationPaperwork,
+}
+
+public sealed class ChecklistEntry
+{
+    private ChecklistEntry() { }
+
+    internal ChecklistEntry(ChecklistItem item) => Item = item;
+
+    public ChecklistItem Item { get; private set; }
+
+    public DateTime? DoneAt { get; private set; }
+
+    public Guid? DoneBy { get; private set; }
+
+    public bool IsDone => DoneAt is not null;
+
+    /// <summary>Items the customer has to provide or decide (the tracking page lists the open ones).</summary>
+    public bool NeedsCustomer => Item is ChecklistItem.FundsArranged or ChecklistItem.InsuranceProof or ChecklistItem.RegistrationPaperwork;
+
+    internal void Set(bool done, Guid staffId, DateTime now)
+    {
+        DoneAt = done ? now : null;
+        DoneBy = done ? staffId : null;
+    }
+}
+
+public sealed record OrderPlaced(VehicleOrder Order, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record MilestoneReached(VehicleOrder Order, OrderMilestone Milestone, DateTime ReachedAt, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record PromisedDateChanged(VehicleOrder Order, OrderMilestone Milestone, DateOnly? Previous, DateOnly Promised, string Reason, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record OrderCancelled(VehicleOrder Order, string Reason, Money Refundable, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item, bool Done, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;

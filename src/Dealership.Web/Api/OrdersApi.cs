@@ -1,0 +1,117 @@
+using Dealership.Application.Common;
+using Dealership.Application.Orders;
+using Dealership.Domain.Orders;
+using Dealership.Web.Security;
+using Mediator;
+
+namespace Dealership.Web.Api;
+
+/// <summary>/api/orders and /api/deliveries/board. Salespeople change their own orders; others at the site read them.</summary>
+public static class OrdersApi
+{
+    public sealed record MilestoneBody(OrderMilestone Milestone, DateTime? ReachedAt);
+
+    public sealed record PromiseBody(DateOnly PromisedDate, string Reason);
+
+    public sealed record CancellationBody(string Reason);
+
+    public sealed record ChecklistBody(bool Done);
+
+    public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
+
+    public static void MapOrdersApi(this IEndpointRouteBuilder api)
+    {
+        var orders = api.MapGroup("/orders").WithTags("Orders").RequireAuthorization(Policies.ReadOrders);
+
+        orders.MapPost("/", async (PlaceOrder.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(command, ct);
+                return new ETagged(TypedResults.Created($"/api/orders/{order.Id}", order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Place a factory order at the current site (price and fees in cents, promised dates per milestone).");
+
+        orders.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new GetOrder.Query(id), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .WithSummary("One order: milestones promised vs actual, checklist, payments, balance due.");
+
+        orders.MapGet("/", async (string? status, string? owner, int? page, int? pageSize, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+            {
+                var cancelled = string.Equals(status, "cancelled", StringComparison.OrdinalIgnoreCase) ? true : (bool?)null;
+                var milestone = cancelled is null ? QueryValues.Enum<OrderMilestone>(status, "status") : null;
+                Guid? ownerId = owner is null ? null
+                    : string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
+                    : Guid.TryParse(owner, out var parsed) ? parsed
+                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
+                return TypedResults.Ok(await mediator.Send(new ListOrders.Query(milestone, cancelled, ownerId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+            })
+            .WithSummary("Orders at your sites; ?status=arrivedAtDealership|...|cancelled&owner=me.");
+
+        orders.MapPost("/{id:guid}/milestones", async (Guid id, MilestoneBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new RecordMilestone.Command(id, body.Milestone, body.ReachedAt, ETags.ReadIfMatch(request)), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Record the next milestone (up to preparedForDelivery) with its actual time. Out of order or repeated: 409.");
+
+        orders.MapPut("/{id:guid}/promises/{milestone}", async (Guid id, string milestone, PromiseBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var which = QueryValues.Enum<OrderMilestone>(milestone, "milestone") ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("milestone", "Name the milestone.")]);
+                var order = await mediator.Send(new ChangePromisedDate.Command(id, which, body.PromisedDate, body.Reason, ETags.ReadIfMatch(request)), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Change a milestone's promised date; the reason is required and told to the customer.");
+
+        orders.MapPost("/{id:guid}/cancellation", async (Guid id, CancellationBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new CancelOrder.Command(id, body.Reason, ETags.ReadIfMatch(request)), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Cancel before delivery, with a reason; the answer shows deposits to refund.");
+
+        orders.MapPut("/{id:guid}/checklist/{item}", async (Guid id, string item, ChecklistBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var which = QueryValues.Enum<ChecklistItem>(item, "item") ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("item", "Name the checklist item.")]);
+                var order = await mediator.Send(new SetChecklistItem.Command(id, which, body.Done), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Tick or untick a readiness item: preDeliveryInspection, fundsArranged, insuranceProof, registrationPaperwork.");
+
+        orders.MapPost("/{id:guid}/payments", async (Guid id, PaymentBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new RecordPayment.Command(id, body.Method, body.Amount, body.Reference, body.Status), ct);
+                return new ETagged(TypedResults.Created($"/api/orders/{id}", order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Record a payment (deposit or balance) with method and reference.");
+
+        api.MapGet("/deliveries/board", async (string? owner, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+            {
+                Guid? ownerId = owner is null ? null
+                    : string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
+                    : Guid.TryParse(owner, out var parsed) ? parsed
+                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
+                return TypedResults.Ok(await mediator.Send(new GetDeliveriesBoard.Query(ownerId), ct));
+            })
+            .RequireAuthorization(Policies.ReadOrders)
+            .WithTags("Orders")
+            .WithSummary("Active orders at the current site, what needs attention first: late, silent, arrived but not scheduled.");
+    }
+
+    /// <summary>Adds the aggregate's version as ETag (kept through the idempotency capture).</summary>
+    private sealed class ETagged(IResult inner, long version) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            ETags.Set(httpContext.Response, version);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using Dealership.Domain.Common;
+using Dealership.Domain.Orders;
+
+namespace Dealership.UnitTests;
+
+public sealed class VehicleOrderTests
+{
+    private static readonly DateTime Now = new(2026, 11, 22, 18, 0, 0, DateTimeKind.Utc);
+
+    private static VehicleOrder NewOrder(Dictionary<OrderMilestone, DateOnly>? promises = null) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), new VehicleSpec(2027, "Honda", "Accord", "Touring", "Blue", null, null),
+            new Money(3_899_000, "USD"), new Money(89_500, "USD"),
+            promises ?? new Dictionary<OrderMilestone, DateOnly>
+            {
+                [OrderMilestone.FactoryConfirmed] = new(2026, 12, 1),
+                [OrderMilestone.ArrivedAtDealership] = new(2027, 2, 1),
+            },
+            Now);
+
+    [Test]
+    public void Placed_StartsAtOrdered_WithEveryMilestoneAndChecklistItem()
+    {
+        var order = NewOrder();
+        Assert.That(order.Status, Is.EqualTo(OrderMilestone.Ordered));
+        Assert.That(order.Milestones, Has.Count.EqualTo(8));
+        Assert.That(order.MilestoneOf(OrderMilestone.Ordered).ReachedAt, Is.EqualTo(Now));
+        Assert.That(order.Checklist, Has.Count.EqualTo(4));
+        Assert.That(order.BalanceDue, Is.EqualTo(new Money(3_988_500, "USD")));
+        Assert.That(order.DomainEvents, Has.Exactly(1).InstanceOf<OrderPlaced>());
+    }
+
+    [Test]
+    public void Milestones_HappenInOrder()
+    {
+        var order = NewOrder();
+        var error = Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.Built, Now, Now));
+        Assert.That(error!.Code, Is.EqualTo("milestone-out-of-order"));
+        Assert.That(error.Message, Does.Contain("Factory confirmed"));
+
+        order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddHours(-2), Now);
+        Assert.That(order.Status, Is.EqualTo(OrderMilestone.FactoryConfirmed));
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now, Now))!.Code, Is.EqualTo("milestone-already-recorded"));
+        Assert.That(order.DomainEvents.OfType<MilestoneReached>().Single().Milestone, Is.EqualTo(OrderMilestone.FactoryConfirmed));
+    }
+
+    [Test]
+    public void CollectionAndDelivery_AreNotRecordedDirectly()
+    {
+        var order = NewOrder();
+        foreach (var m in new[] { OrderMilestone.FactoryConfirmed, OrderMilestone.Built, OrderMilestone.InTransit, OrderMilestone.ArrivedAtDealership, OrderMilestone.PreparedForDelivery })
+        {
+            order.RecordMilestone(m, Now, Now);
+        }
+
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.CollectionScheduled, Now, Now))!.Code, Is.EqualTo("milestone-not-recordable"));
+    }
+
+    [Test]
+    public void AMilestoneInTheFuture_IsRefused() =>
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddDays(1), Now))!.Code, Is.EqualTo("milestone-in-future"));
+
+    [Test]
+    public void ChangingAPromise_NeedsAReason_AndRaisesTheChangeWithTheOldDate()
+    {
+        var order = NewOrder();
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), " ", Now))!.Code, Is.EqualTo("reason-required"));
+
+        order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), "Port congestion", Now);
+
+        var change = order.DomainEvents.OfType<PromisedDateChanged>().Single();
+        Assert.That(change.Previous, Is.EqualTo(new DateOnly(2027, 2, 1)));
+        Assert.That(change.Promised, Is.EqualTo(new DateOnly(2027, 2, 8)));
+        Assert.That(order.MilestoneOf(OrderMilestone.ArrivedAtDealership).LastChangeReason, Is.EqualTo("Port congestion"));
+    }
+
+    [Test]
+    public void Promises_CannotGoBeforeAnEarlierMilestonesPromise() =>
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2026, 11, 30), "typo", Now))!.Code,
+            Is.EqualTo("promises-out-of-order"));
+
+    [Test]
+    public void APromiseForAMilestoneAlreadyReached_CannotChange()
+    {
+        var order = NewOrder();
+        order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now, Now);
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.FactoryConfirmed, new DateOnly(2026, 12, 5), "x", Now))!.Code,
+            Is.EqualTo("milestone-already-recorded"));
+    }
+
+    [Test]
+    public void Payments_ClearedAndLenderFundingCount_AndCancellingShowsDepositsToRefund()
+    {
+        var order = NewOrder();
+        var staff = Guid.NewGuid();
+        order.RecordPayment(PaymentMethod.Card, new Money(100_000, "USD"), "AUTH-551", PaymentStatus.Cleared, staff, Now);
+        order.RecordPayment(PaymentMethod.Check, new Money(50_000, "USD"), "CHK-1001", PaymentStatus.Pending, staff, Now);
+        order.RecordPayment(PaymentMethod.LenderFunding, new Money(3_000_000, "USD"), "LOAN-77", PaymentStatus.Pending, staff, Now);
+
+        Assert.That(order.Paid, Is.EqualTo(new Money(3_100_000, "USD")), "a pending cheque does not count; the lender's approved funding does");
+        Assert.That(order.BalanceDue, Is.EqualTo(new Money(888_500, "USD")));
+
+        order.Cancel("Customer changed their mind", Now);
+        Assert.That(order.DomainEvents.OfType<OrderCancelled>().Single().Refundable, Is.EqualTo(new Money(100_000, "USD")));
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now, Now))!.Code, Is.EqualTo("order-cancelled"));
+    }
+
+    [Test]
+    public void APaymentWithoutReference_IsRefusedUnlessCash()
+    {
+        var order = NewOrder();
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordPayment(PaymentMethod.CompanyCheck, new Money(1, "USD"), null, PaymentStatus.Pending, Guid.NewGuid(), Now))!.Code,
+            Is.EqualTo("reference-required"));
+        Assert.DoesNotThrow(() => order.RecordPayment(PaymentMethod.Cash, new Money(1, "USD"), null, PaymentStatus.Cleared, Guid.NewGuid(), Now));
+    }
+
+    [Test]
+    public void Checklist_RecordsWhoAndWhen_AndCompletesWhenAllAreDone()
+    {
+        var order = NewOrder();
+        var staff = Guid.NewGuid();
+        foreach (var item in Enum.GetValues<ChecklistItem>())
+        {
+            Assert.That(order.ChecklistComplete, Is.False);
+            order.SetChecklistItem(item, true, staff, Now);
+        }
+
+        Assert.That(order.ChecklistComplete, Is.True);
+        Assert.That(order.Checklist.All(c => c.DoneBy == staff && c.DoneAt == Now), Is.True);
+    }
+}
