@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>Vehicle orders over HTTP: placing, milestones in order, promises with reasons, roles, and the customer told at each step.</summary>
+public sealed class OrderTests
+{
+    private DealershipApp _app = null!;
+    private Guid _customer;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+        using var sales = await _app.SalesAsync();
+        var body = Requests.NewCustomer(lastName: "Orderer", mobile: "503-555-0190");
+        body["preferredChannel"] = "sms";
+        _customer = (await sales.CreateCustomerAsync(body)).GetProperty("id").GetGuid();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    private static object NewOrderBody(Guid customerId) => new
+    {
+        customerId,
+        vehicle = new { year = 2027, make = "Honda", model = "Accord", trim = "Touring", color = "Canyon River Blue" },
+        price = new { amount = 3_899_000, currency = "USD" },
+        fees = new { amount = 89_500, currency = "USD" },
+        promisedDates = new Dictionary<string, string> { ["factoryConfirmed"] = "2026-12-01", ["arrivedAtDealership"] = "2027-02-01", ["preparedForDelivery"] = "2027-02-04" },
+    };
+
+    private async Task<JsonElement> PlaceAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/orders", NewOrderBody(_customer));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await response.ReadJsonAsync();
+    }
+
+    private Task<List<Notification>> NotificationsAsync(string keyPrefix) =>
+        _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith(keyPrefix)).ToListAsync());
+
+    [Test]
+    public async Task PlaceOrder_AnswersWithTheOrder_AndTellsTheCustomer()
+    {
+        using var sales = await _app.SalesAsync();
+        var order = await PlaceAsync(sales);
+        var id = order.GetProperty("id").GetGuid();
+
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("ordered"));
+        Assert.That(order.GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.EqualTo(3_988_500));
+        Assert.That(order.GetProperty("milestones").GetArrayLength(), Is.EqualTo(8));
+        Assert.That(order.GetProperty("ownerName").GetString(), Is.EqualTo("Sam Carter"));
+        var queued = await NotificationsAsync($"order/{id}/placed");
+        Assert.That(queued.Select(n => n.Channel), Is.EqualTo(new[] { MessageChannel.Sms }));
+        Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == id && t.Kind == TouchpointKind.StatusChanged)), Is.True);
+    }
+
+    [Test]
+    public async Task Milestones_InOrder_AreRecordedAndNotified_OutOfOrderOrRepeatedAre409()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+
+        var outOfOrder = await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "built" });
+        var confirmed = await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" });
+        var repeated = await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" });
+
+        Assert.That(outOfOrder.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await outOfOrder.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("Record Factory confirmed before Built"));
+        Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(confirmed.Headers.ETag!.Tag, Is.EqualTo("\"1\""));
+        Assert.That(repeated.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await repeated.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("milestone-already-recorded"));
+        Assert.That(await NotificationsAsync($"order/{id}/milestone/factoryConfirmed"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task AMilestoneRetriedWithTheSameIdempotencyKey_IsAReplay_NotA409()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+        var key = Guid.NewGuid().ToString();
+        HttpRequestMessage Request()
+        {
+            var r = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{id}/milestones") { Content = JsonContent.Create(new { milestone = "factoryConfirmed" }) };
+            r.Headers.Add("Idempotency-Key", key);
+            return r;
+        }
+
+        var first = await sales.SendAsync(Request());
+        var retry = await sales.SendAsync(Request());
+
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(retry.Headers.GetValues("Idempotency-Replayed").Single(), Is.EqualTo("true"));
+        Assert.That(await NotificationsAsync($"order/{id}/milestone/factoryConfirmed"), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task ChangingAPromise_NeedsAReason_AndTheCustomerIsToldWhy()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+
+        var noReason = await sales.PutAsJsonAsync($"/api/orders/{id}/promises/arrivedAtDealership", new { promisedDate = "2027-02-10", reason = "" });
+        var tooLate = await sales.PutAsJsonAsync($"/api/orders/{id}/promises/arrivedAtDealership", new { promisedDate = "2027-02-10", reason = "Storm" });
+        var moved = await sales.PutAsJsonAsync($"/api/orders/{id}/promises/arrivedAtDealership", new { promisedDate = "2027-02-03", reason = "The ship was held in port by a storm." });
+        var unknown = await sales.PutAsJsonAsync($"/api/orders/{id}/promises/teleported", new { promisedDate = "2027-02-10", reason = "x" });
+
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(tooLate.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "arrival cannot be promised after the promised preparation date");
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        var arrival = (await moved.ReadJsonAsync()).GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("milestone").GetString() == "arrivedAtDealership");
+        Assert.That(arrival.GetProperty("promisedDate").GetString(), Is.EqualTo("2027-02-03"));
+        var told = await NotificationsAsync($"order/{id}/promise/");
+        Assert.That(told, Has.Count.EqualTo(1));
+        Assert.That(told[0].TemplateData, Does.Contain("storm"));
+    }
+
+    [Test]
+    public async Task AStaleIfMatch_Is412()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+        await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" });
+
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{id}/milestones") { Content = JsonContent.Create(new { milestone = "built" }) };
+        request.Headers.TryAddWithoutValidation("If-Match", "\"0\"");
+        Assert.That((await sales.SendAsync(request)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+    }
+
+    [Test]
+    public async Task AnotherSalespersonsOrder_IsReadOnly_PartsCannotSeeOrders_ManagersCanChangeAny()
+    {
+        using var manager = await _app.ManagerAsync();
+        using var sales = await _app.SalesAsync();
+        using var parts = await _app.PartsAsync();
+        using var service = await _app.ServiceAsync();
+        var managerId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
+        var body = JsonSerializer.SerializeToElement(NewOrderBody(_customer), DealershipApp.Json);
+        var managersOrder = await manager.PostAsJsonAsync("/api/orders", JsonSerializer.Deserialize<Dictionary<string, object?>>(body.GetRawText())!.Append(new("ownerStaffId", managerId)).ToDictionary());
+        var id = (await managersOrder.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        Assert.That((await sales.GetAsync($"/api/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await service.GetAsync($"/api/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await service.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await parts.GetAsync($"/api/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await manager.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task AnOrderAtASiteYouDoNotWorkAt_IsNotFound()
+    {
+        using var managerAtBoise = await _app.ClientForAsync("manager@demo.local", await _app.SiteIdAsync("BOI"));
+        var boiseOrder = (await managerAtBoise.PostAsJsonAsync("/api/orders", NewOrderBody(_customer)));
+        Assert.That(boiseOrder.StatusCode, Is.EqualTo(HttpStatusCode.Created), await boiseOrder.Content.ReadAsStringAsync());
+        var id = (await boiseOrder.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        using var service = await _app.ServiceAsync(); // works at Portland only
+        Assert.That((await service.GetAsync($"/api/orders/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task Payments_ChecklistAndCancellation_ShowTheMoneyPlainly()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+
+        var deposit = await sales.PostAsJsonAsync($"/api/orders/{id}/payments", new { method = "card", amount = new { amount = 100_000, currency = "USD" }, reference = "AUTH-8812" });
+        var noReference = await sales.PostAsJsonAsync($"/api/orders/{id}/payments", new { method = "companyCheck", amount = new { amount = 5_000, currency = "USD" } });
+        var ticked = await sales.PutAsJsonAsync($"/api/orders/{id}/checklist/insuranceProof", new { done = true });
+        var cancelled = await sales.PostAsJsonAsync($"/api/orders/{id}/cancellation", new { reason = "Customer bought elsewhere" });
+
+        Assert.That(deposit.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That((await deposit.ReadJsonAsync()).GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.EqualTo(3_888_500));
+        Assert.That(noReference.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var item = (await ticked.ReadJsonAsync()).GetProperty("checklist").EnumerateArray().Single(c => c.GetProperty("item").GetString() == "insuranceProof");
+        Assert.That(item.GetProperty("done").GetBoolean(), Is.True);
+        var view = await cancelled.ReadJsonAsync();
+        Assert.That(view.GetProperty("cancelled").GetBoolean(), Is.True);
+        Assert.That(view.GetProperty("refundableDeposits").GetProperty("amount").GetInt64(), Is.EqualTo(100_000));
+        Assert.That((await NotificationsAsync($"order/{id}/cancelled")).Single().TemplateData, Does.Contain("$1,000.00"));
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" })).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+    }
+
+    [Test]
+    public async Task Validation_SaysWhatToFix()
+    {
+        using var sales = await _app.SalesAsync();
+        var response = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = _customer,
+            vehicle = new { year = 1999, make = "", model = "Accord", vin = "1HGCM82653A004352" },
+            price = new { amount = 0, currency = "USD" },
+        });
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(errors.TryGetProperty("vehicle.Make", out _) || errors.TryGetProperty("vehicle.make", out _), Is.True, errors.ToString());
+        Assert.That(errors.ToString(), Does.Contain("model year").And.Contain("VIN").And.Contain("cents"));
+    }
+
+    [Test]
+    public async Task ListAndBoard_ShowTheOrdersThatNeedAttentionFirst()
+    {
+        using var placing = await _app.SalesAsync();
+        var late = (await PlaceAsync(placing)).GetProperty("id").GetGuid();
+        // Promised factory confirmation 2026-12-01; move the clock past it (for the rest of this class too).
+        _app.Clock.Advance(TimeSpan.FromDays(10));
+        using var sales = await _app.SalesAsync();
+        var board = await (await sales.GetAsync("/api/deliveries/board?owner=me")).ReadJsonAsync();
+        var first = board.GetProperty("rows")[0];
+        Assert.That(board.GetProperty("late").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        Assert.That(first.GetProperty("attention").GetString(), Is.EqualTo("late"));
+        Assert.That(board.GetProperty("rows").EnumerateArray().Any(r => r.GetProperty("orderId").GetGuid() == late && r.GetProperty("reason").GetString()!.Contains("Factory confirmed", StringComparison.Ordinal)), Is.True);
+
+        var list = await (await sales.GetAsync("/api/orders?status=ordered&owner=me&pageSize=2")).ReadJsonAsync();
+        Assert.That(list.GetProperty("pageSize").GetInt32(), Is.EqualTo(2));
+        Assert.That(list.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(1));
+        Assert.That((await sales.GetAsync("/api/orders?status=flying")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+}
