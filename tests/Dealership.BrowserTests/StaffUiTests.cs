@@ -22,6 +22,14 @@ public sealed partial class StaffUiTests
     public async Task EachDemoRole_SignsIn_FindsACustomer_AndOpensThem(string email, string roleLabel)
     {
         var page = await _host.SignInAsync(email);
+        if (email.StartsWith("sales", StringComparison.Ordinal))
+        {
+            // Salespeople start on their deliveries board.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deliveries" })).ToBeVisibleAsync();
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "deliveries-board.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        }
+
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".user-role")).ToHaveTextAsync(roleLabel);
 
@@ -64,6 +72,7 @@ public sealed partial class StaffUiTests
     public async Task Salesperson_RegistersACustomer_AndIsWarnedAboutASharedPhone()
     {
         var page = await _host.SignInAsync("sales@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "+ New customer" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "new-customer.png"), FullPage = true });
 

@@ -29,6 +29,7 @@ public sealed partial class TrackingPageTests
     public async Task Customer_OpensTheirLink_SeesTheirMessages_StopsTexts_AndTheNextMessageComesByEmail()
     {
         var staff = await _host.SignInAsync("sales@demo.local");
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         // Noah Patel prefers texts, allows email and has no quiet hours (so the real clock cannot defer the text).
         await staff.GetByLabel("Search customers").FillAsync("Patel");
         await staff.Keyboard.PressAsync("Enter");

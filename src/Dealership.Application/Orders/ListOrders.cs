@@ -10,7 +10,7 @@ namespace Dealership.Application.Orders;
 /// <summary>Orders at the caller's sites, filtered by status (a milestone, or "cancelled") and owner ("me" or an id), newest first.</summary>
 public static class ListOrders
 {
-    public sealed record Query(OrderMilestone? Status, bool? Cancelled, Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<OrderSummary>>;
+    public sealed record Query(OrderMilestone? Status, bool? Cancelled, Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? CustomerId = null) : IQuery<PagedList<OrderSummary>>;
 
     public sealed record OrderSummary(Guid Id, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle,
         OrderMilestone Status, bool Cancelled, DateOnly? NextPromisedDate, MoneyView Price, DateTime UpdatedAt);
@@ -38,6 +38,11 @@ public static class ListOrders
             if (query.Cancelled is { } cancelled)
             {
                 orders = cancelled ? orders.Where(o => o.CancelledAt != null) : orders.Where(o => o.CancelledAt == null);
+            }
+
+            if (query.CustomerId is { } customerId)
+            {
+                orders = orders.Where(o => o.CustomerId == customerId);
             }
 
             if (query.OwnerStaffId is { } owner)

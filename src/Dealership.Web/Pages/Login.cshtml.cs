@@ -56,6 +56,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         Response.Cookies.Delete(CurrentStaffMiddleware.SiteCookie);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+        if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/")
+        {
+            return LocalRedirect(ReturnUrl!);
+        }
+
+        // Each role starts where its work is: salespeople on the deliveries board.
+        return LocalRedirect(await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries" : "/");
     }
 }

@@ -71,6 +71,12 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
 
     public PagedList<GetJourney.TouchpointView> Journey { get; private set; } = new([], 1, 20, 0);
 
+    public PagedList<Application.Orders.ListOrders.OrderSummary> Orders { get; private set; } = new([], 1, 20, 0);
+
+    public bool CanReadOrders { get; private set; }
+
+    public bool CanPlaceOrders { get; private set; }
+
     public IReadOnlyList<string> Languages { get; private set; } = ["en"];
 
     [BindProperty]
@@ -214,6 +220,12 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     private async Task LoadAsync(CancellationToken ct)
     {
         Journey = await mediator.Send(new GetJourney.Query(Id, 1, 20), ct);
+        CanReadOrders = (await authorization.AuthorizeAsync(User, Policies.ReadOrders)).Succeeded;
+        CanPlaceOrders = (await authorization.AuthorizeAsync(User, Policies.WriteOrders)).Succeeded;
+        if (CanReadOrders)
+        {
+            Orders = await mediator.Send(new Application.Orders.ListOrders.Query(null, null, null, 1, 20, Id), ct);
+        }
         Customer = await mediator.Send(new GetCustomer.Query(Id), ct);
         Vehicles = await mediator.Send(new ListVehicles.Query(Id), ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded;

@@ -1,0 +1,22 @@
+using Dealership.Application.Common;
+using Dealership.Application.Orders;
+using Dealership.Web.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dealership.Web.Pages.Deliveries;
+
+/// <summary>The deliveries board: the salesperson's home page.</summary>
+[Authorize(Policy = Policies.ReadOrders)]
+public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Owner { get; set; }
+
+    public GetDeliveriesBoard.Board Board { get; private set; } = new([], 0, 0, 0, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null), ct);
+}

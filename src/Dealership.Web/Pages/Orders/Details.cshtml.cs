@@ -1,0 +1,101 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Orders;
+using Dealership.Domain.Common;
+using Dealership.Domain.Orders;
+using Dealership.Web.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dealership.Web.Pages.Orders;
+
+/// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
+[Authorize(Policy = Policies.ReadOrders)]
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    public OrderView Order { get; private set; } = null!;
+
+    public bool CanChange => User.IsInRole(StaffRoles.Manager) || (User.IsInRole(StaffRoles.Salesperson) && Order.OwnerStaffId == staff.StaffId);
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            Order = await mediator.Send(new GetOrder.Query(Id), ct);
+            return Page();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public Task<IActionResult> OnPostMilestoneAsync(OrderMilestone milestone, long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new RecordMilestone.Command(Id, milestone, null, version), ct).AsTask(), $"{VehicleOrder.Describe(milestone)} recorded; the customer is being told.", ct);
+
+    public Task<IActionResult> OnPostPromiseAsync(OrderMilestone milestone, DateOnly promisedDate, string? reason, long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new ChangePromisedDate.Command(Id, milestone, promisedDate, reason ?? "", version), ct).AsTask(), "Date changed; the customer is being told why.", ct);
+
+    public Task<IActionResult> OnPostChecklistAsync(ChecklistItem item, bool done, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new SetChecklistItem.Command(Id, item, done), ct).AsTask(), null, ct);
+
+    public Task<IActionResult> OnPostPaymentAsync(PaymentMethod method, string? amount, string? reference, CancellationToken ct)
+    {
+        if (!decimal.TryParse(amount?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars) || dollars <= 0)
+        {
+            Errors.Add("Enter the amount in dollars, for example 1000.00.");
+            return ReloadAsync(ct);
+        }
+
+        return RunAsync(() => mediator.Send(new RecordPayment.Command(Id, method, new MoneyView((long)Math.Round(dollars * 100), "USD"), reference, null), ct).AsTask(), "Payment recorded.", ct);
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new CancelOrder.Command(Id, reason ?? "", version), ct).AsTask(), "Order cancelled; the customer is being told.", ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task<OrderView>> command, string? flash, CancellationToken ct)
+    {
+        try
+        {
+            await command();
+            Flash = flash;
+            return LocalRedirect($"/orders/{Id}");
+        }
+        catch (ValidationException ex)
+        {
+            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            Errors.Add(ex.Message);
+        }
+        catch (ForbiddenException ex)
+        {
+            Errors.Add(ex.Message);
+        }
+        catch (Exception ex) when (ex is PreconditionFailedException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
+        {
+            Errors.Add("Someone else changed this order while you were looking at it. Here is the latest; check it and try again.");
+        }
+
+        return await ReloadAsync(ct);
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken ct)
+    {
+        Order = await mediator.Send(new GetOrder.Query(Id), ct);
+        return Page();
+    }
+}

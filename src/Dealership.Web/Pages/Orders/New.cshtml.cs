@@ -1,0 +1,93 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Customers;
+using Dealership.Application.Orders;
+using Dealership.Domain.Common;
+using Dealership.Domain.Orders;
+using Dealership.Web.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dealership.Web.Pages.Orders;
+
+[Authorize(Policy = Policies.WriteOrders)]
+public sealed class NewModel(IMediator mediator) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid CustomerId { get; set; }
+
+    public string CustomerName { get; private set; } = "";
+
+    [BindProperty] public int Year { get; set; } = DateTime.UtcNow.Year + 1;
+    [BindProperty] public string? Make { get; set; }
+    [BindProperty(Name = "model")] public string? ModelName { get; set; }
+    [BindProperty] public string? Trim { get; set; }
+    [BindProperty] public string? Color { get; set; }
+    [BindProperty] public string? Price { get; set; }
+    [BindProperty] public string? Fees { get; set; }
+    [BindProperty] public DateOnly? FactoryConfirmed { get; set; }
+    [BindProperty] public DateOnly? ArrivedAtDealership { get; set; }
+    [BindProperty] public DateOnly? PreparedForDelivery { get; set; }
+
+    public List<string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadCustomerAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!await LoadCustomerAsync(ct))
+        {
+            return NotFound();
+        }
+
+        if (ToCents(Price) is not { } price)
+        {
+            Errors.Add("Enter the price in dollars, for example 38990.00.");
+            return Page();
+        }
+
+        var promises = new Dictionary<OrderMilestone, DateOnly>();
+        if (FactoryConfirmed is { } f) { promises[OrderMilestone.FactoryConfirmed] = f; }
+        if (ArrivedAtDealership is { } a) { promises[OrderMilestone.ArrivedAtDealership] = a; }
+        if (PreparedForDelivery is { } p) { promises[OrderMilestone.PreparedForDelivery] = p; }
+        try
+        {
+            var order = await mediator.Send(new PlaceOrder.Command(CustomerId, new VehicleSpec(Year, Make ?? "", ModelName ?? "", Trim, Color, null, null),
+                new MoneyView(price, "USD"), new MoneyView(ToCents(Fees) ?? 0, "USD"), null, promises), ct);
+            TempData["Flash"] = "Order placed; the customer is being told.";
+            return LocalRedirect($"/orders/{order.Id}");
+        }
+        catch (ValidationException ex)
+        {
+            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            Errors.Add(ex.Message);
+        }
+
+        return Page();
+    }
+
+    private async Task<bool> LoadCustomerAsync(CancellationToken ct)
+    {
+        try
+        {
+            var customer = await mediator.Send(new GetCustomer.Query(CustomerId), ct);
+            CustomerName = $"{customer.FirstName} {customer.LastName}";
+            return true;
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static long? ToCents(string? dollars) =>
+        decimal.TryParse(dollars?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0
+            ? (long)Math.Round(d * 100)
+            : null;
+}
