@@ -795,3 +795,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
+)
+BEGIN
+    ALTER TABLE [Tasks] ADD [DeduplicationKey] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tasks_DeduplicationKey] ON [Tasks] ([DeduplicationKey]) WHERE DeduplicationKey IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122160443_TaskDeduplication', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

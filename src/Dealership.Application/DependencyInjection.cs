@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Notifications.DispatchSignal>();
         services.AddScoped<Orders.OrderAccess>();
+        services.AddScoped<Orders.OrderWatchdog>();
         services.TryAddSingletonTimeProvider();
         RegisterDomainEventHandlers(services);
         return services;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Dealership.Application.Data;
+using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
+using Dealership.Domain.Orders;
 using Dealership.Domain.Sites;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +42,92 @@ public sealed class DemoDataSeeder(
         var owners = await EnsureDemoStaffAsync(portland, boise, cancellationToken);
         await EnsureCustomersAsync(portland, boise, owners, cancellationToken);
         await EnsureConversationsAsync(portland, cancellationToken);
+        await EnsureOrdersAsync(portland, owners, cancellationToken);
+    }
+
+    /// <summary>
+    /// Orders that tell story 001 on the deliveries board: one on track, one late, one whose customer has not
+    /// heard from us for too long, one at the dealership waiting for a collection time, one of another owner.
+    /// Their history is written directly (as if it had happened), so it sends nothing on first run.
+    /// </summary>
+    private async Task EnsureOrdersAsync(Site portland, Dictionary<string, Guid> owners, CancellationToken ct)
+    {
+        if (await db.Orders.AnyAsync(ct))
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(portland.ToLocal(now));
+        var sales = owners[StaffRoles.Salesperson];
+        var manager = owners[StaffRoles.Manager];
+        var customers = await db.Customers.Where(c => c.EmailKey!.EndsWith("@example.com")).ToDictionaryAsync(c => c.EmailKey!, ct);
+
+        VehicleOrder? Place(string email, Guid owner, VehicleSpec vehicle, long price, int daysAgo, params (OrderMilestone Milestone, int PromisedInDays)[] promises)
+        {
+            if (!customers.TryGetValue(email, out var customer))
+            {
+                return null;
+            }
+
+            var order = new VehicleOrder(portland.Id, customer.Id, owner, vehicle, new Money(price, portland.Currency), new Money(89_500, portland.Currency),
+                promises.ToDictionary(p => p.Milestone, p => today.AddDays(p.PromisedInDays)), now.AddDays(-daysAgo));
+            db.Orders.Add(order);
+            return order;
+        }
+
+        void Reach(VehicleOrder? order, params (OrderMilestone Milestone, int DaysAgo)[] steps)
+        {
+            foreach (var (milestone, daysAgo) in steps)
+            {
+                order?.RecordMilestone(milestone, now.AddDays(-daysAgo), now);
+            }
+        }
+
+        void Contacted(VehicleOrder? order, int daysAgo, string summary)
+        {
+            if (order is not null)
+            {
+                db.Touchpoints.Add(new Domain.Journey.Touchpoint(order.CustomerId, order.SiteId, now.AddDays(-daysAgo), Domain.Journey.TouchpointKind.MessageSent,
+                    Domain.Journey.TouchpointDirection.Outbound, Domain.Journey.TouchpointActor.Dealer, proactive: true, summary, subjectType: "order", subjectId: order.Id));
+            }
+        }
+
+        var onTrack = Place("olivia.bennett@example.com", sales, new VehicleSpec(today.Year + 1, "Honda", "Accord", "Touring", "Canyon River Blue", "Technology package", null), 3_899_000, 3,
+            (OrderMilestone.FactoryConfirmed, 4), (OrderMilestone.Built, 30), (OrderMilestone.InTransit, 40), (OrderMilestone.ArrivedAtDealership, 55), (OrderMilestone.PreparedForDelivery, 58));
+        Contacted(onTrack, 1, "Text sent: your Accord is on order; factory confirmation expected this week.");
+
+        var late = Place("noah.patel@example.com", sales, new VehicleSpec(today.Year + 1, "Toyota", "RAV4", "XLE Hybrid", "Cavalry Blue", null, MakeVin("2T3RWRFV", today.Year + 1, 311)), 3_645_000, 70,
+            (OrderMilestone.FactoryConfirmed, -60), (OrderMilestone.Built, -30), (OrderMilestone.InTransit, -14), (OrderMilestone.ArrivedAtDealership, -2), (OrderMilestone.PreparedForDelivery, 2));
+        Reach(late, (OrderMilestone.FactoryConfirmed, 62), (OrderMilestone.Built, 31), (OrderMilestone.InTransit, 13));
+        Contacted(late, 4, "Text sent: your RAV4 is on its way to Harbor Motors Portland.");
+
+        var silent = Place("emma.sullivan@example.com", sales, new VehicleSpec(today.Year + 1, "Ford", "F-150", "Lariat", "Antimatter Blue", "Max tow package", null), 6_210_000, 20,
+            (OrderMilestone.FactoryConfirmed, -12), (OrderMilestone.Built, 25), (OrderMilestone.ArrivedAtDealership, 60));
+        Reach(silent, (OrderMilestone.FactoryConfirmed, 12));
+        Contacted(silent, 11, "Email sent: the factory confirmed your F-150.");
+
+        var arrived = Place("sophia.nguyen@example.com", sales, new VehicleSpec(today.Year + 1, "Mazda", "CX-5", "Turbo Signature", "Soul Red Crystal", null, MakeVin("JM3KFBEY", today.Year + 1, 412)), 4_120_000, 45,
+            (OrderMilestone.FactoryConfirmed, -40), (OrderMilestone.ArrivedAtDealership, -1), (OrderMilestone.PreparedForDelivery, 0));
+        Reach(arrived, (OrderMilestone.FactoryConfirmed, 41), (OrderMilestone.Built, 25), (OrderMilestone.InTransit, 9), (OrderMilestone.ArrivedAtDealership, 1), (OrderMilestone.PreparedForDelivery, 0));
+        arrived?.SetChecklistItem(ChecklistItem.PreDeliveryInspection, true, sales, now);
+        arrived?.SetChecklistItem(ChecklistItem.FundsArranged, true, sales, now);
+        arrived?.RecordPayment(PaymentMethod.Card, new Money(200_000, portland.Currency), "AUTH-204411", PaymentStatus.Cleared, sales, now.AddDays(-45));
+        Contacted(arrived, 0, "Text sent: your CX-5 is ready. Pick a collection time that suits you.");
+
+        var managers = Place("james.whitaker@example.com", manager, new VehicleSpec(today.Year + 1, "Chevrolet", "Equinox", "RS", "Radiant Red", null, null), 3_390_000, 25,
+            (OrderMilestone.FactoryConfirmed, -20), (OrderMilestone.Built, -2), (OrderMilestone.InTransit, 6), (OrderMilestone.ArrivedAtDealership, 15));
+        Reach(managers, (OrderMilestone.FactoryConfirmed, 21), (OrderMilestone.Built, 2));
+        Contacted(managers, 2, "Text sent: your Equinox has been built.");
+
+        // History, not news: clear the events so nothing is sent for these on first run.
+        foreach (var order in new[] { onTrack, late, silent, arrived, managers })
+        {
+            order?.ClearDomainEvents();
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seeded demo vehicle orders");
     }
 
     /// <summary>

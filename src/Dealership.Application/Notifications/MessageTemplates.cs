@@ -24,9 +24,11 @@ public static class MessageTemplates
     public const string OrderMilestone = "order.milestone";
     public const string OrderPromiseChanged = "order.promise-changed";
     public const string OrderCancelled = "order.cancelled";
+    public const string OrderLate = "order.late";
+    public const string OrderCheckIn = "order.check-in";
 
     public static readonly IReadOnlyList<string> Keys =
-        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled];
+        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
@@ -44,6 +46,16 @@ public static class MessageTemplates
             ["newDate"] = "Fri, Jan 22", ["oldDate"] = "Fri, Jan 15", ["reason"] = "The ship was held in port by a storm for five days.", ["ownerName"] = "Sam Carter",
         },
         OrderCancelled => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["refund"] = "$1,000.00", ["ownerName"] = "Sam Carter" },
+        OrderLate => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2027 Honda Accord Touring", ["milestoneName"] = "arrival at the dealership", ["milestoneNameEs"] = "llegada al concesionario",
+            ["promisedDate"] = "Fri, Jan 15", ["ownerName"] = "Sam Carter", ["callBy"] = "Mon, Jan 18",
+        },
+        OrderCheckIn => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2027 Honda Accord Touring", ["status"] = "in transit", ["statusEs"] = "en camino", ["nextName"] = "arrival at the dealership",
+            ["nextNameEs"] = "llegada al concesionario", ["nextDate"] = "Fri, Jan 15", ["ownerName"] = "Sam Carter",
+        },
         _ => new Dictionary<string, string>(),
     };
 
@@ -71,6 +83,12 @@ public static class MessageTemplates
             OrderCancelled => spanish
                 ? ($"Pedido cancelado", $"{context.CustomerFirstName}, su pedido del {Get(context, "vehicle")} está cancelado.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} le llamará. {context.Link}")
                 : ($"Your order is cancelled", $"{context.CustomerFirstName}, your order for the {Get(context, "vehicle")} is cancelled.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} will call you. {context.Link}"),
+            OrderLate => spanish
+                ? ($"Novedades sinceras de su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, con franqueza: la {Get(context, "milestoneNameEs")} de su {Get(context, "vehicle")} estaba prevista el {Get(context, "promisedDate")} y aún no ha ocurrido. Lo estamos siguiendo; {FirstName(Get(context, "ownerName"))} le llamará antes del {Get(context, "callBy")}. {context.Link}")
+                : ($"An honest update on your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, an honest update: the {Get(context, "milestoneName")} of your {Get(context, "vehicle")} was expected {Get(context, "promisedDate")} and hasn't happened yet. We're chasing it; {FirstName(Get(context, "ownerName"))} will call you by {Get(context, "callBy")}. {context.Link}"),
+            OrderCheckIn => spanish
+                ? ($"Su {Get(context, "vehicle")}: todo en marcha", $"{context.CustomerFirstName}, su {Get(context, "vehicle")} está {Get(context, "statusEs")}. Siguiente: {Get(context, "nextNameEs")}, previsto {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} está a su disposición. {context.Link}")
+                : ($"Your {Get(context, "vehicle")}: where things stand", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is {Get(context, "status")}. Next: {Get(context, "nextName")}, expected {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} is here for any questions. {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 

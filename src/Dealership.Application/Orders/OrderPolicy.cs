@@ -11,6 +11,9 @@ public sealed class OrderPolicy
     /// <summary>Once the car is at the dealership every day counts.</summary>
     public TimeSpan SilenceAfterArrival { get; set; } = TimeSpan.FromHours(24);
 
+    /// <summary>How long the owner has to act on a watchdog alert before the customer is told directly.</summary>
+    public TimeSpan WatchdogGracePeriod { get; set; } = TimeSpan.FromHours(4);
+
     public TimeSpan SilenceLimit(OrderMilestone status) =>
         status >= OrderMilestone.ArrivedAtDealership ? SilenceAfterArrival : SilenceBeforeArrival;
 }

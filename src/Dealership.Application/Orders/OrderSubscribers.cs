@@ -79,7 +79,26 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     internal static string FormatDate(DateOnly? date, string language) =>
         date?.ToString(language == "es" ? "ddd d MMM" : "ddd, MMM d", CultureInfo.GetCultureInfo(language == "es" ? "es-US" : "en-US")) ?? "";
 
-    private static string EnglishName(OrderMilestone milestone) => milestone switch
+    /// <summary>Where the car is, as a phrase: "your Accord is {phrase}".</summary>
+    internal static string StatusPhrase(OrderMilestone status, bool spanish) => (status, spanish) switch
+    {
+        (OrderMilestone.Ordered, false) => "on order with the factory",
+        (OrderMilestone.FactoryConfirmed, false) => "confirmed and scheduled for building",
+        (OrderMilestone.Built, false) => "built and waiting to ship",
+        (OrderMilestone.InTransit, false) => "on its way to us",
+        (OrderMilestone.ArrivedAtDealership, false) => "at the dealership being prepared",
+        (OrderMilestone.PreparedForDelivery, false) => "ready for you",
+        (_, false) => "in progress",
+        (OrderMilestone.Ordered, true) => "pedido a la fábrica",
+        (OrderMilestone.FactoryConfirmed, true) => "confirmado y en cola de fabricación",
+        (OrderMilestone.Built, true) => "fabricado y a la espera del envío",
+        (OrderMilestone.InTransit, true) => "en camino",
+        (OrderMilestone.ArrivedAtDealership, true) => "en el concesionario, en preparación",
+        (OrderMilestone.PreparedForDelivery, true) => "listo para usted",
+        (_, true) => "en curso",
+    };
+
+    internal static string EnglishName(OrderMilestone milestone) => milestone switch
     {
         OrderMilestone.FactoryConfirmed => "factory confirmation",
         OrderMilestone.Built => "build",
@@ -91,7 +110,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         _ => "date",
     };
 
-    private static string SpanishName(OrderMilestone milestone) => milestone switch
+    internal static string SpanishName(OrderMilestone milestone) => milestone switch
     {
         OrderMilestone.FactoryConfirmed => "confirmación de fábrica",
         OrderMilestone.Built => "fabricación",

@@ -1,6 +1,7 @@
 using Dealership.Application.Data;
 using Dealership.Domain.Customers;
 using Dealership.Domain.Notifications;
+using Dealership.Domain.Orders;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +25,20 @@ public static class GetTrackingPage
         bool HasEmail,
         string SiteName,
         string TimeZoneId,
-        IReadOnlyList<Message> Messages);
+        IReadOnlyList<Message> Messages,
+        IReadOnlyList<OrderProgress> Orders);
+
+    /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
+    public sealed record OrderProgress(string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled);
+
+    public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
+
+    public enum StepState
+    {
+        Done,
+        Current,
+        Next,
+    }
 
     public sealed record Message(MessageChannel Channel, string? Subject, string Text, DateTime SentAt);
 
@@ -41,9 +55,22 @@ public static class GetTrackingPage
                 .Take(20)
                 .Select(n => new Message(n.Channel, n.Subject, n.Body ?? "", n.SentAt!.Value))
                 .ToListAsync(cancellationToken);
+            var orders = await db.Orders.AsNoTracking()
+                .Where(o => o.CustomerId == customerId && o.Status != OrderMilestone.Delivered)
+                .OrderByDescending(o => o.CreatedAt).Take(5)
+                .ToListAsync(cancellationToken);
+            var ownerIds = orders.Select(o => o.OwnerStaffId).Distinct().ToList();
+            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var progress = orders.Select(o => new OrderProgress(
+                o.Vehicle.Describe(),
+                owners.GetValueOrDefault(o.OwnerStaffId, ""),
+                o.Milestones.OrderBy(m => m.Milestone).Select(m => new ProgressStep(m.Milestone, m.PromisedDate, m.ReachedAt,
+                    m.ReachedAt is not null ? StepState.Done : m.Milestone == o.Status + 1 ? StepState.Current : StepState.Next)).ToList(),
+                o.Checklist.Where(c => c.NeedsCustomer && !c.IsDone).Select(c => c.Item).ToList(),
+                o.IsCancelled)).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
-                site.Name, customer.TimeZoneId, messages);
+                site.Name, customer.TimeZoneId, messages, progress);
         }
     }
 }

@@ -11,8 +11,9 @@ public sealed class StaffTask : AggregateRoot
     private StaffTask() { }
 
     public StaffTask(Guid siteId, Guid? ownerStaffId, string title, string detail, DateTime dueAt, string? subjectType, Guid? subjectId,
-        IEnumerable<Guid> customerIds, DateTime now)
+        IEnumerable<Guid> customerIds, DateTime now, string? deduplicationKey = null)
     {
+        DeduplicationKey = deduplicationKey;
         SiteId = siteId;
         OwnerStaffId = ownerStaffId;
         Title = title.Length > 200 ? title[..200] : title;
@@ -46,6 +47,9 @@ public sealed class StaffTask : AggregateRoot
     public IReadOnlyList<Guid> CustomerIdList => CustomerIds.Length == 0 ? [] : CustomerIds.Split(',').Select(Guid.Parse).ToList();
 
     public StaffTaskStatus Status { get; private set; }
+
+    /// <summary>Set for tasks raised by jobs (the watchdog): the same issue never raises a second task.</summary>
+    public string? DeduplicationKey { get; private set; }
 
     public DateTime CreatedAt { get; private set; }
 

@@ -58,6 +58,7 @@ public static class JobsSetup
             recurring.AddOrUpdate<PurgeExpiredIdempotencyRecords>("purge-idempotency-records", job => job.RunAsync(CancellationToken.None), Cron.Daily(3));
             // The sweep: sends anything due that no after-commit job picked up (a crash, quiet hours ending, retries).
             recurring.AddOrUpdate<NotificationDispatcher>("notifications-sweep", job => job.DispatchDueAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<Dealership.Application.Orders.OrderWatchdog>("orders-watchdog", job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Tracking;
 using Dealership.Domain.Customers;
+using Dealership.Domain.Orders;
 using Dealership.Web.Security;
 using FluentValidation;
 using Mediator;
@@ -83,6 +84,51 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Response.Headers["Referrer-Policy"] = "no-referrer";
         Response.Headers["X-Robots-Tag"] = "noindex";
     }
+
+    public string StepName(OrderMilestone milestone) => (milestone, Spanish) switch
+    {
+        (OrderMilestone.Ordered, false) => "Ordered",
+        (OrderMilestone.FactoryConfirmed, false) => "Confirmed by the factory",
+        (OrderMilestone.Built, false) => "Built",
+        (OrderMilestone.InTransit, false) => "On its way",
+        (OrderMilestone.ArrivedAtDealership, false) => "At the dealership",
+        (OrderMilestone.PreparedForDelivery, false) => "Ready for you",
+        (OrderMilestone.CollectionScheduled, false) => "Collection booked",
+        (OrderMilestone.Delivered, false) => "Yours!",
+        (OrderMilestone.Ordered, true) => "Pedido",
+        (OrderMilestone.FactoryConfirmed, true) => "Confirmado por la fábrica",
+        (OrderMilestone.Built, true) => "Fabricado",
+        (OrderMilestone.InTransit, true) => "En camino",
+        (OrderMilestone.ArrivedAtDealership, true) => "En el concesionario",
+        (OrderMilestone.PreparedForDelivery, true) => "Listo para usted",
+        (OrderMilestone.CollectionScheduled, true) => "Recogida reservada",
+        (OrderMilestone.Delivered, true) => "¡Suyo!",
+        _ => milestone.ToString(),
+    };
+
+    public string StepDate(GetTrackingPage.ProgressStep step)
+    {
+        var culture = CultureInfo.GetCultureInfo(Spanish ? "es-US" : "en-US");
+        if (step.ReachedAt is { } reached)
+        {
+            return LocalTime(reached).Split(',')[0];
+        }
+
+        return step.PromisedDate is { } promised
+            ? (Spanish ? "previsto " : "expected ") + promised.ToString(Spanish ? "d MMM" : "MMM d", culture)
+            : "";
+    }
+
+    public string NeededText(ChecklistItem item) => (item, Spanish) switch
+    {
+        (ChecklistItem.FundsArranged, false) => "How you will pay the balance (finance approval or payment method)",
+        (ChecklistItem.InsuranceProof, false) => "Proof of insurance for the new car",
+        (ChecklistItem.RegistrationPaperwork, false) => "Signed registration paperwork",
+        (ChecklistItem.FundsArranged, true) => "Cómo pagará el saldo (financiación aprobada o forma de pago)",
+        (ChecklistItem.InsuranceProof, true) => "Comprobante de seguro del coche nuevo",
+        (ChecklistItem.RegistrationPaperwork, true) => "Documentos de matriculación firmados",
+        _ => item.ToString(),
+    };
 
     public string LocalTime(DateTime utc)
     {

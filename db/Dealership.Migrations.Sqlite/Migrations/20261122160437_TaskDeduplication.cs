@@ -1,0 +1,40 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Dealership.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class TaskDeduplication : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "DeduplicationKey",
+                table: "Tasks",
+                type: "TEXT",
+                maxLength: 200,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_DeduplicationKey",
+                table: "Tasks",
+                column: "DeduplicationKey",
+                unique: true,
+                filter: "DeduplicationKey IS NOT NULL");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_DeduplicationKey",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "DeduplicationKey",
+                table: "Tasks");
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Dealership.Domain.Tasks;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>What one watchdog run did.</summary>
+public sealed record WatchdogReport(int OrdersChecked, int OwnersAlerted, int CustomersUpdated);
+
+/// <summary>
+/// The job that notices before the customer does (story 001). For every active order it looks for a
+/// promised date that passed without the milestone, and for a customer who has heard nothing for longer
+/// than the policy. It first alerts the owner (a task in their inbox); if the owner has not told the customer
+/// anything within the grace period, it sends the customer an honest update itself. Every action is a
+/// touchpoint; the issue's key (order, what, which date) makes a second run do nothing twice.
+/// </summary>
+public sealed class OrderWatchdog(
+    DealershipDbContext db,
+    Outbox outbox,
+    DomainEventDispatcher events,
+    DispatchSignal dispatch,
+    TimeProvider clock,
+    IOptions<OrderPolicy> policy,
+    ILogger<OrderWatchdog> logger)
+{
+    private const int BatchSize = 200;
+
+    [DisableConcurrentExecution(timeoutInSeconds: 600)]
+    [AutomaticRetry(Attempts = 1)]
+    public async Task<WatchdogReport> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        int checkedOrders = 0, alerted = 0, updated = 0;
+        for (var skip = 0; ; skip += BatchSize)
+        {
+            // Pages over the active orders (the job changes no order, so the order of pages is stable):
+            // memory stays flat however many orders there are, and each page costs a fixed number of queries.
+            var page = await db.Orders
+                .Where(o => o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
+                .OrderBy(o => o.Id).Skip(skip).Take(BatchSize)
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
+            {
+                break;
+            }
+
+            var customerIds = page.Select(o => o.CustomerId).Distinct().ToList();
+            var lastContact = await db.Touchpoints.AsNoTracking()
+                .Where(t => customerIds.Contains(t.CustomerId) && t.Kind == TouchpointKind.MessageSent)
+                .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Last = g.Max(t => t.OccurredAt) })
+                .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
+            var orderIds = page.Select(o => o.Id).ToList();
+            var existingTasks = await db.Tasks.AsNoTracking()
+                .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
+                .ToDictionaryAsync(t => t.DeduplicationKey!, cancellationToken);
+
+            foreach (var order in page)
+            {
+                checkedOrders++;
+                var site = sites[order.SiteId];
+                var today = DateOnly.FromDateTime(site.ToLocal(now));
+                var contacted = lastContact.TryGetValue(order.CustomerId, out var last) ? last : (DateTime?)null;
+                var issue = FindIssue(order, today, now, contacted);
+                if (issue is null)
+                {
+                    continue;
+                }
+
+                if (!existingTasks.TryGetValue(issue.Key, out var task))
+                {
+                    db.Tasks.Add(new StaffTask(order.SiteId, order.OwnerStaffId, issue.TaskTitle, issue.TaskDetail, now + policy.Value.WatchdogGracePeriod,
+                        "order", order.Id, [order.CustomerId], now, issue.Key));
+                    db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, now, TouchpointKind.StaffNote, TouchpointDirection.Internal,
+                        TouchpointActor.Dealer, proactive: true, $"Watchdog alerted the owner: {issue.TaskTitle}", subjectType: "order", subjectId: order.Id));
+                    alerted++;
+                }
+                else if (now - task.CreatedAt >= policy.Value.WatchdogGracePeriod && !(contacted >= task.CreatedAt) &&
+                         !await db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith(issue.Key + "/customer"), cancellationToken))
+                {
+                    // The owner had the grace period and the customer still heard nothing: tell them ourselves.
+                    var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
+                    var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+                    var data = issue.CustomerFacts(customer.Language, owner, today);
+                    await outbox.QueueAsync(customer, order.SiteId, issue.Template, issue.Key + "/customer", data, urgent: false, proactive: true, cancellationToken);
+                    db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, now, TouchpointKind.StaffNote, TouchpointDirection.Internal,
+                        TouchpointActor.Dealer, proactive: true, $"Watchdog updated the customer: {issue.TaskTitle}", subjectType: "order", subjectId: order.Id));
+                    updated++;
+                }
+            }
+
+            await events.DispatchAndSaveAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+        }
+
+        dispatch.AfterCommit();
+        if (alerted + updated > 0)
+        {
+            logger.LogInformation("Watchdog: {Checked} orders checked, {Alerted} owners alerted, {Updated} customers updated", checkedOrders, alerted, updated);
+        }
+
+        return new WatchdogReport(checkedOrders, alerted, updated);
+    }
+
+    private sealed record Issue(string Key, string Template, string TaskTitle, string TaskDetail, Func<string, string, DateOnly, Dictionary<string, string>> CustomerFacts);
+
+    private Issue? FindIssue(VehicleOrder order, DateOnly today, DateTime now, DateTime? lastContact)
+    {
+        var vehicle = order.Vehicle.Describe();
+        var overdue = order.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate < today).OrderBy(m => m.Milestone).FirstOrDefault();
+        if (overdue is { PromisedDate: { } promised })
+        {
+            var name = VehicleOrder.Describe(overdue.Milestone);
+            return new Issue(
+                $"order/{order.Id}/late/{overdue.Milestone}/{promised:yyyyMMdd}",
+                MessageTemplates.OrderLate,
+                $"Late: {name} for {vehicle} was promised for {promised:MMM d}",
+                $"Find out where the {vehicle} is, then record the milestone or move the promise with a reason. If the customer hears nothing from you within {policy.Value.WatchdogGracePeriod.TotalHours:0} hours, they get an honest update automatically.",
+                (language, owner, localToday) => new Dictionary<string, string>
+                {
+                    ["vehicle"] = vehicle,
+                    ["milestoneName"] = OrderSubscribers.EnglishName(overdue.Milestone),
+                    ["milestoneNameEs"] = OrderSubscribers.SpanishName(overdue.Milestone),
+                    ["promisedDate"] = OrderSubscribers.FormatDate(promised, language),
+                    ["ownerName"] = owner,
+                    ["callBy"] = OrderSubscribers.FormatDate(NextWorkingDay(localToday), language),
+                });
+        }
+
+        var since = lastContact ?? order.CreatedAt;
+        if (now - since > policy.Value.SilenceLimit(order.Status))
+        {
+            var next = order.NextMilestone;
+            return new Issue(
+                $"order/{order.Id}/silent/{since:yyyyMMddHHmm}",
+                MessageTemplates.OrderCheckIn,
+                $"Silent: {order.Vehicle.Describe()} customer has heard nothing since {since:MMM d}",
+                "Send the customer a short update on where things stand (even if nothing changed), or they will get an automatic one.",
+                (language, owner, _) => new Dictionary<string, string>
+                {
+                    ["vehicle"] = vehicle,
+                    ["status"] = OrderSubscribers.StatusPhrase(order.Status, spanish: false),
+                    ["statusEs"] = OrderSubscribers.StatusPhrase(order.Status, spanish: true),
+                    ["nextName"] = next is null ? "" : OrderSubscribers.EnglishName(next.Value),
+                    ["nextNameEs"] = next is null ? "" : OrderSubscribers.SpanishName(next.Value),
+                    ["nextDate"] = next is null ? "" : OrderSubscribers.FormatDate(order.MilestoneOf(next.Value).PromisedDate, language),
+                    ["ownerName"] = owner,
+                });
+        }
+
+        return null;
+    }
+
+    private static DateOnly NextWorkingDay(DateOnly day)
+    {
+        var next = day.AddDays(1);
+        while (next.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        {
+            next = next.AddDays(1);
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// The watchdog with a controlled clock, against the demo orders (one late: Noah Patel's RAV4 was promised at
+/// the dealership two days ago; one silent: Emma Sullivan has heard nothing for eleven days).
+/// </summary>
+public sealed class WatchdogTests
+{
+    private DealershipApp _app = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [TearDown]
+    public void Stop() => _app.Dispose();
+
+    private async Task<WatchdogReport> RunAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
+    }
+
+    private Task<Guid> OrderOfAsync(string email) =>
+        _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
+            .Where(x => x.EmailKey == email).Select(x => x.Id).SingleAsync());
+
+    [Test]
+    public async Task ALateOrder_AlertsTheOwnerFirst_ThenTellsTheCustomerAfterTheGracePeriod_AndNothingTwice()
+    {
+        var late = await OrderOfAsync("noah.patel@example.com");
+
+        var first = await RunAsync();
+        var again = await RunAsync();
+
+        var tasks = await _app.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == late).ToListAsync());
+        Assert.That(tasks, Has.Count.EqualTo(1));
+        Assert.That(tasks[0].Title, Does.StartWith("Late: Arrived at the dealership"));
+        var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId));
+        Assert.That(first.OwnersAlerted, Is.GreaterThanOrEqualTo(2), "the late and the silent demo orders");
+        Assert.That(again.OwnersAlerted + again.CustomersUpdated, Is.Zero, "a second run does nothing twice");
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False,
+            "the owner gets the grace period before the customer is told");
+
+        _app.Clock.Advance(TimeSpan.FromHours(4));
+        var afterGrace = await RunAsync();
+        await RunAsync();
+
+        var updates = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{late}/late")).ToListAsync());
+        Assert.That(afterGrace.CustomersUpdated, Is.GreaterThanOrEqualTo(1));
+        Assert.That(updates.Select(n => n.TemplateKey).Distinct(), Is.EqualTo(new[] { "order.late" }));
+        Assert.That(updates, Has.Count.EqualTo(1), "one message on the customer's one channel, once");
+        Assert.That(updates[0].TemplateData, Does.Contain("arrival at the dealership").And.Contain("Sam Carter"));
+        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
+        var notes = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
+        Assert.That(notes, Has.Some.StartsWith("Watchdog alerted the owner").And.Some.StartsWith("Watchdog updated the customer"));
+    }
+
+    [Test]
+    public async Task ASilentOrder_GetsACheckInMessage_WhenTheOwnerDoesNothing()
+    {
+        var silent = await OrderOfAsync("emma.sullivan@example.com");
+        await RunAsync();
+        Assert.That(await _app.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent"))), Is.EqualTo(1));
+
+        _app.Clock.Advance(TimeSpan.FromHours(5));
+        await RunAsync();
+
+        var checkIn = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{silent}/silent")));
+        Assert.That(checkIn.TemplateKey, Is.EqualTo("order.check-in"));
+        Assert.That(checkIn.TemplateData, Does.Contain("confirmed and scheduled for building"));
+    }
+
+    [Test]
+    public async Task WhenTheOwnerTellsTheCustomerWithinTheGracePeriod_TheWatchdogStaysQuiet()
+    {
+        var late = await OrderOfAsync("noah.patel@example.com");
+        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
+        await RunAsync();
+
+        using var sales = await _app.SalesAsync();
+        var told = await sales.PostAsJsonAsync($"/api/customers/{customerId}/messages", new { text = "Your RAV4 is held at the port by a storm; I'll call tomorrow with a new date." });
+        Assert.That(told.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        _app.Clock.Advance(TimeSpan.FromHours(5));
+        await RunAsync();
+
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False);
+    }
+
+    [Test]
+    public async Task MovingThePromiseWithAReason_ClearsTheLateIssue()
+    {
+        var late = await OrderOfAsync("noah.patel@example.com");
+        using var sales = await _app.SalesAsync();
+        var order = await (await sales.GetAsync($"/api/orders/{late}")).ReadJsonAsync();
+        var prepared = order.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("milestone").GetString() == "preparedForDelivery").GetProperty("promisedDate").GetString();
+
+        var moved = await sales.PutAsJsonAsync($"/api/orders/{late}/promises/arrivedAtDealership", new { promisedDate = prepared, reason = "Held at the port by a storm" });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        await RunAsync();
+
+        Assert.That(await _app.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == late && t.Title.StartsWith("Late"))), Is.False);
+    }
+}
