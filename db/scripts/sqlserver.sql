@@ -824,3 +824,170 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [CollectionMinutes] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [DeliveryBays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [KeysHandedOverBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE TABLE [CollectionBookings] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NOT NULL,
+        [Bay] int NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [ChosenByCustomer] bit NOT NULL,
+        [RecordedBy] uniqueidentifier NULL,
+        [BookedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CollectionBookings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CollectionBookings_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE TABLE [StaffAvailability] (
+        [Id] uniqueidentifier NOT NULL,
+        [StaffId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffAvailability] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffAvailability_AspNetUsers_StaffId] FOREIGN KEY ([StaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE TABLE [StaffBlockedTime] (
+        [Id] int NOT NULL IDENTITY,
+        [From] datetime2 NOT NULL,
+        [Until] datetime2 NOT NULL,
+        [Reason] nvarchar(200) NULL,
+        [StaffAvailabilityId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffBlockedTime] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffBlockedTime_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE TABLE [StaffWorkingHours] (
+        [Id] int NOT NULL IDENTITY,
+        [Day] nvarchar(10) NOT NULL,
+        [Starts] time NOT NULL,
+        [Ends] time NOT NULL,
+        [StaffAvailabilityId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffWorkingHours] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffWorkingHours_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_KeysHandedOverBy] ON [Orders] ([KeysHandedOverBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionBookings_OrderId] ON [CollectionBookings] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionBookings_OwnerStaffId_StartsAt] ON [CollectionBookings] ([OwnerStaffId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionBookings_SiteId_Bay_StartsAt] ON [CollectionBookings] ([SiteId], [Bay], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffAvailability_StaffId] ON [StaffAvailability] ([StaffId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE INDEX [IX_StaffBlockedTime_StaffAvailabilityId] ON [StaffBlockedTime] ([StaffAvailabilityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    CREATE INDEX [IX_StaffWorkingHours_StaffAvailabilityId] ON [StaffWorkingHours] ([StaffAvailabilityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD CONSTRAINT [FK_Orders_AspNetUsers_KeysHandedOverBy] FOREIGN KEY ([KeysHandedOverBy]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122161041_CollectionBookings', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

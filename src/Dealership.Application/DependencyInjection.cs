@@ -31,6 +31,9 @@ public static class DependencyInjection
         services.AddScoped<Notifications.DispatchSignal>();
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Orders.OrderWatchdog>();
+        services.AddScoped<Collections.CollectionSlots>();
+        services.AddScoped<Collections.CollectionBooker>();
+        services.AddScoped<Collections.CollectionReminders>();
         services.TryAddSingletonTimeProvider();
         RegisterDomainEventHandlers(services);
         return services;

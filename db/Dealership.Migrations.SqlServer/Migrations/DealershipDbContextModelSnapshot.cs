@@ -175,6 +175,69 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Bay")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ChosenByCustomer")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerStaffId", "StartsAt");
+
+                    b.HasIndex("SiteId", "Bay", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("CollectionBookings");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId")
+                        .IsUnique();
+
+                    b.ToTable("StaffAvailability");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -661,6 +724,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<long>("FeesAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("KeysHandedOverBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("uniqueidentifier");
 
@@ -727,6 +793,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("KeysHandedOverBy");
+
                     b.HasIndex("OwnerStaffId", "Status");
 
                     b.HasIndex("SiteId", "Status", "CancelledAt");
@@ -745,6 +813,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int>("CollectionMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -755,6 +826,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
+
+                    b.Property<int>("DeliveryBays")
+                        .HasColumnType("int");
 
                     b.Property<string>("DistanceUnit")
                         .IsRequired()
@@ -1006,6 +1080,91 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTime>("From")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("Until")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffBlockedTime", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Day")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeOnly>("Ends")
+                                .HasColumnType("time");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<TimeOnly>("Starts")
+                                .HasColumnType("time");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffWorkingHours", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
@@ -1072,6 +1231,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeysHandedOverBy")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()

@@ -169,6 +169,69 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChosenByCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerStaffId", "StartsAt");
+
+                    b.HasIndex("SiteId", "Bay", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("CollectionBookings");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId")
+                        .IsUnique();
+
+                    b.ToTable("StaffAvailability");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -655,6 +718,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<long>("FeesAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("KeysHandedOverBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("TEXT");
 
@@ -721,6 +787,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("KeysHandedOverBy");
+
                     b.HasIndex("OwnerStaffId", "Status");
 
                     b.HasIndex("SiteId", "Status", "CancelledAt");
@@ -739,6 +807,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CollectionMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -749,6 +820,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DeliveryBays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DistanceUnit")
                         .IsRequired()
@@ -995,6 +1069,87 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("Until")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffBlockedTime", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Day")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("Ends")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<TimeOnly>("Starts")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffWorkingHours", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
@@ -1061,6 +1216,11 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeysHandedOverBy")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()

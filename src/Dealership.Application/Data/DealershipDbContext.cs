@@ -1,3 +1,4 @@
+using Dealership.Domain.Collections;
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
 using Dealership.Domain.Journey;
@@ -42,6 +43,10 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public DbSet<VehicleOrder> Orders => Set<VehicleOrder>();
 
     public DbSet<Payment> Payments => Set<Payment>();
+
+    public DbSet<CollectionBooking> CollectionBookings => Set<CollectionBooking>();
+
+    public DbSet<StaffAvailability> StaffAvailability => Set<StaffAvailability>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

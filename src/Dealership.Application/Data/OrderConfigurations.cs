@@ -22,6 +22,7 @@ internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<Vehic
         builder.Ignore(o => o.IsActive);
         builder.Ignore(o => o.NextMilestone);
         builder.Ignore(o => o.ChecklistComplete);
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.KeysHandedOverBy).OnDelete(DeleteBehavior.Restrict);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(o => o.CancellationReason).HasMaxLength(500);
@@ -83,5 +84,45 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(p => p.Reference).HasMaxLength(100);
         builder.HasIndex(p => p.OrderId);
+    }
+}
+
+internal sealed class CollectionBookingConfiguration : IEntityTypeConfiguration<Dealership.Domain.Collections.CollectionBooking>
+{
+    public void Configure(EntityTypeBuilder<Dealership.Domain.Collections.CollectionBooking> builder)
+    {
+        // The guarantee against double-booking lives in the database, so it holds under concurrent picks on
+        // every provider: one booking per bay and start time, and one per order.
+        builder.HasIndex(b => new { b.SiteId, b.Bay, b.StartsAt }).IsUnique();
+        builder.HasIndex(b => b.OrderId).IsUnique();
+        builder.HasIndex(b => new { b.OwnerStaffId, b.StartsAt });
+        builder.HasOne<VehicleOrder>().WithMany().HasForeignKey(b => b.OrderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class StaffAvailabilityConfiguration : IEntityTypeConfiguration<Dealership.Domain.Collections.StaffAvailability>
+{
+    public void Configure(EntityTypeBuilder<Dealership.Domain.Collections.StaffAvailability> builder)
+    {
+        builder.HasIndex(a => a.StaffId).IsUnique();
+        builder.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(a => a.Hours, h =>
+        {
+            h.ToTable("StaffWorkingHours");
+            h.WithOwner().HasForeignKey("StaffAvailabilityId");
+            h.Property<int>("Id");
+            h.HasKey("Id");
+            h.Property(x => x.Day).HasConversion<string>().HasMaxLength(10);
+        });
+        builder.OwnsMany(a => a.Blocked, b =>
+        {
+            b.ToTable("StaffBlockedTime");
+            b.WithOwner().HasForeignKey("StaffAvailabilityId");
+            b.Property<int>("Id");
+            b.HasKey("Id");
+            b.Property(x => x.Reason).HasMaxLength(200);
+        });
+        builder.Navigation(a => a.Hours).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Blocked).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -26,9 +26,12 @@ public static class MessageTemplates
     public const string OrderCancelled = "order.cancelled";
     public const string OrderLate = "order.late";
     public const string OrderCheckIn = "order.check-in";
+    public const string CollectionBooked = "order.collection-booked";
+    public const string CollectionReminder = "order.collection-reminder";
+    public const string OrderDelivered = "order.delivered";
 
     public static readonly IReadOnlyList<string> Keys =
-        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn];
+        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
@@ -46,6 +49,11 @@ public static class MessageTemplates
             ["newDate"] = "Fri, Jan 22", ["oldDate"] = "Fri, Jan 15", ["reason"] = "The ship was held in port by a storm for five days.", ["ownerName"] = "Sam Carter",
         },
         OrderCancelled => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["refund"] = "$1,000.00", ["ownerName"] = "Sam Carter" },
+        CollectionBooked or CollectionReminder => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2027 Honda Accord Touring", ["when"] = "Sat, Jan 16 at 10:00 AM", ["whenEs"] = "sáb 16 ene a las 10:00", ["ownerName"] = "Sam Carter",
+        },
+        OrderDelivered => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["ownerName"] = "Sam Carter" },
         OrderLate => new Dictionary<string, string>
         {
             ["vehicle"] = "2027 Honda Accord Touring", ["milestoneName"] = "arrival at the dealership", ["milestoneNameEs"] = "llegada al concesionario",
@@ -89,6 +97,15 @@ public static class MessageTemplates
             OrderCheckIn => spanish
                 ? ($"Su {Get(context, "vehicle")}: todo en marcha", $"{context.CustomerFirstName}, su {Get(context, "vehicle")} está {Get(context, "statusEs")}. Siguiente: {Get(context, "nextNameEs")}, previsto {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} está a su disposición. {context.Link}")
                 : ($"Your {Get(context, "vehicle")}: where things stand", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is {Get(context, "status")}. Next: {Get(context, "nextName")}, expected {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} is here for any questions. {context.Link}"),
+            CollectionBooked => spanish
+                ? ($"Recogida reservada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, le esperamos el {Get(context, "whenEs")} en {context.SiteName} para entregarle su {Get(context, "vehicle")}. ¿Necesita cambiarlo? {context.Link}")
+                : ($"Collection booked: {Get(context, "when")}", $"{context.CustomerFirstName}, we'll see you {Get(context, "when")} at {context.SiteName} to hand over your {Get(context, "vehicle")}. Need to change it? {context.Link}"),
+            CollectionReminder => spanish
+                ? ($"Mañana recoge su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, mañana es el día: {Get(context, "whenEs")} en {context.SiteName}. Traiga su carnet de conducir. {FirstName(Get(context, "ownerName"))} le espera. {context.Link}")
+                : ($"Tomorrow: your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, tomorrow's the day: {Get(context, "when")} at {context.SiteName}. Bring your driver's license. {FirstName(Get(context, "ownerName"))} will be waiting. {context.Link}"),
+            OrderDelivered => spanish
+                ? ($"¡Disfrute su {Get(context, "vehicle")}!", $"¡Enhorabuena, {context.CustomerFirstName}! Gracias por confiar en {context.SiteName}. Cualquier duda sobre su {Get(context, "vehicle")}, responda a este mensaje. {context.Link}")
+                : ($"Enjoy your {Get(context, "vehicle")}!", $"Congratulations, {context.CustomerFirstName}! Thank you for choosing {context.SiteName}. Any question about your {Get(context, "vehicle")}, just reply to this message. {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 

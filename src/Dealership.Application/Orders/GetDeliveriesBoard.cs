@@ -23,13 +23,14 @@ public static class GetDeliveriesBoard
         Late,
         Silent,
         ArrivedNotScheduled,
+        ScheduledToday,
         OnTrack,
     }
 
     public sealed record Row(Guid OrderId, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle, OrderMilestone Status,
-        OrderMilestone? NextMilestone, DateOnly? NextPromisedDate, Attention Attention, string Reason, DateTime? LastContactAt);
+        OrderMilestone? NextMilestone, DateOnly? NextPromisedDate, Attention Attention, string Reason, DateTime? LastContactAt, DateTime? CollectionAt);
 
-    public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int OnTrack);
+    public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int ScheduledToday, int OnTrack);
 
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy)
         : IQueryHandler<Query, Board>
@@ -58,6 +59,9 @@ public static class GetDeliveriesBoard
                 .GroupBy(t => t.CustomerId)
                 .Select(g => new { CustomerId = g.Key, Last = g.Max(t => t.OccurredAt) })
                 .ToDictionaryAsync(x => x.CustomerId, x => (DateTime?)x.Last, cancellationToken);
+            var orderIds = list.Select(o => o.Id).ToList();
+            var collections = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
+                .ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
 
             var rows = list.Select(o =>
             {
@@ -66,19 +70,23 @@ public static class GetDeliveriesBoard
                 var overdue = o.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate < today).OrderBy(m => m.Milestone).FirstOrDefault();
                 var last = lastContact.GetValueOrDefault(o.CustomerId);
                 var silentSince = last ?? o.CreatedAt;
+                var collection = collections.TryGetValue(o.Id, out var at) ? at : (DateTime?)null;
                 var (attention, reason) =
-                    overdue is not null ? (Attention.Late, $"{VehicleOrder.Describe(overdue.Milestone)} was promised for {overdue.PromisedDate:MMM d}")
+                    collection is { } c && DateOnly.FromDateTime(site.ToLocal(c)) == today ? (Attention.ScheduledToday, $"Collection today at {site.ToLocal(c):h:mm tt}")
+                    : overdue is not null ? (Attention.Late, $"{VehicleOrder.Describe(overdue.Milestone)} was promised for {overdue.PromisedDate:MMM d}")
                     : now - silentSince > policy.Value.SilenceLimit(o.Status) ? (Attention.Silent, $"Customer has not heard from us since {site.ToLocal(silentSince):MMM d}")
                     : o.Status is OrderMilestone.ArrivedAtDealership or OrderMilestone.PreparedForDelivery ? (Attention.ArrivedNotScheduled, "At the dealership, no collection booked yet")
+                    : collection is { } booked ? (Attention.OnTrack, $"Collection {site.ToLocal(booked):ddd, MMM d h:mm tt}, chosen by the customer")
                     : (Attention.OnTrack, next is null ? "" : $"Next: {VehicleOrder.Describe(next.Value)}");
                 return new Row(o.Id, o.CustomerId, customers.GetValueOrDefault(o.CustomerId, ""), o.OwnerStaffId, owners.GetValueOrDefault(o.OwnerStaffId, ""),
-                    o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, last);
+                    o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, last, collection);
             })
             .OrderBy(r => r.Attention).ThenBy(r => r.NextPromisedDate ?? DateOnly.MaxValue).ThenBy(r => r.CustomerName, StringComparer.Ordinal)
             .ToList();
 
             return new Board(rows, rows.Count(r => r.Attention == Attention.Late), rows.Count(r => r.Attention == Attention.Silent),
-                rows.Count(r => r.Attention == Attention.ArrivedNotScheduled), rows.Count(r => r.Attention == Attention.OnTrack));
+                rows.Count(r => r.Attention == Attention.ArrivedNotScheduled), rows.Count(r => r.Attention == Attention.ScheduledToday),
+                rows.Count(r => r.Attention == Attention.OnTrack));
         }
     }
 }

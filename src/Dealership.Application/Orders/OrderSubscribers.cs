@@ -16,8 +16,34 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     IDomainEventSubscriber<OrderPlaced>,
     IDomainEventSubscriber<MilestoneReached>,
     IDomainEventSubscriber<PromisedDateChanged>,
-    IDomainEventSubscriber<OrderCancelled>
+    IDomainEventSubscriber<OrderCancelled>,
+    IDomainEventSubscriber<CollectionBooked>,
+    IDomainEventSubscriber<OrderDelivered>
 {
+    public async Task HandleAsync(CollectionBooked domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+        var local = site.ToLocal(domainEvent.StartsAt);
+        data["when"] = local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+        data["whenEs"] = local.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US"));
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged,
+            $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {data["when"]} (chosen by the customer)");
+        var sameDay = DateOnly.FromDateTime(local) <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.CollectionBooked, $"order/{order.Id}/collection/{domainEvent.StartsAt:yyyyMMddHHmm}", data,
+            urgent: sameDay, proactive: false, cancellationToken);
+    }
+
+    public async Task HandleAsync(OrderDelivered domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        var handedOverBy = await db.Users.Where(u => u.Id == domainEvent.HandedOverBy).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Delivered: keys to the new {order.Vehicle.Describe()} handed over by {handedOverBy}");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderDelivered, $"order/{order.Id}/delivered", data, urgent: false, proactive: true, cancellationToken);
+    }
+
     public async Task HandleAsync(OrderPlaced domainEvent, CancellationToken cancellationToken)
     {
         var order = domainEvent.Order;

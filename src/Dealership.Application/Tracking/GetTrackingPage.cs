@@ -29,7 +29,8 @@ public static class GetTrackingPage
         IReadOnlyList<OrderProgress> Orders);
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
-    public sealed record OrderProgress(string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled);
+    public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
+        DateTime? CollectionAt, IReadOnlyList<Collections.Slot> OpenSlots);
 
     public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
 
@@ -42,7 +43,7 @@ public static class GetTrackingPage
 
     public sealed record Message(MessageChannel Channel, string? Subject, string Text, DateTime SentAt);
 
-    public sealed class Handler(DealershipDbContext db, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
+    public sealed class Handler(DealershipDbContext db, Collections.CollectionSlots slots, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
     {
         public async ValueTask<TrackingPage> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -61,13 +62,24 @@ public static class GetTrackingPage
                 .ToListAsync(cancellationToken);
             var ownerIds = orders.Select(o => o.OwnerStaffId).Distinct().ToList();
             var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var orderIds = orders.Select(o => o.Id).ToList();
+            var bookings = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId)).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
+            var openSlots = new Dictionary<Guid, IReadOnlyList<Collections.Slot>>();
+            foreach (var order in orders)
+            {
+                openSlots[order.Id] = await slots.ForOrderAsync(order, cancellationToken);
+            }
+
             var progress = orders.Select(o => new OrderProgress(
+                o.Id,
                 o.Vehicle.Describe(),
                 owners.GetValueOrDefault(o.OwnerStaffId, ""),
                 o.Milestones.OrderBy(m => m.Milestone).Select(m => new ProgressStep(m.Milestone, m.PromisedDate, m.ReachedAt,
                     m.ReachedAt is not null ? StepState.Done : m.Milestone == o.Status + 1 ? StepState.Current : StepState.Next)).ToList(),
                 o.Checklist.Where(c => c.NeedsCustomer && !c.IsDone).Select(c => c.Item).ToList(),
-                o.IsCancelled)).ToList();
+                o.IsCancelled,
+                bookings.TryGetValue(o.Id, out var at) ? at : null,
+                openSlots[o.Id])).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
                 site.Name, customer.TimeZoneId, messages, progress);

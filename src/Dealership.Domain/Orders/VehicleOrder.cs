@@ -219,6 +219,65 @@ public sealed class VehicleOrder : AggregateRoot
         return payment;
     }
 
+    /// <summary>The customer chose a collection time (or moved it): the order is scheduled for that day.</summary>
+    public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, DateTime now)
+    {
+        EnsureActive();
+        if (Status < OrderMilestone.PreparedForDelivery)
+        {
+            throw new DomainRuleException("Collection can be booked once the car is prepared for delivery.", "not-ready-for-collection");
+        }
+
+        if (!ChecklistComplete)
+        {
+            var missing = string.Join(", ", _checklist.Where(c => !c.IsDone).Select(c => c.Item));
+            throw new DomainRuleException($"Collection can be booked once the readiness checklist is complete (still open: {missing}).", "checklist-incomplete");
+        }
+
+        var scheduled = MilestoneOf(OrderMilestone.CollectionScheduled);
+        if (scheduled.ReachedAt is null)
+        {
+            scheduled.Reach(now);
+            Status = OrderMilestone.CollectionScheduled;
+        }
+
+        MilestoneOf(OrderMilestone.Delivered).Promise(localDate, reschedule ? "Collection moved by the customer" : "Collection time chosen by the customer", now);
+        Touch(now);
+        Raise(new CollectionBooked(this, startsAt, reschedule, now));
+    }
+
+    /// <summary>
+    /// The handover: requires the collection booking, the complete checklist and the balance settled. The
+    /// keys go to the customer; the order is delivered. Trade-ins will join this same step.
+    /// </summary>
+    public void Deliver(bool hasBooking, Guid handedOverBy, DateTime now)
+    {
+        EnsureActive();
+        if (Status != OrderMilestone.CollectionScheduled || !hasBooking)
+        {
+            throw new DomainRuleException("Book the collection with the customer before handing the car over.", "collection-not-booked");
+        }
+
+        if (!ChecklistComplete)
+        {
+            throw new DomainRuleException("The readiness checklist is not complete.", "checklist-incomplete");
+        }
+
+        if (BalanceDue.Amount > 0)
+        {
+            throw new DomainRuleException($"The balance of {BalanceDue.Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))} is not settled: record the payment (method and reference) first.", "balance-due");
+        }
+
+        MilestoneOf(OrderMilestone.Delivered).Reach(now);
+        Status = OrderMilestone.Delivered;
+        KeysHandedOverBy = handedOverBy;
+        Touch(now);
+        Raise(new OrderDelivered(this, handedOverBy, now));
+    }
+
+    /// <summary>Who handed the new car's keys to the customer.</summary>
+    public Guid? KeysHandedOverBy { get; private set; }
+
     public static string Describe(OrderMilestone milestone) => milestone switch
     {
         OrderMilestone.Ordered => "Ordered",
@@ -358,3 +417,7 @@ public sealed record OrderCancelled(VehicleOrder Order, string Reason, Money Ref
 public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item, bool Done, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record OrderDelivered(VehicleOrder Order, Guid HandedOverBy, DateTime OccurredAt) : IDomainEvent;

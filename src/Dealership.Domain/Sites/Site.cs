@@ -56,6 +56,24 @@ public sealed class Site : AggregateRoot
 
     public IReadOnlyList<OpeningHours> OpeningHours => _openingHours;
 
+    /// <summary>Handover bays: how many collections can happen at the same time.</summary>
+    public int DeliveryBays { get; private set; } = 2;
+
+    /// <summary>How long a collection appointment takes (walk-round, paperwork, handover).</summary>
+    public int CollectionMinutes { get; private set; } = 60;
+
+    public void SetDeliveryCapacity(int bays, int collectionMinutes)
+    {
+        if (bays < 1 || collectionMinutes is < 15 or > 240)
+        {
+            throw new DomainRuleException("A site needs at least one delivery bay and collections of 15 to 240 minutes.");
+        }
+
+        DeliveryBays = bays;
+        CollectionMinutes = collectionMinutes;
+        RecordChange();
+    }
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     public void SetOpeningHours(DayOfWeek day, TimeOnly opens, TimeOnly closes)

@@ -17,6 +17,8 @@ public static class OrdersApi
 
     public sealed record ChecklistBody(bool Done);
 
+    public sealed record CollectionBody(DateTime StartsAt);
+
     public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
 
     public static void MapOrdersApi(this IEndpointRouteBuilder api)
@@ -91,6 +93,23 @@ public static class OrdersApi
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record a payment (deposit or balance) with method and reference.");
+
+        orders.MapGet("/{id:guid}/collection-slots", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(id), ct)))
+            .WithSummary("Open collection times for the next 14 days (empty until the car is prepared and the checklist complete).");
+
+        orders.MapPost("/{id:guid}/collection", async (Guid id, CollectionBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(id, body.StartsAt), ct)))
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Record the collection time the customer asked for (a booked bay; a taken slot is 409). Moving it frees the old slot.");
+
+        orders.MapPost("/{id:guid}/delivery", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(id, ETags.ReadIfMatch(request)), ct);
+                return new ETagged(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Hand the car over: needs the booking, the complete checklist and the balance settled. One atomic step.");
 
         api.MapGet("/deliveries/board", async (string? owner, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {

@@ -15,7 +15,7 @@ public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageMo
     [BindProperty(SupportsGet = true)]
     public string? Owner { get; set; }
 
-    public GetDeliveriesBoard.Board Board { get; private set; } = new([], 0, 0, 0, 0);
+    public GetDeliveriesBoard.Board Board { get; private set; } = new([], 0, 0, 0, 0, 0);
 
     public async Task OnGetAsync(CancellationToken ct) =>
         Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null), ct);

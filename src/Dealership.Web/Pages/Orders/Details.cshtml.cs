@@ -15,12 +15,16 @@ namespace Dealership.Web.Pages.Orders;
 
 /// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
 [Authorize(Policy = Policies.ReadOrders)]
-public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff) : PageModel
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
 
     public OrderView Order { get; private set; } = null!;
+
+    public IReadOnlyList<Dealership.Application.Collections.Slot> Slots { get; private set; } = [];
+
+    public DateTime? CollectionAt { get; private set; }
 
     public bool CanChange => User.IsInRole(StaffRoles.Manager) || (User.IsInRole(StaffRoles.Salesperson) && Order.OwnerStaffId == staff.StaffId);
 
@@ -33,13 +37,31 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff) : Page
     {
         try
         {
-            Order = await mediator.Send(new GetOrder.Query(Id), ct);
+            await LoadAsync(ct);
             return Page();
         }
         catch (NotFoundException)
         {
             return NotFound();
         }
+    }
+
+    public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, CancellationToken ct) =>
+        RunAsync(async () =>
+        {
+            await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt), ct);
+            return Order;
+        }, "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
+
+    public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Order = await mediator.Send(new GetOrder.Query(Id), ct);
+        Slots = await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(Id), ct);
+        CollectionAt = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
+            db.CollectionBookings.Where(b => b.OrderId == Id).Select(b => (DateTime?)b.StartsAt), ct);
     }
 
     public Task<IActionResult> OnPostMilestoneAsync(OrderMilestone milestone, long version, CancellationToken ct) =>
@@ -95,7 +117,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff) : Page
 
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
-        Order = await mediator.Send(new GetOrder.Query(Id), ct);
+        await LoadAsync(ct);
         return Page();
     }
 }

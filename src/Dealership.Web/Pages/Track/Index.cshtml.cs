@@ -78,6 +78,30 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return await LoadAsync(ct) ? Page() : Invalid();
     }
 
+    public async Task<IActionResult> OnPostSlotAsync(Guid orderId, DateTime startsAt, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new Application.Collections.PickMyCollectionSlot.Command(Token, orderId, startsAt), ct);
+            Saved = true;
+            return Redirect($"/track/{Token}");
+        }
+        catch (NotFoundException)
+        {
+            return Invalid();
+        }
+        catch (Domain.Common.DomainRuleException ex)
+        {
+            Errors.Add(Spanish ? "Esa hora ya no está libre. Elija otra, por favor." : ex.Message);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            Errors.Add("That time was just taken by someone else. Please choose another.");
+        }
+
+        return await LoadAsync(ct) ? Page() : Invalid();
+    }
+
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         Response.Headers.CacheControl = "no-store";

@@ -1,0 +1,105 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Orders;
+using Dealership.Application.Tracking;
+using Dealership.Domain.Collections;
+using Dealership.Domain.Common;
+using Dealership.Domain.Orders;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Collections;
+
+/// <summary>The collection times open for an order (staff view).</summary>
+public static class GetCollectionSlots
+{
+    public sealed record Query(Guid OrderId) : IQuery<IReadOnlyList<Slot>>;
+
+    public sealed class Handler(OrderAccess access, CollectionSlots slots) : IQueryHandler<Query, IReadOnlyList<Slot>>
+    {
+        public async ValueTask<IReadOnlyList<Slot>> Handle(Query query, CancellationToken cancellationToken) =>
+            await slots.ForOrderAsync(await access.LoadAsync(query.OrderId, tracking: false, cancellationToken), cancellationToken);
+    }
+}
+
+/// <summary>
+/// Books (or moves) the collection at a time the customer chose: staff record a choice the customer told
+/// them; the customer picks on their tracking page (<see cref="PickMyCollectionSlot"/>). Never imposed.
+/// </summary>
+public static class BookCollectionSlot
+{
+    public sealed record Command(Guid OrderId, DateTime StartsAt) : ICommand<BookingView>;
+
+    public sealed record BookingView(Guid OrderId, DateTime StartsAt, DateTime EndsAt, int Bay, bool ChosenByCustomer);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.StartsAt).NotEmpty();
+    }
+
+    public sealed class Handler(OrderAccess access, CollectionBooker booker, ICurrentStaff staff) : ICommandHandler<Command, BookingView>
+    {
+        public async ValueTask<BookingView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await access.LoadForChangeAsync(command.OrderId, null, cancellationToken);
+            var booking = await booker.BookAsync(order, command.StartsAt, recordedBy: staff.RequireStaffId(), cancellationToken);
+            return new BookingView(order.Id, booking.StartsAt, booking.EndsAt, booking.Bay, booking.ChosenByCustomer);
+        }
+    }
+}
+
+/// <summary>The customer picks (or moves) their collection time on the tracking page.</summary>
+public static class PickMyCollectionSlot
+{
+    public sealed record Command(string Token, Guid OrderId, DateTime StartsAt) : ICommand<bool>;
+
+    public sealed class Handler(DealershipDbContext db, CollectionBooker booker, TimeProvider clock) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var customerId = await CustomerLink.ResolveAsync(db, command.Token, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var order = await db.Orders.Include(o => o.Payments).FirstOrDefaultAsync(o => o.Id == command.OrderId && o.CustomerId == customerId, cancellationToken)
+                ?? throw new NotFoundException("This link is not valid.");
+            await booker.BookAsync(order, command.StartsAt, recordedBy: null, cancellationToken);
+            return true;
+        }
+    }
+}
+
+/// <summary>Shared by both ways of booking: checks the time is still open, takes a free bay, frees the old slot.</summary>
+public sealed class CollectionBooker(DealershipDbContext db, CollectionSlots slots, TimeProvider clock)
+{
+    public async Task<CollectionBooking> BookAsync(VehicleOrder order, DateTime startsAt, Guid? recordedBy, CancellationToken ct)
+    {
+        var start = DateTime.SpecifyKind(startsAt.ToUniversalTime(), DateTimeKind.Utc);
+        var open = await slots.ForOrderAsync(order, ct);
+        var slot = open.FirstOrDefault(s => s.StartsAt == start);
+        if (slot is null)
+        {
+            if (order.Status < OrderMilestone.PreparedForDelivery || !order.ChecklistComplete)
+            {
+                // Let the order explain what is missing (prepared for delivery, checklist).
+                order.ScheduleCollection(start, DateOnly.FromDateTime(start), reschedule: false, clock.GetUtcNow().UtcDateTime);
+            }
+
+            throw new DomainRuleException("That time is not available (taken, outside opening hours, or the salesperson is away). Choose one of the open times.", "slot-unavailable");
+        }
+
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
+        var bay = await slots.FreeBayAsync(site, order.Id, slot.StartsAt, slot.EndsAt, ct)
+            ?? throw new DomainRuleException("That time was just taken. Choose another.", "slot-taken");
+        var previous = await db.CollectionBookings.FirstOrDefaultAsync(b => b.OrderId == order.Id, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (previous is not null)
+        {
+            db.CollectionBookings.Remove(previous);
+            await db.SaveChangesAsync(ct); // frees the old slot inside this transaction before taking the new one
+        }
+
+        var booking = new CollectionBooking(order.Id, order.SiteId, order.OwnerStaffId, bay, slot.StartsAt, slot.EndsAt, chosenByCustomer: true, recordedBy, now);
+        db.CollectionBookings.Add(booking);
+        order.ScheduleCollection(slot.StartsAt, DateOnly.FromDateTime(slot.LocalStart), reschedule: previous is not null, now);
+        return booking;
+    }
+}

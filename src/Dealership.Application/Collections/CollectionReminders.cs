@@ -1,0 +1,52 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Collections;
+
+/// <summary>
+/// Recurring job: the day before a collection, the customer gets a reminder. Keyed by order and slot, so
+/// running it every hour sends each reminder once (and a moved collection gets its own).
+/// </summary>
+public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, DomainEventDispatcher events, DispatchSignal dispatch, TimeProvider clock)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var bookings = await db.CollectionBookings.AsNoTracking()
+            .Where(b => b.StartsAt > now && b.StartsAt < now.AddHours(48))
+            .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.StartsAt, Order = o })
+            .ToListAsync(cancellationToken);
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var queued = 0;
+        foreach (var booking in bookings)
+        {
+            var site = sites[booking.Order.SiteId];
+            var localStart = site.ToLocal(booking.StartsAt);
+            if (DateOnly.FromDateTime(localStart) != DateOnly.FromDateTime(site.ToLocal(now)).AddDays(1))
+            {
+                continue;
+            }
+
+            var customer = await db.Customers.FirstAsync(c => c.Id == booking.Order.CustomerId, cancellationToken);
+            var owner = await db.Users.Where(u => u.Id == booking.Order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+            var data = new Dictionary<string, string>
+            {
+                ["vehicle"] = booking.Order.Vehicle.Describe(),
+                ["when"] = localStart.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US")),
+                ["whenEs"] = localStart.ToString("HH:mm", CultureInfo.GetCultureInfo("es-US")),
+                ["ownerName"] = owner,
+            };
+            queued += (await outbox.QueueAsync(customer, site.Id, MessageTemplates.CollectionReminder,
+                $"order/{booking.Order.Id}/collection/{booking.StartsAt:yyyyMMddHHmm}/reminder", data, urgent: false, proactive: true, cancellationToken)).Count;
+        }
+
+        await events.DispatchAndSaveAsync(cancellationToken);
+        dispatch.AfterCommit();
+        return queued;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Collections;
+using Dealership.Domain.Collections;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// Collection and delivery against the demo order that is at the dealership and prepared (Sophia Nguyen's
+/// CX-5: inspection and funds ticked, insurance and registration still open, a $2,000 deposit).
+/// </summary>
+public sealed class CollectionTests
+{
+    private DealershipApp _app = null!;
+    private Guid _order;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+        _order = await _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
+            .Where(x => x.EmailKey == "sophia.nguyen@example.com").Select(x => x.Id).SingleAsync());
+    }
+
+    [TearDown]
+    public void Stop() => _app.Dispose();
+
+    private async Task CompleteChecklistAsync(HttpClient sales)
+    {
+        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
+        {
+            Assert.That((await sales.PutAsJsonAsync($"/api/orders/{_order}/checklist/{item}", new { done = true })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+    }
+
+    private static async Task<List<DateTime>> SlotsAsync(HttpClient client, Guid order) =>
+        (await (await client.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray()
+            .Select(s => s.GetProperty("startsAt").GetDateTime().ToUniversalTime()).ToList();
+
+    [Test]
+    public async Task Slots_OpenOnlyOnceTheChecklistIsComplete_AndComeFromOpeningHours()
+    {
+        using var sales = await _app.SalesAsync();
+        Assert.That(await SlotsAsync(sales, _order), Is.Empty);
+        var tooEarly = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = "2026-11-24T18:00:00Z" });
+        Assert.That(tooEarly.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await tooEarly.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("checklist"));
+
+        await CompleteChecklistAsync(sales);
+        var slots = await SlotsAsync(sales, _order);
+
+        Assert.That(slots, Is.Not.Empty);
+        var portland = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var locals = slots.Select(s => TimeZoneInfo.ConvertTimeFromUtc(s, portland)).ToList();
+        Assert.That(locals.Min().Date, Is.EqualTo(new DateTime(2026, 11, 23)), "from tomorrow (the clock is Sunday 22 Nov, 2 pm in Portland)");
+        Assert.That(locals.Where(l => l.DayOfWeek == DayOfWeek.Sunday), Is.Empty, "Portland is closed on Sundays");
+        Assert.That(locals.Where(l => l.DayOfWeek != DayOfWeek.Saturday).All(l => l.Hour >= 8 && l.Hour <= 18), Is.True, "weekday hours 8:00-19:00, 60-minute collections");
+        Assert.That(locals.Where(l => l.DayOfWeek == DayOfWeek.Saturday).All(l => l.Hour >= 9 && l.Hour <= 16), Is.True);
+    }
+
+    [Test]
+    public async Task TheCustomersChoice_IsBooked_Confirmed_AndMovingItFreesTheOldSlot()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slots = await SlotsAsync(sales, _order);
+
+        var booked = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[2] });
+        Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await booked.Content.ReadAsStringAsync());
+        Assert.That((await booked.ReadJsonAsync()).GetProperty("chosenByCustomer").GetBoolean(), Is.True);
+        var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("collectionScheduled"));
+
+        var moved = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[5] });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        var bookings = await _app.QueryAsync(db => db.CollectionBookings.Where(b => b.OrderId == _order).ToListAsync());
+        Assert.That(bookings.Select(b => b.StartsAt), Is.EqualTo(new[] { slots[5] }));
+        var confirmations = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/")).ToListAsync());
+        Assert.That(confirmations.Select(n => n.TemplateKey).Distinct(), Is.EqualTo(new[] { "order.collection-booked" }));
+        Assert.That(confirmations, Has.Count.EqualTo(2), "one for the booking, one for the move");
+    }
+
+    [Test]
+    public async Task TheDatabase_RefusesASecondBookingOfTheSameBayAndTime()
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Application.Data.DealershipDbContext>();
+        var orders = await db.Orders.Select(o => new { o.Id, o.SiteId, o.OwnerStaffId }).Take(2).ToListAsync();
+        var start = new DateTime(2026, 11, 30, 18, 0, 0, DateTimeKind.Utc);
+        db.CollectionBookings.Add(new CollectionBooking(orders[0].Id, orders[0].SiteId, orders[0].OwnerStaffId, 1, start, start.AddHours(1), true, null, start));
+        db.CollectionBookings.Add(new CollectionBooking(orders[1].Id, orders[0].SiteId, orders[1].OwnerStaffId, 1, start, start.AddHours(1), true, null, start));
+
+        Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Test]
+    public async Task ConcurrentPicksOfTheLastBay_OneWins_TheOtherIsTold()
+    {
+        // One bay only, and a second ready order owned by someone else, so both may want the same time.
+        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET DeliveryBays = 1"));
+        using var sales = await _app.SalesAsync();
+        using var manager = await _app.ManagerAsync();
+        await CompleteChecklistAsync(sales);
+        var other = await ReadyOrderOwnedByManagerAsync(manager);
+        var slot = (await SlotsAsync(sales, _order)).Intersect(await SlotsAsync(manager, other)).First();
+
+        var responses = await Task.WhenAll(
+            sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot }),
+            manager.PostAsJsonAsync($"/api/orders/{other}/collection", new { startsAt = slot }));
+
+        Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
+        Assert.That(await _app.QueryAsync(db => db.CollectionBookings.CountAsync(b => b.StartsAt == slot)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Delivery_NeedsTheBalanceSettled_ThenHandsOverInOneStep()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slots = await SlotsAsync(sales, _order);
+        var notBooked = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[0] });
+
+        var unpaid = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+        var balance = (await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync()).GetProperty("balanceDue").GetProperty("amount").GetInt64();
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/payments", new { method = "lenderFunding", amount = new { amount = balance, currency = "USD" }, reference = "LOAN-55102", status = "pending" });
+        var delivered = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+
+        Assert.That(notBooked.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(unpaid.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await unpaid.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("balance-due"));
+        Assert.That(delivered.StatusCode, Is.EqualTo(HttpStatusCode.OK), await delivered.Content.ReadAsStringAsync());
+        var order = await delivered.ReadJsonAsync();
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("delivered"));
+        Assert.That(order.GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.Zero);
+        var stored = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
+        Assert.That(stored.KeysHandedOverBy, Is.Not.Null);
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered"))), Is.True);
+    }
+
+    [Test]
+    public async Task TheDayBefore_TheCustomerGetsOneReminder()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot });
+
+        _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
+        }
+
+        var reminders = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.EndsWith("/reminder/sms") || n.DeduplicationKey.EndsWith("/reminder/email")).ToListAsync());
+        Assert.That(reminders.Count(n => n.DeduplicationKey.StartsWith($"order/{_order}/", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    private async Task<Guid> ReadyOrderOwnedByManagerAsync(HttpClient manager)
+    {
+        var customer = await _app.QueryAsync(db => db.Customers.Where(c => c.EmailKey == "james.whitaker@example.com").Select(c => c.Id).SingleAsync());
+        var placed = await manager.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = customer,
+            vehicle = new { year = 2027, make = "Kia", model = "EV9", trim = "GT-Line" },
+            price = new { amount = 7_000_000, currency = "USD" },
+        });
+        var id = (await placed.ReadJsonAsync()).GetProperty("id").GetGuid();
+        foreach (var m in new[] { "factoryConfirmed", "built", "inTransit", "arrivedAtDealership", "preparedForDelivery" })
+        {
+            await manager.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = m });
+        }
+
+        foreach (var item in new[] { "preDeliveryInspection", "fundsArranged", "insuranceProof", "registrationPaperwork" })
+        {
+            await manager.PutAsJsonAsync($"/api/orders/{id}/checklist/{item}", new { done = true });
+        }
+
+        return id;
+    }
+}
