@@ -184,3 +184,47 @@ public sealed class CollectionTests
         return id;
     }
 }
+
+/// <summary>The owner's calendar shapes the collection times offered.</summary>
+public sealed class StaffAvailabilityTests
+{
+    private DealershipApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task WorkingHoursAndBlockedTime_NarrowTheSlots_AndOnlyYouOrAManagerMayEditThem()
+    {
+        using var sales = await _app.SalesAsync();
+        using var service = await _app.ServiceAsync();
+        var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var order = await _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
+            .Where(x => x.EmailKey == "sophia.nguyen@example.com").Select(x => x.Id).SingleAsync());
+        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
+        {
+            await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
+        }
+
+        var put = await sales.PutAsJsonAsync($"/api/staff/{salesId}/availability", new
+        {
+            hours = new[] { new { day = "tuesday", starts = "10:00:00", ends = "14:00:00" } },
+            blocked = Array.Empty<object>(),
+        });
+        var someoneElse = await service.PutAsJsonAsync($"/api/staff/{salesId}/availability", new { hours = Array.Empty<object>(), blocked = Array.Empty<object>() });
+        var slots = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray()
+            .Select(s => s.GetProperty("localStart").GetDateTime()).ToList();
+
+        Assert.That(put.StatusCode, Is.EqualTo(HttpStatusCode.OK), await put.Content.ReadAsStringAsync());
+        Assert.That(someoneElse.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(slots, Is.Not.Empty);
+        Assert.That(slots.All(s => s.DayOfWeek == DayOfWeek.Tuesday && s.Hour >= 10 && s.Hour < 14), Is.True, string.Join(", ", slots));
+    }
+}

@@ -9,12 +9,23 @@ namespace Dealership.Web.Api;
 /// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
 public static class SitesAndStaffApi
 {
+    public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Collections.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Collections.BlockedTime>? Blocked);
+
     public static void MapSitesAndStaffApi(this IEndpointRouteBuilder api)
     {
         api.MapGet("/sites", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new ListMySites.Query(), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithTags("Sites")
             .WithSummary("The sites you work at; the current one (X-Site-Id or your primary site) has isCurrent: true.");
+
+        api.MapGet("/staff/{id:guid}/availability", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.GetStaffAvailability.Query(id), ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("Staff")
+            .WithSummary("Working hours and blocked time (yours, or as a manager someone's at your sites).");
+        api.MapPut("/staff/{id:guid}/availability", async (Guid id, AvailabilityBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.SetStaffAvailability.Command(id, body.Hours ?? [], body.Blocked ?? []), ct)))
+            .RequireAuthorization(Policies.Staff).WithTags("Staff")
+            .WithSummary("Replace working hours (weekday, starts, ends in site time) and blocked periods (UTC): collections are offered only when you are there.");
 
         var staff = api.MapGroup("/staff").WithTags("Staff").RequireAuthorization(Policies.ManagersOnly);
         staff.MapPost("/", async (CreateStaffMember.Command command, IMediator mediator, CancellationToken ct) =>
