@@ -991,3 +991,82 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE TABLE [Promises] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NOT NULL,
+        [Description] nvarchar(300) NOT NULL,
+        [DueAt] datetime2 NOT NULL,
+        [Kind] nvarchar(12) NOT NULL,
+        [SubjectType] nvarchar(30) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [Milestone] nvarchar(30) NULL,
+        [State] nvarchar(14) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ResolvedAt] datetime2 NULL,
+        [ResolutionNote] nvarchar(500) NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Promises] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Promises_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_CustomerId] ON [Promises] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_OwnerStaffId_State_DueAt] ON [Promises] ([OwnerStaffId], [State], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_SiteId_State] ON [Promises] ([SiteId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_State_DueAt] ON [Promises] ([State], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_SubjectId_Milestone] ON [Promises] ([SubjectId], [Milestone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122162110_PromiseLedger', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -84,6 +84,7 @@ api.MapCustomersApi();
 api.MapSitesAndStaffApi();
 api.MapMessagingApi();
 api.MapOrdersApi();
+api.MapPromisesApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();

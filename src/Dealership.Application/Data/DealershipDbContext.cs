@@ -48,6 +48,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<StaffAvailability> StaffAvailability => Set<StaffAvailability>();
 
+    public DbSet<Dealership.Domain.Promises.CustomerPromise> Promises => Set<Dealership.Domain.Promises.CustomerPromise>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -126,3 +126,25 @@ internal sealed class StaffAvailabilityConfiguration : IEntityTypeConfiguration<
         builder.Navigation(a => a.Blocked).UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
+
+internal sealed class CustomerPromiseConfiguration : IEntityTypeConfiguration<Dealership.Domain.Promises.CustomerPromise>
+{
+    public void Configure(EntityTypeBuilder<Dealership.Domain.Promises.CustomerPromise> builder)
+    {
+        builder.ToTable("Promises");
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.DomainEvents);
+        builder.Property(p => p.Description).HasMaxLength(300);
+        builder.Property(p => p.Kind).HasConversion<string>().HasMaxLength(12);
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(14);
+        builder.Property(p => p.SubjectType).HasMaxLength(30);
+        builder.Property(p => p.Milestone).HasMaxLength(30);
+        builder.Property(p => p.ResolutionNote).HasMaxLength(500);
+        // Lists by owner and due time; the watchdog's sweep of open promises past due; kept rates per site.
+        builder.HasIndex(p => new { p.OwnerStaffId, p.State, p.DueAt });
+        builder.HasIndex(p => new { p.State, p.DueAt });
+        builder.HasIndex(p => new { p.SiteId, p.State });
+        builder.HasIndex(p => new { p.SubjectId, p.Milestone });
+        builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

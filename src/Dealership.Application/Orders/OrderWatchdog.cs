@@ -100,6 +100,11 @@ public sealed class OrderWatchdog(
             db.ChangeTracker.Clear();
         }
 
+        // Promises that fell due unkept are broken: the kept rate tells the truth without anyone marking it.
+        var broken = await db.Promises.Where(p => p.State == Domain.Promises.PromiseState.Open && p.DueAt < now).Take(1000).ToListAsync(cancellationToken);
+        broken.ForEach(p => p.MarkBroken(now));
+        await db.SaveChangesAsync(cancellationToken);
+
         dispatch.AfterCommit();
         if (alerted + updated > 0)
         {

@@ -17,6 +17,15 @@ public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageMo
 
     public GetDeliveriesBoard.Board Board { get; private set; } = new([], 0, 0, 0, 0, 0);
 
-    public async Task OnGetAsync(CancellationToken ct) =>
+    public Application.Promises.GetPromiseStats.Rate? MyPromises { get; private set; }
+
+    public Application.Promises.GetPromiseStats.Rate? SitePromises { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
         Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null), ct);
+        var stats = await mediator.Send(new Application.Promises.GetPromiseStats.Query(), ct);
+        MyPromises = stats.People.FirstOrDefault(p => p.Id == staff.StaffId);
+        SitePromises = stats.Sites.FirstOrDefault(s => s.Id == staff.SiteId);
+    }
 }

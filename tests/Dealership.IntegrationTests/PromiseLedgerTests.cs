@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Orders;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>The promise ledger: milestone promises kept, renegotiated and broken by themselves; people's promises by them; the kept rate.</summary>
+public sealed class PromiseLedgerTests
+{
+    private DealershipApp _app = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [TearDown]
+    public void Stop() => _app.Dispose();
+
+    private static async Task<(Guid Order, Guid Customer)> PlaceAsync(HttpClient sales)
+    {
+        var customer = (await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Promised"))).GetProperty("id").GetGuid();
+        var response = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = customer,
+            vehicle = new { year = 2027, make = "Subaru", model = "Outback", trim = "Touring" },
+            price = new { amount = 4_100_000, currency = "USD" },
+            promisedDates = new Dictionary<string, string> { ["factoryConfirmed"] = "2026-11-25", ["arrivedAtDealership"] = "2027-01-20", ["preparedForDelivery"] = "2027-01-23" },
+        });
+        return ((await response.ReadJsonAsync()).GetProperty("id").GetGuid(), customer);
+    }
+
+    private static async Task<List<(string Description, string State)>> PromisesAsync(HttpClient client, string query = "owner=me")
+    {
+        var page = await (await client.GetAsync($"/api/promises?{query}&pageSize=200")).ReadJsonAsync();
+        return page.GetProperty("items").EnumerateArray().Select(p => (p.GetProperty("description").GetString()!, p.GetProperty("state").GetString()!)).ToList();
+    }
+
+    [Test]
+    public async Task MilestonePromises_AreKeptRenegotiatedAndBrokenByTheOrder_AndTheKeptRateCountsOnlyKeptAndBroken()
+    {
+        using var sales = await _app.SalesAsync();
+        var (order, _) = await PlaceAsync(sales);
+        Assert.That((await PromisesAsync(sales)).Count(p => p.Description.Contains("Outback", StringComparison.Ordinal) && p.State == "open"), Is.EqualTo(3));
+
+        await sales.PostAsJsonAsync($"/api/orders/{order}/milestones", new { milestone = "factoryConfirmed" });
+        await sales.PutAsJsonAsync($"/api/orders/{order}/promises/arrivedAtDealership", new { promisedDate = "2027-01-22", reason = "Later ship" });
+        var outback = (await PromisesAsync(sales)).Where(p => p.Description.Contains("Outback", StringComparison.Ordinal)).ToList();
+        Assert.That(outback.Count(p => p.State == "kept"), Is.EqualTo(1), "factory confirmation came before it was due");
+        Assert.That(outback.Count(p => p.State == "renegotiated"), Is.EqualTo(1), "moved before it fell due, with the customer told");
+        Assert.That(outback.Count(p => p.State == "open"), Is.EqualTo(2), "the new arrival date and the preparation date");
+
+        // Past the preparation date with nothing done: the watchdog marks what fell due as broken.
+        _app.Clock.Advance(TimeSpan.FromDays(75));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
+        }
+
+        using var later = await _app.SalesAsync();
+        outback = (await PromisesAsync(later)).Where(p => p.Description.Contains("Outback", StringComparison.Ordinal)).ToList();
+        Assert.That(outback.Count(p => p.State == "broken"), Is.EqualTo(2));
+        var stats = await (await later.GetAsync("/api/promises/stats")).ReadJsonAsync();
+        var sam = stats.GetProperty("people").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "Sam Carter");
+        Assert.That(sam.GetProperty("kept").GetInt32(), Is.EqualTo(1));
+        Assert.That(sam.GetProperty("broken").GetInt32(), Is.EqualTo(2));
+        Assert.That(sam.GetProperty("keptRate").GetDouble(), Is.EqualTo(0.333).Within(0.001));
+        Assert.That(stats.GetProperty("sites").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Harbor Motors Portland").GetProperty("broken").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task PeoplesPromises_AreRecorded_KeptOrWithdrawnWithAReason_OnlyByTheirOwnerOrAManager()
+    {
+        using var sales = await _app.SalesAsync();
+        using var service = await _app.ServiceAsync();
+        var (_, customer) = await PlaceAsync(sales);
+        var due = _app.Clock.GetUtcNow().UtcDateTime.AddHours(3);
+
+        var made = await sales.PostAsJsonAsync("/api/promises", new { customerId = customer, description = "Call back about the trade-in value by 5pm", dueAt = due });
+        var past = await sales.PostAsJsonAsync("/api/promises", new { customerId = customer, description = "Yesterday", dueAt = due.AddDays(-2) });
+        var id = (await made.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var notMine = await service.PostAsync($"/api/promises/{id}/kept", null);
+        var noReason = await sales.PostAsJsonAsync($"/api/promises/{id}/withdrawn", new { reason = "" });
+        var kept = await sales.PostAsync($"/api/promises/{id}/kept", null);
+        var again = await sales.PostAsync($"/api/promises/{id}/kept", null);
+
+        Assert.That(made.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        Assert.That(past.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(notMine.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await kept.ReadJsonAsync()).GetProperty("state").GetString(), Is.EqualTo("kept"));
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await PromisesAsync(sales, "owner=me&due=week")).Select(p => p.Description), Does.Not.Contain("Call back about the trade-in value by 5pm"));
+    }
+}
