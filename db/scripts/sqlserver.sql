@@ -1070,3 +1070,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162343_CollectionProposals'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [ProposedCollectionTimes] nvarchar(max) NOT NULL DEFAULT N'[]';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122162343_CollectionProposals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122162343_CollectionProposals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

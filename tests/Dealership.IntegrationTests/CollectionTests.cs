@@ -161,6 +161,30 @@ public sealed class CollectionTests
         Assert.That(reminders.Count(n => n.DeduplicationKey.StartsWith($"order/{_order}/", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task StaffProposeUpToThreeTimes_TheCustomerIsTold_AndStillChooses()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slots = await SlotsAsync(sales, _order);
+
+        var four = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection-proposals", new { startsAt = slots.Take(4) });
+        var closed = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection-proposals", new { startsAt = new[] { new DateTime(2026, 11, 23, 3, 0, 0, DateTimeKind.Utc) } });
+        var proposed = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection-proposals", new { startsAt = new[] { slots[3], slots[12] } });
+
+        Assert.That(four.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "3 am is not an open time");
+        Assert.That(proposed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await proposed.Content.ReadAsStringAsync());
+        var told = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection-proposed")));
+        Assert.That(told.TemplateData, Does.Contain(" or "));
+        var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
+        Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("preparedForDelivery"), "a proposal books nothing: the customer chooses");
+
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[12] });
+        var stored = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
+        Assert.That(stored.ProposedCollectionTimes, Is.Empty, "proposals end once the customer has chosen");
+    }
+
     private async Task<Guid> ReadyOrderOwnedByManagerAsync(HttpClient manager)
     {
         var customer = await _app.QueryAsync(db => db.Customers.Where(c => c.EmailKey == "james.whitaker@example.com").Select(c => c.Id).SingleAsync());

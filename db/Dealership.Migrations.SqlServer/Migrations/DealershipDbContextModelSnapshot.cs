@@ -733,6 +733,10 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<long>("PriceAmount")
                         .HasColumnType("bigint");
 
+                    b.PrimitiveCollection<string>("ProposedCollectionTimes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uniqueidentifier");
 

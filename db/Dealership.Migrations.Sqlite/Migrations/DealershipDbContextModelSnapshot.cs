@@ -727,6 +727,10 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<long>("PriceAmount")
                         .HasColumnType("INTEGER");
 
+                    b.PrimitiveCollection<string>("ProposedCollectionTimes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
 

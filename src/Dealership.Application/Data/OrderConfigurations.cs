@@ -23,6 +23,7 @@ internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<Vehic
         builder.Ignore(o => o.NextMilestone);
         builder.Ignore(o => o.ChecklistComplete);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(o => o.KeysHandedOverBy).OnDelete(DeleteBehavior.Restrict);
+        builder.PrimitiveCollection(o => o.ProposedCollectionTimes).HasField("_proposedCollectionTimes").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(o => o.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(24);
         builder.Property(o => o.CancellationReason).HasMaxLength(500);

@@ -29,9 +29,10 @@ public static class MessageTemplates
     public const string CollectionBooked = "order.collection-booked";
     public const string CollectionReminder = "order.collection-reminder";
     public const string OrderDelivered = "order.delivered";
+    public const string CollectionProposed = "order.collection-proposed";
 
     public static readonly IReadOnlyList<string> Keys =
-        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered];
+        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
@@ -54,6 +55,7 @@ public static class MessageTemplates
             ["vehicle"] = "2027 Honda Accord Touring", ["when"] = "Sat, Jan 16 at 10:00 AM", ["whenEs"] = "sáb 16 ene a las 10:00", ["ownerName"] = "Sam Carter",
         },
         OrderDelivered => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["ownerName"] = "Sam Carter" },
+        CollectionProposed => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["ownerName"] = "Sam Carter", ["times"] = "Sat Jan 16 10:00 AM or Mon Jan 18 5:00 PM or Tue Jan 19 9:00 AM" },
         OrderLate => new Dictionary<string, string>
         {
             ["vehicle"] = "2027 Honda Accord Touring", ["milestoneName"] = "arrival at the dealership", ["milestoneNameEs"] = "llegada al concesionario",
@@ -106,6 +108,9 @@ public static class MessageTemplates
             OrderDelivered => spanish
                 ? ($"¡Disfrute su {Get(context, "vehicle")}!", $"¡Enhorabuena, {context.CustomerFirstName}! Gracias por confiar en {context.SiteName}. Cualquier duda sobre su {Get(context, "vehicle")}, responda a este mensaje. {context.Link}")
                 : ($"Enjoy your {Get(context, "vehicle")}!", $"Congratulations, {context.CustomerFirstName}! Thank you for choosing {context.SiteName}. Any question about your {Get(context, "vehicle")}, just reply to this message. {context.Link}"),
+            CollectionProposed => spanish
+                ? ($"Elija cuándo recoger su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} le propone: {Get(context, "times")}. Elija la que le venga mejor (u otra hora): {context.Link}")
+                : ($"Pick your collection time", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} suggests {Get(context, "times")}. Pick whichever suits you (or another time): {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 

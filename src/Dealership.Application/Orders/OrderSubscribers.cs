@@ -18,8 +18,21 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     IDomainEventSubscriber<PromisedDateChanged>,
     IDomainEventSubscriber<OrderCancelled>,
     IDomainEventSubscriber<CollectionBooked>,
-    IDomainEventSubscriber<OrderDelivered>
+    IDomainEventSubscriber<OrderDelivered>,
+    IDomainEventSubscriber<CollectionTimesProposed>
 {
+    public async Task HandleAsync(CollectionTimesProposed domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+        var spanish = customer.Language == "es";
+        data["times"] = string.Join(spanish ? " o " : " or ", domainEvent.Times.Select(t => site.ToLocal(t).ToString(spanish ? "ddd d MMM HH:mm" : "ddd MMM d h:mm tt", CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US"))));
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Collection times proposed for the customer to choose from: {data["times"]}");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.CollectionProposed, $"order/{order.Id}/collection-proposed/{domainEvent.OccurredAt.Ticks}", data,
+            urgent: false, proactive: true, cancellationToken);
+    }
+
     public async Task HandleAsync(CollectionBooked domainEvent, CancellationToken cancellationToken)
     {
         var order = domainEvent.Order;

@@ -30,7 +30,7 @@ public static class GetTrackingPage
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
     public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
-        DateTime? CollectionAt, IReadOnlyList<Collections.Slot> OpenSlots);
+        DateTime? CollectionAt, IReadOnlyList<Collections.Slot> OpenSlots, IReadOnlyList<Collections.Slot> Suggested);
 
     public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
 
@@ -79,7 +79,8 @@ public static class GetTrackingPage
                 o.Checklist.Where(c => c.NeedsCustomer && !c.IsDone).Select(c => c.Item).ToList(),
                 o.IsCancelled,
                 bookings.TryGetValue(o.Id, out var at) ? at : null,
-                openSlots[o.Id])).ToList();
+                openSlots[o.Id],
+                openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
                 site.Name, customer.TimeZoneId, messages, progress);

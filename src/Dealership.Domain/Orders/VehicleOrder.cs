@@ -242,6 +242,7 @@ public sealed class VehicleOrder : AggregateRoot
         }
 
         MilestoneOf(OrderMilestone.Delivered).Promise(localDate, reschedule ? "Collection moved by the customer" : "Collection time chosen by the customer", now);
+        _proposedCollectionTimes.Clear();
         Touch(now);
         Raise(new CollectionBooked(this, startsAt, reschedule, now));
     }
@@ -273,6 +274,27 @@ public sealed class VehicleOrder : AggregateRoot
         KeysHandedOverBy = handedOverBy;
         Touch(now);
         Raise(new OrderDelivered(this, handedOverBy, now));
+    }
+
+    private readonly List<DateTime> _proposedCollectionTimes = [];
+
+    /// <summary>Up to three times staff suggested; the customer picks one (or another open time). Never imposed.</summary>
+    public IReadOnlyList<DateTime> ProposedCollectionTimes => _proposedCollectionTimes;
+
+    public void ProposeCollectionTimes(IReadOnlyList<DateTime> times, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(times);
+        EnsureActive();
+        var distinct = times.Distinct().OrderBy(t => t).ToList();
+        if (distinct.Count is < 1 or > 3)
+        {
+            throw new DomainRuleException("Propose one to three times; the customer chooses.", "proposals-count");
+        }
+
+        _proposedCollectionTimes.Clear();
+        _proposedCollectionTimes.AddRange(distinct);
+        Touch(now);
+        Raise(new CollectionTimesProposed(this, distinct, now));
     }
 
     /// <summary>Who handed the new car's keys to the customer.</summary>
@@ -419,5 +441,7 @@ public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item
 public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record CollectionTimesProposed(VehicleOrder Order, IReadOnlyList<DateTime> Times, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record OrderDelivered(VehicleOrder Order, Guid HandedOverBy, DateTime OccurredAt) : IDomainEvent;

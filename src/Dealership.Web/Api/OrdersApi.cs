@@ -19,6 +19,8 @@ public static class OrdersApi
 
     public sealed record CollectionBody(DateTime StartsAt);
 
+    public sealed record ProposalBody(IReadOnlyList<DateTime>? StartsAt);
+
     public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
 
     public static void MapOrdersApi(this IEndpointRouteBuilder api)
@@ -102,6 +104,11 @@ public static class OrdersApi
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(id, body.StartsAt), ct)))
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record the collection time the customer asked for (a booked bay; a taken slot is 409). Moving it frees the old slot.");
+
+        orders.MapPost("/{id:guid}/collection-proposals", async (Guid id, ProposalBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.ProposeCollectionTimes.Command(id, body.StartsAt ?? []), ct)))
+            .RequireAuthorization(Policies.WriteOrders)
+            .WithSummary("Suggest one to three open times; the customer is told and picks one on their page (never imposed).");
 
         orders.MapPost("/{id:guid}/delivery", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
