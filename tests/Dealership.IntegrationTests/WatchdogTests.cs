@@ -64,6 +64,7 @@ public sealed class WatchdogTests
         var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
         var notes = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
         Assert.That(notes, Has.Some.StartsWith("Watchdog alerted the owner").And.Some.StartsWith("Watchdog updated the customer"));
+        Assert.That(await _app.QueryAsync(db => db.Promises.AnyAsync(p => p.SubjectId == late && p.Description.StartsWith("Call Noah about the late"))), Is.True, "the promised call is in the ledger");
     }
 
     [Test]

@@ -120,8 +120,49 @@ public sealed class DemoDataSeeder(
         Reach(managers, (OrderMilestone.FactoryConfirmed, 21), (OrderMilestone.Built, 2));
         Contacted(managers, 2, "Text sent: your Equinox has been built.");
 
+        var justArrived = Place("benjamin.foster@example.com", sales, new VehicleSpec(today.Year + 1, "Hyundai", "Ioniq 5", "Limited", "Digital Teal", null, MakeVin("KM8KRDDF", today.Year + 1, 501)), 5_350_000, 50,
+            (OrderMilestone.FactoryConfirmed, -45), (OrderMilestone.ArrivedAtDealership, 0), (OrderMilestone.PreparedForDelivery, 2));
+        Reach(justArrived, (OrderMilestone.FactoryConfirmed, 46), (OrderMilestone.Built, 30), (OrderMilestone.InTransit, 10), (OrderMilestone.ArrivedAtDealership, 0));
+        Contacted(justArrived, 0, "Text sent: your Ioniq 5 arrived at Harbor Motors Portland today!");
+
+        var scheduled = Place("mia.coleman@example.com", manager, new VehicleSpec(today.Year + 1, "Toyota", "Camry", "XSE", "Wind Chill Pearl", null, MakeVin("4T1K61AK", today.Year + 1, 602)), 3_310_000, 60,
+            (OrderMilestone.FactoryConfirmed, -55), (OrderMilestone.ArrivedAtDealership, -5), (OrderMilestone.PreparedForDelivery, -3));
+        Reach(scheduled, (OrderMilestone.FactoryConfirmed, 56), (OrderMilestone.Built, 35), (OrderMilestone.InTransit, 12), (OrderMilestone.ArrivedAtDealership, 5), (OrderMilestone.PreparedForDelivery, 3));
+        foreach (var item in Enum.GetValues<ChecklistItem>())
+        {
+            scheduled?.SetChecklistItem(item, true, manager, now.AddDays(-3));
+        }
+
+        Contacted(scheduled, 2, "Text sent: your collection is booked for tomorrow at 10:00 AM.");
+
+        var delivered = Place("henry.morrison@example.com", sales, new VehicleSpec(today.Year, "Subaru", "Forester", "Sport", "Autumn Green", null, MakeVin("JF2SKAGC", today.Year, 703)), 3_480_000, 80,
+            (OrderMilestone.FactoryConfirmed, -75), (OrderMilestone.ArrivedAtDealership, -20));
+        Reach(delivered, (OrderMilestone.FactoryConfirmed, 76), (OrderMilestone.Built, 50), (OrderMilestone.InTransit, 30), (OrderMilestone.ArrivedAtDealership, 21), (OrderMilestone.PreparedForDelivery, 18));
+        foreach (var item in Enum.GetValues<ChecklistItem>())
+        {
+            delivered?.SetChecklistItem(item, true, sales, now.AddDays(-18));
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (scheduled is not null)
+        {
+            // Tomorrow at 10:00 at the site, in bay 1: the customer chose it.
+            var start = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(today.AddDays(1).ToDateTime(new TimeOnly(10, 0)), DateTimeKind.Unspecified), portland.TimeZone);
+            db.CollectionBookings.Add(new Domain.Collections.CollectionBooking(scheduled.Id, portland.Id, manager, 1, start, start.AddMinutes(portland.CollectionMinutes), true, null, now.AddDays(-2)));
+            scheduled.ScheduleCollection(start, today.AddDays(1), reschedule: false, now.AddDays(-2));
+        }
+
+        if (delivered is not null)
+        {
+            var start = now.AddDays(-15);
+            db.CollectionBookings.Add(new Domain.Collections.CollectionBooking(delivered.Id, portland.Id, sales, 2, start, start.AddMinutes(portland.CollectionMinutes), true, null, now.AddDays(-17)));
+            delivered.ScheduleCollection(start, DateOnly.FromDateTime(portland.ToLocal(start)), reschedule: false, now.AddDays(-17));
+            delivered.RecordPayment(PaymentMethod.LenderFunding, delivered.BalanceDue, "LOAN-883120", PaymentStatus.Cleared, sales, now.AddDays(-15));
+            delivered.Deliver(hasBooking: true, sales, now.AddDays(-15));
+        }
+
         // History, not news: clear the events so nothing is sent for these on first run.
-        foreach (var order in new[] { onTrack, late, silent, arrived, managers })
+        foreach (var order in new[] { onTrack, late, silent, arrived, managers, justArrived, scheduled, delivered })
         {
             order?.ClearDomainEvents();
         }

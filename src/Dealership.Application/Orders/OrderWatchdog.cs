@@ -90,6 +90,15 @@ public sealed class OrderWatchdog(
                     var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
                     var data = issue.CustomerFacts(customer.Language, owner, today);
                     await outbox.QueueAsync(customer, order.SiteId, issue.Template, issue.Key + "/customer", data, urgent: false, proactive: true, cancellationToken);
+                    if (issue.Template == MessageTemplates.OrderLate)
+                    {
+                        // The update promises a call: that promise goes in the ledger, owned by the salesperson.
+                        var callBy = TimeZoneInfo.ConvertTimeToUtc(
+                            DateTime.SpecifyKind(NextWorkingDay(DateOnly.FromDateTime(site.ToLocal(now))).ToDateTime(new TimeOnly(17, 0)), DateTimeKind.Unspecified), site.TimeZone);
+                        db.Promises.Add(new Domain.Promises.CustomerPromise(order.SiteId, order.CustomerId, order.OwnerStaffId,
+                            $"Call {customer.FirstName} about the late {order.Vehicle.Describe()}", callBy, Domain.Promises.PromiseKind.Manual, "order", order.Id, null, now));
+                    }
+
                     db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, now, TouchpointKind.StaffNote, TouchpointDirection.Internal,
                         TouchpointActor.Dealer, proactive: true, $"Watchdog updated the customer: {issue.TaskTitle}", subjectType: "order", subjectId: order.Id));
                     updated++;

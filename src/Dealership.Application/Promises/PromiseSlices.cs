@@ -100,7 +100,7 @@ public static class WithdrawPromise
 /// <summary>Promises at the caller's sites by owner and due window (overdue, today, week, or all open), soonest first.</summary>
 public static class ListPromises
 {
-    public sealed record Query(Guid? OwnerStaffId, string? Due, PromiseState? State, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<PromiseView>>;
+    public sealed record Query(Guid? OwnerStaffId, string? Due, PromiseState? State, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? SubjectId = null) : IQuery<PagedList<PromiseView>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -122,6 +122,11 @@ public static class ListPromises
             if (query.OwnerStaffId is { } owner)
             {
                 promises = promises.Where(p => p.OwnerStaffId == owner);
+            }
+
+            if (query.SubjectId is { } subject)
+            {
+                promises = promises.Where(p => p.SubjectId == subject);
             }
 
             if (query.State is { } state)

@@ -26,6 +26,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
 
     public DateTime? CollectionAt { get; private set; }
 
+    public PagedList<Dealership.Application.Promises.PromiseView> Promises { get; private set; } = new([], 1, 50, 0);
+
     public bool CanChange => User.IsInRole(StaffRoles.Manager) || (User.IsInRole(StaffRoles.Salesperson) && Order.OwnerStaffId == staff.StaffId);
 
     [TempData]
@@ -60,6 +62,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     {
         Order = await mediator.Send(new GetOrder.Query(Id), ct);
         Slots = await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(Id), ct);
+        Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
         CollectionAt = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
             db.CollectionBookings.Where(b => b.OrderId == Id).Select(b => (DateTime?)b.StartsAt), ct);
     }
