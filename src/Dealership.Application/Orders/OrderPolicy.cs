@@ -14,6 +14,14 @@ public sealed class OrderPolicy
     /// <summary>How long the owner has to act on a watchdog alert before the customer is told directly.</summary>
     public TimeSpan WatchdogGracePeriod { get; set; } = TimeSpan.FromHours(4);
 
-    public TimeSpan SilenceLimit(OrderMilestone status) =>
-        status >= OrderMilestone.ArrivedAtDealership ? SilenceAfterArrival : SilenceBeforeArrival;
+    /// <summary>
+    /// Once the customer has chosen a collection time they know what happens next (and the reminder comes
+    /// the day before), so the daily rule of an arrived car gives way to the longer one.
+    /// </summary>
+    public TimeSpan SilenceLimit(OrderMilestone status) => status switch
+    {
+        OrderMilestone.CollectionScheduled => SilenceBeforeArrival,
+        >= OrderMilestone.ArrivedAtDealership => SilenceAfterArrival,
+        _ => SilenceBeforeArrival,
+    };
 }
