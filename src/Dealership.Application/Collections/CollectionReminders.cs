@@ -22,6 +22,10 @@ public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, D
             .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.StartsAt, Order = o })
             .ToListAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        var customerIds = bookings.Select(b => b.Order.CustomerId).Distinct().ToList();
+        var ownerIds = bookings.Select(b => b.Order.OwnerStaffId).Distinct().ToList();
+        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var queued = 0;
         foreach (var booking in bookings)
         {
@@ -32,8 +36,8 @@ public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, D
                 continue;
             }
 
-            var customer = await db.Customers.FirstAsync(c => c.Id == booking.Order.CustomerId, cancellationToken);
-            var owner = await db.Users.Where(u => u.Id == booking.Order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+            var customer = customers[booking.Order.CustomerId];
+            var owner = owners.GetValueOrDefault(booking.Order.OwnerStaffId, "");
             var data = new Dictionary<string, string>
             {
                 ["vehicle"] = booking.Order.Vehicle.Describe(),

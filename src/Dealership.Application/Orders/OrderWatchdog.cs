@@ -58,6 +58,9 @@ public sealed class OrderWatchdog(
                 .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Last = g.Max(t => t.OccurredAt) })
                 .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
             var orderIds = page.Select(o => o.Id).ToList();
+            var updatedKeys = (await db.Notifications.AsNoTracking()
+                .Where(n => customerIds.Contains(n.CustomerId) && (n.TemplateKey == MessageTemplates.OrderLate || n.TemplateKey == MessageTemplates.OrderCheckIn))
+                .Select(n => n.DeduplicationKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
             var existingTasks = await db.Tasks.AsNoTracking()
                 .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
                 .ToDictionaryAsync(t => t.DeduplicationKey!, cancellationToken);
@@ -83,7 +86,7 @@ public sealed class OrderWatchdog(
                     alerted++;
                 }
                 else if (now - task.CreatedAt >= policy.Value.WatchdogGracePeriod && !(contacted >= task.CreatedAt) &&
-                         !await db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith(issue.Key + "/customer"), cancellationToken))
+                         !updatedKeys.Any(k => k.StartsWith(issue.Key + "/customer", StringComparison.Ordinal)))
                 {
                     // The owner had the grace period and the customer still heard nothing: tell them ourselves.
                     var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
