@@ -40,7 +40,7 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        var failures = new List<FluentValidation.Results.ValidationFailure>();
+        var failures = message is IPagedQuery paged ? Paging.Check(paged).ToList() : [];
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(message, cancellationToken);

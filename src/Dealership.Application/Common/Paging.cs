@@ -12,10 +12,35 @@ public sealed record PagedList<T>(IReadOnlyList<T> Items, int Page, int PageSize
     public bool HasPrevious => Page > 1;
 }
 
+/// <summary>
+/// A query that answers one page. Its page and page size are checked once, in the validation behaviour,
+/// instead of by a copy of the same two rules in every list's validator.
+/// </summary>
+public interface IPagedQuery
+{
+    int Page { get; }
+
+    int PageSize { get; }
+}
+
 public static class Paging
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
+
+    public static IEnumerable<FluentValidation.Results.ValidationFailure> Check(IPagedQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.Page < 1)
+        {
+            yield return new FluentValidation.Results.ValidationFailure(nameof(IPagedQuery.Page), "page starts at 1.");
+        }
+
+        if (query.PageSize is < 1 or > MaxPageSize)
+        {
+            yield return new FluentValidation.Results.ValidationFailure(nameof(IPagedQuery.PageSize), $"pageSize is between 1 and {MaxPageSize}.");
+        }
+    }
 
     /// <summary>Counts with one COUNT query and reads one page; never loads the table.</summary>
     public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken ct)

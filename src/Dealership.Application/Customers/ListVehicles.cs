@@ -1,6 +1,5 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +8,7 @@ namespace Dealership.Application.Customers;
 /// <summary>The vehicles on a customer's record, newest model year first.</summary>
 public static class ListVehicles
 {
-    public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<VehicleView>>;
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator()
-        {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
-        }
-    }
+    public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<VehicleView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<VehicleView>>
     {

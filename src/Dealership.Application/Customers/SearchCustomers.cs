@@ -16,14 +16,12 @@ namespace Dealership.Application.Customers;
 /// </summary>
 public static partial class SearchCustomers
 {
-    public sealed record Query(string? Search, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummary>>;
+    public sealed record Query(string? Search, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummary>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
             RuleFor(q => q.Search).MaximumLength(100);
         }
     }

@@ -1,7 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Journey;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,19 +9,10 @@ namespace Dealership.Application.Journey;
 /// <summary>One customer's timeline, newest first: every message, reply, consent change and (later) visit and status change.</summary>
 public static class GetJourney
 {
-    public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TouchpointView>>;
+    public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TouchpointView>>, IPagedQuery;
 
     public sealed record TouchpointView(Guid Id, DateTime OccurredAt, TouchpointKind Kind, TouchpointDirection Direction, TouchpointActor Actor,
         bool Proactive, string Summary, Guid? StaffId, Guid? SiteId, string? SubjectType, Guid? SubjectId);
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator()
-        {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
-        }
-    }
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<TouchpointView>>
     {

@@ -9,14 +9,12 @@ namespace Dealership.Application.Notifications;
 /// <summary>Messages, newest first, by customer and status (for example every dead message, to resend).</summary>
 public static class ListNotifications
 {
-    public sealed record Query(Guid? CustomerId, NotificationStatus? Status, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NotificationView>>;
+    public sealed record Query(Guid? CustomerId, NotificationStatus? Status, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NotificationView>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
             RuleFor(q => q.Status).IsInEnum();
         }
     }

@@ -25,6 +25,13 @@ public sealed record NotificationView(
 
 public static class NotificationProjection
 {
+    public static NotificationView ToView(this Notification n)
+    {
+        ArgumentNullException.ThrowIfNull(n);
+        return new(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
+            n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive);
+    }
+
     public static IQueryable<NotificationView> ToViews(this IQueryable<Notification> notifications) =>
         notifications.Select(n => new NotificationView(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
             n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive));

@@ -19,8 +19,7 @@ public static class ResendNotification
             var customer = await db.Customers.FirstAsync(c => c.Id == n.CustomerId, cancellationToken);
             var recipient = n.Channel == Domain.Notifications.MessageChannel.Sms ? customer.MobilePhone : customer.Email;
             n.Resend(recipient, clock.GetUtcNow().UtcDateTime);
-            return new NotificationView(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason, n.Recipient, n.Subject,
-                n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive);
+            return n.ToView();
         }
     }
 }

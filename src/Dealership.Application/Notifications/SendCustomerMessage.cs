@@ -54,8 +54,7 @@ public static class SendCustomerMessage
                 task.Complete(staffId, clock.GetUtcNow().UtcDateTime);
             }
 
-            return queued.Select(n => new NotificationView(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
-                n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive)).ToList();
+            return queued.Select(n => n.ToView()).ToList();
         }
     }
 }

@@ -1,7 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Orders;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,19 +9,10 @@ namespace Dealership.Application.Orders;
 /// <summary>Orders at the caller's sites, filtered by status (a milestone, or "cancelled") and owner ("me" or an id), newest first.</summary>
 public static class ListOrders
 {
-    public sealed record Query(OrderMilestone? Status, bool? Cancelled, Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? CustomerId = null) : IQuery<PagedList<OrderSummary>>;
+    public sealed record Query(OrderMilestone? Status, bool? Cancelled, Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? CustomerId = null) : IQuery<PagedList<OrderSummary>>, IPagedQuery;
 
     public sealed record OrderSummary(Guid Id, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle,
         OrderMilestone Status, bool Cancelled, DateOnly? NextPromisedDate, MoneyView Price, DateTime UpdatedAt);
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator()
-        {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
-        }
-    }
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<OrderSummary>>
     {

@@ -100,15 +100,13 @@ public static class WithdrawPromise
 /// <summary>Promises at the caller's sites by owner and due window (overdue, today, week, or all open), soonest first.</summary>
 public static class ListPromises
 {
-    public sealed record Query(Guid? OwnerStaffId, string? Due, PromiseState? State, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? SubjectId = null) : IQuery<PagedList<PromiseView>>;
+    public sealed record Query(Guid? OwnerStaffId, string? Due, PromiseState? State, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? SubjectId = null) : IQuery<PagedList<PromiseView>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
             RuleFor(q => q.Due).Must(d => d is null or "overdue" or "today" or "week").WithMessage("due is overdue, today or week.");
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
         }
     }
 

@@ -1,6 +1,5 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,16 +8,7 @@ namespace Dealership.Application.Staff;
 /// <summary>Staff who work at the caller's current site, with their roles (one query for users, one for roles).</summary>
 public static class ListStaff
 {
-    public sealed record Query(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<StaffView>>;
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator()
-        {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
-        }
-    }
+    public sealed record Query(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<StaffView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<StaffView>>
     {

@@ -1,7 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Tasks;
-using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,16 +12,7 @@ namespace Dealership.Application.Tasks;
 /// </summary>
 public static class ListTasks
 {
-    public sealed record Query(bool IncludeDone = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TaskView>>;
-
-    public sealed class Validator : AbstractValidator<Query>
-    {
-        public Validator()
-        {
-            RuleFor(q => q.Page).GreaterThanOrEqualTo(1);
-            RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize);
-        }
-    }
+    public sealed record Query(bool IncludeDone = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TaskView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<TaskView>>
     {

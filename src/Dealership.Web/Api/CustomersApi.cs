@@ -29,7 +29,7 @@ public static class CustomersApi
         customers.MapPost("/", async (RegisterCustomer.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 var customer = await mediator.Send(command, ct);
-                return WithETag(TypedResults.Created($"/api/customers/{customer.Id}", customer), customer.Version);
+                return ETags.With(TypedResults.Created($"/api/customers/{customer.Id}", customer), customer.Version);
             })
             .RequireAuthorization(Policies.EditCustomers)
             .WithSummary("Register a customer. Email or mobile already in use is a 409 naming the existing customer, unless allowSharedContact is true.");
@@ -51,7 +51,7 @@ public static class CustomersApi
                 var command = new UpdateContactPreferences.Command(id, body.PreferredChannel, body.Language, body.TimeZoneId,
                     body.QuietHoursStart, body.QuietHoursEnd, body.SmsConsent, body.EmailConsent, body.ConsentSource, ETags.ReadIfMatch(request));
                 var customer = await mediator.Send(command, ct);
-                return WithETag(TypedResults.Ok(customer), customer.Version);
+                return ETags.With(TypedResults.Ok(customer), customer.Version);
             })
             .RequireAuthorization(Policies.EditCustomers)
             .WithSummary("Change channel, language, time zone, quiet hours and consent. Send If-Match with the ETag you read; a stale one gets 412.");
@@ -67,17 +67,5 @@ public static class CustomersApi
         customers.MapGet("/{id:guid}/vehicles", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListVehicles.Query(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
             .WithSummary("The customer's vehicles, paged.");
-    }
-
-    private static ETagResult WithETag(IResult inner, long version) => new ETagResult(inner, version);
-
-    /// <summary>Adds the ETag header to a result, so it survives the idempotency capture as well.</summary>
-    private sealed class ETagResult(IResult inner, long version) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ETags.Set(httpContext.Response, version);
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }

@@ -30,4 +30,16 @@ public static class ETags
     }
 
     public static void Set(HttpResponse response, long version) => response.Headers.ETag = For(version);
+
+    /// <summary>Wraps a result so it carries the aggregate's ETag (also through the idempotency capture).</summary>
+    public static IResult With(IResult inner, long version) => new Tagged(inner, version);
+
+    private sealed class Tagged(IResult inner, long version) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            Set(httpContext.Response, version);
+            return inner.ExecuteAsync(httpContext);
+        }
+    }
 }

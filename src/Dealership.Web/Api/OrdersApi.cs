@@ -30,7 +30,7 @@ public static class OrdersApi
         orders.MapPost("/", async (PlaceOrder.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(command, ct);
-                return new ETagged(TypedResults.Created($"/api/orders/{order.Id}", order), order.Version);
+                return ETags.With(TypedResults.Created($"/api/orders/{order.Id}", order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Place a factory order at the current site (price and fees in cents, promised dates per milestone).");
@@ -38,7 +38,7 @@ public static class OrdersApi
         orders.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new GetOrder.Query(id), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .WithSummary("One order: milestones promised vs actual, checklist, payments, balance due.");
 
@@ -57,7 +57,7 @@ public static class OrdersApi
         orders.MapPost("/{id:guid}/milestones", async (Guid id, MilestoneBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new RecordMilestone.Command(id, body.Milestone, body.ReachedAt, ETags.ReadIfMatch(request)), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record the next milestone (up to preparedForDelivery) with its actual time. Out of order or repeated: 409.");
@@ -66,7 +66,7 @@ public static class OrdersApi
             {
                 var which = QueryValues.Enum<OrderMilestone>(milestone, "milestone") ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("milestone", "Name the milestone.")]);
                 var order = await mediator.Send(new ChangePromisedDate.Command(id, which, body.PromisedDate, body.Reason, ETags.ReadIfMatch(request)), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Change a milestone's promised date; the reason is required and told to the customer.");
@@ -74,7 +74,7 @@ public static class OrdersApi
         orders.MapPost("/{id:guid}/cancellation", async (Guid id, CancellationBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new CancelOrder.Command(id, body.Reason, ETags.ReadIfMatch(request)), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Cancel before delivery, with a reason; the answer shows deposits to refund.");
@@ -83,7 +83,7 @@ public static class OrdersApi
             {
                 var which = QueryValues.Enum<ChecklistItem>(item, "item") ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("item", "Name the checklist item.")]);
                 var order = await mediator.Send(new SetChecklistItem.Command(id, which, body.Done), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Tick or untick a readiness item: preDeliveryInspection, fundsArranged, insuranceProof, registrationPaperwork.");
@@ -91,7 +91,7 @@ public static class OrdersApi
         orders.MapPost("/{id:guid}/payments", async (Guid id, PaymentBody body, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new RecordPayment.Command(id, body.Method, body.Amount, body.Reference, body.Status), ct);
-                return new ETagged(TypedResults.Created($"/api/orders/{id}", order), order.Version);
+                return ETags.With(TypedResults.Created($"/api/orders/{id}", order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record a payment (deposit or balance) with method and reference.");
@@ -113,7 +113,7 @@ public static class OrdersApi
         orders.MapPost("/{id:guid}/delivery", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(id, ETags.ReadIfMatch(request)), ct);
-                return new ETagged(TypedResults.Ok(order), order.Version);
+                return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Hand the car over: needs the booking, the complete checklist and the balance settled. One atomic step.");
@@ -129,15 +129,5 @@ public static class OrdersApi
             .RequireAuthorization(Policies.ReadOrders)
             .WithTags("Orders")
             .WithSummary("Active orders at the current site, what needs attention first: late, silent, arrived but not scheduled.");
-    }
-
-    /// <summary>Adds the aggregate's version as ETag (kept through the idempotency capture).</summary>
-    private sealed class ETagged(IResult inner, long version) : IResult
-    {
-        public Task ExecuteAsync(HttpContext httpContext)
-        {
-            ETags.Set(httpContext.Response, version);
-            return inner.ExecuteAsync(httpContext);
-        }
     }
 }
