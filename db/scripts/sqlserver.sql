@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -55,7 +55,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -75,7 +75,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [PhoneConsents] (
+        [Id] uniqueidentifier NOT NULL,
+        [PhoneNumber] nvarchar(16) NOT NULL,
+        [OptedOut] bit NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        [Source] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_PhoneConsents] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Sites] (
@@ -87,6 +102,8 @@ BEGIN
         [DistanceUnit] nvarchar(12) NOT NULL,
         [DefaultPhoneRegion] nvarchar(2) NOT NULL,
         [Languages] nvarchar(40) NOT NULL,
+        [DeliveryBays] int NOT NULL,
+        [CollectionMinutes] int NOT NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_Sites] PRIMARY KEY ([Id])
     );
@@ -94,7 +111,32 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Tasks] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Detail] nvarchar(2000) NOT NULL,
+        [DueAt] datetime2 NOT NULL,
+        [SubjectType] nvarchar(30) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        [CustomerIds] nvarchar(1000) NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [DeduplicationKey] nvarchar(200) NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [DoneAt] datetime2 NULL,
+        [DoneBy] uniqueidentifier NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Tasks] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -109,7 +151,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -124,7 +166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -139,7 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -153,7 +195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -168,7 +210,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [StaffAvailability] (
+        [Id] uniqueidentifier NOT NULL,
+        [StaffId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffAvailability] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffAvailability_AspNetUsers_StaffId] FOREIGN KEY ([StaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Customers] (
@@ -207,7 +262,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [SiteOpeningHours] (
@@ -223,7 +278,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [StaffSites] (
@@ -237,201 +292,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
-    CREATE TABLE [Vehicles] (
-        [Id] uniqueidentifier NOT NULL,
-        [CustomerId] uniqueidentifier NOT NULL,
-        [Vin] nchar(17) NOT NULL,
-        [Year] int NOT NULL,
-        [Make] nvarchar(50) NOT NULL,
-        [Model] nvarchar(50) NOT NULL,
-        [Trim] nvarchar(50) NULL,
-        [Color] nvarchar(30) NULL,
-        [Odometer] int NULL,
-        [AddedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_Vehicles] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Vehicles_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    CREATE TABLE [StaffBlockedTime] (
+        [Id] int NOT NULL IDENTITY,
+        [From] datetime2 NOT NULL,
+        [Until] datetime2 NOT NULL,
+        [Reason] nvarchar(200) NULL,
+        [StaffAvailabilityId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffBlockedTime] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffBlockedTime_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
-    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+    CREATE TABLE [StaffWorkingHours] (
+        [Id] int NOT NULL IDENTITY,
+        [Day] nvarchar(10) NOT NULL,
+        [Starts] time NOT NULL,
+        [Ends] time NOT NULL,
+        [StaffAvailabilityId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_StaffWorkingHours] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StaffWorkingHours_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
+    );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_EmailKey] ON [Customers] ([EmailKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_FirstNameKey] ON [Customers] ([FirstNameKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_LastNameKey_FirstNameKey] ON [Customers] ([LastNameKey], [FirstNameKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_MobilePhone] ON [Customers] ([MobilePhone]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_OwnerStaffId] ON [Customers] ([OwnerStaffId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Customers_RegisteredAtSiteId] ON [Customers] ([RegisteredAtSiteId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_IdempotencyRecords_Scope_Key] ON [IdempotencyRecords] ([Scope], [Key]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_SiteOpeningHours_SiteId] ON [SiteOpeningHours] ([SiteId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Sites_Code] ON [Sites] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_StaffSites_SiteId] ON [StaffSites] ([SiteId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE INDEX [IX_Vehicles_CustomerId] ON [Vehicles] ([CustomerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Vehicles_Vin] ON [Vehicles] ([Vin]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122145858_InitialCreate'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122145858_InitialCreate', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -469,188 +362,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE TABLE [PhoneConsents] (
-        [Id] uniqueidentifier NOT NULL,
-        [PhoneNumber] nvarchar(16) NOT NULL,
-        [OptedOut] bit NOT NULL,
-        [ChangedAt] datetime2 NOT NULL,
-        [Source] nvarchar(200) NOT NULL,
-        CONSTRAINT [PK_PhoneConsents] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE TABLE [Tasks] (
-        [Id] uniqueidentifier NOT NULL,
-        [SiteId] uniqueidentifier NOT NULL,
-        [OwnerStaffId] uniqueidentifier NULL,
-        [Title] nvarchar(200) NOT NULL,
-        [Detail] nvarchar(2000) NOT NULL,
-        [DueAt] datetime2 NOT NULL,
-        [SubjectType] nvarchar(30) NULL,
-        [SubjectId] uniqueidentifier NULL,
-        [CustomerIds] nvarchar(1000) NOT NULL,
-        [Status] nvarchar(10) NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [DoneAt] datetime2 NULL,
-        [DoneBy] uniqueidentifier NULL,
-        [Version] bigint NOT NULL,
-        CONSTRAINT [PK_Tasks] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE TABLE [Touchpoints] (
-        [Id] uniqueidentifier NOT NULL,
-        [CustomerId] uniqueidentifier NOT NULL,
-        [SiteId] uniqueidentifier NULL,
-        [OccurredAt] datetime2 NOT NULL,
-        [Kind] nvarchar(30) NOT NULL,
-        [Direction] nvarchar(10) NOT NULL,
-        [Actor] nvarchar(10) NOT NULL,
-        [Proactive] bit NOT NULL,
-        [Summary] nvarchar(500) NOT NULL,
-        [StaffId] uniqueidentifier NULL,
-        [SubjectType] nvarchar(30) NULL,
-        [SubjectId] uniqueidentifier NULL,
-        CONSTRAINT [PK_Touchpoints] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Touchpoints_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE TABLE [TrackingLinks] (
-        [Id] uniqueidentifier NOT NULL,
-        [CustomerId] uniqueidentifier NOT NULL,
-        [NotificationId] uniqueidentifier NULL,
-        [TokenHash] nvarchar(64) NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [ExpiresAt] datetime2 NOT NULL,
-        [RevokedAt] datetime2 NULL,
-        CONSTRAINT [PK_TrackingLinks] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_TrackingLinks_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Notifications_CustomerId_CreatedAt] ON [Notifications] ([CustomerId], [CreatedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Notifications_DeduplicationKey] ON [Notifications] ([DeduplicationKey]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Notifications_ProviderMessageId] ON [Notifications] ([ProviderMessageId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Notifications_Status_DueAt] ON [Notifications] ([Status], [DueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_PhoneConsents_PhoneNumber] ON [PhoneConsents] ([PhoneNumber]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Tasks_OwnerStaffId_Status_DueAt] ON [Tasks] ([OwnerStaffId], [Status], [DueAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Tasks_SiteId_Status] ON [Tasks] ([SiteId], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Touchpoints_CustomerId_OccurredAt] ON [Touchpoints] ([CustomerId], [OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_Touchpoints_SiteId_OccurredAt] ON [Touchpoints] ([SiteId], [OccurredAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE INDEX [IX_TrackingLinks_CustomerId] ON [TrackingLinks] ([CustomerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_TrackingLinks_TokenHash] ON [TrackingLinks] ([TokenHash]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122153018_Notifications'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122153018_Notifications', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Orders] (
@@ -666,6 +378,8 @@ BEGIN
         [CancellationReason] nvarchar(500) NULL,
         [CreatedAt] datetime2 NOT NULL,
         [UpdatedAt] datetime2 NOT NULL,
+        [ProposedCollectionTimes] nvarchar(max) NOT NULL,
+        [KeysHandedOverBy] uniqueidentifier NULL,
         [VehicleColor] nvarchar(30) NULL,
         [VehicleMake] nvarchar(50) NOT NULL,
         [VehicleModel] nvarchar(50) NOT NULL,
@@ -675,6 +389,7 @@ BEGIN
         [VehicleYear] int NOT NULL,
         [Version] bigint NOT NULL,
         CONSTRAINT [PK_Orders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Orders_AspNetUsers_KeysHandedOverBy] FOREIGN KEY ([KeysHandedOverBy]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Orders_AspNetUsers_OwnerStaffId] FOREIGN KEY ([OwnerStaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Orders_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_Orders_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
@@ -683,318 +398,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE TABLE [OrderChecklist] (
-        [Id] int NOT NULL IDENTITY,
-        [Item] nvarchar(30) NOT NULL,
-        [DoneAt] datetime2 NULL,
-        [DoneBy] uniqueidentifier NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_OrderChecklist] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_OrderChecklist_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE TABLE [OrderMilestones] (
-        [Id] int NOT NULL IDENTITY,
-        [Milestone] nvarchar(24) NOT NULL,
-        [PromisedDate] date NULL,
-        [ReachedAt] datetime2 NULL,
-        [LastChangeReason] nvarchar(500) NULL,
-        [LastChangedAt] datetime2 NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_OrderMilestones] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_OrderMilestones_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE TABLE [Payments] (
-        [Id] uniqueidentifier NOT NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        [Method] nvarchar(20) NOT NULL,
-        [Amount] bigint NOT NULL,
-        [Currency] nchar(3) NOT NULL,
-        [Reference] nvarchar(100) NULL,
-        [Status] nvarchar(12) NOT NULL,
-        [ReceivedBy] uniqueidentifier NOT NULL,
-        [ReceivedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_Payments] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_Payments_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE INDEX [IX_OrderChecklist_OrderId] ON [OrderChecklist] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_OrderMilestones_OrderId_Milestone] ON [OrderMilestones] ([OrderId], [Milestone]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE INDEX [IX_Orders_CustomerId] ON [Orders] ([CustomerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE INDEX [IX_Orders_OwnerStaffId_Status] ON [Orders] ([OwnerStaffId], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE INDEX [IX_Orders_SiteId_Status_CancelledAt] ON [Orders] ([SiteId], [Status], [CancelledAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    CREATE INDEX [IX_Payments_OrderId] ON [Payments] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122155418_VehicleOrders'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122155418_VehicleOrders', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
-)
-BEGIN
-    ALTER TABLE [Tasks] ADD [DeduplicationKey] nvarchar(200) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [IX_Tasks_DeduplicationKey] ON [Tasks] ([DeduplicationKey]) WHERE DeduplicationKey IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122160443_TaskDeduplication'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122160443_TaskDeduplication', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    ALTER TABLE [Sites] ADD [CollectionMinutes] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    ALTER TABLE [Sites] ADD [DeliveryBays] int NOT NULL DEFAULT 0;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [KeysHandedOverBy] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE TABLE [CollectionBookings] (
-        [Id] uniqueidentifier NOT NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        [SiteId] uniqueidentifier NOT NULL,
-        [OwnerStaffId] uniqueidentifier NOT NULL,
-        [Bay] int NOT NULL,
-        [StartsAt] datetime2 NOT NULL,
-        [EndsAt] datetime2 NOT NULL,
-        [ChosenByCustomer] bit NOT NULL,
-        [RecordedBy] uniqueidentifier NULL,
-        [BookedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_CollectionBookings] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CollectionBookings_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE TABLE [StaffAvailability] (
-        [Id] uniqueidentifier NOT NULL,
-        [StaffId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_StaffAvailability] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StaffAvailability_AspNetUsers_StaffId] FOREIGN KEY ([StaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE TABLE [StaffBlockedTime] (
-        [Id] int NOT NULL IDENTITY,
-        [From] datetime2 NOT NULL,
-        [Until] datetime2 NOT NULL,
-        [Reason] nvarchar(200) NULL,
-        [StaffAvailabilityId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_StaffBlockedTime] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StaffBlockedTime_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE TABLE [StaffWorkingHours] (
-        [Id] int NOT NULL IDENTITY,
-        [Day] nvarchar(10) NOT NULL,
-        [Starts] time NOT NULL,
-        [Ends] time NOT NULL,
-        [StaffAvailabilityId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_StaffWorkingHours] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_StaffWorkingHours_StaffAvailability_StaffAvailabilityId] FOREIGN KEY ([StaffAvailabilityId]) REFERENCES [StaffAvailability] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE INDEX [IX_Orders_KeysHandedOverBy] ON [Orders] ([KeysHandedOverBy]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CollectionBookings_OrderId] ON [CollectionBookings] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE INDEX [IX_CollectionBookings_OwnerStaffId_StartsAt] ON [CollectionBookings] ([OwnerStaffId], [StartsAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CollectionBookings_SiteId_Bay_StartsAt] ON [CollectionBookings] ([SiteId], [Bay], [StartsAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_StaffAvailability_StaffId] ON [StaffAvailability] ([StaffId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE INDEX [IX_StaffBlockedTime_StaffAvailabilityId] ON [StaffBlockedTime] ([StaffAvailabilityId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    CREATE INDEX [IX_StaffWorkingHours_StaffAvailabilityId] ON [StaffWorkingHours] ([StaffAvailabilityId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD CONSTRAINT [FK_Orders_AspNetUsers_KeysHandedOverBy] FOREIGN KEY ([KeysHandedOverBy]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122161041_CollectionBookings'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122161041_CollectionBookings', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE TABLE [Promises] (
@@ -1020,7 +424,384 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Touchpoints] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NULL,
+        [OccurredAt] datetime2 NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Direction] nvarchar(10) NOT NULL,
+        [Actor] nvarchar(10) NOT NULL,
+        [Proactive] bit NOT NULL,
+        [Summary] nvarchar(500) NOT NULL,
+        [StaffId] uniqueidentifier NULL,
+        [SubjectType] nvarchar(30) NULL,
+        [SubjectId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Touchpoints] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Touchpoints_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [TrackingLinks] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [NotificationId] uniqueidentifier NULL,
+        [TokenHash] nvarchar(64) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [RevokedAt] datetime2 NULL,
+        CONSTRAINT [PK_TrackingLinks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TrackingLinks_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Vehicles] (
+        [Id] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [Vin] nchar(17) NOT NULL,
+        [Year] int NOT NULL,
+        [Make] nvarchar(50) NOT NULL,
+        [Model] nvarchar(50) NOT NULL,
+        [Trim] nvarchar(50) NULL,
+        [Color] nvarchar(30) NULL,
+        [Odometer] int NULL,
+        [AddedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Vehicles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Vehicles_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [CollectionBookings] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [OwnerStaffId] uniqueidentifier NOT NULL,
+        [Bay] int NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [EndsAt] datetime2 NOT NULL,
+        [ChosenByCustomer] bit NOT NULL,
+        [RecordedBy] uniqueidentifier NULL,
+        [BookedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_CollectionBookings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CollectionBookings_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [OrderChecklist] (
+        [Id] int NOT NULL IDENTITY,
+        [Item] nvarchar(30) NOT NULL,
+        [DoneAt] datetime2 NULL,
+        [DoneBy] uniqueidentifier NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderChecklist] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderChecklist_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [OrderMilestones] (
+        [Id] int NOT NULL IDENTITY,
+        [Milestone] nvarchar(24) NOT NULL,
+        [PromisedDate] date NULL,
+        [ReachedAt] datetime2 NULL,
+        [LastChangeReason] nvarchar(500) NULL,
+        [LastChangedAt] datetime2 NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderMilestones] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderMilestones_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE TABLE [Payments] (
+        [Id] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        [Method] nvarchar(20) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Reference] nvarchar(100) NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [ReceivedBy] uniqueidentifier NOT NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Payments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Payments_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionBookings_OrderId] ON [CollectionBookings] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionBookings_OwnerStaffId_StartsAt] ON [CollectionBookings] ([OwnerStaffId], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionBookings_SiteId_Bay_StartsAt] ON [CollectionBookings] ([SiteId], [Bay], [StartsAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_EmailKey] ON [Customers] ([EmailKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_FirstNameKey] ON [Customers] ([FirstNameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_LastNameKey_FirstNameKey] ON [Customers] ([LastNameKey], [FirstNameKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_MobilePhone] ON [Customers] ([MobilePhone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_OwnerStaffId] ON [Customers] ([OwnerStaffId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Customers_RegisteredAtSiteId] ON [Customers] ([RegisteredAtSiteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_IdempotencyRecords_Scope_Key] ON [IdempotencyRecords] ([Scope], [Key]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_CustomerId_CreatedAt] ON [Notifications] ([CustomerId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Notifications_DeduplicationKey] ON [Notifications] ([DeduplicationKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_ProviderMessageId] ON [Notifications] ([ProviderMessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_Status_DueAt] ON [Notifications] ([Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_OrderChecklist_OrderId] ON [OrderChecklist] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OrderMilestones_OrderId_Milestone] ON [OrderMilestones] ([OrderId], [Milestone]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_CustomerId] ON [Orders] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_KeysHandedOverBy] ON [Orders] ([KeysHandedOverBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_OwnerStaffId_Status] ON [Orders] ([OwnerStaffId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Orders_SiteId_Status_CancelledAt] ON [Orders] ([SiteId], [Status], [CancelledAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Payments_OrderId] ON [Payments] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PhoneConsents_PhoneNumber] ON [PhoneConsents] ([PhoneNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Promises_CustomerId] ON [Promises] ([CustomerId]);
@@ -1028,7 +809,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Promises_OwnerStaffId_State_DueAt] ON [Promises] ([OwnerStaffId], [State], [DueAt]);
@@ -1036,7 +817,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Promises_SiteId_State] ON [Promises] ([SiteId], [State]);
@@ -1044,7 +825,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Promises_State_DueAt] ON [Promises] ([State], [DueAt]);
@@ -1052,7 +833,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     CREATE INDEX [IX_Promises_SubjectId_Milestone] ON [Promises] ([SubjectId], [Milestone]);
@@ -1060,32 +841,131 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162110_PromiseLedger'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122162110_PromiseLedger', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162343_CollectionProposals'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [ProposedCollectionTimes] nvarchar(max) NOT NULL DEFAULT N'[]';
+    CREATE INDEX [IX_SiteOpeningHours_SiteId] ON [SiteOpeningHours] ([SiteId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122162343_CollectionProposals'
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Sites_Code] ON [Sites] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffAvailability_StaffId] ON [StaffAvailability] ([StaffId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_StaffBlockedTime_StaffAvailabilityId] ON [StaffBlockedTime] ([StaffAvailabilityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_StaffSites_SiteId] ON [StaffSites] ([SiteId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_StaffWorkingHours_StaffAvailabilityId] ON [StaffWorkingHours] ([StaffAvailabilityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Tasks_DeduplicationKey] ON [Tasks] ([DeduplicationKey]) WHERE DeduplicationKey IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Tasks_OwnerStaffId_Status_DueAt] ON [Tasks] ([OwnerStaffId], [Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Tasks_SiteId_Status] ON [Tasks] ([SiteId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Touchpoints_CustomerId_OccurredAt] ON [Touchpoints] ([CustomerId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Touchpoints_SiteId_OccurredAt] ON [Touchpoints] ([SiteId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_TrackingLinks_CustomerId] ON [TrackingLinks] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TrackingLinks_TokenHash] ON [TrackingLinks] ([TokenHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE INDEX [IX_Vehicles_CustomerId] ON [Vehicles] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Vehicles_Vin] ON [Vehicles] ([Vin]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122163710_InitialCreate'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122162343_CollectionProposals', N'10.0.14');
+    VALUES (N'20261122163710_InitialCreate', N'10.0.14');
 END;
 
 COMMIT;

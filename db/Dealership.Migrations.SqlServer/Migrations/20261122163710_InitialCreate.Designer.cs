@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dealership.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(DealershipDbContext))]
-    [Migration("20261122155418_VehicleOrders")]
-    partial class VehicleOrders
+    [Migration("20261122163710_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -176,6 +176,69 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Bay")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("ChosenByCustomer")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerStaffId", "StartsAt");
+
+                    b.HasIndex("SiteId", "Bay", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("CollectionBookings");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId")
+                        .IsUnique();
+
+                    b.ToTable("StaffAvailability");
                 });
 
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
@@ -664,11 +727,18 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<long>("FeesAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("KeysHandedOverBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("PriceAmount")
                         .HasColumnType("bigint");
+
+                    b.PrimitiveCollection<string>("ProposedCollectionTimes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uniqueidentifier");
@@ -730,11 +800,86 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("KeysHandedOverBy");
+
                     b.HasIndex("OwnerStaffId", "Status");
 
                     b.HasIndex("SiteId", "Status", "CancelledAt");
 
                     b.ToTable("Orders", (string)null);
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Promises.CustomerPromise", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
+
+                    b.Property<string>("Milestone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(14)
+                        .HasColumnType("nvarchar(14)");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectType")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("SiteId", "State");
+
+                    b.HasIndex("State", "DueAt");
+
+                    b.HasIndex("SubjectId", "Milestone");
+
+                    b.HasIndex("OwnerStaffId", "State", "DueAt");
+
+                    b.ToTable("Promises", (string)null);
                 });
 
             modelBuilder.Entity("Dealership.Domain.Sites.Site", b =>
@@ -748,6 +893,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<int>("CollectionMinutes")
+                        .HasColumnType("int");
+
                     b.Property<string>("Currency")
                         .IsRequired()
                         .HasMaxLength(3)
@@ -758,6 +906,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("nvarchar(2)");
+
+                    b.Property<int>("DeliveryBays")
+                        .HasColumnType("int");
 
                     b.Property<string>("DistanceUnit")
                         .IsRequired()
@@ -805,6 +956,10 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<string>("DeduplicationKey")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("Detail")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -847,6 +1002,10 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DeduplicationKey")
+                        .IsUnique()
+                        .HasFilter("DeduplicationKey IS NOT NULL");
 
                     b.HasIndex("SiteId", "Status");
 
@@ -1001,6 +1160,91 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+                {
+                    b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+                {
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("StaffId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTime>("From")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("Until")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffBlockedTime", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Day")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<TimeOnly>("Ends")
+                                .HasColumnType("time");
+
+                            b1.Property<Guid>("StaffAvailabilityId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<TimeOnly>("Starts")
+                                .HasColumnType("time");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("StaffAvailabilityId");
+
+                            b1.ToTable("StaffWorkingHours", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("StaffAvailabilityId");
+                        });
+
+                    b.Navigation("Blocked");
+
+                    b.Navigation("Hours");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
@@ -1067,6 +1311,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("KeysHandedOverBy")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()
@@ -1155,6 +1404,15 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Navigation("Checklist");
 
                     b.Navigation("Milestones");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Promises.CustomerPromise", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dealership.Domain.Sites.Site", b =>
