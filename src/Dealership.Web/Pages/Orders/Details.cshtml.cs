@@ -28,7 +28,17 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
 
     public PagedList<Dealership.Application.Promises.PromiseView> Promises { get; private set; } = new([], 1, 50, 0);
 
-    public bool CanChange => User.IsInRole(StaffRoles.Manager) || (User.IsInRole(StaffRoles.Salesperson) && Order.OwnerStaffId == staff.StaffId);
+    /// <summary>The caller may change this order, and it is still open (not delivered or cancelled).</summary>
+    public bool CanChange => !Order.Cancelled && Order.Status != OrderMilestone.Delivered &&
+        (User.IsInRole(StaffRoles.Manager) || (User.IsInRole(StaffRoles.Salesperson) && Order.OwnerStaffId == staff.StaffId));
+
+    public static string MethodName(PaymentMethod method) => method switch
+    {
+        PaymentMethod.CompanyCheck => "Company check",
+        PaymentMethod.BankTransfer => "Bank transfer",
+        PaymentMethod.LenderFunding => "Lender funding",
+        _ => method.ToString(),
+    };
 
     [TempData]
     public string? Flash { get; set; }

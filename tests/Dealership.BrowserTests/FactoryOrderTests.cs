@@ -1,0 +1,71 @@
+using Microsoft.Playwright;
+
+namespace Dealership.BrowserTests;
+
+/// <summary>A salesperson runs a factory order from order to delivery in the browser.</summary>
+public sealed class FactoryOrderTests
+{
+    private BrowserHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _host = await BrowserHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task Salesperson_RunsAnOrderFromOrderToDelivery()
+    {
+        var page = await _host.SignInAsync("sales@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        await page.GetByLabel("Search customers").FillAsync("Brooks");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Brooks, Elijah" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "+ New order" }).ClickAsync();
+
+        await page.GetByLabel("Make").FillAsync("Volvo");
+        await page.GetByLabel("Model", new() { Exact = true }).FillAsync("XC60");
+        await page.GetByLabel("Trim").FillAsync("Plus");
+        await page.GetByLabel("Price ($)").FillAsync("52,300.00");
+        await page.GetByLabel("Fees ($)").FillAsync("950");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("order-title")).ToContainTextAsync("Volvo XC60 Plus");
+        await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$53,250.00");
+
+        foreach (var step in new[] { "Factory confirmed", "Built", "In transit", "Arrived at the dealership", "Prepared for delivery" })
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Record: {step}" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{step} recorded");
+        }
+
+        var ticks = page.GetByTestId("checklist").GetByRole(AriaRole.Button, new() { Name = "Tick" });
+        for (var open = 4; open > 0; open--)
+        {
+            await Assertions.Expect(ticks).ToHaveCountAsync(open);
+            await ticks.First.ClickAsync();
+        }
+
+        await Assertions.Expect(ticks).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record customer's choice" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("collection-at")).ToContainTextAsync("chosen by the customer");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Hand over the keys: deliver" })).ToBeDisabledAsync();
+
+        await page.GetByText("Record a payment").ClickAsync();
+        await page.GetByLabel("Method").SelectOptionAsync("LenderFunding");
+        await page.GetByLabel("Amount ($)").FillAsync("53250");
+        await page.GetByLabel("Reference").FillAsync("LOAN-20931");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record payment" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$0.00");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Hand over the keys: deliver" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Delivered");
+        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Delivered");
+        await Assertions.Expect(page.GetByText("Record a payment")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Cancel this order")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "order-delivered.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Elijah Brooks" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("timeline")).ToContainTextAsync("Delivered: keys");
+        await page.Context.CloseAsync();
+    }
+}
