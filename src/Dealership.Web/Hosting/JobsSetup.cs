@@ -60,6 +60,11 @@ public static class JobsSetup
             recurring.AddOrUpdate<NotificationDispatcher>("notifications-sweep", job => job.DispatchDueAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<Dealership.Application.Orders.OrderWatchdog>("orders-watchdog", job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
             recurring.AddOrUpdate<Dealership.Application.Collections.CollectionReminders>("collection-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+
+            // Catch up at start rather than at the next quarter hour: both jobs are idempotent.
+            var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+            jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
         }
     }
 }
