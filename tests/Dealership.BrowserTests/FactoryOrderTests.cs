@@ -54,8 +54,18 @@ public sealed class FactoryOrderTests
         await page.GetByLabel("Method").SelectOptionAsync("LenderFunding");
         await page.GetByLabel("Amount ($)").FillAsync("53250");
         await page.GetByLabel("Reference").FillAsync("LOAN-20931");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Record payment" }).ClickAsync();
+        // A double submit of the same form (double click, flaky network) must not record the payment twice.
+        var redirected = await page.EvaluateAsync<bool[]>(@"async () => {
+            const form = [...document.querySelectorAll('form')].find(f => f.action.includes('handler=Payment'));
+            const data = new FormData(form);
+            const first = await fetch(form.action, { method: 'POST', body: data });
+            const second = await fetch(form.action, { method: 'POST', body: data });
+            return [first.redirected, second.redirected];
+        }");
+        Assert.That(redirected, Is.EqualTo(new[] { true, true }), "the second submit is answered with the first one's redirect");
+        await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$0.00");
+        await Assertions.Expect(page.Locator("table.data").Filter(new() { HasText = "LOAN-20931" }).Locator("tbody tr")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Hand over the keys: deliver" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Delivered");

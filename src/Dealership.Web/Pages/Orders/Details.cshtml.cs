@@ -15,7 +15,7 @@ namespace Dealership.Web.Pages.Orders;
 
 /// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
 [Authorize(Policy = Policies.ReadOrders)]
-public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db) : PageModel
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db, Dealership.Web.Ui.FormSubmissions submissions) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -100,13 +100,23 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new CancelOrder.Command(Id, reason ?? "", version), ct).AsTask(), "Order cancelled; the customer is being told.", ct);
 
+    /// <summary>Each form carries a fresh key; a double click or a browser retry of the same form runs once.</summary>
+    [BindProperty(Name = Dealership.Web.Ui.FormSubmissions.FieldName)]
+    public string? SubmissionKey { get; set; }
+
+    public string NewSubmissionKey() => Guid.NewGuid().ToString();
+
     private async Task<IActionResult> RunAsync(Func<Task<OrderView>> command, string? flash, CancellationToken ct)
     {
         try
         {
-            await command();
-            Flash = flash;
-            return LocalRedirect($"/orders/{Id}");
+            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
+            {
+                await command();
+                Flash = flash;
+                return $"/orders/{Id}";
+            });
+            return LocalRedirect(target);
         }
         catch (ValidationException ex)
         {

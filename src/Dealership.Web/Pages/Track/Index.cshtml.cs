@@ -45,6 +45,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public bool Saved { get; set; }
 
+    [TempData]
+    public bool SlotBooked { get; set; }
+
     public GetTrackingPage.TrackingPage? View { get; private set; }
 
     public List<string> Errors { get; } = [];
@@ -83,7 +86,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         try
         {
             await mediator.Send(new Application.Collections.PickMyCollectionSlot.Command(Token, orderId, startsAt), ct);
-            Saved = true;
+            SlotBooked = true;
             return Redirect($"/track/{Token}");
         }
         catch (NotFoundException)
