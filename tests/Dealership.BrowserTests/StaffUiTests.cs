@@ -179,6 +179,26 @@ public sealed partial class StaffUiTests
         await second.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task AdvisorCorrectsAMobileNumber_AndIsToldWhenItBelongsToSomeoneElse()
+    {
+        var page = await _host.SignInAsync("service@demo.local");
+        await page.GetByLabel("Search customers").FillAsync("Sullivan");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sullivan, Emma" }).ClickAsync();
+        await page.GetByText("Edit name, email or mobile").ClickAsync();
+
+        await page.GetByLabel("Mobile", new() { Exact = true }).FillAsync("(503) 555-0100"); // Olivia Bennett's
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("edit-details").GetByRole(AriaRole.Alert)).ToContainTextAsync("Olivia Bennett");
+
+        await page.GetByLabel("Mobile", new() { Exact = true }).FillAsync("(503) 555-0199");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save details" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Contact details saved");
+        await Assertions.Expect(page.GetByText("(503) 555-0199").First).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex("/login")]
     private static partial Regex LoginUrl();
 }

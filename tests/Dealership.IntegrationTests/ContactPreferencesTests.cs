@@ -122,4 +122,39 @@ public sealed class ContactPreferencesTests
         var response = await sales.SendAsync(Put(Guid.NewGuid(), Preferences(), null));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
+
+    [Test]
+    public async Task ContactDetails_AreCorrected_WithTheSameRulesAsRegistration()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Mover", mobile: "503-555-0174"))).GetProperty("id").GetGuid();
+        var other = await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Neighbour", email: "neighbour.details@example.com"));
+
+        HttpRequestMessage Put(object body, string? ifMatch = null)
+        {
+            var r = new HttpRequestMessage(HttpMethod.Put, $"/api/customers/{id}/contact-details") { Content = JsonContent.Create(body) };
+            if (ifMatch is not null)
+            {
+                r.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return r;
+        }
+
+        var moved = await sales.SendAsync(Put(new { firstName = "Dana", lastName = "Mover", email = (string?)null, mobilePhone = "(503) 555-0175" }, "\"0\""));
+        var stale = await sales.SendAsync(Put(new { firstName = "Dana", lastName = "Mover", mobilePhone = "(503) 555-0176" }, "\"0\""));
+        var taken = await sales.SendAsync(Put(new { firstName = "Dana", lastName = "Mover", email = "neighbour.details@example.com", mobilePhone = "(503) 555-0175" }));
+        var badPhone = await sales.SendAsync(Put(new { firstName = "Dana", lastName = "Mover", mobilePhone = "12" }));
+        var noPhoneButPrefersSms = await sales.SendAsync(Put(new { firstName = "Dana", lastName = "Mover", email = "dana.mover@example.com", mobilePhone = (string?)null }));
+
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        Assert.That((await moved.ReadJsonAsync()).GetProperty("mobilePhone").GetString(), Is.EqualTo("+15035550175"));
+        Assert.That(moved.Headers.ETag!.Tag, Is.EqualTo("\"1\""));
+        Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That(taken.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await taken.ReadJsonAsync()).GetProperty("existingCustomerId").GetGuid(), Is.EqualTo(other.GetProperty("id").GetGuid()));
+        Assert.That(badPhone.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(noPhoneButPrefersSms.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That(await _app.QueryAsync(db => db.Customers.Where(c => c.Id == id).Select(c => c.MobilePhone).SingleAsync()), Is.EqualTo("+15035550175"));
+    }
 }

@@ -161,6 +161,27 @@ public sealed class Customer : AggregateRoot
         return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(candidate, DateTimeKind.Unspecified), zone);
     }
 
+    /// <summary>Corrects name, email or mobile. A channel left without its contact detail cannot stay the preferred one.</summary>
+    public void UpdateDetails(CustomerDetails details, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(details);
+        if (string.IsNullOrWhiteSpace(details.Email) && string.IsNullOrWhiteSpace(details.MobilePhoneE164))
+        {
+            throw new DomainRuleException("Keep an email address or a mobile number so we can keep the customer informed.", "contact-required");
+        }
+
+        ApplyDetails(details);
+        if ((PreferredChannel is ContactChannel.Sms or ContactChannel.Both && MobilePhone is null) ||
+            (PreferredChannel is ContactChannel.Email or ContactChannel.Both && Email is null))
+        {
+            throw new DomainRuleException("The preferred channel would have no contact detail left. Change the preferred channel first.", "channel-without-contact");
+        }
+
+        UpdatedAt = now;
+        RecordChange();
+        Raise(new CustomerDetailsChanged(this, now));
+    }
+
     public void ConfirmSharedContact(SharedContactConfirmation confirmation, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(confirmation);
@@ -293,5 +314,7 @@ public sealed record CustomerRegistered(Customer Customer, DateTime OccurredAt) 
 /// <summary>Preferences were saved. <see cref="Changed"/> is false when nothing actually differed.</summary>
 public sealed record ContactPreferencesChanged(Customer Customer, DateTime OccurredAt, bool ByCustomer, bool Changed, bool SmsConsentChanged,
     bool EmailConsentChanged, string Source) : IDomainEvent;
+
+public sealed record CustomerDetailsChanged(Customer Customer, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record VehicleAdded(Customer Customer, Vehicle Vehicle, DateTime OccurredAt) : IDomainEvent;

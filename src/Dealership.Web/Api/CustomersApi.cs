@@ -20,6 +20,8 @@ public static class CustomersApi
         bool EmailConsent,
         string? ConsentSource);
 
+    public sealed record DetailsBody(string FirstName, string LastName, string? Email, string? MobilePhone, bool AllowSharedContact);
+
     public sealed record VehicleBody(string Vin, int Year, string Make, string Model, string? Trim, string? Color, int? Odometer);
 
     public static void MapCustomersApi(this IEndpointRouteBuilder api)
@@ -55,6 +57,15 @@ public static class CustomersApi
             })
             .RequireAuthorization(Policies.EditCustomers)
             .WithSummary("Change channel, language, time zone, quiet hours and consent. Send If-Match with the ETag you read; a stale one gets 412.");
+
+        customers.MapPut("/{id:guid}/contact-details", async (Guid id, DetailsBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var customer = await mediator.Send(new UpdateCustomerDetails.Command(id, body.FirstName, body.LastName, body.Email, body.MobilePhone,
+                    body.AllowSharedContact, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(customer), customer.Version);
+            })
+            .RequireAuthorization(Policies.EditCustomers)
+            .WithSummary("Correct name, email or mobile; a contact used by another customer is 409 unless allowSharedContact.");
 
         customers.MapPost("/{id:guid}/vehicles", async (Guid id, VehicleBody body, IMediator mediator, CancellationToken ct) =>
             {

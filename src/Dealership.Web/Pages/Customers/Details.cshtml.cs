@@ -62,6 +62,26 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
     [BindProperty]
     public PreferencesInput Preferences { get; set; } = new();
 
+    public sealed class DetailsInput
+    {
+        public long Version { get; set; }
+
+        public string? FirstName { get; set; }
+
+        public string? LastName { get; set; }
+
+        public string? Email { get; set; }
+
+        public string? MobilePhone { get; set; }
+
+        public bool AllowSharedContact { get; set; }
+    }
+
+    [BindProperty]
+    public DetailsInput Details { get; set; } = new();
+
+    public List<string> DetailErrors { get; } = [];
+
     public List<string> PreferenceErrors { get; } = [];
 
     public List<string> MessageErrors { get; } = [];
@@ -173,6 +193,37 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         catch (Exception ex) when (ex is PreconditionFailedException or DbUpdateConcurrencyException)
         {
             PreferenceErrors.Add("Someone else changed this customer's preferences while you were editing. The page now shows their version; make your change again.");
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDetailsAsync(CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            await mediator.Send(new UpdateCustomerDetails.Command(Id, Details.FirstName ?? "", Details.LastName ?? "", Details.Email, Details.MobilePhone,
+                Details.AllowSharedContact, Details.Version), ct);
+            Message = "Contact details saved.";
+            return LocalRedirect($"/customers/{Id}");
+        }
+        catch (ValidationException ex)
+        {
+            DetailErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
+        }
+        catch (DomainRuleException ex)
+        {
+            DetailErrors.Add(ex.Message);
+        }
+        catch (Exception ex) when (ex is PreconditionFailedException or DbUpdateConcurrencyException)
+        {
+            DetailErrors.Add("Someone else changed this customer while you were editing. The page now shows their version; make your change again.");
         }
 
         await LoadAsync(ct);
