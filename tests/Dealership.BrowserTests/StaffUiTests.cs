@@ -199,6 +199,31 @@ public sealed partial class StaffUiTests
         await page.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task ADoubleSubmittedMessage_ReachesTheCustomerOnce()
+    {
+        // James Whitaker prefers texts and has no quiet hours, so the real clock cannot defer the message.
+        var page = await _host.SignInAsync("manager@demo.local");
+        await page.GetByLabel("Search customers").FillAsync("Whitaker");
+        await page.Keyboard.PressAsync("Enter");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Whitaker, James" }).ClickAsync();
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("Your Equinox passed its pre-delivery inspection today.");
+
+        var redirected = await page.EvaluateAsync<bool[]>(@"async () => {
+            const form = [...document.querySelectorAll('form')].find(f => f.action.includes('handler=Message'));
+            const data = new FormData(form);
+            const first = await fetch(form.action, { method: 'POST', body: data });
+            const second = await fetch(form.action, { method: 'POST', body: data });
+            return [first.redirected, second.redirected];
+        }");
+        await _host.DispatchAsync();
+
+        Assert.That(redirected, Is.EqualTo(new[] { true, true }));
+        var sent = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Count(f => File.ReadAllText(f).Contains("passed its pre-delivery inspection today", StringComparison.Ordinal));
+        Assert.That(sent, Is.EqualTo(1));
+        await page.Context.CloseAsync();
+    }
+
     [GeneratedRegex("/login")]
     private static partial Regex LoginUrl();
 }

@@ -230,7 +230,7 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         return Page();
     }
 
-    public async Task<IActionResult> OnPostMessageAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostMessageAsync([FromForm(Name = FormSubmissions.FieldName)] string? submissionKey, CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
         {
@@ -239,9 +239,14 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
 
         try
         {
-            var queued = await mediator.Send(new SendCustomerMessage.Command(Id, MessageText ?? "", null, null), ct);
-            Message = $"Message queued: {string.Join(" and ", queued.Where(n => n.Status != Domain.Notifications.NotificationStatus.Suppressed).Select(n => n.Channel == Domain.Notifications.MessageChannel.Sms ? "text" : "email"))}.";
-            return LocalRedirect($"/customers/{Id}");
+            // A double click must not text the customer twice: the form's key makes the second submit a replay.
+            var target = await submissions.RunOnceAsync(submissionKey, async () =>
+            {
+                var queued = await mediator.Send(new SendCustomerMessage.Command(Id, MessageText ?? "", null, null), ct);
+                Message = $"Message queued: {string.Join(" and ", queued.Where(n => n.Status != Domain.Notifications.NotificationStatus.Suppressed).Select(n => n.Channel == Domain.Notifications.MessageChannel.Sms ? "text" : "email"))}.";
+                return $"/customers/{Id}";
+            });
+            return LocalRedirect(target);
         }
         catch (ValidationException ex)
         {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.Web.Pages.Inbox;
 
 /// <summary>The staff inbox: tasks (customer replies, later watchdog alerts) with an answer box.</summary>
-public sealed class IndexModel(IMediator mediator, DealershipDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMediator mediator, DealershipDbContext db, TimeProvider clock, Dealership.Web.Ui.FormSubmissions submissions) : PageModel
 {
     public PagedList<TaskView> Tasks { get; private set; } = new([], 1, 50, 0);
 
@@ -27,13 +27,18 @@ public sealed class IndexModel(IMediator mediator, DealershipDbContext db, TimeP
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAnswerAsync(Guid taskId, Guid customerId, string? text, CancellationToken ct)
+    public async Task<IActionResult> OnPostAnswerAsync(Guid taskId, Guid customerId, string? text,
+        [FromForm(Name = Dealership.Web.Ui.FormSubmissions.FieldName)] string? submissionKey, CancellationToken ct)
     {
         try
         {
-            await mediator.Send(new SendCustomerMessage.Command(customerId, text ?? "", null, taskId), ct);
-            Message = "Sent. The task is closed.";
-            return RedirectToPage();
+            var target = await submissions.RunOnceAsync(submissionKey, async () =>
+            {
+                await mediator.Send(new SendCustomerMessage.Command(customerId, text ?? "", null, taskId), ct);
+                Message = "Sent. The task is closed.";
+                return "/inbox";
+            });
+            return LocalRedirect(target);
         }
         catch (ValidationException ex)
         {
