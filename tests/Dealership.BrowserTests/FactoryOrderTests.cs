@@ -26,8 +26,8 @@ public sealed class FactoryOrderTests
         await page.GetByLabel("Make").FillAsync("Volvo");
         await page.GetByLabel("Model", new() { Exact = true }).FillAsync("XC60");
         await page.GetByLabel("Trim").FillAsync("Plus");
-        await page.GetByLabel("Price ($)").FillAsync("52,300.00");
-        await page.GetByLabel("Fees ($)").FillAsync("950");
+        await page.GetByLabel("Price", new() { Exact = true }).FillAsync("52,300.00");
+        await page.GetByLabel("Fees", new() { Exact = true }).FillAsync("950");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("order-title")).ToContainTextAsync("Volvo XC60 Plus");
         await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$53,250.00");
@@ -52,7 +52,7 @@ public sealed class FactoryOrderTests
 
         await page.GetByText("Record a payment").ClickAsync();
         await page.GetByLabel("Method").SelectOptionAsync("LenderFunding");
-        await page.GetByLabel("Amount ($)").FillAsync("53250");
+        await page.GetByLabel("Amount", new() { Exact = true }).FillAsync("53250");
         await page.GetByLabel("Reference").FillAsync("LOAN-20931");
         // A double submit of the same form (double click, flaky network) must not record the payment twice.
         var redirected = await page.EvaluateAsync<bool[]>(@"async () => {

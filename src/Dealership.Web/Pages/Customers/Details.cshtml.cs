@@ -4,10 +4,9 @@ using Dealership.Application.Data;
 using Dealership.Application.Journey;
 using Dealership.Application.Notifications;
 using Dealership.Application.Sites;
-using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
-using Dealership.Web.Ui;
 using Dealership.Web.Security;
+using Dealership.Web.Ui;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -153,13 +152,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
             });
             return LocalRedirect(target);
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            VehicleErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            VehicleErrors.Add(ex.Message);
+            VehicleErrors.AddRange(messages);
         }
 
         await LoadAsync(ct);
@@ -182,13 +177,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
             Message = "Contact preferences saved.";
             return LocalRedirect($"/customers/{Id}");
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            PreferenceErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            PreferenceErrors.Add(ex.Message);
+            PreferenceErrors.AddRange(messages);
         }
         catch (Exception ex) when (ex is PreconditionFailedException or DbUpdateConcurrencyException)
         {
@@ -213,13 +204,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
             Message = "Contact details saved.";
             return LocalRedirect($"/customers/{Id}");
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            DetailErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            DetailErrors.Add(ex.Message);
+            DetailErrors.AddRange(messages);
         }
         catch (Exception ex) when (ex is PreconditionFailedException or DbUpdateConcurrencyException)
         {
@@ -248,13 +235,9 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
             });
             return LocalRedirect(target);
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            MessageErrors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            MessageErrors.Add(ex.Message);
+            MessageErrors.AddRange(messages);
         }
 
         await LoadAsync(ct);

@@ -1,11 +1,9 @@
-using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Orders;
-using Dealership.Domain.Common;
 using Dealership.Domain.Orders;
 using Dealership.Web.Security;
-using FluentValidation;
+using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -59,11 +57,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     }
 
     public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, CancellationToken ct) =>
-        RunAsync(async () =>
-        {
-            await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt), ct);
-            return Order;
-        }, "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
+        RunAsync(() => mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt), ct).AsTask(), "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
 
     public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
@@ -86,15 +80,17 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostChecklistAsync(ChecklistItem item, bool done, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new SetChecklistItem.Command(Id, item, done), ct).AsTask(), null, ct);
 
-    public Task<IActionResult> OnPostPaymentAsync(PaymentMethod method, string? amount, string? reference, CancellationToken ct)
+    public async Task<IActionResult> OnPostPaymentAsync(PaymentMethod method, string? amount, string? reference, CancellationToken ct)
     {
-        if (!decimal.TryParse(amount?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var dollars) || dollars <= 0)
+        if (FormOutcome.ToMinorUnits(amount) is not { } cents || cents == 0)
         {
-            Errors.Add("Enter the amount in dollars, for example 1000.00.");
-            return ReloadAsync(ct);
+            Errors.Add("Enter the amount, for example 1000.00.");
+            return await ReloadAsync(ct);
         }
 
-        return RunAsync(() => mediator.Send(new RecordPayment.Command(Id, method, new MoneyView((long)Math.Round(dollars * 100), "USD"), reference, null), ct).AsTask(), "Payment recorded.", ct);
+        // Payments are in the order's own currency (the site's), read from the order rather than assumed.
+        var currency = (await mediator.Send(new GetOrder.Query(Id), ct)).Price.Currency;
+        return await RunAsync(() => mediator.Send(new RecordPayment.Command(Id, method, new MoneyView(cents, currency), reference, null), ct).AsTask(), "Payment recorded.", ct);
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
@@ -106,7 +102,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
 
     public string NewSubmissionKey() => Guid.NewGuid().ToString();
 
-    private async Task<IActionResult> RunAsync(Func<Task<OrderView>> command, string? flash, CancellationToken ct)
+    private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
     {
         try
         {
@@ -118,21 +114,9 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
             });
             return LocalRedirect(target);
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            Errors.Add(ex.Message);
-        }
-        catch (ForbiddenException ex)
-        {
-            Errors.Add(ex.Message);
-        }
-        catch (Exception ex) when (ex is PreconditionFailedException or Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException)
-        {
-            Errors.Add("Someone else changed this order while you were looking at it. Here is the latest; check it and try again.");
+            Errors.AddRange(messages);
         }
 
         return await ReloadAsync(ct);

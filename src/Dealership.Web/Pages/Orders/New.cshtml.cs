@@ -1,11 +1,10 @@
-using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Customers;
 using Dealership.Application.Orders;
-using Dealership.Domain.Common;
+using Dealership.Application.Sites;
 using Dealership.Domain.Orders;
 using Dealership.Web.Security;
-using FluentValidation;
+using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +13,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Dealership.Web.Pages.Orders;
 
 [Authorize(Policy = Policies.WriteOrders)]
-public sealed class NewModel(IMediator mediator) : PageModel
+public sealed class NewModel(IMediator mediator, SiteContext siteContext) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid CustomerId { get; set; }
@@ -43,11 +42,13 @@ public sealed class NewModel(IMediator mediator) : PageModel
             return NotFound();
         }
 
-        if (ToCents(Price) is not { } price)
+        if (FormOutcome.ToMinorUnits(Price) is not { } price)
         {
-            Errors.Add("Enter the price in dollars, for example 38990.00.");
+            Errors.Add("Enter the price, for example 38990.00.");
             return Page();
         }
+
+        var currency = (await siteContext.GetAsync(ct)).Currency;
 
         var promises = new Dictionary<OrderMilestone, DateOnly>();
         if (FactoryConfirmed is { } f) { promises[OrderMilestone.FactoryConfirmed] = f; }
@@ -56,17 +57,13 @@ public sealed class NewModel(IMediator mediator) : PageModel
         try
         {
             var order = await mediator.Send(new PlaceOrder.Command(CustomerId, new VehicleSpec(Year, Make ?? "", ModelName ?? "", Trim, Color, null, null),
-                new MoneyView(price, "USD"), new MoneyView(ToCents(Fees) ?? 0, "USD"), null, promises), ct);
+                new MoneyView(price, currency), new MoneyView(FormOutcome.ToMinorUnits(Fees) ?? 0, currency), null, promises), ct);
             TempData["Flash"] = "Order placed; the customer is being told.";
             return LocalRedirect($"/orders/{order.Id}");
         }
-        catch (ValidationException ex)
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
-            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage).Distinct());
-        }
-        catch (DomainRuleException ex)
-        {
-            Errors.Add(ex.Message);
+            Errors.AddRange(messages);
         }
 
         return Page();
@@ -85,9 +82,4 @@ public sealed class NewModel(IMediator mediator) : PageModel
             return false;
         }
     }
-
-    private static long? ToCents(string? dollars) =>
-        decimal.TryParse(dollars?.Replace("$", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal), NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0
-            ? (long)Math.Round(d * 100)
-            : null;
 }
