@@ -971,3 +971,545 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [AdvisorMinutesPerDay] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [LabourRatePerHour] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [ServiceSlotMinutes] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [WorkshopMinutesPerDay] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [Decisions] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [StaffId] uniqueidentifier NOT NULL,
+        [Action] nvarchar(16) NOT NULL,
+        [Amount] bigint NULL,
+        [Currency] nchar(3) NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [SubjectType] nvarchar(20) NOT NULL,
+        [SubjectId] uniqueidentifier NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [Status] nvarchar(18) NOT NULL,
+        [DecidedBy] uniqueidentifier NULL,
+        [DecidedAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [Outcome] nvarchar(14) NOT NULL,
+        [OutcomeNote] nvarchar(500) NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Decisions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Decisions_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [Parts] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [PartNumber] nvarchar(40) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [OnHand] int NOT NULL,
+        [Reserved] int NOT NULL,
+        [SellPriceAmount] bigint NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Parts] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_Parts_Stock] CHECK (OnHand >= 0 AND Reserved >= 0 AND Reserved <= OnHand),
+        CONSTRAINT [FK_Parts_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [ServiceAppointments] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [VehicleId] uniqueidentifier NOT NULL,
+        [AdvisorStaffId] uniqueidentifier NOT NULL,
+        [Concern] nvarchar(1000) NOT NULL,
+        [StartsAt] datetime2 NOT NULL,
+        [Date] date NOT NULL,
+        [WalkIn] bit NOT NULL,
+        [LabourMinutes] int NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [Readiness] nvarchar(10) NOT NULL,
+        [WaitedForParts] bit NOT NULL,
+        [AtRiskSince] datetime2 NULL,
+        [ConfirmedAt] datetime2 NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] uniqueidentifier NOT NULL,
+        [LastChangeReason] nvarchar(500) NULL,
+        [Mileage] int NULL,
+        [ConcernConfirmed] nvarchar(1000) NULL,
+        [UpdatesContact] nvarchar(254) NULL,
+        [PromisedReadyAt] datetime2 NULL,
+        [CheckedInAt] datetime2 NULL,
+        [CheckedInBy] uniqueidentifier NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_ServiceAppointments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceAppointments_AspNetUsers_AdvisorStaffId] FOREIGN KEY ([AdvisorStaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceAppointments_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceAppointments_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ServiceAppointments_Vehicles_VehicleId] FOREIGN KEY ([VehicleId]) REFERENCES [Vehicles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [ServiceOperations] (
+        [Id] uniqueidentifier NOT NULL,
+        [Code] nvarchar(20) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [LabourMinutes] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_ServiceOperations] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [Suppliers] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(120) NOT NULL,
+        [OrderEmail] nvarchar(254) NOT NULL,
+        [AutoSend] bit NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Suppliers] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [WorkshopDays] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [BookedMinutes] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_WorkshopDays] PRIMARY KEY ([Id]),
+        CONSTRAINT [CK_WorkshopDays_Booked] CHECK (BookedMinutes >= 0),
+        CONSTRAINT [FK_WorkshopDays_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [AppointmentOperations] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(20) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [LabourMinutes] int NOT NULL,
+        [AppointmentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AppointmentOperations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AppointmentOperations_ServiceAppointments_AppointmentId] FOREIGN KEY ([AppointmentId]) REFERENCES [ServiceAppointments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [AppointmentPartLines] (
+        [Id] int NOT NULL IDENTITY,
+        [PartId] uniqueidentifier NOT NULL,
+        [PartNumber] nvarchar(40) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [Quantity] int NOT NULL,
+        [State] nvarchar(12) NOT NULL,
+        [PartsOrderId] uniqueidentifier NULL,
+        [Eta] date NULL,
+        [AppointmentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AppointmentPartLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AppointmentPartLines_Parts_PartId] FOREIGN KEY ([PartId]) REFERENCES [Parts] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AppointmentPartLines_ServiceAppointments_AppointmentId] FOREIGN KEY ([AppointmentId]) REFERENCES [ServiceAppointments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [ServiceOperationParts] (
+        [Id] int NOT NULL IDENTITY,
+        [PartNumber] nvarchar(40) NOT NULL,
+        [Quantity] int NOT NULL,
+        [OperationId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ServiceOperationParts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ServiceOperationParts_ServiceOperations_OperationId] FOREIGN KEY ([OperationId]) REFERENCES [ServiceOperations] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [PartsOrders] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [SupplierId] uniqueidentifier NOT NULL,
+        [Reference] nvarchar(40) NOT NULL,
+        [Status] nvarchar(12) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [CreatedBy] uniqueidentifier NULL,
+        [SentAt] datetime2 NULL,
+        [SentBy] uniqueidentifier NULL,
+        [ExpectedEta] date NOT NULL,
+        [ConfirmedEta] date NULL,
+        [ConfirmedAt] datetime2 NULL,
+        [ReceivedAt] datetime2 NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_PartsOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PartsOrders_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_PartsOrders_Suppliers_SupplierId] FOREIGN KEY ([SupplierId]) REFERENCES [Suppliers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [PartSuppliers] (
+        [Id] int NOT NULL IDENTITY,
+        [SupplierId] uniqueidentifier NOT NULL,
+        [LeadTimeWorkingDays] int NOT NULL,
+        [CostAmount] bigint NOT NULL,
+        [PartId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_PartSuppliers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PartSuppliers_Parts_PartId] FOREIGN KEY ([PartId]) REFERENCES [Parts] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PartSuppliers_Suppliers_SupplierId] FOREIGN KEY ([SupplierId]) REFERENCES [Suppliers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [PartsOrderLines] (
+        [Id] int NOT NULL IDENTITY,
+        [PartId] uniqueidentifier NOT NULL,
+        [PartNumber] nvarchar(40) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [Quantity] int NOT NULL,
+        [UnitCost] bigint NOT NULL,
+        [ReceivedQuantity] int NOT NULL,
+        [PartsOrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_PartsOrderLines] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PartsOrderLines_PartsOrders_PartsOrderId] FOREIGN KEY ([PartsOrderId]) REFERENCES [PartsOrders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE TABLE [SupplierEmails] (
+        [Id] uniqueidentifier NOT NULL,
+        [PartsOrderId] uniqueidentifier NOT NULL,
+        [To] nvarchar(254) NOT NULL,
+        [ToName] nvarchar(120) NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [DueAt] datetime2 NOT NULL,
+        [Attempts] int NOT NULL,
+        [SentAt] datetime2 NULL,
+        [LastError] nvarchar(500) NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_SupplierEmails] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_SupplierEmails_PartsOrders_PartsOrderId] FOREIGN KEY ([PartsOrderId]) REFERENCES [PartsOrders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_AppointmentOperations_AppointmentId] ON [AppointmentOperations] ([AppointmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_AppointmentPartLines_AppointmentId] ON [AppointmentPartLines] ([AppointmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_AppointmentPartLines_PartId_State] ON [AppointmentPartLines] ([PartId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_AppointmentPartLines_PartsOrderId] ON [AppointmentPartLines] ([PartsOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_Decisions_CustomerId] ON [Decisions] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_Decisions_SiteId_Status_CreatedAt] ON [Decisions] ([SiteId], [Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_Decisions_StaffId_CreatedAt] ON [Decisions] ([StaffId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_Decisions_SubjectType_SubjectId] ON [Decisions] ([SubjectType], [SubjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Parts_SiteId_PartNumber] ON [Parts] ([SiteId], [PartNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartsOrderLines_PartId] ON [PartsOrderLines] ([PartId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartsOrderLines_PartsOrderId] ON [PartsOrderLines] ([PartsOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PartsOrders_Reference] ON [PartsOrders] ([Reference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartsOrders_SiteId_Status_CreatedAt] ON [PartsOrders] ([SiteId], [Status], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartsOrders_SiteId_SupplierId_Status] ON [PartsOrders] ([SiteId], [SupplierId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartsOrders_SupplierId] ON [PartsOrders] ([SupplierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PartSuppliers_PartId_SupplierId] ON [PartSuppliers] ([PartId], [SupplierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_PartSuppliers_SupplierId] ON [PartSuppliers] ([SupplierId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_AdvisorStaffId_Date] ON [ServiceAppointments] ([AdvisorStaffId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_CustomerId] ON [ServiceAppointments] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_SiteId_Date_Status] ON [ServiceAppointments] ([SiteId], [Date], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_Status_Date] ON [ServiceAppointments] ([Status], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_VehicleId] ON [ServiceAppointments] ([VehicleId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceOperationParts_OperationId] ON [ServiceOperationParts] ([OperationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ServiceOperations_Code] ON [ServiceOperations] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_SupplierEmails_PartsOrderId] ON [SupplierEmails] ([PartsOrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE INDEX [IX_SupplierEmails_Status_DueAt] ON [SupplierEmails] ([Status], [DueAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Suppliers_Name] ON [Suppliers] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_WorkshopDays_SiteId_Date] ON [WorkshopDays] ([SiteId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261122172127_ServiceAppointmentsAndParts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -85,6 +85,8 @@ api.MapSitesAndStaffApi();
 api.MapMessagingApi();
 api.MapOrdersApi();
 api.MapPromisesApi();
+api.MapServiceApi();
+api.MapPartsApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();

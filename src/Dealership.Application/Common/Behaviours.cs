@@ -62,7 +62,8 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 /// caller already opened a transaction (the Idempotency-Key filter, which must store its record in the
 /// same commit), the command joins it and the caller commits. Handlers never call SaveChanges themselves.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContext db, DomainEventDispatcher events, Notifications.DispatchSignal dispatch)
+public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContext db, DomainEventDispatcher events, Notifications.DispatchSignal dispatch,
+    Parts.PartsPlanningSignal planning)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
@@ -85,6 +86,7 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContex
         await events.DispatchAndSaveAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         dispatch.AfterCommit();
+        planning.AfterCommit();
         return response;
     }
 }

@@ -50,6 +50,22 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<Dealership.Domain.Promises.CustomerPromise> Promises => Set<Dealership.Domain.Promises.CustomerPromise>();
 
+    public DbSet<Dealership.Domain.Service.ServiceOperation> ServiceOperations => Set<Dealership.Domain.Service.ServiceOperation>();
+
+    public DbSet<Dealership.Domain.Service.ServiceAppointment> Appointments => Set<Dealership.Domain.Service.ServiceAppointment>();
+
+    public DbSet<Dealership.Domain.Service.WorkshopDay> WorkshopDays => Set<Dealership.Domain.Service.WorkshopDay>();
+
+    public DbSet<Dealership.Domain.Parts.Part> Parts => Set<Dealership.Domain.Parts.Part>();
+
+    public DbSet<Dealership.Domain.Parts.Supplier> Suppliers => Set<Dealership.Domain.Parts.Supplier>();
+
+    public DbSet<Dealership.Domain.Parts.PartsOrder> PartsOrders => Set<Dealership.Domain.Parts.PartsOrder>();
+
+    public DbSet<Dealership.Domain.Parts.SupplierEmail> SupplierEmails => Set<Dealership.Domain.Parts.SupplierEmail>();
+
+    public DbSet<Dealership.Domain.Decisions.Decision> Decisions => Set<Dealership.Domain.Decisions.Decision>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -24,6 +24,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Ignore(s => s.LanguageList);
         builder.Ignore(s => s.DefaultLanguage);
         builder.Ignore(s => s.TimeZone);
+        builder.Ignore(s => s.OpenDays);
         builder.Ignore(s => s.DomainEvents);
         builder.OwnsMany(s => s.OpeningHours, hours =>
         {

@@ -30,9 +30,17 @@ public static class MessageTemplates
     public const string CollectionReminder = "order.collection-reminder";
     public const string OrderDelivered = "order.delivered";
     public const string CollectionProposed = "order.collection-proposed";
+    public const string ServiceBooked = "service.booked";
+    public const string ServiceRescheduled = "service.rescheduled";
+    public const string ServiceCancelled = "service.cancelled";
+    public const string ServiceReminder = "service.reminder";
+    public const string ServiceAtRisk = "service.at-risk";
+    public const string ServicePartsReady = "service.parts-ready";
+    public const string ServiceCheckedIn = "service.checked-in";
 
     public static readonly IReadOnlyList<string> Keys =
-        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed];
+        [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
+         ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 
@@ -65,6 +73,19 @@ public static class MessageTemplates
         {
             ["vehicle"] = "2027 Honda Accord Touring", ["status"] = "in transit", ["statusEs"] = "en camino", ["nextName"] = "arrival at the dealership",
             ["nextNameEs"] = "llegada al concesionario", ["nextDate"] = "Fri, Jan 15", ["ownerName"] = "Sam Carter",
+        },
+        ServiceBooked or ServiceRescheduled or ServiceReminder or ServicePartsReady or ServiceCancelled => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2016 Lexus RX 350", ["when"] = "Tue, Dec 8 at 8:30 AM", ["whenEs"] = "mar 8 dic a las 8:30", ["advisorName"] = "Alex Kim",
+            ["reason"] = "You asked for a later day.",
+        },
+        ServiceAtRisk => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2016 Lexus RX 350", ["when"] = "Tue, Dec 8", ["whenEs"] = "mar 8 dic", ["advisorName"] = "Alex Kim", ["partsBy"] = "Thu, Dec 10", ["partsByEs"] = "jue 10 dic",
+        },
+        ServiceCheckedIn => new Dictionary<string, string>
+        {
+            ["vehicle"] = "2016 Lexus RX 350", ["readyBy"] = "Tue, Dec 8 at 5:00 PM", ["readyByEs"] = "mar 8 dic a las 17:00", ["advisorName"] = "Alex Kim",
         },
         _ => new Dictionary<string, string>(),
     };
@@ -111,6 +132,27 @@ public static class MessageTemplates
             CollectionProposed => spanish
                 ? ($"Elija cuándo recoger su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} le propone: {Get(context, "times")}. Elija la que le venga mejor (u otra hora): {context.Link}")
                 : ($"Pick your collection time", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} suggests {Get(context, "times")}. Pick whichever suits you (or another time): {context.Link}"),
+            ServiceBooked => spanish
+                ? ($"Cita de taller: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su {Get(context, "vehicle")} tiene cita el {Get(context, "whenEs")} en {context.SiteName} con {FirstName(Get(context, "advisorName"))}. Pediremos las piezas con tiempo. {context.Link}")
+                : ($"Service booked: {Get(context, "when")}", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is booked in for {Get(context, "when")} at {context.SiteName} with {FirstName(Get(context, "advisorName"))}. We'll have the parts ready. {context.Link}"),
+            ServiceRescheduled => spanish
+                ? ($"Cita cambiada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su cita para el {Get(context, "vehicle")} es ahora el {Get(context, "whenEs")} en {context.SiteName}. Motivo: {Shorten(Get(context, "reason"), 70)} {context.Link}")
+                : ($"Service moved to {Get(context, "when")}", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is now booked for {Get(context, "when")} at {context.SiteName}. Why: {Shorten(Get(context, "reason"), 70)} {context.Link}"),
+            ServiceCancelled => spanish
+                ? ($"Cita cancelada", $"{context.CustomerFirstName}, su cita del {Get(context, "whenEs")} para el {Get(context, "vehicle")} está cancelada. Para una nueva, responda a este mensaje. {context.Link}")
+                : ($"Service appointment cancelled", $"{context.CustomerFirstName}, your {Get(context, "when")} service for the {Get(context, "vehicle")} is cancelled. To book again, just reply to this message. {context.Link}"),
+            ServiceReminder => spanish
+                ? ($"Mañana: cita para su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, le esperamos mañana, {Get(context, "whenEs")}, en {context.SiteName}. Confirme o cambie la hora aquí (no responda SI): {context.Link}")
+                : ($"Tomorrow: service for your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, see you tomorrow, {Get(context, "when")}, at {context.SiteName}. Tap to confirm or pick another time: {context.Link}"),
+            ServiceAtRisk => spanish
+                ? ($"Su cita del {Get(context, "whenEs")}: una pieza se retrasa", $"{context.CustomerFirstName}, una pieza para su {Get(context, "vehicle")} no llegará para el {Get(context, "whenEs")} (prevista {Get(context, "partsByEs")}). Elija otra fecha aquí; {FirstName(Get(context, "advisorName"))} le ayuda: {context.Link}")
+                : ($"Your {Get(context, "when")} visit: a part is running late", $"{context.CustomerFirstName}, a part for your {Get(context, "vehicle")} won't arrive in time for {Get(context, "when")} (expected {Get(context, "partsBy")}). Pick a new time here; {FirstName(Get(context, "advisorName"))} can help: {context.Link}"),
+            ServicePartsReady => spanish
+                ? ($"Sus piezas han llegado", $"{context.CustomerFirstName}, ya tenemos las piezas para su {Get(context, "vehicle")}. Le esperamos el {Get(context, "whenEs")} en {context.SiteName}. {context.Link}")
+                : ($"Your parts are in", $"Good news, {context.CustomerFirstName}: the parts for your {Get(context, "vehicle")} are in. See you {Get(context, "when")} at {context.SiteName}. {context.Link}"),
+            ServiceCheckedIn => spanish
+                ? ($"Su {Get(context, "vehicle")} está con nosotros", $"{context.CustomerFirstName}, gracias. Su {Get(context, "vehicle")} estará listo el {Get(context, "readyByEs")}. {FirstName(Get(context, "advisorName"))} le avisará de cualquier novedad. {context.Link}")
+                : ($"We have your {Get(context, "vehicle")}", $"Thanks, {context.CustomerFirstName}. Your {Get(context, "vehicle")} will be ready by {Get(context, "readyBy")}. {FirstName(Get(context, "advisorName"))} will update you as we go. {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 

@@ -26,6 +26,7 @@ public sealed class NotificationDispatcher(
     IEmailChannel email,
     ISmsChannel sms,
     DomainEventDispatcher events,
+    Parts.SupplierEmailSender supplierEmails,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationDispatcher> logger)
@@ -51,6 +52,7 @@ public sealed class NotificationDispatcher(
             }
         }
 
+        await supplierEmails.SendDueAsync(cancellationToken);
         var report = new DispatchReport(_sent, _failed, _suppressed, _reconciled);
         if (report != new DispatchReport(0, 0, 0, 0))
         {

@@ -14,62 +14,101 @@ namespace Dealership.Application.Notifications;
 public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
 {
     /// <param name="deduplicationBase">Business facts that identify the message, e.g. <c>customer/{id}/message/{messageId}</c>; the channel is appended.</param>
-    public async Task<IReadOnlyList<Notification>> QueueAsync(Customer customer, Guid? siteId, string templateKey, string deduplicationBase,
+    public Task<IReadOnlyList<Notification>> QueueAsync(Customer customer, Guid? siteId, string templateKey, string deduplicationBase,
         IReadOnlyDictionary<string, string> data, bool urgent, bool proactive, CancellationToken cancellationToken,
-        MessageChannel? onlyChannel = null)
-    {
-        ArgumentNullException.ThrowIfNull(customer);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var optedOutPhone = customer.MobilePhone is not null &&
-            await db.PhoneConsents.AnyAsync(c => c.PhoneNumber == customer.MobilePhone && c.OptedOut, cancellationToken);
-        bool Usable(MessageChannel channel) => channel == MessageChannel.Sms ? customer.CanReceive(sms: true) && !optedOutPhone : customer.CanReceive(sms: false);
+        MessageChannel? onlyChannel = null) =>
+        QueueManyAsync([new OutboxMessage(customer, siteId, templateKey, deduplicationBase, data, urgent, proactive, onlyChannel)], cancellationToken);
 
-        var chosen = onlyChannel is { } only
-            ? [only]
-            : customer.ChosenChannels.Select(c => c == ContactChannel.Sms ? MessageChannel.Sms : MessageChannel.Email).ToList();
-        var channels = chosen.Where(Usable).ToList();
-        if (channels.Count == 0 && onlyChannel is null)
+    /// <summary>
+    /// Queues many messages with a constant number of queries (one for opted-out numbers, one for keys already
+    /// queued), so a job that tells hundreds of customers at once does not read once per customer.
+    /// </summary>
+    public async Task<IReadOnlyList<Notification>> QueueManyAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
         {
-            // The customer's chosen channel cannot be used (no consent, no number): the other one, if allowed,
-            // is better than silence. If neither is, one suppressed row shows staff why nothing went out.
-            var other = chosen.Contains(MessageChannel.Sms) ? MessageChannel.Email : MessageChannel.Sms;
-            channels = Usable(other) ? [other] : [chosen[0]];
+            return [];
         }
 
-        var json = JsonSerializer.Serialize(data);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var phones = messages.Select(m => m.Customer.MobilePhone).OfType<string>().Distinct().ToList();
+        var optedOutPhones = phones.Count == 0 ? [] :
+            (await db.PhoneConsents.Where(c => phones.Contains(c.PhoneNumber) && c.OptedOut).Select(c => c.PhoneNumber).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var planned = messages.Select(m => (Message: m, Channels: ChannelsFor(m, optedOutPhones))).ToList();
+        var keys = planned.SelectMany(p => p.Channels.Select(c => KeyFor(p.Message, c))).Distinct().ToList();
+        var existing = (await db.Notifications.Where(n => keys.Contains(n.DeduplicationKey)).Select(n => n.DeduplicationKey).ToListAsync(cancellationToken))
+            .ToHashSet(StringComparer.Ordinal);
+        existing.UnionWith(db.Notifications.Local.Select(n => n.DeduplicationKey));
+
         var queued = new List<Notification>();
-        foreach (var channel in channels)
+        foreach (var (message, channels) in planned)
         {
-            var key = $"{deduplicationBase}/{channel.ToString().ToLowerInvariant()}";
-            if (db.Notifications.Local.Any(n => n.DeduplicationKey == key) ||
-                await db.Notifications.AnyAsync(n => n.DeduplicationKey == key, cancellationToken))
+            var customer = message.Customer;
+            var optedOutPhone = customer.MobilePhone is not null && optedOutPhones.Contains(customer.MobilePhone);
+            foreach (var channel in channels)
             {
-                continue;
-            }
+                var key = KeyFor(message, channel);
+                if (!existing.Add(key))
+                {
+                    continue;
+                }
 
-            var recipient = channel == MessageChannel.Sms ? customer.MobilePhone : customer.Email;
-            var notification = new Notification(customer.Id, siteId, channel, templateKey, customer.Language, key, recipient, json, urgent, proactive, now);
-            if (recipient is null)
-            {
-                notification.Suppress(SuppressionReason.NoContactDetail, now);
-            }
-            else if (channel == MessageChannel.Sms && optedOutPhone)
-            {
-                notification.Suppress(SuppressionReason.OptedOut, now);
-            }
-            else if (!Usable(channel))
-            {
-                notification.Suppress(SuppressionReason.NoConsent, now);
-            }
-            else if (!urgent && customer.QuietHoursEndAfter(now) is { } quietUntil)
-            {
-                notification.Defer(quietUntil);
-            }
+                var recipient = channel == MessageChannel.Sms ? customer.MobilePhone : customer.Email;
+                var notification = new Notification(customer.Id, message.SiteId, channel, message.TemplateKey, customer.Language, key, recipient,
+                    JsonSerializer.Serialize(message.Data), message.Urgent, message.Proactive, now);
+                if (recipient is null)
+                {
+                    notification.Suppress(SuppressionReason.NoContactDetail, now);
+                }
+                else if (channel == MessageChannel.Sms && optedOutPhone)
+                {
+                    notification.Suppress(SuppressionReason.OptedOut, now);
+                }
+                else if (!Usable(customer, channel, optedOutPhone))
+                {
+                    notification.Suppress(SuppressionReason.NoConsent, now);
+                }
+                else if (!message.Urgent && customer.QuietHoursEndAfter(now) is { } quietUntil)
+                {
+                    notification.Defer(quietUntil);
+                }
 
-            db.Notifications.Add(notification);
-            queued.Add(notification);
+                db.Notifications.Add(notification);
+                queued.Add(notification);
+            }
         }
 
         return queued;
     }
+
+    private static string KeyFor(OutboxMessage message, MessageChannel channel) => $"{message.DeduplicationBase}/{channel.ToString().ToLowerInvariant()}";
+
+    private static bool Usable(Customer customer, MessageChannel channel, bool optedOutPhone) =>
+        channel == MessageChannel.Sms ? customer.CanReceive(sms: true) && !optedOutPhone : customer.CanReceive(sms: false);
+
+    private static List<MessageChannel> ChannelsFor(OutboxMessage message, HashSet<string> optedOutPhones)
+    {
+        var customer = message.Customer;
+        var optedOutPhone = customer.MobilePhone is not null && optedOutPhones.Contains(customer.MobilePhone);
+        var chosen = message.OnlyChannel is { } only
+            ? [only]
+            : customer.ChosenChannels.Select(c => c == ContactChannel.Sms ? MessageChannel.Sms : MessageChannel.Email).ToList();
+        var channels = chosen.Where(c => Usable(customer, c, optedOutPhone)).ToList();
+        if (channels.Count == 0 && message.OnlyChannel is null)
+        {
+            // The customer's chosen channel cannot be used (no consent, no number): the other one, if allowed,
+            // is better than silence. If neither is, one suppressed row shows staff why nothing went out.
+            var other = chosen.Contains(MessageChannel.Sms) ? MessageChannel.Email : MessageChannel.Sms;
+            channels = Usable(customer, other, optedOutPhone) ? [other] : [chosen[0]];
+        }
+
+        return channels;
+    }
 }
+
+/// <summary>One message to queue: for whom, about what (template and facts), and how it may be delayed.</summary>
+public sealed record OutboxMessage(Customer Customer, Guid? SiteId, string TemplateKey, string DeduplicationBase,
+    IReadOnlyDictionary<string, string> Data, bool Urgent, bool Proactive, MessageChannel? OnlyChannel = null);

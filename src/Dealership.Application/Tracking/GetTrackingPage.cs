@@ -26,7 +26,8 @@ public static class GetTrackingPage
         string SiteName,
         string TimeZoneId,
         IReadOnlyList<Message> Messages,
-        IReadOnlyList<OrderProgress> Orders);
+        IReadOnlyList<OrderProgress> Orders,
+        IReadOnlyList<VisitProgress> Visits);
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
     public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
@@ -43,7 +44,7 @@ public static class GetTrackingPage
 
     public sealed record Message(MessageChannel Channel, string? Subject, string Text, DateTime SentAt);
 
-    public sealed class Handler(DealershipDbContext db, Collections.CollectionSlots slots, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
+    public sealed class Handler(DealershipDbContext db, Collections.CollectionSlots slots, MyServiceVisits visits, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
     {
         public async ValueTask<TrackingPage> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -83,7 +84,7 @@ public static class GetTrackingPage
                 openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
-                site.Name, customer.TimeZoneId, messages, progress);
+                site.Name, customer.TimeZoneId, messages, progress, await visits.ForCustomerAsync(customerId, cancellationToken));
         }
     }
 }

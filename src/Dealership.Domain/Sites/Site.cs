@@ -74,6 +74,41 @@ public sealed class Site : AggregateRoot
         RecordChange();
     }
 
+    /// <summary>Labour the workshop can take per day, in minutes (technicians × productive hours).</summary>
+    public int WorkshopMinutesPerDay { get; private set; } = 1920;
+
+    /// <summary>Labour one service advisor can look after per day, in minutes: what they can check in, follow and hand back.</summary>
+    public int AdvisorMinutesPerDay { get; private set; } = 960;
+
+    /// <summary>Drop-off slots are this far apart (one car per advisor per slot).</summary>
+    public int ServiceSlotMinutes { get; private set; } = 30;
+
+    /// <summary>Labour rate per hour in minor units of <see cref="Currency"/>.</summary>
+    public long LabourRatePerHour { get; private set; } = 15_000;
+
+    public void SetWorkshop(int workshopMinutesPerDay, int advisorMinutesPerDay, int slotMinutes, long labourRatePerHour)
+    {
+        if (workshopMinutesPerDay < 60 || advisorMinutesPerDay < 60 || slotMinutes is < 10 or > 120 || labourRatePerHour < 0)
+        {
+            throw new DomainRuleException("Workshop and advisor capacity are at least an hour a day, slots 10 to 120 minutes apart, and the labour rate is not negative.");
+        }
+
+        WorkshopMinutesPerDay = workshopMinutesPerDay;
+        AdvisorMinutesPerDay = advisorMinutesPerDay;
+        ServiceSlotMinutes = slotMinutes;
+        LabourRatePerHour = labourRatePerHour;
+        RecordChange();
+    }
+
+    /// <summary>Days of the week the site opens: its working days for supplier lead times.</summary>
+    public IEnumerable<DayOfWeek> OpenDays => _openingHours.Select(h => h.Day).Distinct();
+
+    public OpeningHours? HoursOn(DayOfWeek day) => _openingHours.FirstOrDefault(h => h.Day == day);
+
+    /// <summary>Converts a wall-clock time at this site into UTC.</summary>
+    public DateTime ToUtc(DateTime local) =>
+        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
+
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
 
     public void SetOpeningHours(DayOfWeek day, TimeOnly opens, TimeOnly closes)

@@ -66,9 +66,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         DomainRuleException rule => WithFacts(Problem(StatusCodes.Status409Conflict, "Not possible right now", rule.Message), rule),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
             "Someone else saved a change to this record while you were working on it. Reload it and apply your change again."),
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 } } =>
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 or 547 } } =>
             Problem(StatusCodes.Status409Conflict, "Conflicts with another change",
-                "Another request saved the same thing at the same moment (for example the same VIN or slot). Reload and check before trying again."),
+                "Another request saved the same thing at the same moment (for example the same VIN or slot, or the last unit of a part). Reload and check before trying again."),
         SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status409Conflict, "Busy",
             "The record is being changed by another request right now. Try again in a moment."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),

@@ -61,9 +61,13 @@ public static class JobsSetup
             recurring.AddOrUpdate<Dealership.Application.Orders.OrderWatchdog>("orders-watchdog", job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
             recurring.AddOrUpdate<Dealership.Application.Collections.CollectionReminders>("collection-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
 
+            recurring.AddOrUpdate<Dealership.Application.Parts.PreOrderPartsJob>("parts-preorder", job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
+            recurring.AddOrUpdate<Dealership.Application.Service.ServiceReminders>("service-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));
+
             // Catch up at start rather than at the next quarter hour: both jobs are idempotent.
             var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
             jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
         }
     }

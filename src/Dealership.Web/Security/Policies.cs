@@ -21,6 +21,21 @@ public static class Policies
     /// <summary>Place and progress vehicle orders: salespeople (their own orders, checked per order) and managers.</summary>
     public const string WriteOrders = nameof(WriteOrders);
 
+    /// <summary>Read appointments, the lane and availability: service advisors and parts clerks.</summary>
+    public const string ReadService = nameof(ReadService);
+
+    /// <summary>Book, move, cancel and check in appointments, and offer recovery: service advisors.</summary>
+    public const string WriteService = nameof(WriteService);
+
+    /// <summary>Read parts, suppliers, parts orders and shortages: parts clerks and service advisors.</summary>
+    public const string ReadParts = nameof(ReadParts);
+
+    /// <summary>Stock, suppliers, parts orders and receipts: parts clerks.</summary>
+    public const string WriteParts = nameof(WriteParts);
+
+    /// <summary>Read decisions: the roles that make them.</summary>
+    public const string ReadDecisions = nameof(ReadDecisions);
+
     /// <summary>Approvals, policies, dead notifications, staff accounts, job dashboard.</summary>
     public const string ManagersOnly = nameof(ManagersOnly);
 
@@ -31,6 +46,11 @@ public static class Policies
         builder.AddPolicy(ManagersOnly, p => p.RequireRole(StaffRoles.Manager));
         builder.AddPolicy(ReadOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
         builder.AddPolicy(WriteOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.Manager));
+        builder.AddPolicy(ReadService, p => p.RequireRole(StaffRoles.ServiceAdvisor, StaffRoles.PartsClerk, StaffRoles.Manager));
+        builder.AddPolicy(WriteService, p => p.RequireRole(StaffRoles.ServiceAdvisor, StaffRoles.Manager));
+        builder.AddPolicy(ReadParts, p => p.RequireRole(StaffRoles.PartsClerk, StaffRoles.ServiceAdvisor, StaffRoles.Manager));
+        builder.AddPolicy(WriteParts, p => p.RequireRole(StaffRoles.PartsClerk, StaffRoles.Manager));
+        builder.AddPolicy(ReadDecisions, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
         builder.SetFallbackPolicy(null);
         return builder;
     }

@@ -1,0 +1,141 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Service;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>
+/// Every step of an appointment reaches the customer and the timeline: booked, moved (with the reason),
+/// cancelled, confirmed by the customer, checked in with the promised-ready time. Rows only, in the same
+/// transaction as the change.
+/// </summary>
+public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox) :
+    IDomainEventSubscriber<AppointmentBooked>,
+    IDomainEventSubscriber<AppointmentRescheduled>,
+    IDomainEventSubscriber<AppointmentCancelled>,
+    IDomainEventSubscriber<AttendanceConfirmed>,
+    IDomainEventSubscriber<AppointmentCheckedIn>
+{
+    public async Task HandleAsync(AppointmentBooked domainEvent, CancellationToken cancellationToken)
+    {
+        var a = domainEvent.Appointment;
+        var (customer, site, data) = await FactsAsync(a, cancellationToken);
+        if (a.WalkIn)
+        {
+            Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Inbound, TouchpointActor.Customer, false, $"Walked in for service: {a.Concern}");
+            return;
+        }
+
+        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, true, $"Service booked for {data["when"]}: {a.Concern}");
+        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceBooked, $"appointment/{a.Id}/booked", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(AppointmentRescheduled domainEvent, CancellationToken cancellationToken)
+    {
+        var a = domainEvent.Appointment;
+        var (customer, site, data) = await FactsAsync(a, cancellationToken);
+        data["reason"] = domainEvent.Reason;
+        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, domainEvent.ByCustomer ? TouchpointDirection.Inbound : TouchpointDirection.Internal,
+            domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer,
+            $"Service moved to {data["when"]}{(domainEvent.ByCustomer ? " (picked by the customer)" : "")}: {domainEvent.Reason}");
+        var soon = a.Date <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
+        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceRescheduled, $"appointment/{a.Id}/moved/{a.StartsAt:yyyyMMddHHmm}", data,
+            urgent: soon, proactive: !domainEvent.ByCustomer, cancellationToken);
+    }
+
+    public async Task HandleAsync(AppointmentCancelled domainEvent, CancellationToken cancellationToken)
+    {
+        var a = domainEvent.Appointment;
+        var (customer, site, data) = await FactsAsync(a, cancellationToken);
+        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, domainEvent.ByCustomer ? TouchpointDirection.Inbound : TouchpointDirection.Internal,
+            domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer, $"Service on {data["when"]} cancelled: {domainEvent.Reason}");
+        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceCancelled, $"appointment/{a.Id}/cancelled", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(AttendanceConfirmed domainEvent, CancellationToken cancellationToken)
+    {
+        var a = domainEvent.Appointment;
+        var (_, _, data) = await FactsAsync(a, cancellationToken);
+        Add(a, domainEvent.OccurredAt, TouchpointKind.CustomerReply, TouchpointDirection.Inbound, TouchpointActor.Customer, false, $"Confirmed they will come on {data["when"]}");
+    }
+
+    public async Task HandleAsync(AppointmentCheckedIn domainEvent, CancellationToken cancellationToken)
+    {
+        var a = domainEvent.Appointment;
+        var (customer, site, data) = await FactsAsync(a, cancellationToken);
+        var ready = site.ToLocal(a.PromisedReadyAt!.Value);
+        data["readyBy"] = ready.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
+        data["readyByEs"] = ready.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US"));
+        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
+            $"Checked in at {a.Mileage:N0} miles; ready promised {data["readyBy"]}; updates via {a.UpdatesContact}");
+        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceCheckedIn, $"appointment/{a.Id}/checked-in", data, urgent: true, proactive: true, cancellationToken);
+    }
+
+    private void Add(ServiceAppointment a, DateTime at, TouchpointKind kind, TouchpointDirection direction, TouchpointActor actor, bool proactive, string summary) =>
+        db.Touchpoints.Add(new Touchpoint(a.CustomerId, a.SiteId, at, kind, direction, actor, proactive, summary, subjectType: "appointment", subjectId: a.Id));
+
+    private async Task<(Domain.Customers.Customer, Domain.Sites.Site, Dictionary<string, string>)> FactsAsync(ServiceAppointment a, CancellationToken ct)
+    {
+        var customer = await db.Customers.FirstAsync(c => c.Id == a.CustomerId, ct);
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == a.SiteId, ct);
+        var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == a.VehicleId).Select(v => v.Year + " " + v.Make + " " + v.Model).FirstAsync(ct);
+        var data = ServiceNotices.Base(a, vehicle, site.ToLocal(a.StartsAt));
+        data["advisorName"] = await db.Users.AsNoTracking().Where(u => u.Id == a.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(ct);
+        return (customer, site, data);
+    }
+}
+
+/// <summary>
+/// The day before a visit, the customer gets a reminder with a link where they confirm with a button (a
+/// bare "YES" reply is an opt-in keyword to Twilio, so it cannot mean "I'll come") or pick another time.
+/// Hourly; set-based; the de-duplication key makes re-runs send nothing twice.
+/// </summary>
+public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, TimeProvider clock)
+{
+    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (sites.Count == 0)
+        {
+            return 0;
+        }
+
+        var tomorrow = sites.Values.ToDictionary(s => s.Id, s => DateOnly.FromDateTime(s.ToLocal(now)).AddDays(1));
+        var (min, max) = (tomorrow.Values.Min(), tomorrow.Values.Max());
+        var due = (await db.Appointments.AsNoTracking()
+                .Where(a => a.Status == AppointmentStatus.Booked && !a.WalkIn && a.ConfirmedAt == null && a.Date >= min && a.Date <= max)
+                .Select(a => new { a.Id, a.SiteId, a.CustomerId, a.VehicleId, a.AdvisorStaffId, a.StartsAt, a.Date })
+                .ToListAsync(cancellationToken))
+            .Where(a => a.Date == tomorrow[a.SiteId]).ToList();
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        var customerIds = due.Select(a => a.CustomerId).Distinct().ToList();
+        var vehicleIds = due.Select(a => a.VehicleId).Distinct().ToList();
+        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Year + " " + v.Make + " " + v.Model, cancellationToken);
+        var messages = due.Select(a =>
+        {
+            var local = sites[a.SiteId].ToLocal(a.StartsAt);
+            var data = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["vehicle"] = vehicles.GetValueOrDefault(a.VehicleId, "car"),
+                ["when"] = local.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US")),
+                ["whenEs"] = local.ToString("'a las' HH:mm", CultureInfo.GetCultureInfo("es-US")),
+            };
+            return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
+        }).ToList();
+        var queued = await outbox.QueueManyAsync(messages, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return queued.Count;
+    }
+}

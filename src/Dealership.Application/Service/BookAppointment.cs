@@ -1,0 +1,113 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Sites;
+using Dealership.Domain.Common;
+using Dealership.Domain.Service;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>
+/// Books a car into the workshop at the current site: the concern in the customer's words, the operations
+/// known now, a drop-off slot with an advisor (or a walk-in now). Capacity is checked for the day and the
+/// advisor; each operation's parts become lines the pre-ordering job reserves or orders straight after.
+/// </summary>
+public static class BookAppointment
+{
+    public sealed record Command(Guid CustomerId, Guid VehicleId, string Concern, IReadOnlyList<string>? OperationCodes, DateTime? StartsAt,
+        Guid? AdvisorStaffId, bool WalkIn) : ICommand<AppointmentView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Concern).NotEmpty().WithMessage("Write down the concern in the customer's words.").MaximumLength(1000);
+            RuleFor(c => c.StartsAt).NotNull().When(c => !c.WalkIn).WithMessage("Pick a drop-off time from the availability (or book a walk-in).");
+            RuleFor(c => c.StartsAt).Null().When(c => c.WalkIn).WithMessage("A walk-in starts now: leave the time out.");
+            RuleFor(c => c.OperationCodes).Must(o => o is null || o.Count <= 20).WithMessage("At most 20 operations per visit.");
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, ICurrentStaff staff, WorkshopCapacity capacity, AppointmentViews views, TimeProvider clock)
+        : ICommandHandler<Command, AppointmentView>
+    {
+        public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var site = await siteContext.GetAsync(cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Id == command.VehicleId && v.CustomerId == command.CustomerId, cancellationToken);
+            if (vehicle is null)
+            {
+                throw await db.Customers.AnyAsync(c => c.Id == command.CustomerId, cancellationToken)
+                    ? new DomainRuleException("That vehicle is not one of this customer's. Add it to the customer first.", "vehicle-not-customers")
+                    : new NotFoundException("Customer", command.CustomerId);
+            }
+
+            var advisorId = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
+            DateTime startsAt;
+            DateOnly date;
+            if (command.WalkIn)
+            {
+                startsAt = now;
+                date = DateOnly.FromDateTime(site.ToLocal(now));
+                if (site.HoursOn(date.DayOfWeek) is null)
+                {
+                    throw new DomainRuleException($"{site.Name} is closed today: book a drop-off time instead.", "closed");
+                }
+            }
+            else
+            {
+                startsAt = AsUtc(command.StartsAt!.Value);
+                date = capacity.CheckSlot(site, startsAt);
+            }
+
+            var (operations, lines) = await OperationsAndPartsAsync(command.OperationCodes ?? [], site, cancellationToken);
+            var appointment = new ServiceAppointment(site.Id, command.CustomerId, command.VehicleId, advisorId, command.Concern, startsAt, date, command.WalkIn,
+                operations, lines, staff.RequireStaffId(), now);
+            await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, null, cancellationToken);
+            db.Appointments.Add(appointment);
+            return await views.OneAsync(appointment, cancellationToken);
+        }
+
+        /// <summary>Times without an offset are read as UTC (the API speaks UTC); others are converted.</summary>
+        public static DateTime AsUtc(DateTime value) =>
+            value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
+
+        private async Task<Guid> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
+        {
+            var advisors = await capacity.AdvisorsAsync(siteId, ct);
+            var id = requested ?? (staff.IsInRole(StaffRoles.ServiceAdvisor) ? staff.RequireStaffId() : (Guid?)null)
+                ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("advisorStaffId", "Choose the service advisor for this visit.")]);
+            return advisors.Any(a => a.Id == id) ? id
+                : throw new DomainRuleException("That person is not a service advisor at this site. Choose one from the availability.", "not-an-advisor");
+        }
+
+        private async Task<(List<AppointmentOperation>, List<AppointmentPartLine>)> OperationsAndPartsAsync(IReadOnlyList<string> codes, Domain.Sites.Site site, CancellationToken ct)
+        {
+            var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+            var catalogue = await db.ServiceOperations.AsNoTracking().Where(o => wanted.Contains(o.Code)).ToListAsync(ct);
+            var unknown = wanted.Except(catalogue.Select(o => o.Code)).ToList();
+            if (unknown.Count > 0)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("operationCodes", $"Unknown operation code(s): {string.Join(", ", unknown)}. See GET /api/service/operations.")]);
+            }
+
+            var needed = catalogue.SelectMany(o => o.Parts).GroupBy(p => p.PartNumber).Select(g => (PartNumber: g.Key, Quantity: g.Sum(p => p.Quantity))).ToList();
+            var numbers = needed.Select(n => n.PartNumber).ToList();
+            var parts = await db.Parts.AsNoTracking().Where(p => p.SiteId == site.Id && numbers.Contains(p.PartNumber)).ToDictionaryAsync(p => p.PartNumber, ct);
+            var missing = numbers.Where(n => !parts.ContainsKey(n)).ToList();
+            if (missing.Count > 0)
+            {
+                var ex = new DomainRuleException($"Part(s) {string.Join(", ", missing)} needed by these operations are not set up at {site.Name}. Ask the parts department to add them, then book.", "part-not-stocked");
+                ex.Facts["partNumbers"] = missing;
+                throw ex;
+            }
+
+            var operations = wanted.Select(code => catalogue.First(o => o.Code == code)).Select(o => new AppointmentOperation(o.Code, o.Description, o.LabourMinutes)).ToList();
+            var lines = needed.Select(n => new AppointmentPartLine(parts[n.PartNumber].Id, n.PartNumber, parts[n.PartNumber].Description, n.Quantity)).ToList();
+            return (operations, lines);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Decisions;
+using Dealership.Application.Orders;
+using Dealership.Domain.Common;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Journey;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Application.Service;
+
+/// <summary>
+/// Service recovery when the dealer let the customer down (parts not ready at check-in): a reschedule, a
+/// loaner, or a goodwill gesture. Within the advisor's limit it is applied at once; above it, it waits for a
+/// manager. Either way it is recorded as a decision and lands on the customer's timeline.
+/// </summary>
+public static class OfferRecovery
+{
+    public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason) : ICommand<DecisionView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Action).IsInEnum();
+            RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what happened and why this gesture: it is kept with the decision.").MaximumLength(500);
+            RuleFor(c => c.Amount).NotNull().When(c => c.Action is DecisionAction.Goodwill or DecisionAction.Coupon or DecisionAction.Discount)
+                .WithMessage("Give the value of the gesture, in cents.");
+            RuleFor(c => c.Amount!.Amount).GreaterThan(0).When(c => c.Amount is not null).WithMessage("The amount is in cents and more than zero.");
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, ICurrentStaff staff, IOptions<DecisionLimits> limits, TimeProvider clock)
+        : ICommandHandler<Command, DecisionView>
+    {
+        public async ValueTask<DecisionView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var appointment = await access.LoadAsync(command.AppointmentId, null, cancellationToken);
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, cancellationToken);
+            if (command.Amount is { } amount && amount.Currency != site.Currency)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("amount", $"Amounts at {site.Name} are in {site.Currency}.")]);
+            }
+
+            var staffId = staff.RequireStaffId();
+            var limit = limits.Value.For(staff.IsInRole);
+            var value = command.Amount?.Amount ?? 0;
+            var within = limit is null || value <= limit;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var decision = new Decision(site.Id, staffId, command.Action, command.Amount?.ToMoney(), appointment.CustomerId, "appointment", appointment.Id,
+                command.Reason, within, now);
+            db.Decisions.Add(decision);
+            var what = command.Amount is { } m ? $"{Describe(command.Action)} ({new Money(m.Amount, m.Currency).Format(CultureInfo.GetCultureInfo("en-US"))})" : Describe(command.Action);
+            db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, site.Id, now, TouchpointKind.StaffNote, TouchpointDirection.Internal, TouchpointActor.Dealer,
+                proactive: true, within ? $"Service recovery: {what} — {command.Reason}" : $"Service recovery asked for manager approval: {what} — {command.Reason}",
+                staffId, "appointment", appointment.Id));
+            var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+            return DecisionView.From(decision, staffName, within ? null : limit);
+        }
+    }
+
+    public static string Describe(DecisionAction action) => action switch
+    {
+        DecisionAction.Reschedule => "reschedule at our cost",
+        DecisionAction.Loaner => "loaner car",
+        DecisionAction.Goodwill => "goodwill credit",
+        DecisionAction.Coupon => "coupon",
+        DecisionAction.Discount => "discount",
+        _ => action.ToString(),
+    };
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Parts;
+using Dealership.Domain.Service;
+using Dealership.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>
+/// Tells the advisor and the customer when parts decide an appointment's fate: at risk (a task for the
+/// advisor, an honest message with new times to pick for the customer) or ready after a wait. Works on a
+/// whole batch with a constant number of queries, because the pre-ordering job may find hundreds at once.
+/// </summary>
+public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimeProvider clock)
+{
+    public async Task PartsAtRiskAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    {
+        if (appointments.Count == 0)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(appointments, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var taskKeys = appointments.Select(TaskKey).ToList();
+        var existingTasks = (await db.Tasks.Where(t => taskKeys.Contains(t.DeduplicationKey!)).Select(t => t.DeduplicationKey!).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var messages = new List<OutboxMessage>();
+        foreach (var appointment in appointments)
+        {
+            var (customer, site, vehicle) = facts[appointment.Id];
+            var calendar = new WorkingDays(site.OpenDays);
+            var partsBy = appointment.PartsExpectedBy();
+            var missing = appointment.PartLines.Where(l => l.State == PartLineState.NoSupplier || (l.State == PartLineState.OnOrder && l.Eta > calendar.Before(appointment.Date)))
+                .Select(l => l.State == PartLineState.NoSupplier ? $"{l.PartNumber} {l.Description} (no supplier carries it)" : $"{l.PartNumber} {l.Description} (expected {l.Eta:ddd d MMM})")
+                .ToList();
+            var local = site.ToLocal(appointment.StartsAt);
+            if (existingTasks.Add(TaskKey(appointment)))
+            {
+                db.Tasks.Add(new StaffTask(appointment.SiteId, appointment.AdvisorStaffId,
+                    $"Parts will not make it: {customer.FirstName} {customer.LastName}, {local:ddd d MMM h:mm tt}",
+                    $"{string.Join("; ", missing)}. The customer has been told and offered new times on their tracking page; call them if they have not picked one by tomorrow.",
+                    now.AddHours(4), "appointment", appointment.Id, [appointment.CustomerId], now, TaskKey(appointment)));
+            }
+
+            db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, appointment.SiteId, now, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
+                TouchpointActor.Dealer, proactive: true, $"Service {local:ddd d MMM} at risk: {string.Join("; ", missing)}", subjectType: "appointment", subjectId: appointment.Id));
+            var data = Base(appointment, vehicle, local);
+            data["when"] = local.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US"));
+            data["whenEs"] = local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US"));
+            data["partsBy"] = partsBy?.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US")) ?? "not yet known";
+            data["partsByEs"] = partsBy?.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US")) ?? "sin fecha";
+            data["advisorName"] = facts.AdvisorName(appointment.AdvisorStaffId);
+            // Urgent when the visit is within two days: they may be planning their day around it already.
+            messages.Add(new OutboxMessage(customer, appointment.SiteId, MessageTemplates.ServiceAtRisk, $"appointment/{appointment.Id}/at-risk/{appointment.Date:yyyyMMdd}", data,
+                Urgent: appointment.Date <= DateOnly.FromDateTime(site.ToLocal(now)).AddDays(2), Proactive: true));
+        }
+
+        await outbox.QueueManyAsync(messages, ct);
+    }
+
+    public async Task PartsReadyAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    {
+        if (appointments.Count == 0)
+        {
+            return;
+        }
+
+        var facts = await FactsAsync(appointments, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var messages = new List<OutboxMessage>();
+        foreach (var appointment in appointments)
+        {
+            var (customer, site, vehicle) = facts[appointment.Id];
+            var local = site.ToLocal(appointment.StartsAt);
+            db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, appointment.SiteId, now, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
+                TouchpointActor.Dealer, proactive: true, $"All parts in for the {local:ddd d MMM} service", subjectType: "appointment", subjectId: appointment.Id));
+            var data = Base(appointment, vehicle, local);
+            data["advisorName"] = facts.AdvisorName(appointment.AdvisorStaffId);
+            messages.Add(new OutboxMessage(customer, appointment.SiteId, MessageTemplates.ServicePartsReady, $"appointment/{appointment.Id}/parts-ready/{appointment.Date:yyyyMMdd}", data,
+                Urgent: false, Proactive: true));
+        }
+
+        await outbox.QueueManyAsync(messages, ct);
+    }
+
+    public static Dictionary<string, string> Base(ServiceAppointment appointment, string vehicle, DateTime local)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["vehicle"] = vehicle,
+            ["when"] = local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US")),
+            ["whenEs"] = local.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US")),
+        };
+    }
+
+    private static string TaskKey(ServiceAppointment a) => $"appointment/{a.Id}/at-risk/{a.Date:yyyyMMdd}";
+
+    private async Task<NoticeFacts> FactsAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    {
+        var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
+        var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
+        var siteIds = appointments.Select(a => a.SiteId).Distinct().ToList();
+        var advisorIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
+        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Year + " " + v.Make + " " + v.Model, ct);
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return new NoticeFacts(appointments.ToDictionary(a => a.Id, a => (customers[a.CustomerId], sites[a.SiteId], vehicles.GetValueOrDefault(a.VehicleId, "car"))), advisors);
+    }
+
+    private sealed class NoticeFacts(Dictionary<Guid, (Domain.Customers.Customer, Domain.Sites.Site, string)> byAppointment, Dictionary<Guid, string> advisors)
+    {
+        public (Domain.Customers.Customer Customer, Domain.Sites.Site Site, string Vehicle) this[Guid appointmentId] => byAppointment[appointmentId];
+
+        public string AdvisorName(Guid id) => advisors.GetValueOrDefault(id, "Your service advisor");
+    }
+}

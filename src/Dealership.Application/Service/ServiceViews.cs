@@ -1,0 +1,81 @@
+using Dealership.Application.Data;
+using Dealership.Domain.Service;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+public sealed record AppointmentOperationView(string Code, string Description, int LabourMinutes);
+
+/// <summary>A part line as the lane shows it: ready, ordered (with ETA and order reference), or short.</summary>
+public sealed record PartLineView(string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, string? OrderReference, bool InTime);
+
+public sealed record AppointmentView(
+    Guid Id,
+    Guid SiteId,
+    Guid CustomerId,
+    string CustomerName,
+    Guid VehicleId,
+    string Vehicle,
+    Guid AdvisorStaffId,
+    string AdvisorName,
+    string Concern,
+    DateTime StartsAt,
+    DateTime LocalStartsAt,
+    DateOnly Date,
+    bool WalkIn,
+    int LabourMinutes,
+    AppointmentStatus Status,
+    PartsReadiness Readiness,
+    DateOnly? PartsExpectedBy,
+    DateOnly PartsNeededBy,
+    DateTime? ConfirmedAt,
+    DateTime? CheckedInAt,
+    int? Mileage,
+    DateTime? PromisedReadyAt,
+    string? LastChangeReason,
+    IReadOnlyList<AppointmentOperationView> Operations,
+    IReadOnlyList<PartLineView> Parts,
+    long Version);
+
+/// <summary>Builds appointment views for a page of appointments with a constant number of queries.</summary>
+public sealed class AppointmentViews(DealershipDbContext db)
+{
+    public async Task<AppointmentView> OneAsync(ServiceAppointment appointment, CancellationToken ct) =>
+        (await ManyAsync([appointment], ct))[0];
+
+    public async Task<IReadOnlyList<AppointmentView>> ManyAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    {
+        if (appointments.Count == 0)
+        {
+            return [];
+        }
+
+        var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
+        var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
+        var staffIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
+        var siteIds = appointments.Select(a => a.SiteId).Distinct().ToList();
+        var orderIds = appointments.SelectMany(a => a.PartLines).Where(l => l.PartsOrderId != null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
+
+        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, ct);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
+        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Reference, ct);
+
+        return appointments.Select(a =>
+        {
+            var site = sites[a.SiteId];
+            var needBy = new Domain.Parts.WorkingDays(site.OpenDays).Before(a.Date);
+            var vehicle = vehicles.TryGetValue(a.VehicleId, out var v) ? v.Description : "Vehicle";
+            return new AppointmentView(a.Id, a.SiteId, a.CustomerId, customers.GetValueOrDefault(a.CustomerId, ""), a.VehicleId, vehicle,
+                a.AdvisorStaffId, staff.GetValueOrDefault(a.AdvisorStaffId, ""), a.Concern, a.StartsAt, site.ToLocal(a.StartsAt), a.Date, a.WalkIn,
+                a.LabourMinutes, a.Status, a.Readiness, a.PartsExpectedBy(), needBy, a.ConfirmedAt, a.CheckedInAt, a.Mileage, a.PromisedReadyAt,
+                a.LastChangeReason,
+                a.Operations.Select(o => new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes)).ToList(),
+                a.PartLines.OrderBy(l => l.PartNumber).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
+                    l.PartsOrderId is { } id ? orders.GetValueOrDefault(id) : null,
+                    l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy))).ToList(),
+                a.Version);
+        }).ToList();
+    }
+}

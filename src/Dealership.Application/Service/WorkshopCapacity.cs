@@ -1,0 +1,162 @@
+using Dealership.Application.Data;
+using Dealership.Domain.Common;
+using Dealership.Domain.Service;
+using Dealership.Domain.Sites;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>An advisor's day: labour left and the drop-off times still free.</summary>
+public sealed record AdvisorAvailability(Guid StaffId, string Name, int RemainingMinutes, IReadOnlyList<DateTime> Slots);
+
+/// <summary>One day of the workshop: capacity, what is booked, and per advisor what is still free.</summary>
+public sealed record WorkshopDayAvailability(DateOnly Date, bool Open, int CapacityMinutes, int BookedMinutes, int RemainingMinutes,
+    IReadOnlyList<AdvisorAvailability> Advisors);
+
+/// <summary>
+/// Workshop capacity per site and day (labour minutes) and per advisor, and the drop-off slots that follow
+/// from opening hours. Bookings, walk-ins, moves and cancellations all go through <see cref="ReserveAsync"/> /
+/// <see cref="ReleaseAsync"/>, which change the day's row (serialised by its version token).
+/// </summary>
+public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
+{
+    /// <summary>Drop-offs stop this long before closing: the car must be seen the same day.</summary>
+    public const int LastDropOffBeforeCloseMinutes = 60;
+
+    public async Task<IReadOnlyList<WorkshopDayAvailability>> AvailabilityAsync(Site site, DateOnly from, DateOnly to, int labourMinutes,
+        Guid? onlyAdvisor, Guid? ignoreAppointment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var advisors = await AdvisorsAsync(site.Id, ct);
+        if (onlyAdvisor is { } only)
+        {
+            advisors = advisors.Where(a => a.Id == only).ToList();
+        }
+
+        var days = await db.WorkshopDays.AsNoTracking().Where(d => d.SiteId == site.Id && d.Date >= from && d.Date <= to)
+            .ToDictionaryAsync(d => d.Date, d => d.BookedMinutes, ct);
+        var booked = await db.Appointments.AsNoTracking()
+            .Where(a => a.SiteId == site.Id && a.Date >= from && a.Date <= to && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
+            .Select(a => new { a.AdvisorStaffId, a.Date, a.StartsAt, a.LabourMinutes, a.WalkIn })
+            .ToListAsync(ct);
+        var ignoredMinutes = ignoreAppointment is null ? 0 : await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == ignoreAppointment && a.Status != AppointmentStatus.Cancelled).Select(a => a.LabourMinutes).FirstOrDefaultAsync(ct);
+        var ignoredDate = ignoreAppointment is null ? (DateOnly?)null : await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == ignoreAppointment).Select(a => (DateOnly?)a.Date).FirstOrDefaultAsync(ct);
+
+        var result = new List<WorkshopDayAvailability>();
+        for (var date = from; date <= to; date = date.AddDays(1))
+        {
+            var hours = site.HoursOn(date.DayOfWeek);
+            var dayBooked = days.GetValueOrDefault(date) - (ignoredDate == date ? ignoredMinutes : 0);
+            var remaining = Math.Max(0, site.WorkshopMinutesPerDay - dayBooked);
+            if (hours is null)
+            {
+                result.Add(new WorkshopDayAvailability(date, false, 0, 0, 0, []));
+                continue;
+            }
+
+            var perAdvisor = new List<AdvisorAvailability>();
+            foreach (var advisor in advisors)
+            {
+                var theirs = booked.Where(b => b.AdvisorStaffId == advisor.Id && b.Date == date).ToList();
+                var left = Math.Max(0, site.AdvisorMinutesPerDay - theirs.Sum(b => b.LabourMinutes));
+                var taken = theirs.Where(b => !b.WalkIn).Select(b => b.StartsAt).ToHashSet();
+                var slots = left >= labourMinutes && remaining >= labourMinutes
+                    ? SlotsOn(site, date, hours).Where(s => s > now && !taken.Contains(s)).ToList()
+                    : [];
+                perAdvisor.Add(new AdvisorAvailability(advisor.Id, advisor.Name, left, slots));
+            }
+
+            result.Add(new WorkshopDayAvailability(date, true, site.WorkshopMinutesPerDay, dayBooked, remaining, perAdvisor));
+        }
+
+        return result;
+    }
+
+    /// <summary>Drop-off times on a day: every slot interval from opening until an hour before closing (UTC).</summary>
+    public static IEnumerable<DateTime> SlotsOn(Site site, DateOnly date, OpeningHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(hours);
+        var last = hours.Closes.AddMinutes(-LastDropOffBeforeCloseMinutes);
+        for (var t = hours.Opens; t <= last && t >= hours.Opens; t = t.AddMinutes(site.ServiceSlotMinutes))
+        {
+            yield return site.ToUtc(date.ToDateTime(t));
+        }
+    }
+
+    /// <summary>Checks a requested drop-off time against the site's slots; returns its local date.</summary>
+    public DateOnly CheckSlot(Site site, DateTime startsAt)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var local = site.ToLocal(startsAt);
+        var date = DateOnly.FromDateTime(local);
+        var hours = site.HoursOn(date.DayOfWeek);
+        if (hours is null)
+        {
+            throw new DomainRuleException($"{site.Name} is closed on {local:dddd}s. Pick a time from the availability.", "closed");
+        }
+
+        if (!SlotsOn(site, date, hours).Contains(startsAt))
+        {
+            throw new DomainRuleException($"{local:h:mm tt} is not a drop-off time at {site.Name}: drop-offs are every {site.ServiceSlotMinutes} minutes from {hours.Opens:h:mm tt} to {hours.Closes.AddMinutes(-LastDropOffBeforeCloseMinutes):h:mm tt}.", "not-a-slot");
+        }
+
+        if (startsAt <= clock.GetUtcNow().UtcDateTime)
+        {
+            throw new DomainRuleException("That time has passed. Pick a time from the availability.", "slot-in-past");
+        }
+
+        return date;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="minutes"/> of labour on the day for the advisor. Refuses overbooking of the workshop,
+    /// of the advisor, and a drop-off time the advisor already has.
+    /// </summary>
+    public async Task ReserveAsync(Site site, DateOnly date, DateTime startsAt, bool walkIn, int minutes, Guid advisorId, Guid? ignoreAppointment, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var day = await DayAsync(site.Id, date, ct);
+        var advisorBooked = await db.Appointments
+            .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
+            .SumAsync(a => a.LabourMinutes, ct);
+        if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.StartsAt == startsAt && !a.WalkIn &&
+                a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment, ct))
+        {
+            throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");
+        }
+
+        var name = await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
+        day.Book(minutes, site.WorkshopMinutesPerDay, advisorBooked, site.AdvisorMinutesPerDay, name);
+    }
+
+    public async Task ReleaseAsync(Guid siteId, DateOnly date, int minutes, CancellationToken ct) =>
+        (await DayAsync(siteId, date, ct)).Release(minutes);
+
+    /// <summary>Service advisors working at the site, by name.</summary>
+    public async Task<List<(Guid Id, string Name)>> AdvisorsAsync(Guid siteId, CancellationToken ct) =>
+        (await db.StaffSites.Where(s => s.SiteId == siteId)
+            .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => ur)
+            .Join(db.Roles.Where(r => r.Name == StaffRoles.ServiceAdvisor), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName })
+            .OrderBy(u => u.DisplayName)
+            .ToListAsync(ct))
+        .Select(u => (u.Id, u.DisplayName)).ToList();
+
+    private async Task<WorkshopDay> DayAsync(Guid siteId, DateOnly date, CancellationToken ct)
+    {
+        var day = db.WorkshopDays.Local.FirstOrDefault(d => d.SiteId == siteId && d.Date == date)
+            ?? await db.WorkshopDays.FirstOrDefaultAsync(d => d.SiteId == siteId && d.Date == date, ct);
+        if (day is null)
+        {
+            // Two first bookings of a day race on the unique (site, date) index: one wins, the other gets 409.
+            day = new WorkshopDay(siteId, date);
+            db.WorkshopDays.Add(day);
+        }
+
+        return day;
+    }
+}

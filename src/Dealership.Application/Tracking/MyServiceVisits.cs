@@ -1,0 +1,128 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Service;
+using Dealership.Domain.Common;
+using Dealership.Domain.Parts;
+using Dealership.Domain.Service;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Tracking;
+
+/// <summary>A service visit as the customer follows it on their tracking page.</summary>
+public sealed record VisitProgress(Guid AppointmentId, string Vehicle, string AdvisorName, string SiteName, DateTime LocalStartsAt, AppointmentStatus Status,
+    bool PartsReady, bool PartsNeeded, bool AtRisk, DateOnly? PartsExpectedBy, bool Confirmed, bool CanConfirm, DateTime? PromisedReadyLocal,
+    IReadOnlyList<VisitSlot> NewTimes);
+
+/// <summary>A time the customer may move their visit to (UTC to send back, local to show).</summary>
+public sealed record VisitSlot(DateTime StartsAt, DateTime LocalStart);
+
+/// <summary>
+/// The customer's upcoming visits, with the times they can move to: after the parts' expected day when the
+/// visit is at risk, otherwise from tomorrow. Times come from real workshop capacity.
+/// </summary>
+public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity capacity, TimeProvider clock)
+{
+    public const int MaxNewTimes = 12;
+
+    public async Task<IReadOnlyList<VisitProgress>> ForCustomerAsync(Guid customerId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var visits = await db.Appointments.AsNoTracking().AsSplitQuery()
+            .Where(a => a.CustomerId == customerId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn) && a.StartsAt > now.AddDays(-7))
+            .OrderBy(a => a.StartsAt).Take(3).ToListAsync(ct);
+        if (visits.Count == 0)
+        {
+            return [];
+        }
+
+        var siteIds = visits.Select(v => v.SiteId).Distinct().ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var vehicleIds = visits.Select(v => v.VehicleId).ToList();
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Year + " " + v.Make + " " + v.Model, ct);
+        var advisorIds = visits.Select(v => v.AdvisorStaffId).ToList();
+        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var result = new List<VisitProgress>();
+        foreach (var visit in visits)
+        {
+            var site = sites[visit.SiteId];
+            var local = site.ToLocal(visit.StartsAt);
+            var booked = visit.Status == AppointmentStatus.Booked;
+            var newTimes = booked ? await NewTimesAsync(visit, site, ct) : [];
+            result.Add(new VisitProgress(visit.Id, vehicles.GetValueOrDefault(visit.VehicleId, "car"), advisors.GetValueOrDefault(visit.AdvisorStaffId, ""), site.Name, local,
+                visit.Status, visit.Readiness is PartsReadiness.Ready or PartsReadiness.NoParts, visit.PartLines.Count > 0, visit.Readiness == PartsReadiness.AtRisk,
+                visit.PartsExpectedBy(), visit.ConfirmedAt is not null,
+                booked && visit.ConfirmedAt is null && visit.Date <= DateOnly.FromDateTime(site.ToLocal(now)).AddDays(2),
+                visit.PromisedReadyAt is { } ready ? site.ToLocal(ready) : null, newTimes));
+        }
+
+        return result;
+    }
+
+    /// <summary>Free drop-off times for this visit: the same advisor first, spread over the days (at most three a day).</summary>
+    public async Task<IReadOnlyList<VisitSlot>> NewTimesAsync(ServiceAppointment visit, Domain.Sites.Site site, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(site);
+        var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var from = today.AddDays(1);
+        if (visit.Readiness == PartsReadiness.AtRisk)
+        {
+            // After the parts can be on the shelf, with the working day to check them.
+            var calendar = new WorkingDays(site.OpenDays);
+            var expected = visit.PartsExpectedBy();
+            from = expected is { } eta && calendar.Add(eta, 1) > from ? calendar.Add(eta, 1) : from;
+        }
+
+        var days = await capacity.AvailabilityAsync(site, from, from.AddDays(20), visit.LabourMinutes, null, visit.Id, ct);
+        return days.Where(d => d.Open && d.Date != visit.Date)
+            .Select(d => (d.Advisors.FirstOrDefault(a => a.StaffId == visit.AdvisorStaffId && a.Slots.Count > 0) ?? d.Advisors.FirstOrDefault(a => a.Slots.Count > 0))?.Slots
+                .Where((_, i) => i % 4 == 0).Take(3) ?? [])
+            .SelectMany(s => s).Take(MaxNewTimes)
+            .Select(s => new VisitSlot(s, site.ToLocal(s))).ToList();
+    }
+}
+
+/// <summary>The customer presses "I'll be there" on their tracking page.</summary>
+public static class ConfirmMyAppointment
+{
+    public sealed record Command(string Token, Guid AppointmentId) : ICommand<bool>;
+
+    public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var customerId = await CustomerLink.ResolveAsync(db, command.Token, now, cancellationToken);
+            var appointment = await db.Appointments.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == command.AppointmentId && a.CustomerId == customerId, cancellationToken)
+                ?? throw new NotFoundException("This link is not valid.");
+            appointment.ConfirmAttendance(now);
+            return true;
+        }
+    }
+}
+
+/// <summary>The customer picks a new time on their tracking page (same advisor if free, else another advisor that day).</summary>
+public static class RescheduleMyAppointment
+{
+    public sealed record Command(string Token, Guid AppointmentId, DateTime StartsAt) : ICommand<bool>;
+
+    public sealed class Handler(DealershipDbContext db, WorkshopCapacity capacity, AppointmentMover mover, TimeProvider clock) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var customerId = await CustomerLink.ResolveAsync(db, command.Token, clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var appointment = await db.Appointments.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == command.AppointmentId && a.CustomerId == customerId, cancellationToken)
+                ?? throw new NotFoundException("This link is not valid.");
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, cancellationToken);
+            var startsAt = BookAppointment.Handler.AsUtc(command.StartsAt);
+            var date = capacity.CheckSlot(site, startsAt);
+            var day = (await capacity.AvailabilityAsync(site, date, date, appointment.LabourMinutes, null, appointment.Id, cancellationToken)).Single();
+            var advisor = day.Advisors.FirstOrDefault(a => a.StaffId == appointment.AdvisorStaffId && a.Slots.Contains(startsAt))
+                ?? day.Advisors.FirstOrDefault(a => a.Slots.Contains(startsAt))
+                ?? throw new DomainRuleException("That time has just been taken. Please pick another.", "slot-taken");
+            await mover.MoveAsync(appointment, startsAt, advisor.StaffId, "Picked a new time on their tracking page", byCustomer: true, cancellationToken);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+using Dealership.Domain.Common;
+
+namespace Dealership.Domain.Decisions;
+
+/// <summary>
+/// A discretionary decision by front-line staff (a loaner, a goodwill credit, a reschedule offered as
+/// recovery; later fee waivers and cheques): who decided what for which customer and why, whether it was
+/// within their limit or waits for a manager, and — once known — how it turned out. The record outlives
+/// the case so the business can learn which decisions work.
+/// </summary>
+public sealed class Decision : AggregateRoot
+{
+    private Decision() { }
+
+    public Decision(Guid siteId, Guid staffId, DecisionAction action, Money? amount, Guid customerId, string subjectType, Guid subjectId,
+        string reason, bool withinLimit, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why: the decision is recorded for the customer's history.", "reason-required");
+        }
+
+        if (amount is { Amount: < 0 })
+        {
+            throw new DomainRuleException("The amount cannot be negative.", "amount");
+        }
+
+        SiteId = siteId;
+        StaffId = staffId;
+        Action = action;
+        Amount = amount?.Amount;
+        Currency = amount?.Currency;
+        CustomerId = customerId;
+        SubjectType = subjectType;
+        SubjectId = subjectId;
+        Reason = reason.Trim();
+        CreatedAt = now;
+        Status = withinLimit ? DecisionStatus.Applied : DecisionStatus.AwaitingApproval;
+        DecidedBy = withinLimit ? staffId : null;
+        DecidedAt = withinLimit ? now : null;
+        Outcome = DecisionOutcome.Open;
+    }
+
+    public Guid SiteId { get; private set; }
+
+    /// <summary>Who made (or asked for) the decision.</summary>
+    public Guid StaffId { get; private set; }
+
+    public DecisionAction Action { get; private set; }
+
+    /// <summary>Value in minor units, for actions that have one (goodwill, coupon, discount).</summary>
+    public long? Amount { get; private set; }
+
+    public string? Currency { get; private set; }
+
+    public Guid CustomerId { get; private set; }
+
+    /// <summary>"appointment", "order" or "trade-in".</summary>
+    public string SubjectType { get; private set; } = "";
+
+    public Guid SubjectId { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public DecisionStatus Status { get; private set; }
+
+    /// <summary>Who applied or approved/declined it: the staff member within their limit, or the manager.</summary>
+    public Guid? DecidedBy { get; private set; }
+
+    public DateTime? DecidedAt { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    public DecisionOutcome Outcome { get; private set; }
+
+    public string? OutcomeNote { get; private set; }
+
+    public void Approve(Guid managerId, DateTime now) => Decide(DecisionStatus.Approved, managerId, now);
+
+    public void Decline(Guid managerId, DateTime now) => Decide(DecisionStatus.Declined, managerId, now);
+
+    public void RecordOutcome(DecisionOutcome outcome, string? note)
+    {
+        if (outcome == DecisionOutcome.Open)
+        {
+            throw new DomainRuleException("Record how it turned out: kept the customer, lost the customer, or no effect.", "outcome");
+        }
+
+        Outcome = outcome;
+        OutcomeNote = note?.Trim();
+        RecordChange();
+    }
+
+    private void Decide(DecisionStatus status, Guid managerId, DateTime now)
+    {
+        if (Status != DecisionStatus.AwaitingApproval)
+        {
+            throw new DomainRuleException($"This decision is already {Status}.", "decision-closed");
+        }
+
+        Status = status;
+        DecidedBy = managerId;
+        DecidedAt = now;
+        RecordChange();
+    }
+}
+
+public enum DecisionAction
+{
+    Reschedule,
+    Loaner,
+    Goodwill,
+    Coupon,
+    Discount,
+}
+
+public enum DecisionStatus
+{
+    Applied,
+    AwaitingApproval,
+    Approved,
+    Declined,
+}
+
+public enum DecisionOutcome
+{
+    Open,
+    CustomerKept,
+    CustomerLost,
+    NoEffect,
+}

@@ -1,0 +1,117 @@
+using Dealership.Application.Common;
+using Dealership.Application.Decisions;
+using Dealership.Application.Orders;
+using Dealership.Application.Parts;
+using Dealership.Application.Service;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Service;
+using Dealership.Web.Security;
+using Mediator;
+
+namespace Dealership.Web.Api;
+
+/// <summary>/api/service: catalogue, availability, appointments, the lane, check-in and recovery; /api/decisions.</summary>
+public static class ServiceApi
+{
+    public sealed record RescheduleBody(DateTime StartsAt, Guid? AdvisorStaffId, string Reason);
+
+    public sealed record CancelBody(string Reason);
+
+    public sealed record CheckInBody(int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt);
+
+    public sealed record RecoveryBody(DecisionAction Action, MoneyView? Amount, string Reason);
+
+    public static void MapServiceApi(this IEndpointRouteBuilder api)
+    {
+        var service = api.MapGroup("/service").WithTags("Service").RequireAuthorization(Policies.ReadService);
+
+        service.MapGet("/operations", async (string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOperations.Query(search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("The operation catalogue: code, description, labour minutes and the parts each needs.");
+
+        service.MapPost("/operations", async (AddOperation.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var operation = await mediator.Send(command, ct);
+                return TypedResults.Created($"/api/service/operations/{operation.Id}", operation);
+            })
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Add an operation to the group's catalogue (managers).");
+
+        service.MapGet("/availability", async (DateOnly? from, DateOnly? to, int? labourMinutes, Guid? advisor, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
+            {
+                var start = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                return TypedResults.Ok(await mediator.Send(new GetAvailability.Query(start, to ?? start.AddDays(13), labourMinutes, advisor), ct));
+            })
+            .WithSummary("Per day at the current site: workshop capacity left and each advisor's free drop-off times for ?labourMinutes=.");
+
+        service.MapGet("/appointments", async (DateOnly? from, DateOnly? to, Guid? customerId, string? status, string? readiness, int? page, int? pageSize,
+                IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListAppointments.Query(from, to, customerId, QueryValues.Enum<AppointmentStatus>(status, "status"),
+                    QueryValues.Enum<PartsReadiness>(readiness, "readiness"), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithSummary("Appointments at the current site; ?from=&to=&customerId=&status=booked|checkedIn|cancelled&readiness=atRisk|ready|ordered.");
+
+        service.MapGet("/appointments/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
+            {
+                var appointment = await mediator.Send(new GetAppointment.Query(id), ct);
+                return ETags.With(TypedResults.Ok(appointment), appointment.Version);
+            })
+            .WithSummary("One appointment with its operations and where each part stands.");
+
+        service.MapPost("/appointments", async (BookAppointment.Command command, IMediator mediator, CancellationToken ct) =>
+            {
+                var appointment = await mediator.Send(command, ct);
+                return ETags.With(TypedResults.Created($"/api/service/appointments/{appointment.Id}", appointment), appointment.Version);
+            })
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Book a visit (slot from the availability, or walkIn: true for now). Overbooking: 409. Parts are planned straight after.");
+
+        service.MapPost("/appointments/{id:guid}/reschedule", async (Guid id, RescheduleBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var appointment = await mediator.Send(new RescheduleAppointment.Command(id, body.StartsAt, body.AdvisorStaffId, body.Reason, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(appointment), appointment.Version);
+            })
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Move to another drop-off time, with the reason the customer is told.");
+
+        service.MapPost("/appointments/{id:guid}/cancellation", async (Guid id, CancelBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var appointment = await mediator.Send(new CancelAppointment.Command(id, body.Reason, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(appointment), appointment.Version);
+            })
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Cancel with a reason; labour and reserved parts are released.");
+
+        service.MapPost("/appointments/{id:guid}/check-in", async (Guid id, CheckInBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var appointment = await mediator.Send(new CheckInAppointment.Command(id, body.Mileage, body.ConcernConfirmed, body.UpdatesContact, body.PromisedReadyAt,
+                    ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(appointment), appointment.Version);
+            })
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Check the car in: mileage, concern confirmed, contact for updates, promised-ready time (a promise in the ledger).");
+
+        service.MapPost("/appointments/{id:guid}/recovery", async (Guid id, RecoveryBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var decision = await mediator.Send(new OfferRecovery.Command(id, body.Action, body.Amount, body.Reason), ct);
+                return TypedResults.Created($"/api/decisions/{decision.Id}", decision);
+            })
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Record a recovery gesture (reschedule, loaner, goodwill, coupon, discount). Above your limit it awaits a manager.");
+
+        service.MapGet("/lane", async (DateOnly? date, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetLane.Query(date), ct)))
+            .WithSummary("The day's appointments at the current site with parts readiness per line (default today).");
+
+        service.MapPost("/parts-planning", async (IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RunPartsPlanning.Command(null), ct)))
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Run the parts pre-ordering now (it also runs hourly and after every booking).");
+
+        api.MapGet("/decisions", async (Guid? subjectId, Guid? customerId, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListDecisions.Query(subjectId, customerId, QueryValues.Enum<DecisionStatus>(status, "status"),
+                    page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+            .WithTags("Decisions")
+            .RequireAuthorization(Policies.ReadDecisions)
+            .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome.");
+    }
+}
