@@ -203,9 +203,10 @@ public static class ListShortages
             var shortages = db.Appointments.AsNoTracking()
                 .Where(a => a.SiteId == siteId && a.Status == AppointmentStatus.Booked)
                 .SelectMany(a => a.PartLines.Where(l => l.State != PartLineState.Reserved), (a, l) => new { a, l })
-                .Join(db.Customers, x => x.a.CustomerId, c => c.Id, (x, c) => new Shortage(x.a.Id, x.a.StartsAt, x.a.Date, c.FirstName + " " + c.LastName, x.a.AdvisorStaffId,
-                    x.l.PartId, x.l.PartNumber, x.l.Description, x.l.Quantity, x.l.State, x.l.Eta, x.l.PartsOrderId, x.a.Readiness == PartsReadiness.AtRisk))
-                .OrderBy(s => s.StartsAt).ThenBy(s => s.PartNumber);
+                .Join(db.Customers, x => x.a.CustomerId, c => c.Id, (x, c) => new { x.a, x.l, c.FirstName, c.LastName })
+                .OrderBy(x => x.a.StartsAt).ThenBy(x => x.l.PartNumber)
+                .Select(x => new Shortage(x.a.Id, x.a.StartsAt, x.a.Date, x.FirstName + " " + x.LastName, x.a.AdvisorStaffId,
+                    x.l.PartId, x.l.PartNumber, x.l.Description, x.l.Quantity, x.l.State, x.l.Eta, x.l.PartsOrderId, x.a.Readiness == PartsReadiness.AtRisk));
             return await shortages.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         }
     }

@@ -1,0 +1,298 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Tracking;
+using Dealership.Domain.Service;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// Booking, capacity, moves, check-in, recovery and the customer's side, against the demo workshop at
+/// Portland (clock: Sunday 22 Nov 2026, 2 pm; the site is closed on Sundays, open Mon-Fri 8-19, Sat 9-17).
+/// </summary>
+public sealed class ServiceAppointmentTests
+{
+    private DealershipApp _app = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [TearDown]
+    public void Stop() => _app.Dispose();
+
+    private static DateTime Portland(int day, int hour, int minute = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
+    private async Task<(Guid Customer, Guid Vehicle)> CustomerWithVehicleAsync(string email)
+    {
+        var customer = await _app.CustomerIdAsync(email);
+        var vehicle = await _app.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
+        return (customer, vehicle);
+    }
+
+    private async Task<HttpResponseMessage> BookAsync(HttpClient client, string email, DateTime? startsAt, string[] codes, string concern = "Noise from the front", bool walkIn = false)
+    {
+        var (customer, vehicle) = await CustomerWithVehicleAsync(email);
+        return await client.PostAsJsonAsync("/api/service/appointments", new { customerId = customer, vehicleId = vehicle, concern, operationCodes = codes, startsAt, walkIn });
+    }
+
+    [Test]
+    public async Task Availability_ComesFromOpeningHoursAndCapacity_AndSundayIsClosed()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var days = (await (await advisor.GetAsync("/api/service/availability?from=2026-11-22&to=2026-11-24&labourMinutes=120")).ReadJsonAsync()).EnumerateArray().ToList();
+
+        Assert.That(days, Has.Count.EqualTo(3));
+        Assert.That(days[0].GetProperty("open").GetBoolean(), Is.False, "Portland is closed on Sundays");
+        var monday = days[1];
+        Assert.That(monday.GetProperty("capacityMinutes").GetInt32(), Is.EqualTo(1920));
+        Assert.That(monday.GetProperty("bookedMinutes").GetInt32(), Is.EqualTo(45 + 120), "Olivia's oil service and Liam's brakes are booked on Monday");
+        var slots = monday.GetProperty("advisors")[0].GetProperty("slots").EnumerateArray().Select(s => s.GetDateTime().ToUniversalTime()).ToList();
+        Assert.That(slots, Does.Contain(Portland(23, 9)));
+        Assert.That(slots, Does.Not.Contain(Portland(23, 8)), "Olivia drops off with the advisor at 8:00");
+        Assert.That(slots.Max(), Is.EqualTo(Portland(23, 18)), "last drop-off an hour before closing");
+    }
+
+    [Test]
+    public async Task Booking_PlansItsParts_AndTellsTheCustomer()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var response = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC", "CABIN-F"], "Service due, and the fan smells musty");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var booked = await response.ReadJsonAsync();
+        var id = booked.GetProperty("id").GetGuid();
+        Assert.That(booked.GetProperty("labourMinutes").GetInt32(), Is.EqualTo(60));
+        Assert.That(booked.GetProperty("readiness").GetString(), Is.EqualTo("planning"));
+
+        var report = await _app.PlanAsync();
+        Assert.That(report.LinesReserved, Is.EqualTo(3), "oil filter, oil and cabin filter");
+        var planned = await (await advisor.GetAsync($"/api/service/appointments/{id}")).ReadJsonAsync();
+        Assert.That(planned.GetProperty("readiness").GetString(), Is.EqualTo("ready"));
+        Assert.That(planned.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("state").GetString()), Is.All.EqualTo("reserved"));
+        var portland = await _app.SiteIdAsync("PDX");
+        var filter = await _app.QueryAsync(db => db.Parts.SingleAsync(p => p.PartNumber == "80292-TG7-A41" && p.SiteId == portland));
+        Assert.That(filter.Available, Is.EqualTo(10), "Ava's and Mia's cabin filters are reserved");
+        Assert.That(await _app.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"appointment/{id}/booked"))), Is.EqualTo(1));
+        Assert.That(await _app.QueryAsync(db => db.Touchpoints.CountAsync(t => t.SubjectId == id)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Overbooking_IsRefused_ForTheAdvisorAndForTheSlot()
+    {
+        using var advisor = await _app.ServiceAsync();
+        // Saturday 28th: nothing booked yet. Four timing belts fill the advisor's 16 hours.
+        for (var i = 0; i < 4; i++)
+        {
+            var ok = await BookAsync(advisor, "mia.coleman@example.com", Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"]);
+            Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.Created), await ok.Content.ReadAsStringAsync());
+        }
+
+        var full = await BookAsync(advisor, "lucas.delgado@example.com", Portland(28, 12), ["OIL-SVC"]);
+        Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var problem = await full.ReadJsonAsync();
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("advisor-full"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("Alex Kim"));
+
+        var walkIn = await BookAsync(advisor, "lucas.delgado@example.com", Portland(30, 9), ["TIMING-BELT", "TIMING-BELT"]);
+        Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Created), "Monday 30th still has room");
+        var sameSlot = await BookAsync(advisor, "mia.coleman@example.com", Portland(30, 9), ["OIL-SVC"]);
+        Assert.That(sameSlot.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await sameSlot.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
+
+        var saturday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
+        Assert.That(saturday.BookedMinutes, Is.EqualTo(960), "the refused bookings changed nothing");
+    }
+
+    [Test]
+    public async Task BadInput_GetsProblemsThatSayWhatToFix_AndChangesNothing()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var before = await _app.QueryAsync(db => db.Appointments.CountAsync());
+
+        var noConcern = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"], concern: "");
+        Assert.That(noConcern.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await noConcern.ReadJsonAsync()).GetProperty("errors").GetProperty("concern")[0].GetString(), Does.Contain("customer's words"));
+
+        var unknown = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["NOPE-1"]);
+        Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await unknown.ReadJsonAsync()).GetProperty("errors").GetProperty("operationCodes")[0].GetString(), Does.Contain("NOPE-1"));
+
+        var offGrid = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10, 10), ["OIL-SVC"]);
+        Assert.That(offGrid.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await offGrid.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("every 30 minutes"));
+
+        var sunday = await BookAsync(advisor, "mia.coleman@example.com", Portland(29, 10), ["OIL-SVC"]);
+        Assert.That((await sunday.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"));
+
+        var walkInOnSunday = await BookAsync(advisor, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
+        Assert.That((await walkInOnSunday.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"));
+
+        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync()), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task Roles_SalesCannotBook_PartsClerkReadsTheLaneButCannotBook_AdvisorCannotEditStock()
+    {
+        using var sales = await _app.SalesAsync();
+        Assert.That((await sales.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var parts = await _app.PartsAsync();
+        Assert.That((await parts.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await BookAsync(parts, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"])).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var advisor = await _app.ServiceAsync();
+        Assert.That((await advisor.GetAsync("/api/parts")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await advisor.PostAsJsonAsync("/api/parts", new { partNumber = "X-1", description = "Thing", onHand = 1, sellPrice = new { amount = 100, currency = "USD" } })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await advisor.PostAsJsonAsync("/api/service/operations", new { code = "X-1", description = "Thing", labourMinutes = 30 })).StatusCode,
+            Is.EqualTo(HttpStatusCode.Forbidden), "the catalogue is the managers'");
+    }
+
+    [Test]
+    public async Task TheLane_ShowsTheDayWithPartsReadinessPerLine()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var lane = await (await advisor.GetAsync("/api/service/lane?date=2026-11-26")).ReadJsonAsync();
+        var charlotte = lane.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("customerName").GetString() == "Charlotte Hayes");
+        Assert.That(charlotte.GetProperty("readiness").GetString(), Is.EqualTo("atRisk"));
+        var pump = charlotte.GetProperty("parts")[0];
+        Assert.That(pump.GetProperty("state").GetString(), Is.EqualTo("onOrder"));
+        Assert.That(pump.GetProperty("inTime").GetBoolean(), Is.False);
+        Assert.That(pump.GetProperty("orderReference").GetString(), Does.StartWith("PDX-"));
+        Assert.That(lane.GetProperty("notReady").GetInt32(), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Cancelling_ReleasesLabourAndReservedParts()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var olivia = await _app.AppointmentOfAsync("olivia.bennett@example.com");
+        var reservedBefore = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
+
+        var missingReason = await advisor.PostAsJsonAsync($"/api/service/appointments/{olivia.Id}/cancellation", new { reason = "" });
+        Assert.That(missingReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var cancelled = await advisor.PostAsJsonAsync($"/api/service/appointments/{olivia.Id}/cancellation", new { reason = "Customer sold the car" });
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
+
+        var reservedAfter = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
+        Assert.That(reservedAfter, Is.EqualTo(reservedBefore - 1));
+        var monday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 23)));
+        Assert.That(monday.BookedMinutes, Is.EqualTo(120), "only Liam's brakes remain");
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.cancelled" && n.CustomerId == olivia.CustomerId)), Is.True);
+    }
+
+    [Test]
+    public async Task Rescheduling_BeyondTheHorizon_GivesReservedPartsBack_AndAStaleVersionIs412()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var noah = await _app.AppointmentOfAsync("noah.patel@example.com");
+        Assert.That(noah.Readiness, Is.EqualTo(PartsReadiness.Ready));
+
+        using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/service/appointments/{noah.Id}/reschedule")
+        {
+            Content = JsonContent.Create(new { startsAt = Portland(24, 10), reason = "Customer asked" }),
+        };
+        stale.Headers.TryAddWithoutValidation("If-Match", $"\"{noah.Version + 5}\"");
+        Assert.That((await advisor.SendAsync(stale)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+
+        var farAway = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2027, 1, 12, 9, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{noah.Id}/reschedule", new { startsAt = farAway, reason = "Away until January" });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        var report = await _app.PlanAsync();
+
+        Assert.That(report.LinesReleased, Is.EqualTo(1));
+        var tyres = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "TYR-235-60R18" && p.SiteId == noah.SiteId).Select(p => p.Reserved).SingleAsync());
+        Assert.That(tyres, Is.EqualTo(4), "only Matthew's four tyres stay reserved");
+        var after = await _app.AppointmentOfAsync("noah.patel@example.com");
+        Assert.That(after.PartLines.Single().State, Is.EqualTo(PartLineState.Needed), "planned again once January comes within the horizon");
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId)), Is.True);
+    }
+
+    [Test]
+    public async Task CheckIn_RecordsTheVisitAndAPromise_AndRecoveryIsADecisionWithinTheLimitOrAwaitingAManager()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+
+        var bad = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/check-in", new { mileage = -5, updatesContact = "", promisedReadyAt = Portland(26, 17) });
+        Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var checkIn = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/check-in",
+            new { mileage = 48_210, concernConfirmed = "Hybrid system warning, intermittent", updatesContact = "Text 503-555-0112", promisedReadyAt = Portland(27, 17) });
+        Assert.That(checkIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await checkIn.Content.ReadAsStringAsync());
+        var view = await checkIn.ReadJsonAsync();
+        Assert.That(view.GetProperty("status").GetString(), Is.EqualTo("checkedIn"));
+        Assert.That(view.GetProperty("mileage").GetInt32(), Is.EqualTo(48_210));
+        var promise = await _app.QueryAsync(db => db.Promises.SingleAsync(p => p.SubjectId == charlotte.Id));
+        Assert.That(promise.DueAt, Is.EqualTo(Portland(27, 17)));
+        Assert.That((await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/check-in",
+            new { mileage = 1, updatesContact = "x", promisedReadyAt = Portland(27, 17) })).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "checked in once");
+
+        var loaner = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "loaner", reason = "Pump not in yet; she needs a car for work" });
+        Assert.That(loaner.StatusCode, Is.EqualTo(HttpStatusCode.Created), await loaner.Content.ReadAsStringAsync());
+        Assert.That((await loaner.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("applied"));
+        var coffee = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery",
+            new { action = "coupon", amount = new { amount = 2_500, currency = "USD" }, reason = "Lunch in the cafe while we sort it" });
+        Assert.That((await coffee.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("applied"));
+        var big = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery",
+            new { action = "goodwill", amount = new { amount = 25_000, currency = "USD" }, reason = "Second visit for the same fault" });
+        var bigView = await big.ReadJsonAsync();
+        Assert.That(bigView.GetProperty("status").GetString(), Is.EqualTo("awaitingApproval"));
+        Assert.That(bigView.GetProperty("limit").GetInt64(), Is.EqualTo(10_000));
+        var noAmount = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "goodwill", reason = "x" });
+        Assert.That(noAmount.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        var decisions = await (await advisor.GetAsync($"/api/decisions?subjectId={charlotte.Id}")).ReadJsonAsync();
+        Assert.That(decisions.GetProperty("total").GetInt32(), Is.EqualTo(3));
+        Assert.That(decisions.GetProperty("items").EnumerateArray().All(d => d.GetProperty("outcome").GetString() == "open" && d.GetProperty("staffName").GetString() == "Alex Kim"), Is.True);
+        var timeline = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.SubjectId == charlotte.Id).Select(t => t.Summary).ToListAsync());
+        Assert.That(timeline, Has.Some.Contains("loaner car"));
+        Assert.That(timeline, Has.Some.Contains("manager approval"));
+        Assert.That(timeline, Has.Some.Contains("Checked in at 48,210 miles"));
+    }
+
+    [Test]
+    public async Task Reminder_GoesTheDayBefore_Once_AndTheCustomerConfirmsWithAButton()
+    {
+        _app.Clock.SetUtcNow(Portland(23, 11));
+        Assert.That(await _app.RunServiceRemindersAsync(), Is.EqualTo(1), "Noah, tomorrow (Tuesday) at 9:00");
+        Assert.That(await _app.RunServiceRemindersAsync(), Is.EqualTo(0), "a re-run sends nothing twice");
+
+        var noah = await _app.AppointmentOfAsync("noah.patel@example.com");
+        var token = await _app.TrackingTokenAsync(noah.CustomerId);
+        Assert.That(await _app.SendAsync(new ConfirmMyAppointment.Command(token, noah.Id)), Is.True);
+        var confirmed = await _app.AppointmentOfAsync("noah.patel@example.com");
+        Assert.That(confirmed.ConfirmedAt, Is.EqualTo(Portland(23, 11)));
+        Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == noah.Id && t.Summary.StartsWith("Confirmed"))), Is.True);
+
+        var otherToken = await _app.TrackingTokenAsync(await _app.CustomerIdAsync("mia.coleman@example.com"));
+        Assert.ThrowsAsync<Application.Common.NotFoundException>(async () => await _app.SendAsync(new ConfirmMyAppointment.Command(otherToken, noah.Id)),
+            "a customer's link reaches only that customer's visits");
+    }
+
+    [Test]
+    public async Task AtRiskCustomer_SeesNewTimesAfterThePartsArrive_AndPicksOne()
+    {
+        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        Assert.That(charlotte.Readiness, Is.EqualTo(PartsReadiness.AtRisk));
+        var token = await _app.TrackingTokenAsync(charlotte.CustomerId);
+        var page = await _app.QueryAsync<GetTrackingPage.TrackingPage>(async _ =>
+        {
+            using var scope = _app.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new GetTrackingPage.Query(token));
+        });
+        var visit = page.Visits.Single();
+        Assert.That(visit.AtRisk, Is.True);
+        Assert.That(visit.NewTimes, Is.Not.Empty);
+        var partsBy = charlotte.PartsExpectedBy()!.Value;
+        Assert.That(visit.NewTimes.All(t => DateOnly.FromDateTime(t.LocalStart) > partsBy), Is.True, "only times after the pump can be on the shelf");
+
+        Assert.That(await _app.SendAsync(new RescheduleMyAppointment.Command(token, charlotte.Id, visit.NewTimes[0].StartsAt)), Is.True);
+        var moved = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        Assert.That(moved.StartsAt, Is.EqualTo(visit.NewTimes[0].StartsAt));
+        Assert.That(moved.Readiness, Is.EqualTo(PartsReadiness.Ordered), "no longer at risk: the pump arrives in time for the new date");
+        Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == charlotte.Id && t.Summary.Contains("picked by the customer"))), Is.True);
+    }
+}
