@@ -103,6 +103,13 @@ public sealed class BrowserHost : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<Dealership.Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
     }
 
+    /// <summary>Runs the parts pre-ordering job once, as Hangfire would straight after a booking.</summary>
+    public async Task PlanPartsAsync()
+    {
+        using var scope = _app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Dealership.Application.Parts.RunPartsPlanning.Command(null));
+    }
+
     private sealed class App(string dataDirectory, string baseUrl) : WebApplicationFactory<Program>
     {
         public string DataDirectory => dataDirectory;

@@ -61,7 +61,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             return LocalRedirect(ReturnUrl!);
         }
 
-        // Each role starts where its work is: salespeople on the deliveries board.
-        return LocalRedirect(await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries" : "/");
+        // Each role starts where its work is: salespeople on the deliveries board, advisors in the service
+        // lane, parts clerks on the parts page; managers and used-car managers on customer search.
+        var home = await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries"
+            : await users.IsInRoleAsync(user, StaffRoles.ServiceAdvisor) ? "/service"
+            : await users.IsInRoleAsync(user, StaffRoles.PartsClerk) ? "/parts"
+            : "/";
+        return LocalRedirect(home);
     }
 }

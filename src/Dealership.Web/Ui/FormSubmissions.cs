@@ -9,7 +9,8 @@ namespace Dealership.Web.Ui;
 /// redirect target is stored in the same transaction as its command, and a second submission of the same
 /// form (double click, browser retry) is sent to that target instead of running again.
 /// </summary>
-public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch)
+public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch,
+    Dealership.Application.Parts.PartsPlanningSignal planning)
 {
     public const string FieldName = "__submissionKey";
 
@@ -42,6 +43,7 @@ public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff,
         await db.SaveChangesAsync();
         await transaction.CommitAsync();
         dispatch.AfterCommit();
+        planning.AfterCommit();
         return target;
     }
 }

@@ -96,6 +96,12 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
 
     public bool CanPlaceOrders { get; private set; }
 
+    public bool CanReadService { get; private set; }
+
+    public bool CanBookService { get; private set; }
+
+    public PagedList<Application.Service.AppointmentView> Visits { get; private set; } = new([], 1, 20, 0);
+
     public IReadOnlyList<string> Languages { get; private set; } = ["en"];
 
     [BindProperty]
@@ -261,6 +267,13 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         Journey = await mediator.Send(new GetJourney.Query(Id, 1, 20), ct);
         CanReadOrders = (await authorization.AuthorizeAsync(User, Policies.ReadOrders)).Succeeded;
         CanPlaceOrders = (await authorization.AuthorizeAsync(User, Policies.WriteOrders)).Succeeded;
+        CanReadService = (await authorization.AuthorizeAsync(User, Policies.ReadService)).Succeeded;
+        CanBookService = (await authorization.AuthorizeAsync(User, Policies.WriteService)).Succeeded;
+        if (CanReadService)
+        {
+            Visits = await mediator.Send(new Application.Service.ListAppointments.Query(null, null, Id, null, null, 1, 20), ct);
+        }
+
         if (CanReadOrders)
         {
             Orders = await mediator.Send(new Application.Orders.ListOrders.Query(null, null, null, 1, 20, Id), ct);

@@ -105,6 +105,43 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         return await LoadAsync(ct) ? Page() : Invalid();
     }
 
+    [TempData]
+    public bool VisitConfirmed { get; set; }
+
+    public Task<IActionResult> OnPostConfirmVisitAsync(Guid appointmentId, CancellationToken ct) =>
+        VisitAsync(async () =>
+        {
+            await mediator.Send(new ConfirmMyAppointment.Command(Token, appointmentId), ct);
+            VisitConfirmed = true;
+        }, ct);
+
+    public Task<IActionResult> OnPostMoveVisitAsync(Guid appointmentId, DateTime startsAt, CancellationToken ct) =>
+        VisitAsync(() => mediator.Send(new RescheduleMyAppointment.Command(Token, appointmentId, startsAt), ct).AsTask(), ct);
+
+    private async Task<IActionResult> VisitAsync(Func<Task> command, CancellationToken ct)
+    {
+        try
+        {
+            await command();
+            SlotBooked = !VisitConfirmed;
+            return Redirect($"/track/{Token}");
+        }
+        catch (NotFoundException)
+        {
+            return Invalid();
+        }
+        catch (Domain.Common.DomainRuleException ex)
+        {
+            Errors.Add(Spanish ? "Esa hora ya no está libre. Elija otra, por favor." : ex.Message);
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            Errors.Add(Spanish ? "Alguien acaba de reservar esa hora. Elija otra, por favor." : "That time was just taken by someone else. Please choose another.");
+        }
+
+        return await LoadAsync(ct) ? Page() : Invalid();
+    }
+
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
     {
         Response.Headers.CacheControl = "no-store";

@@ -1,0 +1,190 @@
+using Dealership.Application.Decisions;
+using Dealership.Application.Orders;
+using Dealership.Application.Service;
+using Dealership.Application.Sites;
+using Dealership.Application.Tracking;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Service;
+using Dealership.Web.Security;
+using Dealership.Web.Ui;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Web.Pages.Service;
+
+/// <summary>
+/// The service lane: the advisor's home page. One day's visits with parts readiness per line, check-in at
+/// the desk, and — when the parts are not ready — the recovery the advisor can offer on the spot.
+/// </summary>
+[Authorize(Policy = Policies.ReadService)]
+public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MyServiceVisits visits, Application.Data.DealershipDbContext db,
+    IOptions<DecisionLimits> limits, FormSubmissions submissions, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    public GetLane.Lane Lane { get; private set; } = new(default, 0, 0, 0, 0, []);
+
+    public DateOnly Today { get; private set; }
+
+    public DateTime LocalNow { get; private set; }
+
+    /// <summary>Free times per appointment whose parts are not ready, to move it in one click.</summary>
+    public Dictionary<Guid, IReadOnlyList<VisitSlot>> MoveTo { get; } = [];
+
+    /// <summary>Contact details to suggest for "updates today".</summary>
+    public Dictionary<Guid, string> Contacts { get; } = [];
+
+    public long? MyLimit => limits.Value.For(User.IsInRole);
+
+    public string Currency => Site.Currency;
+
+    public Domain.Sites.Site Site { get; private set; } = null!;
+
+    public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public List<string> Errors { get; } = [];
+
+    [BindProperty(Name = FormSubmissions.FieldName)]
+    public string? SubmissionKey { get; set; }
+
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCheckInAsync(Guid appointmentId, int? mileage, string? concern, string? updates, DateTime? readyAt, long version, CancellationToken ct)
+    {
+        var site = await siteContext.GetAsync(ct);
+        if (mileage is null || readyAt is null)
+        {
+            Errors.Add("Enter the odometer reading and when the car will be ready.");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return await RunAsync(() => mediator.Send(new CheckInAppointment.Command(appointmentId, mileage.Value, concern, updates ?? "", site.ToUtc(readyAt.Value), version), ct).AsTask(),
+            "Checked in. The customer has a text with the ready time, and the promise is in the ledger.", ct);
+    }
+
+    public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, CancellationToken ct)
+    {
+        var site = await siteContext.GetAsync(ct);
+        MoneyView? money = null;
+        if (!string.IsNullOrWhiteSpace(amount))
+        {
+            if (FormOutcome.ToMinorUnits(amount) is not { } cents)
+            {
+                Errors.Add("Enter the amount, for example 25.00.");
+                await LoadAsync(ct);
+                return Page();
+            }
+
+            money = new MoneyView(cents, site.Currency);
+        }
+
+        DecisionView? decision = null;
+        var result = await RunAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? ""), ct), null, ct);
+        if (decision is not null)
+        {
+            Flash = decision.Status == DecisionStatus.AwaitingApproval
+                ? $"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: it is recorded and waits for a manager's approval. Tell the customer a manager will confirm."
+                : "Recorded on the customer's timeline. Thank you for putting it right.";
+        }
+
+        return result;
+    }
+
+    public Task<IActionResult> OnPostMoveAsync(Guid appointmentId, DateTime startsAt, long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new RescheduleAppointment.Command(appointmentId, startsAt, null, "Parts not ready in time; moved with the customer's agreement", version), ct).AsTask(),
+            "Moved; the customer has the new time in writing.", ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
+    {
+        try
+        {
+            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
+            {
+                await command();
+                if (flash is not null)
+                {
+                    Flash = flash;
+                }
+
+                return $"/service?date={Date:yyyy-MM-dd}";
+            });
+            return LocalRedirect(target);
+        }
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
+        {
+            Errors.AddRange(messages);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var site = await siteContext.GetAsync(ct);
+        Site = site;
+        LocalNow = site.ToLocal(clock.GetUtcNow().UtcDateTime);
+        Today = DateOnly.FromDateTime(LocalNow);
+        Lane = await mediator.Send(new GetLane.Query(Date ?? Today), ct);
+        Date = Lane.Date;
+        var customerIds = Lane.Items.Select(i => i.CustomerId).ToList();
+        foreach (var c in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                     db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.MobilePhone, c.Email }), ct))
+        {
+            Contacts[c.Id] = c.MobilePhone is { } phone ? $"Text {phone}" : $"Email {c.Email}";
+        }
+
+        if (!CanWrite)
+        {
+            return;
+        }
+
+        foreach (var item in Lane.Items.Where(i => i.Status == AppointmentStatus.Booked && i.Readiness is PartsReadiness.AtRisk or PartsReadiness.Ordered or PartsReadiness.Planning))
+        {
+            var appointment = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Appointments, a => a.Id == item.Id, ct);
+            MoveTo[item.Id] = await visits.NewTimesAsync(appointment, site, ct);
+        }
+    }
+
+    /// <summary>A stored UTC time as the site's wall clock reads it.</summary>
+    public string Local(DateTime utc, string format) => Site.ToLocal(utc).ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
+    /// <summary>Labour as people say it: "45 min", "2 h", "1.5 h".</summary>
+    public static string Labour(int minutes) =>
+        minutes < 60 ? $"{minutes} min" : $"{(minutes / 60m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} h";
+
+    /// <summary>A sensible ready-by to start from: the booked labour plus an hour after drop-off, on the half hour.</summary>
+    public static DateTime SuggestedReady(AppointmentView a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        var ready = a.LocalStartsAt.AddMinutes(a.LabourMinutes + 60);
+        return ready.AddMinutes((30 - (ready.Minute % 30)) % 30).AddSeconds(-ready.Second);
+    }
+
+    public static (string Css, string Text) Chip(PartLineView line) => line.State switch
+    {
+        PartLineState.Reserved => ("badge-ok", "Ready"),
+        PartLineState.OnOrder when line.InTime => ("badge-brand", $"On order · due {line.Eta:ddd d MMM}"),
+        PartLineState.OnOrder => ("badge-bad", $"Late · due {line.Eta:ddd d MMM}"),
+        PartLineState.NoSupplier => ("badge-bad", "Short · no supplier"),
+        _ => ("badge-warn", "Being planned"),
+    };
+
+    public static (string Css, string Text) Readiness(AppointmentView a) => a.Readiness switch
+    {
+        PartsReadiness.Ready => ("badge-ok", "All parts ready"),
+        PartsReadiness.NoParts => ("badge-ok", "No parts needed"),
+        PartsReadiness.Ordered => ("badge-brand", $"Parts due {a.PartsExpectedBy:ddd d MMM}"),
+        PartsReadiness.AtRisk => ("badge-bad", "Parts will not make it"),
+        _ => ("badge-warn", "Parts being planned"),
+    };
+}

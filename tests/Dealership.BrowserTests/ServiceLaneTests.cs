@@ -1,0 +1,84 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Dealership.BrowserTests;
+
+/// <summary>
+/// Story 002 in the browser: an advisor books a visit whose part is not in stock, the job orders it, the
+/// lane shows the visit at risk with recovery, the parts clerk books the delivery in, the customer sees
+/// their visit on their link, and check-in shows every part ready.
+/// </summary>
+public sealed partial class ServiceLaneTests
+{
+    private BrowserHost _host = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync() => _host = await BrowserHost.StartAsync();
+
+    [OneTimeTearDown]
+    public async Task StopAsync() => await _host.DisposeAsync();
+
+    [Test]
+    public async Task Booking_PartsReceived_CheckInShowsAllPartsReady()
+    {
+        var advisor = await _host.SignInAsync("service@demo.local");
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Service lane");
+
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Book a visit" }).ClickAsync();
+        await advisor.GetByLabel("Find the customer").FillAsync("Lindqvist");
+        await advisor.Keyboard.PressAsync("Enter");
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Joseph Lindqvist" }).ClickAsync();
+        await advisor.GetByLabel("The concern, in the customer's words").FillAsync("The windshield wipers stopped working");
+        await advisor.GetByLabel("WIPER-MOTOR", new() { Exact = false }).CheckAsync();
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Show free times" }).ClickAsync();
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-book.png"), FullPage = true });
+        await advisor.GetByTestId("slots").Locator("input[type=radio]").First.CheckAsync();
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked Joseph Lindqvist");
+
+        // The job runs straight after the booking (Hangfire in production; here, once, by hand).
+        await _host.PlanPartsAsync();
+        await advisor.ReloadAsync();
+        var visit = advisor.GetByTestId("visit").Filter(new() { HasText = "Joseph Lindqvist" });
+        await Assertions.Expect(visit.GetByTestId("part-line")).ToContainTextAsync("Front wiper motor");
+        await Assertions.Expect(visit.GetByTestId("readiness")).Not.ToContainTextAsync("All parts ready");
+        var reference = OrderReference().Match(await visit.GetByTestId("part-line").InnerTextAsync()).Value;
+        Assert.That(reference, Is.Not.Empty, "the lane names the parts order the motor is on");
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-waiting.png"), FullPage = true });
+
+        var clerk = await _host.SignInAsync("parts@demo.local");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Parts");
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "parts-home.png"), FullPage = true });
+        var order = clerk.Locator($"[data-testid=parts-order][data-reference='{reference}']");
+        await order.GetByRole(AriaRole.Button, new() { Name = "Book in delivery" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("now have every part");
+
+        // The customer's link shows the visit with its parts ready.
+        await _host.DispatchAsync();
+        var text = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement)
+            .First(m => m.GetProperty("body").GetString()!.Contains("parts for your", StringComparison.Ordinal));
+        var phone = await _host.NewPageAsync(390, 844);
+        await phone.GotoAsync(LinkIn().Match(text.GetProperty("body").GetString()!).Value);
+        await Assertions.Expect(phone.GetByTestId("visit-progress")).ToContainTextAsync("On our shelf");
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "tracking-visit.png"), FullPage = true });
+
+        await advisor.ReloadAsync();
+        await Assertions.Expect(visit.GetByTestId("readiness")).ToHaveTextAsync("All parts ready");
+        await visit.Locator("summary", new() { HasText = "Check in" }).ClickAsync();
+        await visit.GetByLabel("Odometer (miles)").FillAsync("61240");
+        await visit.GetByRole(AriaRole.Button, new() { Name = "Check in" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Checked in");
+        await Assertions.Expect(visit).ToContainTextAsync("61,240 miles");
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-checked-in.png"), FullPage = true });
+        await phone.Context.CloseAsync();
+        await clerk.Context.CloseAsync();
+        await advisor.Context.CloseAsync();
+    }
+
+    [GeneratedRegex(@"PDX-\d{6}-[A-Z0-9]{5}")]
+    private static partial Regex OrderReference();
+
+    [GeneratedRegex(@"http://localhost:\d+/track/[A-Za-z0-9_\-]+")]
+    private static partial Regex LinkIn();
+}
