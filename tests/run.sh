@@ -49,8 +49,19 @@ for project in $projects; do
   fi
 done
 
+# Benchmarks in smoke mode: tiny sizes, so they keep working; figures are printed, never asserted.
+# The full runs are by hand (see tests/README.md).
+echo "=== Benchmarks (smoke)"
+bench_failed=0
+for args in "search 2000 20" "parts 300 3"; do
+  if ! dotnet run -c Release --no-build --project tests/Dealership.Benchmarks -- $args 2>&1 | grep -v "XML encryptor\|DataProtection\|warn:" ; then
+    echo "Benchmark smoke '$args' failed."
+    bench_failed=$((bench_failed + 1))
+  fi
+done
+
 passed=0
-failed=0
+failed=$bench_failed
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

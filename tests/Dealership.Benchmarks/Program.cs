@@ -14,13 +14,38 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.Benchmarks;
 
+// Two benchmarks (the first argument picks one):
+//   dotnet run -c Release --project tests/Dealership.Benchmarks -- search [customers] [iterations]
+//   dotnet run -c Release --project tests/Dealership.Benchmarks -- parts [appointments] [linesPerAppointment]
+// tests/run.sh runs both in a tiny smoke mode so they keep working; the full runs are by hand.
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var mode = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[0] : "search";
+        var rest = args.Length > 0 && !char.IsDigit(args[0][0]) ? args[1..] : args;
+        switch (mode)
+        {
+            case "search":
+                await SearchBenchmark.RunAsync(rest);
+                return 0;
+            case "parts":
+                await PartsPlanningBenchmark.RunAsync(rest);
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'search' or 'parts'.");
+                return 2;
+        }
+    }
+}
+
 // Customer search at dealership-group scale: N customers (default 100,000) with a vehicle each.
 // For each kind of search it times the whole stack (HTTP, auth, mediator pipeline, EF Core) and a raw
 // SQL baseline doing the same work (COUNT plus one page) on the same database, and prints the ratio.
 //   dotnet run -c Release --project tests/Dealership.Benchmarks -- [customers] [iterations]
 internal static class SearchBenchmark
 {
-    public static async Task Main(string[] args)
+    public static async Task RunAsync(string[] args)
     {
         var customers = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
         var iterations = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200;
@@ -156,10 +181,16 @@ internal static class SearchBenchmark
     }
 }
 
-internal sealed class BenchmarkApp(string dataDirectory, string databasePath) : WebApplicationFactory<Program>
+internal sealed class BenchmarkApp(string dataDirectory, string databasePath, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
+    : WebApplicationFactory<global::Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        if (interceptor is not null)
+        {
+            builder.ConfigureServices(services => services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(interceptor)));
+        }
+
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Dealership.Web"));
         builder.UseSetting("DEALERSHIP_DATA_DIR", dataDirectory);
