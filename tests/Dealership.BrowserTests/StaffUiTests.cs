@@ -29,6 +29,12 @@ public sealed partial class StaffUiTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "deliveries-board.png"), FullPage = true });
             await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         }
+        else if (email.StartsWith("service", StringComparison.Ordinal) || email.StartsWith("parts", StringComparison.Ordinal))
+        {
+            // Advisors start in the service lane, parts clerks on the parts page.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(email.StartsWith("service", StringComparison.Ordinal) ? "Service lane" : "Parts");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        }
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".user-role")).ToHaveTextAsync(roleLabel);
@@ -61,6 +67,7 @@ public sealed partial class StaffUiTests
     public async Task PartsClerk_DoesNotGetTheNewCustomerButton()
     {
         var page = await _host.SignInAsync("parts@demo.local");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Customers" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "+ New customer" })).ToHaveCountAsync(0);
         await page.GotoAsync("/customers/new");
@@ -130,6 +137,7 @@ public sealed partial class StaffUiTests
     {
         var page = await _host.SignInAsync("service@demo.local");
         await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/");
         await page.GetByLabel("Search customers").FillAsync("Ortiz");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Ortiz, Liam" }).ClickAsync();
@@ -157,6 +165,7 @@ public sealed partial class StaffUiTests
         var second = await _host.SignInAsync("manager@demo.local");
         foreach (var page in new[] { first, second })
         {
+            await page.GotoAsync("/");
             await page.GetByLabel("Search customers").FillAsync("Patel");
             await page.Keyboard.PressAsync("Enter");
             await page.GetByRole(AriaRole.Link, new() { Name = "Patel, Noah" }).ClickAsync();
@@ -183,6 +192,7 @@ public sealed partial class StaffUiTests
     public async Task AdvisorCorrectsAMobileNumber_AndIsToldWhenItBelongsToSomeoneElse()
     {
         var page = await _host.SignInAsync("service@demo.local");
+        await page.GotoAsync("/");
         await page.GetByLabel("Search customers").FillAsync("Sullivan");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Sullivan, Emma" }).ClickAsync();

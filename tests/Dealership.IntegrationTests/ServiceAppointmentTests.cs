@@ -295,4 +295,62 @@ public sealed class ServiceAppointmentTests
         Assert.That(moved.Readiness, Is.EqualTo(PartsReadiness.Ordered), "no longer at risk: the pump arrives in time for the new date");
         Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == charlotte.Id && t.Summary.Contains("picked by the customer"))), Is.True);
     }
+
+    [Test]
+    public async Task ARetriedBooking_WithTheSameIdempotencyKey_BooksOnce()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var (customer, vehicle) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
+        var body = new { customerId = customer, vehicleId = vehicle, concern = "Check engine light", operationCodes = new[] { "DIAG" }, startsAt = Portland(25, 14) };
+        async Task<HttpResponseMessage> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/service/appointments") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "book-lucas-diag-1");
+            return await advisor.SendAsync(request);
+        }
+
+        var first = await SendAsync();
+        var retry = await SendAsync();
+        Assert.That((first.StatusCode, retry.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Created)));
+        Assert.That(retry.Headers.Contains("Idempotency-Replayed"), Is.True);
+        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync(a => a.CustomerId == customer)), Is.EqualTo(1));
+        var wednesday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 25)));
+        Assert.That(wednesday.BookedMinutes, Is.EqualTo(45 + 15 + 60), "Ava's service and filter, and Lucas's diagnosis once");
+    }
+
+    [Test]
+    public async Task ListRoutes_PageAndFilter()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var operations = await (await advisor.GetAsync("/api/service/operations?pageSize=3")).ReadJsonAsync();
+        Assert.That((operations.GetProperty("total").GetInt32(), operations.GetProperty("items").GetArrayLength()), Is.EqualTo((8, 3)));
+        Assert.That((await (await advisor.GetAsync("/api/service/operations?search=brake")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("code").GetString(), Is.EqualTo("BRK-F"));
+
+        var atRisk = await (await advisor.GetAsync("/api/service/appointments?readiness=atRisk")).ReadJsonAsync();
+        Assert.That(atRisk.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("customerName").GetString()), Is.EqualTo(new[] { "Charlotte Hayes" }));
+        var week = await (await advisor.GetAsync("/api/service/appointments?from=2026-11-23&to=2026-11-27&pageSize=2")).ReadJsonAsync();
+        Assert.That((week.GetProperty("total").GetInt32(), week.GetProperty("items").GetArrayLength()), Is.EqualTo((6, 2)));
+        var badFilter = await advisor.GetAsync("/api/service/appointments?readiness=soon");
+        Assert.That(badFilter.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await advisor.GetAsync("/api/service/appointments?pageSize=500")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That((await advisor.GetAsync("/api/service/availability?from=2026-11-23&to=2027-02-01")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+
+        using var clerk = await _app.PartsAsync();
+        var drafts = await (await clerk.GetAsync("/api/parts/orders?status=draft")).ReadJsonAsync();
+        Assert.That(drafts.GetProperty("items")[0].GetProperty("supplierName").GetString(), Is.EqualTo("Pacific Auto Supply"));
+        Assert.That((await (await clerk.GetAsync("/api/parts/orders?open=true")).ReadJsonAsync()).GetProperty("total").GetInt32(), Is.EqualTo(3));
+        Assert.That((await (await clerk.GetAsync("/api/suppliers")).ReadJsonAsync()).GetProperty("total").GetInt32(), Is.EqualTo(3));
+        var partId = (await (await clerk.GetAsync("/api/parts?search=wiper")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var part = await clerk.GetAsync($"/api/parts/{partId}");
+        Assert.That(part.Headers.ETag, Is.Not.Null);
+        Assert.That((await part.ReadJsonAsync()).GetProperty("suppliers").GetArrayLength(), Is.EqualTo(2));
+
+        Assert.That((await advisor.PostAsync("/api/service/parts-planning", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        using var manager = await _app.ManagerAsync();
+        var run = await manager.PostAsync("/api/service/parts-planning", null);
+        Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await run.ReadJsonAsync()).GetProperty("linesOrdered").GetInt32(), Is.Zero, "the demo was planned at seeding");
+        var site = (await (await manager.GetAsync("/api/sites")).ReadJsonAsync()).EnumerateArray().First(s => s.GetProperty("code").GetString() == "PDX");
+        Assert.That(site.GetProperty("workshop").GetProperty("labourRatePerHour").GetInt64(), Is.EqualTo(16_500));
+    }
 }

@@ -41,9 +41,11 @@ public static class ListParts
             var parts = db.Parts.AsNoTracking().Where(p => p.SiteId == staff.SiteId);
             if (!string.IsNullOrWhiteSpace(query.Search))
             {
+                // Part numbers match from the start (an index range); descriptions match any word ("wiper"
+                // finds "Front wiper motor"). A site stocks thousands of parts, not millions, so the LIKE scan is cheap.
                 var number = Part.NormaliseNumber(query.Search);
-                var text = query.Search.Trim();
-                parts = parts.Where(p => p.PartNumber.StartsWith(number) || p.Description.StartsWith(text));
+                var pattern = "%" + query.Search.Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+                parts = parts.Where(p => p.PartNumber.StartsWith(number) || EF.Functions.Like(p.Description, pattern, "\\"));
             }
 
             var page = await parts.OrderBy(p => p.PartNumber).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);

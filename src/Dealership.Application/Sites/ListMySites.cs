@@ -21,7 +21,11 @@ public static class ListMySites
         string DefaultPhoneRegion,
         IReadOnlyList<string> Languages,
         IReadOnlyList<OpeningHoursView> OpeningHours,
+        WorkshopView Workshop,
         bool IsCurrent);
+
+    /// <summary>Workshop capacity per day and per advisor (labour minutes), drop-off slot spacing, labour rate per hour (minor units).</summary>
+    public sealed record WorkshopView(int CapacityMinutesPerDay, int AdvisorMinutesPerDay, int SlotMinutes, long LabourRatePerHour);
 
     public sealed record OpeningHoursView(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
 
@@ -34,6 +38,7 @@ public static class ListMySites
             return sites.Select(s => new SiteView(s.Id, s.Code, s.Name, s.TimeZoneId, s.Currency, s.DistanceUnit, s.DefaultPhoneRegion,
                     s.LanguageList,
                     s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
+                    new WorkshopView(s.WorkshopMinutesPerDay, s.AdvisorMinutesPerDay, s.ServiceSlotMinutes, s.LabourRatePerHour),
                     s.Id == staff.SiteId))
                 .ToList();
         }
