@@ -42,7 +42,7 @@ public sealed partial class ServiceLaneTests
         await advisor.ReloadAsync();
         var visit = advisor.GetByTestId("visit").Filter(new() { HasText = "Joseph Lindqvist" });
         await Assertions.Expect(visit.GetByTestId("part-line")).ToContainTextAsync("Front wiper motor");
-        await Assertions.Expect(visit.GetByTestId("readiness")).Not.ToContainTextAsync("All parts ready");
+        await Assertions.Expect(visit.GetByTestId("readiness")).ToContainTextAsync("Parts due");
         var reference = OrderReference().Match(await visit.GetByTestId("part-line").InnerTextAsync()).Value;
         Assert.That(reference, Is.Not.Empty, "the lane names the parts order the motor is on");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-waiting.png"), FullPage = true });
@@ -71,6 +71,22 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Checked in");
         await Assertions.Expect(visit).ToContainTextAsync("61,240 miles");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-checked-in.png"), FullPage = true });
+
+        // Charlotte Hayes's visit is at risk (the demo's hybrid pump): her day in the lane offers recovery.
+        await advisor.GotoAsync("/");
+        await advisor.GetByLabel("Search customers").FillAsync("Hayes");
+        await advisor.Keyboard.PressAsync("Enter");
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Hayes, Charlotte" }).ClickAsync();
+        await advisor.GetByTestId("customer-visits").GetByRole(AriaRole.Link).First.ClickAsync();
+        var atRisk = advisor.GetByTestId("visit").Filter(new() { HasText = "Charlotte Hayes" });
+        await Assertions.Expect(atRisk.GetByTestId("readiness")).ToHaveTextAsync("Parts will not make it");
+        await Assertions.Expect(atRisk.GetByTestId("recovery")).ToBeVisibleAsync();
+        await atRisk.GetByLabel("Gesture").SelectOptionAsync("Loaner");
+        await atRisk.GetByLabel("Why (kept with the decision)").FillAsync("Pump is late; she needs a car for work");
+        await atRisk.GetByRole(AriaRole.Button, new() { Name = "Record the gesture" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded on the customer's timeline");
+        await Assertions.Expect(atRisk.GetByTestId("decisions")).ToContainTextAsync("loaner car — Pump is late");
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-recovery.png"), FullPage = true });
         await phone.Context.CloseAsync();
         await clerk.Context.CloseAsync();
         await advisor.Context.CloseAsync();

@@ -353,4 +353,25 @@ public sealed class ServiceAppointmentTests
         var site = (await (await manager.GetAsync("/api/sites")).ReadJsonAsync()).EnumerateArray().First(s => s.GetProperty("code").GetString() == "PDX");
         Assert.That(site.GetProperty("workshop").GetProperty("labourRatePerHour").GetInt64(), Is.EqualTo(16_500));
     }
+
+    [Test]
+    public async Task PartsCheck_SaysWhenTheFirstSafeDayIs_AndARescheduleRecoveryMovesTheVisitAndIsRecorded()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var check = await (await advisor.GetAsync("/api/service/parts-check?operations=WIPER-MOTOR&operations=OIL-SVC")).ReadJsonAsync();
+        Assert.That(check.GetProperty("allInStock").GetBoolean(), Is.False);
+        Assert.That(check.GetProperty("earliestVisit").GetString(), Is.EqualTo("2026-11-27"), "OEM delivers Thursday 26th (3 working days from Monday); the visit can be Friday");
+        var motor = check.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("partNumber").GetString() == "76505-TG7-A01");
+        Assert.That((motor.GetProperty("inStock").GetBoolean(), motor.GetProperty("earliestOnShelf").GetString()), Is.EqualTo((false, "2026-11-26")));
+
+        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        var noTime = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "reschedule", reason = "Pump late" });
+        Assert.That(noTime.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        var afterPump = Portland(30, 9).AddDays(14);
+        var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th", moveTo = afterPump });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
+        Assert.That((await moved.ReadJsonAsync()).GetProperty("action").GetString(), Is.EqualTo("reschedule"));
+        var after = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        Assert.That((after.StartsAt, after.Readiness), Is.EqualTo((afterPump, PartsReadiness.Ordered)));
+    }
 }

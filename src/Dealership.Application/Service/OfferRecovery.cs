@@ -20,7 +20,8 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class OfferRecovery
 {
-    public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason) : ICommand<DecisionView>;
+    /// <param name="MoveTo">For a reschedule: the new drop-off time agreed with the customer (the move and the decision commit together).</param>
+    public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo = null) : ICommand<DecisionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,10 +32,12 @@ public static class OfferRecovery
             RuleFor(c => c.Amount).NotNull().When(c => c.Action is DecisionAction.Goodwill or DecisionAction.Coupon or DecisionAction.Discount)
                 .WithMessage("Give the value of the gesture, in cents.");
             RuleFor(c => c.Amount!.Amount).GreaterThan(0).When(c => c.Amount is not null).WithMessage("The amount is in cents and more than zero.");
+            RuleFor(c => c.MoveTo).NotNull().When(c => c.Action == DecisionAction.Reschedule).WithMessage("Give the new drop-off time agreed with the customer.");
+            RuleFor(c => c.MoveTo).Null().When(c => c.Action != DecisionAction.Reschedule).WithMessage("Only a reschedule moves the visit.");
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, ICurrentStaff staff, IOptions<DecisionLimits> limits, TimeProvider clock)
+    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, AppointmentMover mover, ICurrentStaff staff, IOptions<DecisionLimits> limits, TimeProvider clock)
         : ICommandHandler<Command, DecisionView>
     {
         public async ValueTask<DecisionView> Handle(Command command, CancellationToken cancellationToken)
@@ -47,6 +50,11 @@ public static class OfferRecovery
             }
 
             var staffId = staff.RequireStaffId();
+            if (command.MoveTo is { } moveTo)
+            {
+                await mover.MoveAsync(appointment, BookAppointment.Handler.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, cancellationToken);
+            }
+
             var limit = limits.Value.For(staff.IsInRole);
             var value = command.Amount?.Amount ?? 0;
             var within = limit is null || value <= limit;

@@ -19,7 +19,7 @@ public static class ServiceApi
 
     public sealed record CheckInBody(int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt);
 
-    public sealed record RecoveryBody(DecisionAction Action, MoneyView? Amount, string Reason);
+    public sealed record RecoveryBody(DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo);
 
     public static void MapServiceApi(this IEndpointRouteBuilder api)
     {
@@ -43,6 +43,10 @@ public static class ServiceApi
                 return TypedResults.Ok(await mediator.Send(new GetAvailability.Query(start, to ?? start.AddDays(13), labourMinutes, advisor), ct));
             })
             .WithSummary("Per day at the current site: workshop capacity left and each advisor's free drop-off times for ?labourMinutes=.");
+
+        service.MapGet("/parts-check", async (string[]? operations, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new CheckPartsForVisit.Query(operations ?? []), ct)))
+            .WithSummary("Before offering a time: for ?operations=WIPER-MOTOR&operations=..., each part's stock, the earliest it can be here, and the earliest visit day that is not at risk.");
 
         service.MapGet("/appointments", async (DateOnly? from, DateOnly? to, Guid? customerId, string? status, string? readiness, int? page, int? pageSize,
                 IMediator mediator, CancellationToken ct) =>
@@ -92,11 +96,11 @@ public static class ServiceApi
 
         service.MapPost("/appointments/{id:guid}/recovery", async (Guid id, RecoveryBody body, IMediator mediator, CancellationToken ct) =>
             {
-                var decision = await mediator.Send(new OfferRecovery.Command(id, body.Action, body.Amount, body.Reason), ct);
+                var decision = await mediator.Send(new OfferRecovery.Command(id, body.Action, body.Amount, body.Reason, body.MoveTo), ct);
                 return TypedResults.Created($"/api/decisions/{decision.Id}", decision);
             })
             .RequireAuthorization(Policies.WriteService)
-            .WithSummary("Record a recovery gesture (reschedule, loaner, goodwill, coupon, discount). Above your limit it awaits a manager.");
+            .WithSummary("Record a recovery gesture (reschedule with moveTo, loaner, goodwill, coupon, discount). Above your limit it awaits a manager.");
 
         service.MapGet("/lane", async (DateOnly? date, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new GetLane.Query(date), ct)))

@@ -47,6 +47,11 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
 
     public int LabourMinutes { get; private set; }
 
+    public CheckPartsForVisit.Result? Parts { get; private set; }
+
+    /// <summary>The first day listed: the day asked for, else the first day the parts make it (else tomorrow).</summary>
+    public DateOnly ShownFrom { get; private set; }
+
     public DateOnly Today { get; private set; }
 
     public TimeZoneInfo SiteZone { get; private set; } = TimeZoneInfo.Utc;
@@ -119,7 +124,10 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
 
         var chosen = Catalogue.Where(o => Ops.Contains(o.Code, StringComparer.OrdinalIgnoreCase)).ToList();
         LabourMinutes = chosen.Count == 0 ? Domain.Service.ServiceAppointment.DiagnosisMinutes : chosen.Sum(o => o.LabourMinutes);
-        var from = Date ?? Today.AddDays(1);
+        Parts = chosen.Count == 0 ? null : await mediator.Send(new CheckPartsForVisit.Query(chosen.Select(o => o.Code).ToList()), ct);
+        // Unless a day was asked for, start where the parts make it, so the first times offered are safe ones.
+        var from = Date ?? (Parts?.EarliestVisit is { } safe && safe > Today.AddDays(1) ? safe : Today.AddDays(1));
+        ShownFrom = from;
         Days = await mediator.Send(new GetAvailability.Query(from, from.AddDays(6), LabourMinutes, null), ct);
     }
 }

@@ -35,6 +35,9 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
     /// <summary>Free times per appointment whose parts are not ready, to move it in one click.</summary>
     public Dictionary<Guid, IReadOnlyList<VisitSlot>> MoveTo { get; } = [];
 
+    /// <summary>Recovery already decided per visit, so nobody offers the same customer twice without knowing.</summary>
+    public ILookup<Guid, Domain.Decisions.Decision> Decisions { get; private set; } = Array.Empty<Domain.Decisions.Decision>().ToLookup(d => d.SubjectId);
+
     /// <summary>Contact details to suggest for "updates today".</summary>
     public Dictionary<Guid, string> Contacts { get; } = [];
 
@@ -72,7 +75,7 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
             "Checked in. The customer has a text with the ready time, and the promise is in the ledger.", ct);
     }
 
-    public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, DateTime? startsAt, CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
         MoneyView? money = null;
@@ -89,20 +92,19 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
         }
 
         DecisionView? decision = null;
-        var result = await RunAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? ""), ct), null, ct);
+        var moveTo = action == DecisionAction.Reschedule ? startsAt : null;
+        var result = await RunAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct), null, ct);
         if (decision is not null)
         {
-            Flash = decision.Status == DecisionStatus.AwaitingApproval
+            Flash = action == DecisionAction.Reschedule && decision.Status == DecisionStatus.Applied
+                ? "Moved to when the parts are in, and recorded as a recovery decision. The customer has the new time in writing."
+                : decision.Status == DecisionStatus.AwaitingApproval
                 ? $"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: it is recorded and waits for a manager's approval. Tell the customer a manager will confirm."
                 : "Recorded on the customer's timeline. Thank you for putting it right.";
         }
 
         return result;
     }
-
-    public Task<IActionResult> OnPostMoveAsync(Guid appointmentId, DateTime startsAt, long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new RescheduleAppointment.Command(appointmentId, startsAt, null, "Parts not ready in time; moved with the customer's agreement", version), ct).AsTask(),
-            "Moved; the customer has the new time in writing.", ct);
 
     private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
     {
@@ -143,12 +145,17 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
             Contacts[c.Id] = c.MobilePhone is { } phone ? $"Text {phone}" : $"Email {c.Email}";
         }
 
+        var visitIds = Lane.Items.Select(i => i.Id).ToList();
+        Decisions = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Decisions).Where(d => d.SubjectType == "appointment" && visitIds.Contains(d.SubjectId))
+                    .OrderBy(d => d.CreatedAt), ct))
+            .ToLookup(d => d.SubjectId);
         if (!CanWrite)
         {
             return;
         }
 
-        foreach (var item in Lane.Items.Where(i => i.Status == AppointmentStatus.Booked && i.Readiness is PartsReadiness.AtRisk or PartsReadiness.Ordered or PartsReadiness.Planning))
+        foreach (var item in Lane.Items.Where(NeedsRecovery))
         {
             var appointment = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Appointments, a => a.Id == item.Id, ct);
             MoveTo[item.Id] = await visits.NewTimesAsync(appointment, site, ct);
@@ -157,6 +164,17 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
 
     /// <summary>A stored UTC time as the site's wall clock reads it.</summary>
     public string Local(DateTime utc, string format) => Site.ToLocal(utc).ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+
+    /// <summary>
+    /// The visit needs putting right: the parts will not make it, or it is the day and they are not on the shelf.
+    /// Parts on order in time for a later day are not a problem yet.
+    /// </summary>
+    public bool NeedsRecovery(AppointmentView a)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Status == AppointmentStatus.Booked &&
+            (a.Readiness == PartsReadiness.AtRisk || (a.Date <= Today && a.Readiness is PartsReadiness.Ordered or PartsReadiness.Planning));
+    }
 
     /// <summary>Labour as people say it: "45 min", "2 h", "1.5 h".</summary>
     public static string Labour(int minutes) =>
