@@ -974,7 +974,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [AdvisorMinutesPerDay] int NOT NULL DEFAULT 0;
@@ -982,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [LabourRatePerHour] bigint NOT NULL DEFAULT CAST(0 AS bigint);
@@ -990,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [ServiceSlotMinutes] int NOT NULL DEFAULT 0;
@@ -998,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [WorkshopMinutesPerDay] int NOT NULL DEFAULT 0;
@@ -1006,7 +1006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [Decisions] (
@@ -1034,7 +1034,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [Parts] (
@@ -1055,7 +1055,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [ServiceAppointments] (
@@ -1094,7 +1094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [ServiceOperations] (
@@ -1109,7 +1109,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [Suppliers] (
@@ -1124,7 +1124,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [WorkshopDays] (
@@ -1141,7 +1141,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [AppointmentOperations] (
@@ -1157,7 +1157,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [AppointmentPartLines] (
@@ -1178,7 +1178,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [ServiceOperationParts] (
@@ -1193,7 +1193,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [PartsOrders] (
@@ -1219,7 +1219,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [PartSuppliers] (
@@ -1236,7 +1236,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [PartsOrderLines] (
@@ -1247,6 +1247,7 @@ BEGIN
         [Quantity] int NOT NULL,
         [UnitCost] bigint NOT NULL,
         [ReceivedQuantity] int NOT NULL,
+        [LeadTimeWorkingDays] int NOT NULL,
         [PartsOrderId] uniqueidentifier NOT NULL,
         CONSTRAINT [PK_PartsOrderLines] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_PartsOrderLines_PartsOrders_PartsOrderId] FOREIGN KEY ([PartsOrderId]) REFERENCES [PartsOrders] ([Id]) ON DELETE CASCADE
@@ -1255,7 +1256,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE TABLE [SupplierEmails] (
@@ -1279,7 +1280,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_AppointmentOperations_AppointmentId] ON [AppointmentOperations] ([AppointmentId]);
@@ -1287,7 +1288,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_AppointmentPartLines_AppointmentId] ON [AppointmentPartLines] ([AppointmentId]);
@@ -1295,7 +1296,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_AppointmentPartLines_PartId_State] ON [AppointmentPartLines] ([PartId], [State]);
@@ -1303,7 +1304,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_AppointmentPartLines_PartsOrderId] ON [AppointmentPartLines] ([PartsOrderId]);
@@ -1311,7 +1312,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_Decisions_CustomerId] ON [Decisions] ([CustomerId]);
@@ -1319,7 +1320,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_Decisions_SiteId_Status_CreatedAt] ON [Decisions] ([SiteId], [Status], [CreatedAt]);
@@ -1327,7 +1328,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_Decisions_StaffId_CreatedAt] ON [Decisions] ([StaffId], [CreatedAt]);
@@ -1335,7 +1336,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_Decisions_SubjectType_SubjectId] ON [Decisions] ([SubjectType], [SubjectId]);
@@ -1343,7 +1344,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Parts_SiteId_PartNumber] ON [Parts] ([SiteId], [PartNumber]);
@@ -1351,7 +1352,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartsOrderLines_PartId] ON [PartsOrderLines] ([PartId]);
@@ -1359,7 +1360,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartsOrderLines_PartsOrderId] ON [PartsOrderLines] ([PartsOrderId]);
@@ -1367,7 +1368,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PartsOrders_Reference] ON [PartsOrders] ([Reference]);
@@ -1375,7 +1376,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartsOrders_SiteId_Status_CreatedAt] ON [PartsOrders] ([SiteId], [Status], [CreatedAt]);
@@ -1383,7 +1384,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartsOrders_SiteId_SupplierId_Status] ON [PartsOrders] ([SiteId], [SupplierId], [Status]);
@@ -1391,7 +1392,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartsOrders_SupplierId] ON [PartsOrders] ([SupplierId]);
@@ -1399,7 +1400,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PartSuppliers_PartId_SupplierId] ON [PartSuppliers] ([PartId], [SupplierId]);
@@ -1407,7 +1408,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_PartSuppliers_SupplierId] ON [PartSuppliers] ([SupplierId]);
@@ -1415,7 +1416,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceAppointments_AdvisorStaffId_Date] ON [ServiceAppointments] ([AdvisorStaffId], [Date]);
@@ -1423,7 +1424,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceAppointments_CustomerId] ON [ServiceAppointments] ([CustomerId]);
@@ -1431,7 +1432,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceAppointments_SiteId_Date_Status] ON [ServiceAppointments] ([SiteId], [Date], [Status]);
@@ -1439,7 +1440,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceAppointments_Status_Date] ON [ServiceAppointments] ([Status], [Date]);
@@ -1447,7 +1448,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceAppointments_VehicleId] ON [ServiceAppointments] ([VehicleId]);
@@ -1455,7 +1456,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_ServiceOperationParts_OperationId] ON [ServiceOperationParts] ([OperationId]);
@@ -1463,7 +1464,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ServiceOperations_Code] ON [ServiceOperations] ([Code]);
@@ -1471,7 +1472,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_SupplierEmails_PartsOrderId] ON [SupplierEmails] ([PartsOrderId]);
@@ -1479,7 +1480,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE INDEX [IX_SupplierEmails_Status_DueAt] ON [SupplierEmails] ([Status], [DueAt]);
@@ -1487,7 +1488,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Suppliers_Name] ON [Suppliers] ([Name]);
@@ -1495,7 +1496,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_WorkshopDays_SiteId_Date] ON [WorkshopDays] ([SiteId], [Date]);
@@ -1503,11 +1504,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261122172127_ServiceAppointmentsAndParts'
+    WHERE [MigrationId] = N'20261122175445_ServiceAppointmentsAndParts'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261122172127_ServiceAppointmentsAndParts', N'10.0.14');
+    VALUES (N'20261122175445_ServiceAppointmentsAndParts', N'10.0.14');
 END;
 
 COMMIT;

@@ -36,6 +36,7 @@ public static class DependencyInjection
         services.AddScoped<Collections.CollectionReminders>();
         services.AddScoped<Parts.PartsPlanningSignal>();
         services.AddScoped<Parts.PartsPlanner>();
+        services.AddScoped<Parts.WaitingVisits>();
         services.AddScoped<Parts.PreOrderPartsJob>();
         services.AddScoped<Parts.SupplierEmailSender>();
         services.AddScoped<Service.WorkshopCapacity>();

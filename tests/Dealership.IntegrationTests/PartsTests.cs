@@ -122,6 +122,34 @@ public sealed class PartsTests
     }
 
     [Test]
+    public async Task ADraftLeftUnapproved_IsReDatedByTheJob_AndTheVisitItMakesLateIsFlagged()
+    {
+        // Pacific's draft (Harper's timing belt kit: 4 working days) was drafted on Sunday 22nd. Nobody
+        // approves it; on Tuesday 1 Dec the kit cannot arrive before Harper's Friday 4 Dec visit.
+        _app.Clock.SetUtcNow(Portland(12, 1, 10));
+        await _app.PlanAsync();
+
+        var draft = await DraftOfAsync("Pacific Auto Supply");
+        Assert.That(draft.ExpectedEta, Is.EqualTo(new DateOnly(2026, 12, 5)));
+        var harper = await _app.AppointmentOfAsync("harper.jensen@example.com");
+        Assert.That(harper.Readiness, Is.EqualTo(PartsReadiness.AtRisk));
+        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == harper.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk)), Is.True);
+        Assert.That((await _app.AppointmentOfAsync("jackson.tran@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ordered), "Jackson's visit on the 11th still makes it");
+    }
+
+    [Test]
+    public async Task ADraftApprovedLate_CountsItsLeadTimeFromTheDayItIsSent()
+    {
+        _app.Clock.SetUtcNow(Portland(11, 30, 9));
+        using var clerk = await _app.PartsAsync();
+        var draft = await DraftOfAsync("Pacific Auto Supply");
+        var sent = await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null);
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await sent.ReadJsonAsync()).GetProperty("expectedEta").GetString(), Is.EqualTo("2026-12-04"), "Monday + 4 working days");
+        Assert.That((await _app.AppointmentOfAsync("harper.jensen@example.com")).Readiness, Is.EqualTo(PartsReadiness.AtRisk), "Harper's Friday visit needs it by Thursday");
+    }
+
+    [Test]
     public async Task SendingADraft_EmailsTheSupplierOnce()
     {
         using var clerk = await _app.PartsAsync();

@@ -190,14 +190,14 @@ public sealed class PartsOrderTests
     {
         var part = new Part(Guid.NewGuid(), "45251-TG7-A01", "Front brake disc", 0, new Money(12_450, "USD"));
         var order = new PartsOrder(part.SiteId, Guid.NewGuid(), "PDX-261122-AAAAA", DateTime.UtcNow, null);
-        order.AddLine(part, 2, 5_400, new DateOnly(2026, 11, 24));
-        order.AddLine(part, 2, 5_400, new DateOnly(2026, 11, 23));
+        order.AddLine(part, 2, 5_400, 2, new DateOnly(2026, 11, 24));
+        order.AddLine(part, 2, 5_400, 1, new DateOnly(2026, 11, 23));
         Assert.That(order.Lines.Single().Quantity, Is.EqualTo(4));
         Assert.That(order.ExpectedEta, Is.EqualTo(new DateOnly(2026, 11, 24)));
         Assert.Throws<DomainRuleException>(() => order.Receive(part.Id, 1, DateTime.UtcNow), "never sent");
 
         order.Send(Guid.NewGuid(), DateTime.UtcNow);
-        Assert.Throws<DomainRuleException>(() => order.AddLine(part, 1, 5_400, new DateOnly(2026, 11, 24)), "a sent order does not change behind the supplier's back");
+        Assert.Throws<DomainRuleException>(() => order.AddLine(part, 1, 5_400, 2, new DateOnly(2026, 11, 24)), "a sent order does not change behind the supplier's back");
         Assert.That(Assert.Throws<DomainRuleException>(() => order.Receive(part.Id, 5, DateTime.UtcNow))!.Code, Is.EqualTo("receive-too-many"));
         order.Receive(part.Id, 3, DateTime.UtcNow);
         Assert.That(order.Status, Is.EqualTo(PartsOrderStatus.Sent));

@@ -1953,6 +1953,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("nvarchar(200)");
 
+                            b1.Property<int>("LeadTimeWorkingDays")
+                                .HasColumnType("int");
+
                             b1.Property<Guid>("PartId")
                                 .HasColumnType("uniqueidentifier");
 

@@ -1930,6 +1930,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("LeadTimeWorkingDays")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<Guid>("PartId")
                                 .HasColumnType("TEXT");
 

@@ -71,15 +71,21 @@ public static class SendPartsOrder
 {
     public sealed record Command(Guid OrderId, long? ExpectedVersion) : ICommand<PartsOrderView>, IVersionedCommand;
 
-    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>
+    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, WaitingVisits waiting, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>
     {
         public async ValueTask<PartsOrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await db.LoadAsync(staff, command.OrderId, command.ExpectedVersion, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            order.Send(staff.RequireStaffId(), now);
             var supplier = await db.Suppliers.AsNoTracking().FirstAsync(s => s.Id == order.SupplierId, cancellationToken);
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+            // The supplier's lead time runs from today, not from when the job drafted the order.
+            if (order.Redate(new WorkingDays(site.OpenDays), DateOnly.FromDateTime(site.ToLocal(now))))
+            {
+                await waiting.ApplyEtaAsync([order], now, cancellationToken);
+            }
+
+            order.Send(staff.RequireStaffId(), now);
             db.SupplierEmails.Add(SupplierOrderEmail.For(order, supplier, site, now));
             return (await db.ToViewsAsync([order], cancellationToken))[0];
         }
@@ -94,31 +100,60 @@ public static class ConfirmPartsOrder
 {
     public sealed record Command(Guid OrderId, DateOnly Eta, long? ExpectedVersion) : ICommand<PartsOrderView>, IVersionedCommand;
 
-    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, ServiceNotices notices, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>
+    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, WaitingVisits waiting, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>
     {
         public async ValueTask<PartsOrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await db.LoadAsync(staff, command.OrderId, command.ExpectedVersion, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             order.Confirm(command.Eta, now);
-            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
-            var calendar = new WorkingDays(site.OpenDays);
-            var waiting = await db.Appointments.AsSplitQuery()
-                .Where(a => a.Status == AppointmentStatus.Booked && a.PartLines.Any(l => l.PartsOrderId == order.Id && l.State == PartLineState.OnOrder))
-                .ToListAsync(cancellationToken);
-            var atRisk = new List<ServiceAppointment>();
-            foreach (var appointment in waiting)
-            {
-                appointment.UpdateEta(order.Id, command.Eta);
-                if (appointment.AssessParts(calendar.Before(appointment.Date), now) == ReadinessChange.BecameAtRisk)
-                {
-                    atRisk.Add(appointment);
-                }
-            }
-
-            await notices.PartsAtRiskAsync(atRisk, cancellationToken);
+            await waiting.ApplyEtaAsync([order], now, cancellationToken);
             return (await db.ToViewsAsync([order], cancellationToken))[0];
         }
+    }
+}
+
+/// <summary>
+/// The visits waiting on parts orders whose date changed (confirmed by the supplier, or re-dated because
+/// the order went out later than drafted): each is judged against the new date, and any that can no longer
+/// have its parts in time is flagged to its advisor and customer at once.
+/// </summary>
+public sealed class WaitingVisits(DealershipDbContext db, ServiceNotices notices)
+{
+    public async Task ApplyEtaAsync(IReadOnlyList<PartsOrder> orders, DateTime now, CancellationToken ct)
+    {
+        if (orders.Count == 0)
+        {
+            return;
+        }
+
+        var ids = orders.Select(o => o.Id).ToList();
+        var waiting = await db.Appointments.AsSplitQuery()
+            .Where(a => a.Status == AppointmentStatus.Booked &&
+                        a.PartLines.Any(l => l.PartsOrderId.HasValue && ids.Contains(l.PartsOrderId.Value) && l.State == PartLineState.OnOrder))
+            .ToListAsync(ct);
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
+        var siteIds = waiting.Select(a => a.SiteId).Distinct().ToList();
+        var calendars = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => new WorkingDays(s.OpenDays), ct);
+        var atRisk = new List<ServiceAppointment>();
+        foreach (var appointment in waiting)
+        {
+            foreach (var order in orders.Where(o => appointment.PartLines.Any(l => l.PartsOrderId == o.Id)))
+            {
+                appointment.UpdateEta(order.Id, order.Eta);
+            }
+
+            if (appointment.AssessParts(calendars[appointment.SiteId].Before(appointment.Date), now) == ReadinessChange.BecameAtRisk)
+            {
+                atRisk.Add(appointment);
+            }
+        }
+
+        await notices.PartsAtRiskAsync(atRisk, ct);
     }
 }
 

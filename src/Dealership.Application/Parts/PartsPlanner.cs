@@ -29,7 +29,7 @@ public sealed record PlanningReport(int Appointments, int LinesReserved, int Lin
 /// EF's batching in the caller's single transaction. Re-running it finds nothing left to do: every line
 /// records its state, so nothing is reserved or ordered twice.
 /// </summary>
-public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices, IOptions<PartsPlanningOptions> options, TimeProvider clock)
+public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices, WaitingVisits waitingVisits, IOptions<PartsPlanningOptions> options, TimeProvider clock)
 {
     public async Task<PlanningReport> PlanAsync(Guid? onlyAppointment, CancellationToken ct)
     {
@@ -43,6 +43,13 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         var todayBySite = sites.Values.ToDictionary(s => s.Id, s => DateOnly.FromDateTime(s.ToLocal(now)));
         var calendars = sites.Values.ToDictionary(s => s.Id, s => new WorkingDays(s.OpenDays));
         var earliest = todayBySite.Values.Min();
+
+        // Drafts still waiting for the clerk's approval arrive later every day they wait: re-date them, and
+        // the visits counting on them hear now if that makes them late (not at check-in).
+        var drafts = (await db.PartsOrders.Where(o => o.Status == PartsOrderStatus.Draft).ToListAsync(ct))
+            .GroupBy(o => (o.SiteId, o.SupplierId)).ToDictionary(g => g.Key, g => g.OrderBy(o => o.CreatedAt).First());
+        var stale = drafts.Values.Where(o => o.Redate(calendars[o.SiteId], todayBySite[o.SiteId])).ToList();
+        await waitingVisits.ApplyEtaAsync(stale, now, ct);
         var latest = todayBySite.Values.Max().AddDays(options.Value.HorizonDays);
 
         // 1. Appointments with work to do: lines not yet planned, or at risk (stock or a supplier may have appeared).
@@ -75,13 +82,10 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
             return new PlanningReport(candidates.Count, 0, 0, 0, 0, 0, 0);
         }
 
-        // 3. The stock rows, their suppliers, and the open drafts to add to: one query each.
+        // 3. The stock rows and their suppliers: one query each (the open drafts to add to were read above).
         var parts = await db.Parts.Where(p => partIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var supplierIds = parts.Values.SelectMany(p => p.Suppliers).Select(s => s.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var siteIds = candidates.Select(a => a.SiteId).Distinct().ToList();
-        var drafts = (await db.PartsOrders.Where(o => o.Status == PartsOrderStatus.Draft && siteIds.Contains(o.SiteId)).ToListAsync(ct))
-            .GroupBy(o => (o.SiteId, o.SupplierId)).ToDictionary(g => g.Key, g => g.OrderBy(o => o.CreatedAt).First());
 
         var released = 0;
         foreach (var appointment in beyond)
@@ -128,7 +132,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
                     created++;
                 }
 
-                order.AddLine(part, line.Quantity, choice.UnitCost, choice.Eta);
+                order.AddLine(part, line.Quantity, choice.UnitCost, choice.LeadTimeWorkingDays, choice.Eta);
                 touched.Add(order);
                 appointment.MarkLineOrdered(line, order.Id, choice.Eta);
                 ordered++;

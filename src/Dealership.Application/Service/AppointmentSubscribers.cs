@@ -95,7 +95,7 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
 /// bare "YES" reply is an opt-in keyword to Twilio, so it cannot mean "I'll come") or pick another time.
 /// Hourly; set-based; the de-duplication key makes re-runs send nothing twice.
 /// </summary>
-public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, TimeProvider clock)
+public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, DomainEventDispatcher events, DispatchSignal dispatch, TimeProvider clock)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -135,7 +135,8 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Time
             return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
         }).ToList();
         var queued = await outbox.QueueManyAsync(messages, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await events.DispatchAndSaveAsync(cancellationToken);
+        dispatch.AfterCommit();
         return queued.Count;
     }
 }

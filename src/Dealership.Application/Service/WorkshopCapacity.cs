@@ -40,16 +40,16 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
             .Where(a => a.SiteId == site.Id && a.Date >= from && a.Date <= to && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
             .Select(a => new { a.AdvisorStaffId, a.Date, a.StartsAt, a.LabourMinutes, a.WalkIn })
             .ToListAsync(ct);
-        var ignoredMinutes = ignoreAppointment is null ? 0 : await db.Appointments.AsNoTracking()
-            .Where(a => a.Id == ignoreAppointment && a.Status != AppointmentStatus.Cancelled).Select(a => a.LabourMinutes).FirstOrDefaultAsync(ct);
-        var ignoredDate = ignoreAppointment is null ? (DateOnly?)null : await db.Appointments.AsNoTracking()
-            .Where(a => a.Id == ignoreAppointment).Select(a => (DateOnly?)a.Date).FirstOrDefaultAsync(ct);
+        // The visit being moved does not count against the day it is leaving.
+        var ignored = ignoreAppointment is null ? null : await db.Appointments.AsNoTracking()
+            .Where(a => a.Id == ignoreAppointment && a.Status != AppointmentStatus.Cancelled)
+            .Select(a => new { a.Date, a.LabourMinutes }).FirstOrDefaultAsync(ct);
 
         var result = new List<WorkshopDayAvailability>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             var hours = site.HoursOn(date.DayOfWeek);
-            var dayBooked = days.GetValueOrDefault(date) - (ignoredDate == date ? ignoredMinutes : 0);
+            var dayBooked = days.GetValueOrDefault(date) - (ignored?.Date == date ? ignored.LabourMinutes : 0);
             var remaining = Math.Max(0, site.WorkshopMinutesPerDay - dayBooked);
             if (hours is null)
             {

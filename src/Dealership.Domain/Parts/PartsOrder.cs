@@ -58,7 +58,7 @@ public sealed class PartsOrder : AggregateRoot
 
     public bool IsOpen => Status is PartsOrderStatus.Draft or PartsOrderStatus.Sent or PartsOrderStatus.Confirmed;
 
-    public void AddLine(Part part, int quantity, long unitCost, DateOnly eta)
+    public void AddLine(Part part, int quantity, long unitCost, int leadTimeWorkingDays, DateOnly eta)
     {
         ArgumentNullException.ThrowIfNull(part);
         if (Status != PartsOrderStatus.Draft)
@@ -74,7 +74,7 @@ public sealed class PartsOrder : AggregateRoot
         var line = _lines.FirstOrDefault(l => l.PartId == part.Id);
         if (line is null)
         {
-            _lines.Add(new PartsOrderLine(part.Id, part.PartNumber, part.Description, quantity, unitCost));
+            _lines.Add(new PartsOrderLine(part.Id, part.PartNumber, part.Description, quantity, unitCost, leadTimeWorkingDays));
         }
         else
         {
@@ -87,6 +87,29 @@ public sealed class PartsOrder : AggregateRoot
         }
 
         RecordChange();
+    }
+
+    /// <summary>
+    /// Works the expected date out again from the day the supplier really gets the order: a draft that waited
+    /// for approval, or is still waiting, arrives later than first quoted. No-op once the supplier confirmed.
+    /// </summary>
+    public bool Redate(WorkingDays calendar, DateOnly orderedOn)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (Status is not (PartsOrderStatus.Draft or PartsOrderStatus.Sent) || _lines.Count == 0)
+        {
+            return false;
+        }
+
+        var eta = _lines.Max(l => calendar.Add(orderedOn, l.LeadTimeWorkingDays));
+        if (eta == ExpectedEta)
+        {
+            return false;
+        }
+
+        ExpectedEta = eta;
+        RecordChange();
+        return true;
     }
 
     /// <summary>Approved and emailed to the supplier (by the job for auto-send suppliers, else by the clerk).</summary>
@@ -151,8 +174,9 @@ public sealed class PartsOrderLine
 {
     private PartsOrderLine() { }
 
-    internal PartsOrderLine(Guid partId, string partNumber, string description, int quantity, long unitCost)
+    internal PartsOrderLine(Guid partId, string partNumber, string description, int quantity, long unitCost, int leadTimeWorkingDays)
     {
+        LeadTimeWorkingDays = leadTimeWorkingDays;
         PartId = partId;
         PartNumber = partNumber;
         Description = description;
@@ -173,6 +197,9 @@ public sealed class PartsOrderLine
     public long UnitCost { get; private set; }
 
     public int ReceivedQuantity { get; private set; }
+
+    /// <summary>The supplier's quoted lead time when the line was added, to re-date an order approved late.</summary>
+    public int LeadTimeWorkingDays { get; private set; }
 
     public int Outstanding => Quantity - ReceivedQuantity;
 

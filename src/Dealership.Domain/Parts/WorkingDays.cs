@@ -55,7 +55,7 @@ public sealed class WorkingDays
 }
 
 /// <summary>One way to get a part: a supplier, when it would arrive, and at what unit cost.</summary>
-public sealed record SupplyOption(Guid SupplierId, DateOnly Eta, long UnitCost, bool InTime);
+public sealed record SupplyOption(Guid SupplierId, DateOnly Eta, long UnitCost, bool InTime, int LeadTimeWorkingDays);
 
 /// <summary>
 /// Chooses where to buy a missing part: among the suppliers that deliver by the day the part is needed,
@@ -70,7 +70,7 @@ public static class SupplierChoice
         var options = offers.Select(o =>
             {
                 var eta = calendar.Add(orderDate, o.LeadTimeWorkingDays);
-                return new SupplyOption(o.SupplierId, eta, o.CostAmount, eta <= needBy);
+                return new SupplyOption(o.SupplierId, eta, o.CostAmount, eta <= needBy, o.LeadTimeWorkingDays);
             })
             .ToList();
         return options.Where(o => o.InTime).OrderBy(o => o.UnitCost).ThenBy(o => o.Eta).ThenBy(o => o.SupplierId).FirstOrDefault()

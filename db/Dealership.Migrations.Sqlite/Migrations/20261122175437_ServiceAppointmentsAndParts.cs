@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Dealership.Migrations.SqlServer.Migrations
+namespace Dealership.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class ServiceAppointmentsAndParts : Migration
@@ -14,28 +14,28 @@ namespace Dealership.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "AdvisorMinutesPerDay",
                 table: "Sites",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<long>(
                 name: "LabourRatePerHour",
                 table: "Sites",
-                type: "bigint",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0L);
 
             migrationBuilder.AddColumn<int>(
                 name: "ServiceSlotMinutes",
                 table: "Sites",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
             migrationBuilder.AddColumn<int>(
                 name: "WorkshopMinutesPerDay",
                 table: "Sites",
-                type: "int",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: 0);
 
@@ -43,23 +43,23 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: true),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: true),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(18)", maxLength: 18, nullable: false),
-                    DecidedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(14)", maxLength: 14, nullable: false),
-                    OutcomeNote = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: true),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: true),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    DecidedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 14, nullable: false),
+                    OutcomeNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,15 +76,15 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "Parts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    OnHand = table.Column<int>(type: "int", nullable: false),
-                    Reserved = table.Column<int>(type: "int", nullable: false),
-                    SellPriceAmount = table.Column<long>(type: "bigint", nullable: false),
-                    Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OnHand = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reserved = table.Column<int>(type: "INTEGER", nullable: false),
+                    SellPriceAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,31 +102,31 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "ServiceAppointments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VehicleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AdvisorStaffId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Concern = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    WalkIn = table.Column<bool>(type: "bit", nullable: false),
-                    LabourMinutes = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    Readiness = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    WaitedForParts = table.Column<bool>(type: "bit", nullable: false),
-                    AtRiskSince = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LastChangeReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Mileage = table.Column<int>(type: "int", nullable: true),
-                    ConcernConfirmed = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    UpdatesContact = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: true),
-                    PromisedReadyAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CheckedInAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    CheckedInBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VehicleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AdvisorStaffId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Concern = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WalkIn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LabourMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Readiness = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    WaitedForParts = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AtRiskSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LastChangeReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Mileage = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConcernConfirmed = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    UpdatesContact = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
+                    PromisedReadyAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedInAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CheckedInBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -161,11 +161,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "ServiceOperations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    LabourMinutes = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LabourMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -176,11 +176,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "Suppliers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    OrderEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    AutoSend = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    OrderEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    AutoSend = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,11 +191,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "WorkshopDays",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Date = table.Column<DateOnly>(type: "date", nullable: false),
-                    BookedMinutes = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BookedMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,12 +213,12 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "AppointmentOperations",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    LabourMinutes = table.Column<int>(type: "int", nullable: false),
-                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    LabourMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -235,16 +235,16 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "AppointmentPartLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    State = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    PartsOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Eta = table.Column<DateOnly>(type: "date", nullable: true),
-                    AppointmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    PartsOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Eta = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AppointmentId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,11 +267,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "ServiceOperationParts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    OperationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    OperationId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,20 +288,20 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "PartsOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SupplierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SentBy = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ExpectedEta = table.Column<DateOnly>(type: "date", nullable: false),
-                    ConfirmedEta = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SupplierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentBy = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpectedEta = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ConfirmedEta = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReceivedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,12 +324,12 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "PartSuppliers",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    SupplierId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LeadTimeWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    CostAmount = table.Column<long>(type: "bigint", nullable: false),
-                    PartId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SupplierId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeadTimeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    CostAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -352,15 +352,16 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "PartsOrderLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PartId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartNumber = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    UnitCost = table.Column<long>(type: "bigint", nullable: false),
-                    ReceivedQuantity = table.Column<int>(type: "int", nullable: false),
-                    PartsOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PartId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCost = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReceivedQuantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadTimeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    PartsOrderId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -377,19 +378,19 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "SupplierEmails",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PartsOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    To = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
-                    ToName = table.Column<string>(type: "nvarchar(120)", maxLength: 120, nullable: false),
-                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DueAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastError = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    Version = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PartsOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    To = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
