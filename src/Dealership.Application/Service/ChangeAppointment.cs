@@ -123,9 +123,12 @@ public static class CheckInAppointment
             var now = clock.GetUtcNow().UtcDateTime;
             var readyAt = BookAppointment.Handler.AsUtc(command.PromisedReadyAt);
             appointment.CheckIn(command.Mileage, command.ConcernConfirmed ?? "", command.UpdatesContact, readyAt, staff.RequireStaffId(), now);
+            // The advisor's own promise (kept by them, or by the ready-for-pickup step when the workshop part
+            // lands); tagged with the step so that step can find it. Left open past its time, the watchdog
+            // marks it broken like any other promise.
             var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == appointment.VehicleId).Select(v => v.Make + " " + v.Model).FirstAsync(cancellationToken);
             db.Promises.Add(new Domain.Promises.CustomerPromise(appointment.SiteId, appointment.CustomerId, staff.RequireStaffId(),
-                $"{vehicle} ready for pickup", readyAt, Domain.Promises.PromiseKind.Milestone, "appointment", appointment.Id, "readyForPickup", now));
+                $"{vehicle} ready for pickup", readyAt, Domain.Promises.PromiseKind.Manual, "appointment", appointment.Id, "readyForPickup", now));
             return await views.OneAsync(appointment, cancellationToken);
         }
     }
