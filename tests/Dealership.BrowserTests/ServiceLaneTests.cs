@@ -92,6 +92,34 @@ public sealed partial class ServiceLaneTests
         await advisor.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task PartsClerk_ApprovesADraft_SeesTheSupplierEmailGo_AndAddsAPart()
+    {
+        var clerk = await _host.SignInAsync("parts@demo.local");
+        var draft = clerk.GetByTestId("parts-order").Filter(new() { HasText = "Pacific Auto Supply" }).Filter(new() { HasText = "Draft" });
+        await draft.GetByRole(AriaRole.Button, new() { Name = "Approve and email to Pacific Auto Supply" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("on its way to the supplier");
+        await _host.DispatchAsync();
+        await clerk.ReloadAsync();
+        var sent = clerk.GetByTestId("parts-order").Filter(new() { HasText = "Pacific Auto Supply" }).First;
+        await Assertions.Expect(sent.GetByTestId("supplier-email")).ToContainTextAsync("Emailed to counter@pacific-auto.example.com");
+        Assert.That(Directory.GetFiles(_host.OutboxFolder, "*.eml").Select(File.ReadAllText).Any(m => m.Contains("Timing belt and water pump kit", StringComparison.Ordinal)), Is.True,
+            "the supplier's email lists the parts");
+
+        await clerk.GetByLabel("Search stock").FillAsync("wiper");
+        await clerk.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(clerk.GetByTestId("stock")).ToContainTextAsync("Front wiper motor");
+        await clerk.GetByText("Add a part to this site's stock list").ClickAsync();
+        await clerk.GetByLabel("Part number").FillAsync("08P48-TG7-100");
+        await clerk.GetByLabel("Description", new() { Exact = true }).FillAsync("Wiper blade set");
+        await clerk.GetByLabel("On hand").FillAsync("12");
+        await clerk.GetByLabel("Sell price ($)").FillAsync("42.50");
+        await clerk.GetByRole(AriaRole.Button, new() { Name = "Add part" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("08P48-TG7-100 added");
+        await clerk.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "parts-after-approval.png"), FullPage = true });
+        await clerk.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"PDX-\d{6}-[A-Z0-9]{5}")]
     private static partial Regex OrderReference();
 

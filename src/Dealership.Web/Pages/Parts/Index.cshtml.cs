@@ -24,6 +24,14 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int ShortagePage { get; set; } = 1;
 
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? StockSearch { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "sp")]
+    public int StockPage { get; set; } = 1;
+
+    public PagedList<PartView> Stock { get; private set; } = new([], 1, 25, 0);
+
     public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.PartsClerk) || User.IsInRole(Application.Data.StaffRoles.Manager);
 
     public DateOnly Today { get; private set; }
@@ -79,6 +87,20 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
         return outcome;
     }
 
+    public async Task<IActionResult> OnPostAddPartAsync(string? partNumber, string? description, int? onHand, string? price, CancellationToken ct)
+    {
+        var site = await siteContext.GetAsync(ct);
+        if (FormOutcome.ToMinorUnits(price) is not { } cents)
+        {
+            Errors.Add("Enter the sell price, for example 38.90.");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return await RunAsync(() => mediator.Send(new AddPart.Command(partNumber ?? "", description ?? "", onHand ?? 0, new Application.Orders.MoneyView(cents, site.Currency)), ct).AsTask(),
+            $"{partNumber} added to the stock list. Add its suppliers so the parts job can order it.", ct);
+    }
+
     private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
     {
         try
@@ -110,6 +132,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
         Today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
         Orders = await mediator.Send(new ListPartsOrders.Query(null, OpenOnly: true, 1, 100), ct);
         Shortages = await mediator.Send(new ListShortages.Query(Math.Max(1, ShortagePage), 50), ct);
+        Stock = await mediator.Send(new ListParts.Query(StockSearch, Math.Max(1, StockPage), 25), ct);
     }
 
     public static (string Css, string Text) Status(PartsOrderView order, DateOnly today) => order.Status switch
