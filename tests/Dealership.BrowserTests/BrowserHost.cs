@@ -103,6 +103,18 @@ public sealed class BrowserHost : IAsyncDisposable
         await scope.ServiceProvider.GetRequiredService<Dealership.Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
     }
 
+    /// <summary>A fresh link to a demo customer's tracking page, as the dispatcher mints one for each message.</summary>
+    public async Task<string> TrackingLinkForAsync(string email)
+    {
+        using var scope = _app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Dealership.Application.Data.DealershipDbContext>();
+        var customerId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Customers.Where(c => c.EmailKey == email).Select(c => c.Id));
+        var token = Dealership.Application.Notifications.TrackingTokens.NewToken();
+        db.TrackingLinks.Add(new Dealership.Domain.Notifications.TrackingLink(customerId, null, Dealership.Application.Notifications.TrackingTokens.Hash(token), DateTime.UtcNow, TimeSpan.FromDays(60)));
+        await db.SaveChangesAsync();
+        return $"/track/{token}";
+    }
+
     /// <summary>Runs the parts pre-ordering job once, as Hangfire would straight after a booking.</summary>
     public async Task PlanPartsAsync()
     {

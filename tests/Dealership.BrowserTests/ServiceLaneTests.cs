@@ -120,6 +120,32 @@ public sealed partial class ServiceLaneTests
         await clerk.Context.CloseAsync();
     }
 
+    [Test]
+    public async Task Customers_ConfirmWithAButton_AndPickANewTimeWhenAPartIsLate()
+    {
+        var olivia = await _host.NewPageAsync(390, 844);
+        await olivia.GotoAsync(await _host.TrackingLinkForAsync("olivia.bennett@example.com"));
+        var visit = olivia.GetByTestId("visit-progress");
+        await Assertions.Expect(visit).ToContainTextAsync("On our shelf");
+        await visit.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll be there" }).ClickAsync();
+        await Assertions.Expect(olivia.GetByTestId("visit-confirmed")).ToBeVisibleAsync();
+        await Assertions.Expect(visit.GetByRole(AriaRole.Button, new() { Name = "Yes, I'll be there" })).ToHaveCountAsync(0);
+
+        var charlotte = await _host.NewPageAsync(390, 844);
+        await charlotte.GotoAsync(await _host.TrackingLinkForAsync("charlotte.hayes@example.com"));
+        await Assertions.Expect(charlotte.GetByTestId("visit-at-risk")).ToContainTextAsync("won't arrive in time");
+        await charlotte.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "tracking-visit-at-risk.png"), FullPage = true });
+        var first = charlotte.GetByTestId("visit-times").Locator("label.c-slot").First;
+        var chosen = (await first.InnerTextAsync()).Trim();
+        await first.ClickAsync();
+        await charlotte.GetByRole(AriaRole.Button, new() { Name = "Move to this time" }).ClickAsync();
+        await Assertions.Expect(charlotte.GetByRole(AriaRole.Status)).ToContainTextAsync("Booked!");
+        await Assertions.Expect(charlotte.GetByTestId("visit-at-risk")).ToHaveCountAsync(0);
+        await Assertions.Expect(charlotte.GetByTestId("visit-progress")).ToContainTextAsync($"at {chosen.Split(", ")[1]}");
+        await olivia.Context.CloseAsync();
+        await charlotte.Context.CloseAsync();
+    }
+
     [GeneratedRegex(@"PDX-\d{6}-[A-Z0-9]{5}")]
     private static partial Regex OrderReference();
 
