@@ -78,6 +78,7 @@ public sealed partial class ServiceLaneTests
         await advisor.Keyboard.PressAsync("Enter");
         await advisor.GetByRole(AriaRole.Link, new() { Name = "Hayes, Charlotte" }).ClickAsync();
         await advisor.GetByTestId("customer-visits").GetByRole(AriaRole.Link).First.ClickAsync();
+        await advisor.Locator("nav.breadcrumb a").ClickAsync();
         var atRisk = advisor.GetByTestId("visit").Filter(new() { HasText = "Charlotte Hayes" });
         await Assertions.Expect(atRisk.GetByTestId("readiness")).ToHaveTextAsync("Parts will not make it");
         await Assertions.Expect(atRisk.GetByTestId("recovery")).ToBeVisibleAsync();
@@ -144,6 +145,36 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(charlotte.GetByTestId("visit-progress")).ToContainTextAsync($"at {chosen.Split(", ")[1]}");
         await olivia.Context.CloseAsync();
         await charlotte.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Advisor_MovesAVisitWhenTheCustomerPhones_ThenCancelsIt()
+    {
+        var advisor = await _host.SignInAsync("service@demo.local");
+        await advisor.GotoAsync("/");
+        await advisor.GetByLabel("Search customers").FillAsync("Price");
+        await advisor.Keyboard.PressAsync("Enter");
+        await advisor.GetByRole(AriaRole.Link, new() { Name = "Price, Evelyn" }).ClickAsync();
+        await advisor.GetByTestId("customer-visits").GetByRole(AriaRole.Link).First.ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Evelyn Price");
+
+        var move = advisor.GetByTestId("move-visit");
+        var first = move.Locator("label.badge").First;
+        var time = (await first.InnerTextAsync()).Trim();
+        await first.ClickAsync();
+        await move.GetByLabel("Why it moves (the customer is told)").FillAsync("She asked for an earlier day");
+        await move.GetByRole(AriaRole.Button, new() { Name = "Move to this time" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Moved");
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync(time.Split(' ')[0]);
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-visit.png"), FullPage = true });
+
+        await advisor.GetByText("Cancel the visit", new() { Exact = true }).First.ClickAsync();
+        await advisor.GetByLabel("Why (the customer is told)").FillAsync("Sold the car");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Cancel the visit" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Cancelled");
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Main)).ToContainTextAsync("Service on");
+        await Assertions.Expect(advisor.GetByTestId("move-visit")).ToHaveCountAsync(0);
+        await advisor.Context.CloseAsync();
     }
 
     [GeneratedRegex(@"PDX-\d{6}-[A-Z0-9]{5}")]

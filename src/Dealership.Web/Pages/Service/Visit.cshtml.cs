@@ -1,0 +1,120 @@
+using Dealership.Application.Service;
+using Dealership.Application.Sites;
+using Dealership.Domain.Service;
+using Dealership.Web.Security;
+using Dealership.Web.Ui;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Web.Pages.Service;
+
+/// <summary>
+/// One visit: what was booked and where its parts stand, what was decided and said, and — when the customer
+/// phones — moving it to a free time or cancelling it, each with the reason they are told.
+/// </summary>
+[Authorize(Policy = Policies.ReadService)]
+public sealed class VisitModel(IMediator mediator, SiteContext siteContext, WorkshopCapacity capacity, Application.Data.DealershipDbContext db,
+    FormSubmissions submissions, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    public AppointmentView Visit { get; private set; } = null!;
+
+    public IReadOnlyList<WorkshopDayAvailability> Days { get; private set; } = [];
+
+    public IReadOnlyList<Domain.Decisions.Decision> Decisions { get; private set; } = [];
+
+    public IReadOnlyList<Domain.Journey.Touchpoint> Timeline { get; private set; } = [];
+
+    public Domain.Sites.Site Site { get; private set; } = null!;
+
+    public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
+
+    [TempData]
+    public string? Flash { get; set; }
+
+    public List<string> Errors { get; } = [];
+
+    [BindProperty(Name = FormSubmissions.FieldName)]
+    public string? SubmissionKey { get; set; }
+
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        catch (Application.Common.NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(string? slot, string? reason, long version, CancellationToken ct)
+    {
+        var parts = slot?.Split('|', 2);
+        if (parts is not { Length: 2 } || !Guid.TryParse(parts[0], out var advisor) ||
+            !DateTime.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var startsAt))
+        {
+            Errors.Add("Pick the new drop-off time.");
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        return await RunAsync(() => mediator.Send(new RescheduleAppointment.Command(Id, startsAt, advisor, reason ?? "", version), ct).AsTask(),
+            "Moved. The customer has the new time and the reason in writing.", ct);
+    }
+
+    public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new CancelAppointment.Command(Id, reason ?? "", version), ct).AsTask(),
+            "Cancelled. The labour and any reserved parts are free again; the customer has been told.", ct);
+
+    private async Task<IActionResult> RunAsync(Func<Task> command, string flash, CancellationToken ct)
+    {
+        try
+        {
+            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
+            {
+                await command();
+                Flash = flash;
+                return $"/service/visits/{Id}";
+            });
+            return LocalRedirect(target);
+        }
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
+        {
+            Errors.AddRange(messages);
+            await LoadAsync(ct);
+            return Page();
+        }
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Visit = await mediator.Send(new GetAppointment.Query(Id), ct);
+        Site = await siteContext.GetAsync(ct);
+        if (Site.Id != Visit.SiteId)
+        {
+            Site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == Visit.SiteId, ct);
+        }
+
+        Decisions = await db.Decisions.AsNoTracking().Where(d => d.SubjectType == "appointment" && d.SubjectId == Id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
+        Timeline = await db.Touchpoints.AsNoTracking().Where(t => t.SubjectType == "appointment" && t.SubjectId == Id).OrderByDescending(t => t.OccurredAt).Take(30).ToListAsync(ct);
+        if (CanWrite && Visit.Status == AppointmentStatus.Booked)
+        {
+            var today = DateOnly.FromDateTime(Site.ToLocal(clock.GetUtcNow().UtcDateTime));
+            var from = From ?? (Visit.PartsExpectedBy is { } eta && eta >= today ? new Domain.Parts.WorkingDays(Site.OpenDays).Add(eta, 1) : today.AddDays(1));
+            Days = await capacity.AvailabilityAsync(Site, from, from.AddDays(6), Visit.LabourMinutes, null, Visit.Id, ct);
+        }
+    }
+}
