@@ -350,6 +350,10 @@ public sealed class ServiceAppointmentTests
         var run = await manager.PostAsync("/api/service/parts-planning", null);
         Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await run.ReadJsonAsync()).GetProperty("linesOrdered").GetInt32(), Is.Zero, "the demo was planned at seeding");
+        Assert.That((await (await advisor.GetAsync("/api/service/lane?date=2026-11-23&advisor=me")).ReadJsonAsync()).GetProperty("appointments").GetInt32(), Is.EqualTo(2));
+        Assert.That((await (await manager.GetAsync("/api/service/lane?date=2026-11-23&advisor=me")).ReadJsonAsync()).GetProperty("appointments").GetInt32(), Is.Zero,
+            "the manager advises on none of them");
+        Assert.That((await manager.GetAsync("/api/service/lane?advisor=someone")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var site = (await (await manager.GetAsync("/api/sites")).ReadJsonAsync()).EnumerateArray().First(s => s.GetProperty("code").GetString() == "PDX");
         Assert.That(site.GetProperty("workshop").GetProperty("labourRatePerHour").GetInt64(), Is.EqualTo(16_500));
     }

@@ -96,7 +96,7 @@ public static class GetLane
 {
     public sealed record Lane(DateOnly Date, int Appointments, int PartsReady, int NotReady, int CheckedIn, IReadOnlyList<AppointmentView> Items);
 
-    public sealed record Query(DateOnly? Date) : IQuery<Lane>;
+    public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null) : IQuery<Lane>;
 
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, TimeProvider clock) : IQueryHandler<Query, Lane>
     {
@@ -107,8 +107,14 @@ public static class GetLane
         {
             var site = await siteContext.GetAsync(cancellationToken);
             var date = query.Date ?? DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
-            var appointments = await db.Appointments.AsNoTracking().AsSplitQuery()
-                .Where(a => a.SiteId == site.Id && a.Date == date && a.Status != AppointmentStatus.Cancelled)
+            var day = db.Appointments.AsNoTracking().AsSplitQuery()
+                .Where(a => a.SiteId == site.Id && a.Date == date && a.Status != AppointmentStatus.Cancelled);
+            if (query.AdvisorStaffId is { } advisor)
+            {
+                day = day.Where(a => a.AdvisorStaffId == advisor);
+            }
+
+            var appointments = await day
                 .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(MaxPerDay).ToListAsync(cancellationToken);
             var items = await views.ManyAsync(appointments, cancellationToken);
             return new Lane(date, items.Count,

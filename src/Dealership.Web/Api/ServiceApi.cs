@@ -102,9 +102,15 @@ public static class ServiceApi
             .RequireAuthorization(Policies.WriteService)
             .WithSummary("Record a recovery gesture (reschedule with moveTo, loaner, goodwill, coupon, discount). Above your limit it awaits a manager.");
 
-        service.MapGet("/lane", async (DateOnly? date, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetLane.Query(date), ct)))
-            .WithSummary("The day's appointments at the current site with parts readiness per line (default today).");
+        service.MapGet("/lane", async (DateOnly? date, string? advisor, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+            {
+                Guid? advisorId = advisor is null ? null
+                    : string.Equals(advisor, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
+                    : Guid.TryParse(advisor, out var parsed) ? parsed
+                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("advisor", "Use advisor=me or a staff id.")]);
+                return TypedResults.Ok(await mediator.Send(new GetLane.Query(date, advisorId), ct));
+            })
+            .WithSummary("The day's appointments at the current site with parts readiness per line (default today); ?advisor=me for your own.");
 
         service.MapPost("/parts-planning", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RunPartsPlanning.Command(null), ct)))

@@ -20,11 +20,15 @@ namespace Dealership.Web.Pages.Service;
 /// the desk, and — when the parts are not ready — the recovery the advisor can offer on the spot.
 /// </summary>
 [Authorize(Policy = Policies.ReadService)]
-public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MyServiceVisits visits, Application.Data.DealershipDbContext db,
+public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentStaff staff, SiteContext siteContext, MyServiceVisits visits, Application.Data.DealershipDbContext db,
     IOptions<DecisionLimits> limits, FormSubmissions submissions, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
+
+    /// <summary>"me" shows only the signed-in advisor's visits.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Advisor { get; set; }
 
     public GetLane.Lane Lane { get; private set; } = new(default, 0, 0, 0, 0, []);
 
@@ -118,7 +122,7 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
                     Flash = flash;
                 }
 
-                return $"/service?date={Date:yyyy-MM-dd}";
+                return $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}";
             });
             return LocalRedirect(target);
         }
@@ -136,7 +140,7 @@ public sealed class IndexModel(IMediator mediator, SiteContext siteContext, MySe
         Site = site;
         LocalNow = site.ToLocal(clock.GetUtcNow().UtcDateTime);
         Today = DateOnly.FromDateTime(LocalNow);
-        Lane = await mediator.Send(new GetLane.Query(Date ?? Today), ct);
+        Lane = await mediator.Send(new GetLane.Query(Date ?? Today, Advisor == "me" ? staff.StaffId : null), ct);
         Date = Lane.Date;
         var customerIds = Lane.Items.Select(i => i.CustomerId).ToList();
         foreach (var c in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
