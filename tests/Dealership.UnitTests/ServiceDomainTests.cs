@@ -231,3 +231,18 @@ public sealed class DecisionTests
         Assert.Throws<DomainRuleException>(() => new Decision(Guid.NewGuid(), Guid.NewGuid(), DecisionAction.Loaner, null, Guid.NewGuid(), "appointment", Guid.NewGuid(), " ", true, DateTime.UtcNow));
     }
 }
+
+public sealed class ServiceMessageTests
+{
+    [Test]
+    public void AtRisk_SaysWhenThePartIsExpected_OrLeavesItOutWhenNobodyKnows()
+    {
+        static string Text(string partsBy) => Dealership.Application.Notifications.MessageTemplates.Render(
+            Dealership.Application.Notifications.MessageTemplates.ServiceAtRisk, Dealership.Domain.Notifications.MessageChannel.Sms, "en",
+            new Dealership.Application.Notifications.TemplateContext("Charlotte", "Harbor Motors Portland", "https://x.example/track/abc",
+                new Dictionary<string, string> { ["vehicle"] = "2021 Honda Accord", ["when"] = "Thu, Nov 26", ["partsBy"] = partsBy, ["advisorName"] = "Alex Kim" })).Text;
+
+        Assert.That(Text("Thu, Dec 10"), Does.Contain("in time for Thu, Nov 26 (expected Thu, Dec 10). Pick a new time"));
+        Assert.That(Text(""), Does.Contain("in time for Thu, Nov 26. Pick a new time").And.Not.Contain("expected"));
+    }
+}

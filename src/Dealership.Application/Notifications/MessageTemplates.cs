@@ -145,8 +145,8 @@ public static class MessageTemplates
                 ? ($"Mañana: cita para su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, le esperamos mañana, {Get(context, "whenEs")}, en {context.SiteName}. Confirme o cambie la hora aquí (no responda SI): {context.Link}")
                 : ($"Tomorrow: service for your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, see you tomorrow, {Get(context, "when")}, at {context.SiteName}. Tap to confirm or pick another time: {context.Link}"),
             ServiceAtRisk => spanish
-                ? ($"Su cita del {Get(context, "whenEs")}: una pieza se retrasa", $"{context.CustomerFirstName}, una pieza para su {Get(context, "vehicle")} no llegará para el {Get(context, "whenEs")} (prevista {Get(context, "partsByEs")}). Elija otra fecha aquí; {FirstName(Get(context, "advisorName"))} le ayuda: {context.Link}")
-                : ($"Your {Get(context, "when")} visit: a part is running late", $"{context.CustomerFirstName}, a part for your {Get(context, "vehicle")} won't arrive in time for {Get(context, "when")} (expected {Get(context, "partsBy")}). Pick a new time here; {FirstName(Get(context, "advisorName"))} can help: {context.Link}"),
+                ? ($"Su cita del {Get(context, "whenEs")}: una pieza se retrasa", $"{context.CustomerFirstName}, una pieza para su {Get(context, "vehicle")} no llegará para el {Get(context, "whenEs")}{Parenthesis(Get(context, "partsByEs"), "prevista")}. Elija otra fecha aquí; {FirstName(Get(context, "advisorName"))} le ayuda: {context.Link}")
+                : ($"Your {Get(context, "when")} visit: a part is running late", $"{context.CustomerFirstName}, a part for your {Get(context, "vehicle")} won't arrive in time for {Get(context, "when")}{Parenthesis(Get(context, "partsBy"), "expected")}. Pick a new time here; {FirstName(Get(context, "advisorName"))} can help: {context.Link}"),
             ServicePartsReady => spanish
                 ? ($"Sus piezas han llegado", $"{context.CustomerFirstName}, ya tenemos las piezas para su {Get(context, "vehicle")}. Le esperamos el {Get(context, "whenEs")} en {context.SiteName}. {context.Link}")
                 : ($"Your parts are in", $"Good news, {context.CustomerFirstName}: the parts for your {Get(context, "vehicle")} are in. See you {Get(context, "when")} at {context.SiteName}. {context.Link}"),
@@ -201,6 +201,9 @@ public static class MessageTemplates
         var refund = Get(context, "refund");
         return string.IsNullOrEmpty(refund) ? "" : spanish ? $" Le devolveremos {refund}." : $" We will refund {refund}.";
     }
+
+    /// <summary>" (expected Thu, Dec 10)", or nothing when the date is not known yet.</summary>
+    private static string Parenthesis(string date, string label) => string.IsNullOrEmpty(date) ? "" : $" ({label} {date})";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..(max - 3)].TrimEnd() + "...";
 

@@ -50,8 +50,8 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
             var data = Base(appointment, vehicle, local);
             data["when"] = local.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US"));
             data["whenEs"] = local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US"));
-            data["partsBy"] = partsBy?.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US")) ?? "not yet known";
-            data["partsByEs"] = partsBy?.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US")) ?? "sin fecha";
+            data["partsBy"] = partsBy?.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US")) ?? "";
+            data["partsByEs"] = partsBy?.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US")) ?? "";
             data["advisorName"] = facts.AdvisorName(appointment.AdvisorStaffId);
             // Urgent when the visit is within two days: they may be planning their day around it already.
             messages.Add(new OutboxMessage(customer, appointment.SiteId, MessageTemplates.ServiceAtRisk, $"appointment/{appointment.Id}/at-risk/{appointment.Date:yyyyMMdd}", data,
