@@ -109,6 +109,29 @@ public sealed class ServiceAppointmentTests
     }
 
     [Test]
+    public async Task TwoAdvisorsSellingTheLastHoursAtOnce_OneWins_AndTheDayNeverOverfills()
+    {
+        using var advisor = await _app.ServiceAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That((await BookAsync(advisor, "mia.coleman@example.com", Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"])).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        // Four hours left for the advisor; two bookings of four hours arrive together.
+        var (lucas, lucasCar) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
+        var (amelia, ameliaCar) = await CustomerWithVehicleAsync("amelia.castillo@example.com");
+        using var second = await _app.ServiceAsync();
+        var results = await Task.WhenAll(
+            advisor.PostAsJsonAsync("/api/service/appointments", new { customerId = lucas, vehicleId = lucasCar, concern = "Belt", operationCodes = new[] { "TIMING-BELT" }, startsAt = Portland(28, 13) }),
+            second.PostAsJsonAsync("/api/service/appointments", new { customerId = amelia, vehicleId = ameliaCar, concern = "Belt", operationCodes = new[] { "TIMING-BELT" }, startsAt = Portland(28, 14) }));
+
+        Assert.That(results.Select(r => r.StatusCode).OrderBy(c => c), Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var saturday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
+        Assert.That(saturday.BookedMinutes, Is.EqualTo(960));
+        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync(a => a.Date == new DateOnly(2026, 11, 28))), Is.EqualTo(4));
+    }
+
+    [Test]
     public async Task BadInput_GetsProblemsThatSayWhatToFix_AndChangesNothing()
     {
         using var advisor = await _app.ServiceAsync();
