@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Dealership.Application.Parts;
 
+/// <summary>Settings of the parts pre-ordering job (section Parts:Planning).</summary>
 public sealed class PartsPlanningOptions
 {
     /// <summary>How far ahead (days) the job reserves and orders parts for booked appointments.</summary>

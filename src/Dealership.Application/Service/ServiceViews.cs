@@ -9,6 +9,7 @@ public sealed record AppointmentOperationView(string Code, string Description, i
 /// <summary>A part line as the lane shows it: ready, ordered (with ETA and order reference), or short.</summary>
 public sealed record PartLineView(string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, string? OrderReference, bool InTime);
 
+/// <summary>An appointment as staff see it: times in UTC (StartsAt) and site wall-clock (LocalStartsAt), readiness, parts by line.</summary>
 public sealed record AppointmentView(
     Guid Id,
     Guid SiteId,

@@ -1,4 +1,3 @@
-using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Common;
 using Dealership.Domain.Service;
@@ -7,40 +6,6 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Service;
-
-public sealed record OperationPartView(string PartNumber, int Quantity);
-
-public sealed record OperationView(Guid Id, string Code, string Description, int LabourMinutes, IReadOnlyList<OperationPartView> Parts)
-{
-    public static OperationView From(ServiceOperation o)
-    {
-        ArgumentNullException.ThrowIfNull(o);
-        return new OperationView(o.Id, o.Code, o.Description, o.LabourMinutes, o.Parts.Select(p => new OperationPartView(p.PartNumber, p.Quantity)).ToList());
-    }
-}
-
-/// <summary>The operation catalogue, optionally filtered by code or description prefix.</summary>
-public static class ListOperations
-{
-    public sealed record Query(string? Search, int Page, int PageSize) : IQuery<PagedList<OperationView>>, IPagedQuery;
-
-    public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<OperationView>>
-    {
-        public async ValueTask<PagedList<OperationView>> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var operations = db.ServiceOperations.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var term = query.Search.Trim();
-                var upper = term.ToUpperInvariant();
-                operations = operations.Where(o => o.Code.StartsWith(upper) || o.Description.Contains(term));
-            }
-
-            var page = await operations.OrderBy(o => o.Code).ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-            return new PagedList<OperationView>(page.Items.Select(OperationView.From).ToList(), page.Page, page.PageSize, page.Total);
-        }
-    }
-}
 
 /// <summary>Adds an operation to the group's catalogue.</summary>
 public static class AddOperation

@@ -1,0 +1,41 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Decisions;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Decisions;
+
+/// <summary>Decisions at the caller's sites, newest first; filter by subject, customer or status.</summary>
+public static class ListDecisions
+{
+    public sealed record Query(Guid? SubjectId, Guid? CustomerId, DecisionStatus? Status, int Page, int PageSize) : IQuery<PagedList<DecisionView>>, IPagedQuery;
+
+    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<DecisionView>>
+    {
+        public async ValueTask<PagedList<DecisionView>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var siteIds = staff.SiteIds.ToList();
+            var decisions = db.Decisions.AsNoTracking().Where(d => siteIds.Contains(d.SiteId));
+            if (query.SubjectId is { } subject)
+            {
+                decisions = decisions.Where(d => d.SubjectId == subject);
+            }
+
+            if (query.CustomerId is { } customer)
+            {
+                decisions = decisions.Where(d => d.CustomerId == customer);
+            }
+
+            if (query.Status is { } status)
+            {
+                decisions = decisions.Where(d => d.Status == status);
+            }
+
+            var page = await decisions.OrderByDescending(d => d.CreatedAt)
+                .Join(db.Users, d => d.StaffId, u => u.Id, (d, u) => new { d, u.DisplayName })
+                .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+            return new PagedList<DecisionView>(page.Items.Select(x => DecisionView.From(x.d, x.DisplayName, null)).ToList(), page.Page, page.PageSize, page.Total);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Dealership.Application.Data;
+using Dealership.Domain.Common;
+using Dealership.Domain.Service;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>The moves shared by staff and the customer's own tracking page.</summary>
+public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity capacity, TimeProvider clock)
+{
+    public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, ct);
+        var date = capacity.CheckSlot(site, startsAt);
+        var advisorId = advisorStaffId ?? appointment.AdvisorStaffId;
+        if (!(await capacity.AdvisorsAsync(site.Id, ct)).Any(a => a.Id == advisorId))
+        {
+            throw new DomainRuleException("That person is not a service advisor at this site.", "not-an-advisor");
+        }
+
+        var oldDate = appointment.Date;
+        await capacity.ReserveAsync(site, date, startsAt, walkIn: false, appointment.LabourMinutes, advisorId, appointment.Id, ct);
+        if (oldDate != date)
+        {
+            await capacity.ReleaseAsync(site.Id, oldDate, appointment.LabourMinutes, ct);
+        }
+
+        appointment.Reschedule(startsAt, date, advisorId, reason, byCustomer, clock.GetUtcNow().UtcDateTime);
+        // Lines on order are judged against the new date now; the planner (after commit) handles the rest.
+        var calendar = new Domain.Parts.WorkingDays(site.OpenDays);
+        appointment.AssessParts(calendar.Before(date), clock.GetUtcNow().UtcDateTime);
+    }
+
+    public async Task CancelAsync(ServiceAppointment appointment, string reason, bool byCustomer, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        var released = appointment.Cancel(reason, byCustomer, clock.GetUtcNow().UtcDateTime);
+        await capacity.ReleaseAsync(appointment.SiteId, appointment.Date, appointment.LabourMinutes, ct);
+        var partIds = released.Select(l => l.PartId).Distinct().ToList();
+        var parts = await db.Parts.Where(p => partIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var line in released)
+        {
+            parts[line.PartId].Release(line.Quantity);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Service;
+
+/// <summary>
+/// Records the check-in at the desk: odometer, the concern as confirmed with the customer, how they want
+/// updates, and when the car will be ready (a promise in the ledger, kept or broken like any other).
+/// </summary>
+public static class CheckInAppointment
+{
+    public sealed record Command(Guid AppointmentId, int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, long? ExpectedVersion)
+        : ICommand<AppointmentView>, IVersionedCommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Mileage).InclusiveBetween(0, 2_000_000).WithMessage("Enter the odometer reading.");
+            RuleFor(c => c.UpdatesContact).NotEmpty().WithMessage("How does the customer want updates today (text, email or a call on which number)?").MaximumLength(254);
+            RuleFor(c => c.ConcernConfirmed).MaximumLength(1000);
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, ICurrentStaff staff, AppointmentViews views, TimeProvider clock)
+        : ICommandHandler<Command, AppointmentView>
+    {
+        public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var appointment = await access.LoadAsync(command.AppointmentId, command.ExpectedVersion, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var readyAt = BookAppointment.Handler.AsUtc(command.PromisedReadyAt);
+            appointment.CheckIn(command.Mileage, command.ConcernConfirmed ?? "", command.UpdatesContact, readyAt, staff.RequireStaffId(), now);
+            // The advisor's own promise (kept by them, or by the ready-for-pickup step when the workshop part
+            // lands); tagged with the step so that step can find it. Left open past its time, the watchdog
+            // marks it broken like any other promise.
+            var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == appointment.VehicleId).Select(v => v.Make + " " + v.Model).FirstAsync(cancellationToken);
+            db.Promises.Add(new Domain.Promises.CustomerPromise(appointment.SiteId, appointment.CustomerId, staff.RequireStaffId(),
+                $"{vehicle} ready for pickup", readyAt, Domain.Promises.PromiseKind.Manual, "appointment", appointment.Id, "readyForPickup", now));
+            return await views.OneAsync(appointment, cancellationToken);
+        }
+    }
+}
