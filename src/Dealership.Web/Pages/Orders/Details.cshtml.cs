@@ -7,13 +7,12 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dealership.Web.Pages.Orders;
 
 /// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
 [Authorize(Policy = Policies.ReadOrders)]
-public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db, Dealership.Web.Ui.FormSubmissions submissions) : PageModel
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db, Dealership.Web.Ui.FormSubmissions submissions) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -38,10 +37,6 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         _ => method.ToString(),
     };
 
-    [TempData]
-    public string? Flash { get; set; }
-
-    public List<string> Errors { get; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -62,7 +57,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Order = await mediator.Send(new GetOrder.Query(Id), ct);
         Slots = await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(Id), ct);
@@ -96,35 +91,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new CancelOrder.Command(Id, reason ?? "", version), ct).AsTask(), "Order cancelled; the customer is being told.", ct);
 
-    /// <summary>Each form carries a fresh key; a double click or a browser retry of the same form runs once.</summary>
-    [BindProperty(Name = Dealership.Web.Ui.FormSubmissions.FieldName)]
-    public string? SubmissionKey { get; set; }
+    private Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct) => SubmitAsync(command, flash, $"/orders/{Id}", ct);
 
-    public string NewSubmissionKey() => Guid.NewGuid().ToString();
-
-    private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
-    {
-        try
-        {
-            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
-            {
-                await command();
-                Flash = flash;
-                return $"/orders/{Id}";
-            });
-            return LocalRedirect(target);
-        }
-        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
-        {
-            Errors.AddRange(messages);
-        }
-
-        return await ReloadAsync(ct);
-    }
-
-    private async Task<IActionResult> ReloadAsync(CancellationToken ct)
-    {
-        await LoadAsync(ct);
-        return Page();
-    }
+    private Task<IActionResult> ReloadAsync(CancellationToken ct) => ShowAsync(ct);
 }

@@ -6,7 +6,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dealership.Web.Pages.Parts;
 
@@ -15,7 +14,7 @@ namespace Dealership.Web.Pages.Parts;
 /// their way (record the confirmed date, book deliveries in), and what is short for which visit.
 /// </summary>
 [Authorize(Policy = Policies.ReadParts)]
-public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, Application.Sites.SiteContext siteContext, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, Application.Sites.SiteContext siteContext, TimeProvider clock) : StaffFormPage(submissions)
 {
     public PagedList<PartsOrderView> Orders { get; private set; } = new([], 1, 50, 0);
 
@@ -38,32 +37,20 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
 
     public TimeZoneInfo SiteZone { get; private set; } = TimeZoneInfo.Utc;
 
-    [TempData]
-    public string? Flash { get; set; }
-
-    public List<string> Errors { get; } = [];
-
-    [BindProperty(Name = FormSubmissions.FieldName)]
-    public string? SubmissionKey { get; set; }
-
-    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public Task<IActionResult> OnPostSendAsync(Guid orderId, long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new SendPartsOrder.Command(orderId, version), ct).AsTask(), "Sent: the order is on its way to the supplier by email.", ct);
+        SubmitAsync(() => mediator.Send(new SendPartsOrder.Command(orderId, version), ct).AsTask(), "Sent: the order is on its way to the supplier by email.", "/parts", ct);
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid orderId, DateOnly? eta, long version, CancellationToken ct)
     {
         if (eta is null)
         {
-            Errors.Add("Enter the delivery date the supplier confirmed.");
-            await LoadAsync(ct);
-            return Page();
+            return await ShowAsync(ct, "Enter the delivery date the supplier confirmed.");
         }
 
-        return await RunAsync(() => mediator.Send(new ConfirmPartsOrder.Command(orderId, eta.Value, version), ct).AsTask(),
-            "Delivery date recorded. Any visit it makes late has been flagged to its advisor and customer.", ct);
+        return await SubmitAsync(() => mediator.Send(new ConfirmPartsOrder.Command(orderId, eta.Value, version), ct).AsTask(),
+            "Delivery date recorded. Any visit it makes late has been flagged to its advisor and customer.", "/parts", ct);
     }
 
     public async Task<IActionResult> OnPostReceiveAsync(Guid orderId, List<Guid> partId, List<int> quantity, CancellationToken ct)
@@ -71,20 +58,17 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
         var lines = partId.Zip(quantity, (p, q) => new ReceiveParts.Line(p, q)).Where(l => l.Quantity > 0).ToList();
         if (lines.Count == 0)
         {
-            Errors.Add("Enter how many of each part arrived.");
-            await LoadAsync(ct);
-            return Page();
+            return await ShowAsync(ct, "Enter how many of each part arrived.");
         }
 
         ReceiveParts.ReceiptResult? result = null;
-        var outcome = await RunAsync(async () => result = await mediator.Send(new ReceiveParts.Command(orderId, lines), ct), null, ct);
-        if (result is not null)
-        {
-            var ready = result.Allocations.Where(a => a.AppointmentReady).Select(a => a.AppointmentId).Distinct().Count();
-            Flash = $"Booked in. {result.Allocations.Count} line(s) went to waiting visits" + (ready > 0 ? $"; {ready} visit(s) now have every part, and their customers are being told." : ".");
-        }
-
-        return outcome;
+        return await SubmitAsync(async () => result = await mediator.Send(new ReceiveParts.Command(orderId, lines), ct),
+            () =>
+            {
+                var ready = result!.Allocations.Where(a => a.AppointmentReady).Select(a => a.AppointmentId).Distinct().Count();
+                return $"Booked in. {result.Allocations.Count} line(s) went to waiting visits" + (ready > 0 ? $"; {ready} visit(s) now have every part, and their customers are being told." : ".");
+            },
+            () => "/parts", ct);
     }
 
     public async Task<IActionResult> OnPostAddPartAsync(string? partNumber, string? description, int? onHand, string? price, CancellationToken ct)
@@ -92,40 +76,14 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
         var site = await siteContext.GetAsync(ct);
         if (FormOutcome.ToMinorUnits(price) is not { } cents)
         {
-            Errors.Add("Enter the sell price, for example 38.90.");
-            await LoadAsync(ct);
-            return Page();
+            return await ShowAsync(ct, "Enter the sell price, for example 38.90.");
         }
 
-        return await RunAsync(() => mediator.Send(new AddPart.Command(partNumber ?? "", description ?? "", onHand ?? 0, new Application.Orders.MoneyView(cents, site.Currency)), ct).AsTask(),
-            $"{partNumber} added to the stock list. Add its suppliers so the parts job can order it.", ct);
+        return await SubmitAsync(() => mediator.Send(new AddPart.Command(partNumber ?? "", description ?? "", onHand ?? 0, new Application.Orders.MoneyView(cents, site.Currency)), ct).AsTask(),
+            $"{partNumber} added to the stock list. Add its suppliers so the parts job can order it.", "/parts", ct);
     }
 
-    private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
-    {
-        try
-        {
-            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
-            {
-                await command();
-                if (flash is not null)
-                {
-                    Flash = flash;
-                }
-
-                return "/parts";
-            });
-            return LocalRedirect(target);
-        }
-        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
-        {
-            Errors.AddRange(messages);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
         SiteZone = site.TimeZone;

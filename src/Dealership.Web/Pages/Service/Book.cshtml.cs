@@ -6,7 +6,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dealership.Web.Pages.Service;
 
@@ -15,7 +14,7 @@ namespace Dealership.Web.Pages.Service;
 /// drop-off time from real capacity (or a walk-in now). The times offered already fit the labour chosen.
 /// </summary>
 [Authorize(Policy = Policies.WriteService)]
-public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Application.Sites.SiteContext siteContext, FormSubmissions submissions, TimeProvider clock) : PageModel
+public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Application.Sites.SiteContext siteContext, FormSubmissions submissions, TimeProvider clock) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid? CustomerId { get; set; }
@@ -56,13 +55,6 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
 
     public TimeZoneInfo SiteZone { get; private set; } = TimeZoneInfo.Utc;
 
-    public List<string> Errors { get; } = [];
-
-    [BindProperty(Name = FormSubmissions.FieldName)]
-    public string? SubmissionKey { get; set; }
-
-    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
-
     public Guid? Me => staff.StaffId;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -76,36 +68,23 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
             System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null;
         if (CustomerId is null || VehicleId is null)
         {
-            Errors.Add("Choose the customer and their car.");
-        }
-        else if (!walkIn && startsAt is null)
-        {
-            Errors.Add("Pick a drop-off time, or book it as a walk-in now.");
-        }
-        else
-        {
-            try
-            {
-                var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
-                {
-                    var booked = await mediator.Send(new BookAppointment.Command(CustomerId.Value, VehicleId.Value, Concern ?? "", Ops,
-                        walkIn ? null : startsAt, walkIn ? null : advisorStaffId, walkIn), ct);
-                    TempData["Flash"] = $"Booked {booked.CustomerName} for {booked.LocalStartsAt:dddd d MMM, h:mm tt}. The customer has a confirmation; parts are being checked now.";
-                    return $"/service?date={booked.Date:yyyy-MM-dd}";
-                });
-                return LocalRedirect(target);
-            }
-            catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
-            {
-                Errors.AddRange(messages);
-            }
+            return await ShowAsync(ct, "Choose the customer and their car.");
         }
 
-        await LoadAsync(ct);
-        return Page();
+        if (!walkIn && startsAt is null)
+        {
+            return await ShowAsync(ct, "Pick a drop-off time, or book it as a walk-in now.");
+        }
+
+        AppointmentView? booked = null;
+        return await SubmitAsync(
+            async () => booked = await mediator.Send(new BookAppointment.Command(CustomerId.Value, VehicleId.Value, Concern ?? "", Ops,
+                walkIn ? null : startsAt, walkIn ? null : advisorStaffId, walkIn), ct),
+            () => $"Booked {booked!.CustomerName} for {booked.LocalStartsAt:dddd d MMM, h:mm tt}. The customer has a confirmation; parts are being checked now.",
+            () => $"/service?date={booked!.Date:yyyy-MM-dd}", ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
         Today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));

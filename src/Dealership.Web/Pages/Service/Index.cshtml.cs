@@ -10,7 +10,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 
 namespace Dealership.Web.Pages.Service;
@@ -21,7 +20,7 @@ namespace Dealership.Web.Pages.Service;
 /// </summary>
 [Authorize(Policy = Policies.ReadService)]
 public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentStaff staff, SiteContext siteContext, MyServiceVisits visits, Application.Data.DealershipDbContext db,
-    IOptions<DecisionLimits> limits, FormSubmissions submissions, TimeProvider clock) : PageModel
+    IOptions<DecisionLimits> limits, FormSubmissions submissions, TimeProvider clock) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? Date { get; set; }
@@ -53,16 +52,6 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
     public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
 
-    [TempData]
-    public string? Flash { get; set; }
-
-    public List<string> Errors { get; } = [];
-
-    [BindProperty(Name = FormSubmissions.FieldName)]
-    public string? SubmissionKey { get; set; }
-
-    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
-
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostCheckInAsync(Guid appointmentId, int? mileage, string? concern, string? updates, DateTime? readyAt, long version, CancellationToken ct)
@@ -70,13 +59,11 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         var site = await siteContext.GetAsync(ct);
         if (mileage is null || readyAt is null)
         {
-            Errors.Add("Enter the odometer reading and when the car will be ready.");
-            await LoadAsync(ct);
-            return Page();
+            return await ShowAsync(ct, "Enter the odometer reading and when the car will be ready.");
         }
 
-        return await RunAsync(() => mediator.Send(new CheckInAppointment.Command(appointmentId, mileage.Value, concern, updates ?? "", site.ToUtc(readyAt.Value), version), ct).AsTask(),
-            "Checked in. The customer has a text with the ready time, and the promise is in the ledger.", ct);
+        return await SubmitAsync(() => mediator.Send(new CheckInAppointment.Command(appointmentId, mileage.Value, concern, updates ?? "", site.ToUtc(readyAt.Value), version), ct).AsTask(),
+            "Checked in. The customer has a text with the ready time, and the promise is in the ledger.", LaneAddress, ct);
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, DateTime? startsAt, CancellationToken ct)
@@ -87,9 +74,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         {
             if (FormOutcome.ToMinorUnits(amount) is not { } cents)
             {
-                Errors.Add("Enter the amount, for example 25.00.");
-                await LoadAsync(ct);
-                return Page();
+                return await ShowAsync(ct, "Enter the amount, for example 25.00.");
             }
 
             money = new MoneyView(cents, site.Currency);
@@ -97,44 +82,19 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
         DecisionView? decision = null;
         var moveTo = action == DecisionAction.Reschedule ? startsAt : null;
-        var result = await RunAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct), null, ct);
-        if (decision is not null)
-        {
-            Flash = action == DecisionAction.Reschedule && decision.Status == DecisionStatus.Applied
-                ? "Moved to when the parts are in, and recorded as a recovery decision. The customer has the new time in writing."
-                : decision.Status == DecisionStatus.AwaitingApproval
-                ? $"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: it is recorded and waits for a manager's approval. Tell the customer a manager will confirm."
-                : "Recorded on the customer's timeline. Thank you for putting it right.";
-        }
-
-        return result;
-    }
-
-    private async Task<IActionResult> RunAsync(Func<Task> command, string? flash, CancellationToken ct)
-    {
-        try
-        {
-            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
+        return await SubmitAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct),
+            () => decision switch
             {
-                await command();
-                if (flash is not null)
-                {
-                    Flash = flash;
-                }
-
-                return $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}";
-            });
-            return LocalRedirect(target);
-        }
-        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
-        {
-            Errors.AddRange(messages);
-            await LoadAsync(ct);
-            return Page();
-        }
+                { Status: DecisionStatus.AwaitingApproval } => $"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: it is recorded and waits for a manager's approval. Tell the customer a manager will confirm.",
+                { Action: DecisionAction.Reschedule } => "Moved to when the parts are in, and recorded as a recovery decision. The customer has the new time in writing.",
+                _ => "Recorded on the customer's timeline. Thank you for putting it right.",
+            },
+            () => LaneAddress, ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    private string LaneAddress => $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}";
+
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
         Site = site;

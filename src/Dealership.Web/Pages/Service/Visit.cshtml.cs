@@ -6,7 +6,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Web.Pages.Service;
@@ -17,7 +16,7 @@ namespace Dealership.Web.Pages.Service;
 /// </summary>
 [Authorize(Policy = Policies.ReadService)]
 public sealed class VisitModel(IMediator mediator, SiteContext siteContext, WorkshopCapacity capacity, Application.Data.DealershipDbContext db,
-    FormSubmissions submissions, TimeProvider clock) : PageModel
+    FormSubmissions submissions, TimeProvider clock) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -36,16 +35,6 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
     public Domain.Sites.Site Site { get; private set; } = null!;
 
     public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
-
-    [TempData]
-    public string? Flash { get; set; }
-
-    public List<string> Errors { get; } = [];
-
-    [BindProperty(Name = FormSubmissions.FieldName)]
-    public string? SubmissionKey { get; set; }
-
-    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -66,40 +55,18 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
         if (parts is not { Length: 2 } || !Guid.TryParse(parts[0], out var advisor) ||
             !DateTime.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal, out var startsAt))
         {
-            Errors.Add("Pick the new drop-off time.");
-            await LoadAsync(ct);
-            return Page();
+            return await ShowAsync(ct, "Pick the new drop-off time.");
         }
 
-        return await RunAsync(() => mediator.Send(new RescheduleAppointment.Command(Id, startsAt, advisor, reason ?? "", version), ct).AsTask(),
-            "Moved. The customer has the new time and the reason in writing.", ct);
+        return await SubmitAsync(() => mediator.Send(new RescheduleAppointment.Command(Id, startsAt, advisor, reason ?? "", version), ct).AsTask(),
+            "Moved. The customer has the new time and the reason in writing.", $"/service/visits/{Id}", ct);
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new CancelAppointment.Command(Id, reason ?? "", version), ct).AsTask(),
-            "Cancelled. The labour and any reserved parts are free again; the customer has been told.", ct);
+        SubmitAsync(() => mediator.Send(new CancelAppointment.Command(Id, reason ?? "", version), ct).AsTask(),
+            "Cancelled. The labour and any reserved parts are free again; the customer has been told.", $"/service/visits/{Id}", ct);
 
-    private async Task<IActionResult> RunAsync(Func<Task> command, string flash, CancellationToken ct)
-    {
-        try
-        {
-            var target = await submissions.RunOnceAsync(SubmissionKey, async () =>
-            {
-                await command();
-                Flash = flash;
-                return $"/service/visits/{Id}";
-            });
-            return LocalRedirect(target);
-        }
-        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
-        {
-            Errors.AddRange(messages);
-            await LoadAsync(ct);
-            return Page();
-        }
-    }
-
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         Visit = await mediator.Send(new GetAppointment.Query(Id), ct);
         Site = await siteContext.GetAsync(ct);

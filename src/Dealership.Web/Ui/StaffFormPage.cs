@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dealership.Web.Ui;
+
+/// <summary>
+/// The shape every staff page with forms shares: each form carries a submission key so a double click or a
+/// browser retry runs its command once; success redirects with a flash; a failure a person can fix
+/// (<see cref="FormOutcome"/>) shows its sentences on the reloaded page; anything else goes to the error page.
+/// </summary>
+public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
+{
+    [TempData]
+    public string? Flash { get; set; }
+
+    public List<string> Errors { get; } = [];
+
+    [BindProperty(Name = FormSubmissions.FieldName)]
+    public string? SubmissionKey { get; set; }
+
+    /// <summary>A fresh key for each form rendered.</summary>
+    public static string NewSubmissionKey() => Guid.NewGuid().ToString();
+
+    /// <summary>Loads what the page shows (after a failed submission too).</summary>
+    protected abstract Task LoadAsync(CancellationToken ct);
+
+    /// <summary>Runs the command once per submission; the flash and target are read after it ran, so they may use its result.</summary>
+    protected async Task<IActionResult> SubmitAsync(Func<Task> command, Func<string?> flash, Func<string> target, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(flash);
+        ArgumentNullException.ThrowIfNull(target);
+        try
+        {
+            var location = await submissions.RunOnceAsync(SubmissionKey, async () =>
+            {
+                await command();
+                Flash = flash();
+                return target();
+            });
+            return LocalRedirect(location);
+        }
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
+        {
+            Errors.AddRange(messages);
+            return await ShowAsync(ct);
+        }
+    }
+
+    protected Task<IActionResult> SubmitAsync(Func<Task> command, string? flash, string target, CancellationToken ct) =>
+        SubmitAsync(command, () => flash, () => target, ct);
+
+    /// <summary>Shows the page again with what the person has to fix.</summary>
+    protected async Task<IActionResult> ShowAsync(CancellationToken ct, string? error = null)
+    {
+        if (error is not null)
+        {
+            Errors.Add(error);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+}
