@@ -99,6 +99,7 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
     public void Configure(EntityTypeBuilder<Vehicle> builder)
     {
         builder.Ignore(v => v.Description);
+        builder.Ignore(v => v.ShortName);
         builder.Property(v => v.Vin).HasMaxLength(17).IsFixedLength();
         // One registration per VIN: a car changes hands through a transfer, never by being added twice.
         builder.HasIndex(v => v.Vin).IsUnique();

@@ -78,7 +78,6 @@ internal sealed class PartsOrderConfiguration : IEntityTypeConfiguration<PartsOr
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.Ignore(o => o.DomainEvents);
         builder.Ignore(o => o.Eta);
-        builder.Ignore(o => o.IsOpen);
         builder.Property(o => o.Reference).HasMaxLength(40);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(12);
         builder.HasIndex(o => o.Reference).IsUnique();

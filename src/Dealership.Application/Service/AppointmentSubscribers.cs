@@ -82,7 +82,7 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
     {
         var customer = await db.Customers.FirstAsync(c => c.Id == a.CustomerId, ct);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == a.SiteId, ct);
-        var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == a.VehicleId).Select(v => v.Year + " " + v.Make + " " + v.Model).FirstAsync(ct);
+        var vehicle = (await db.Vehicles.AsNoTracking().FirstAsync(v => v.Id == a.VehicleId, ct)).ShortName;
         var data = ServiceNotices.Base(a, vehicle, site.ToLocal(a.StartsAt));
         data["advisorName"] = await db.Users.AsNoTracking().Where(u => u.Id == a.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(ct);
         return (customer, site, data);

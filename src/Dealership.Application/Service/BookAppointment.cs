@@ -59,7 +59,7 @@ public static class BookAppointment
             }
             else
             {
-                startsAt = AsUtc(command.StartsAt!.Value);
+                startsAt = Instants.AsUtc(command.StartsAt!.Value);
                 date = capacity.CheckSlot(site, startsAt);
             }
 
@@ -70,10 +70,6 @@ public static class BookAppointment
             db.Appointments.Add(appointment);
             return await views.OneAsync(appointment, cancellationToken);
         }
-
-        /// <summary>Times without an offset are read as UTC (the API speaks UTC); others are converted.</summary>
-        public static DateTime AsUtc(DateTime value) =>
-            value.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(value, DateTimeKind.Utc) : value.ToUniversalTime();
 
         private async Task<Guid> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
         {

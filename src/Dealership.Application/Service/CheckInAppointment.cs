@@ -32,7 +32,7 @@ public static class CheckInAppointment
         {
             var appointment = await access.LoadAsync(command.AppointmentId, command.ExpectedVersion, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var readyAt = BookAppointment.Handler.AsUtc(command.PromisedReadyAt);
+            var readyAt = Instants.AsUtc(command.PromisedReadyAt);
             appointment.CheckIn(command.Mileage, command.ConcernConfirmed ?? "", command.UpdatesContact, readyAt, staff.RequireStaffId(), now);
             // The advisor's own promise (kept by them, or by the ready-for-pickup step when the workshop part
             // lands); tagged with the step so that step can find it. Left open past its time, the watchdog

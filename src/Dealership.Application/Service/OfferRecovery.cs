@@ -52,7 +52,7 @@ public static class OfferRecovery
             var staffId = staff.RequireStaffId();
             if (command.MoveTo is { } moveTo)
             {
-                await mover.MoveAsync(appointment, BookAppointment.Handler.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, cancellationToken);
+                await mover.MoveAsync(appointment, Instants.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, cancellationToken);
             }
 
             var limit = limits.Value.For(staff.IsInRole);

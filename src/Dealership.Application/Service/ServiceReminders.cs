@@ -40,7 +40,7 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Doma
         var customerIds = due.Select(a => a.CustomerId).Distinct().ToList();
         var vehicleIds = due.Select(a => a.VehicleId).Distinct().ToList();
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Year + " " + v.Make + " " + v.Model, cancellationToken);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, cancellationToken);
         var messages = due.Select(a =>
         {
             var local = sites[a.SiteId].ToLocal(a.StartsAt);

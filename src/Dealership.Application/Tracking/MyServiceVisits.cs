@@ -39,7 +39,7 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         var siteIds = visits.Select(v => v.SiteId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var vehicleIds = visits.Select(v => v.VehicleId).ToList();
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.Year + " " + v.Make + " " + v.Model, ct);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, ct);
         var advisorIds = visits.Select(v => v.AdvisorStaffId).ToList();
         var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var result = new List<VisitProgress>();
@@ -115,7 +115,7 @@ public static class RescheduleMyAppointment
             var appointment = await db.Appointments.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == command.AppointmentId && a.CustomerId == customerId, cancellationToken)
                 ?? throw new NotFoundException("This link is not valid.");
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, cancellationToken);
-            var startsAt = BookAppointment.Handler.AsUtc(command.StartsAt);
+            var startsAt = Instants.AsUtc(command.StartsAt);
             var date = capacity.CheckSlot(site, startsAt);
             var day = (await capacity.AvailabilityAsync(site, date, date, appointment.LabourMinutes, null, appointment.Id, cancellationToken)).Single();
             var advisor = day.Advisors.FirstOrDefault(a => a.StaffId == appointment.AdvisorStaffId && a.Slots.Contains(startsAt))

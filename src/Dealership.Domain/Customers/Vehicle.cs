@@ -51,5 +51,8 @@ public sealed class Vehicle : Entity
 
     public DateTime AddedAt { get; private set; }
 
+    /// <summary>How messages to the customer name the car: "2016 Honda Pilot".</summary>
+    public string ShortName => string.Join(' ', Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Make, Model);
+
     public string Description => string.Join(' ', new[] { Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Make, Model, Trim }.Where(s => !string.IsNullOrEmpty(s)));
 }

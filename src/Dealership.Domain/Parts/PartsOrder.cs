@@ -56,8 +56,6 @@ public sealed class PartsOrder : AggregateRoot
 
     public IReadOnlyList<PartsOrderLine> Lines => _lines;
 
-    public bool IsOpen => Status is PartsOrderStatus.Draft or PartsOrderStatus.Sent or PartsOrderStatus.Confirmed;
-
     public void AddLine(Part part, int quantity, long unitCost, int leadTimeWorkingDays, DateOnly eta)
     {
         ArgumentNullException.ThrowIfNull(part);

@@ -119,10 +119,13 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
             return;
         }
 
-        foreach (var item in Lane.Items.Where(NeedsRecovery))
+        // Free times are worked out only for the few visits that need putting right; their rows are read at once.
+        var needing = Lane.Items.Where(NeedsRecovery).Select(i => i.Id).ToList();
+        var appointments = needing.Count == 0 ? [] : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Appointments).AsSplitQuery().Where(a => needing.Contains(a.Id)), ct);
+        foreach (var appointment in appointments)
         {
-            var appointment = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(db.Appointments, a => a.Id == item.Id, ct);
-            MoveTo[item.Id] = await visits.NewTimesAsync(appointment, site, ct);
+            MoveTo[appointment.Id] = await visits.NewTimesAsync(appointment, site, ct);
         }
     }
 
