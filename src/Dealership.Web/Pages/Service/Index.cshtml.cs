@@ -10,6 +10,7 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dealership.Web.Pages.Service;
@@ -121,8 +122,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
         // Free times are worked out only for the few visits that need putting right; their rows are read at once.
         var needing = Lane.Items.Where(NeedsRecovery).Select(i => i.Id).ToList();
-        var appointments = needing.Count == 0 ? [] : await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Appointments).AsSplitQuery().Where(a => needing.Contains(a.Id)), ct);
+        var appointments = needing.Count == 0 ? [] : await db.Appointments.AsNoTracking().AsSplitQuery().Where(a => needing.Contains(a.Id)).ToListAsync(ct);
         foreach (var appointment in appointments)
         {
             MoveTo[appointment.Id] = await visits.NewTimesAsync(appointment, site, ct);
