@@ -195,4 +195,52 @@ public sealed class TwoWayTextingTests
         using var sales = await _m.App.SalesAsync();
         Assert.That((await sales.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [Test]
+    public async Task AnsweringSomeoneElsesTask_IsNotFound_ClosesNothing_AndTextsNobody()
+    {
+        var id = await _m.CreateCustomerAsync("Guarded", "503-555-0178", null, "sms");
+        await InboundAsync("+15035550178", "Is my car ready?");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == id));
+        var messagesBefore = await _m.App.QueryAsync(db => db.Notifications.CountAsync(n => n.CustomerId == id));
+
+        using var service = await _m.App.ServiceAsync();
+        var response = await service.PostAsJsonAsync($"/api/customers/{id}/messages", new { text = "Closing this for you", taskId = task.Id });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await _m.App.QueryAsync(db => db.Tasks.Where(t => t.Id == task.Id).Select(t => t.Status).SingleAsync()), Is.EqualTo(Dealership.Domain.Tasks.StaffTaskStatus.Open));
+        Assert.That(await _m.App.QueryAsync(db => db.Notifications.CountAsync(n => n.CustomerId == id)), Is.EqualTo(messagesBefore), "the customer is not texted");
+    }
+
+    [Test]
+    public async Task AnsweringATask_AboutAnotherCustomer_IsRefused_AndTextsNobody()
+    {
+        var asked = await _m.CreateCustomerAsync("Asker", "503-555-0179", null, "sms");
+        var other = await _m.CreateCustomerAsync("Bystander", "503-555-0180", null, "sms");
+        await InboundAsync("+15035550179", "When is my service?");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == asked));
+
+        using var sales = await _m.App.SalesAsync();
+        var response = await sales.PostAsJsonAsync($"/api/customers/{other}/messages", new { text = "Your service is Tuesday", taskId = task.Id });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("another customer"));
+        Assert.That(await _m.App.QueryAsync(db => db.Notifications.CountAsync(n => n.CustomerId == other)), Is.Zero);
+        Assert.That(await _m.App.QueryAsync(db => db.Tasks.Where(t => t.Id == task.Id).Select(t => t.Status).SingleAsync()), Is.EqualTo(Dealership.Domain.Tasks.StaffTaskStatus.Open));
+    }
+
+    [Test]
+    public async Task AManagerOfTheSite_MayCloseASalespersonsTask()
+    {
+        var id = await _m.CreateCustomerAsync("Escalated", "503-555-0181", null, "sms");
+        await InboundAsync("+15035550181", "Nobody has called me back");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == id));
+
+        using var manager = await _m.App.ManagerAsync();
+        var response = await manager.PostAsync($"/api/tasks/{task.Id}/done", null);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var managerId = await _m.App.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
+        Assert.That(await _m.App.QueryAsync(db => db.Tasks.Where(t => t.Id == task.Id).Select(t => t.DoneBy).SingleAsync()), Is.EqualTo(managerId));
+    }
 }

@@ -14,6 +14,7 @@ namespace Dealership.Application.Collections;
 /// <summary>The collection times open for an order (staff view).</summary>
 public static class GetCollectionSlots
 {
+    [Allowed(Access.ReadOrders)]
     public sealed record Query(Guid OrderId) : IQuery<IReadOnlyList<Slot>>;
 
     public sealed class Handler(OrderAccess access, CollectionSlots slots) : IQueryHandler<Query, IReadOnlyList<Slot>>
@@ -29,6 +30,7 @@ public static class GetCollectionSlots
 /// </summary>
 public static class BookCollectionSlot
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, DateTime StartsAt) : ICommand<BookingView>;
 
     public sealed record BookingView(Guid OrderId, DateTime StartsAt, DateTime EndsAt, int Bay, bool ChosenByCustomer);
@@ -52,6 +54,7 @@ public static class BookCollectionSlot
 /// <summary>Staff suggest up to three open times; the customer is told and picks one (or any other open time).</summary>
 public static class ProposeCollectionTimes
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, IReadOnlyList<DateTime> StartsAt) : ICommand<IReadOnlyList<DateTime>>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -80,6 +83,7 @@ public static class ProposeCollectionTimes
 /// <summary>The customer picks (or moves) their collection time on the tracking page.</summary>
 public static class PickMyCollectionSlot
 {
+    [Allowed(Access.CustomerLink)]
     public sealed record Command(string Token, Guid OrderId, DateTime StartsAt) : ICommand<bool>;
 
     public sealed class Handler(DealershipDbContext db, CollectionBooker booker, TimeProvider clock) : ICommandHandler<Command, bool>

@@ -13,6 +13,7 @@ namespace Dealership.Application.Collections;
 /// </summary>
 public static class DeliverOrder
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, long? ExpectedVersion) : ICommand<OrderView>, IVersionedCommand;
 
     public sealed class Handler(DealershipDbContext db, OrderAccess access, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, OrderView>

@@ -12,6 +12,7 @@ public sealed record AvailabilityView(Guid StaffId, IReadOnlyList<WorkingHours> 
 /// <summary>A staff member's working hours and blocked time (collections are only offered when the owner is there).</summary>
 public static class GetStaffAvailability
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid StaffId) : IQuery<AvailabilityView>;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, AvailabilityView>
@@ -28,6 +29,7 @@ public static class GetStaffAvailability
 /// <summary>Replaces working hours (per weekday, site-local) and blocked periods (UTC). No hours at all means "any opening hour".</summary>
 public static class SetStaffAvailability
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Command(Guid StaffId, IReadOnlyList<WorkingHours> Hours, IReadOnlyList<BlockedTime> Blocked) : ICommand<AvailabilityView>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -15,5 +15,11 @@ public interface ICurrentStaff
 
     bool IsInRole(string role);
 
+    /// <summary>
+    /// True when the host itself acts: a recurring job, start-up, or a webhook whose signature was verified.
+    /// Never true for an HTTP request on its own, signed in or not.
+    /// </summary>
+    bool IsSystem { get; }
+
     Guid RequireStaffId() => StaffId ?? throw new ForbiddenException("This action needs a signed-in staff member.");
 }

@@ -10,6 +10,7 @@ namespace Dealership.Application.Customers;
 /// <summary>Adds a vehicle the customer owns. The VIN is checked (length, letters, check digit) and must not be on another customer's record.</summary>
 public static class AddVehicle
 {
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(Guid CustomerId, string Vin, int Year, string Make, string Model, string? Trim, string? Color, int? Odometer)
         : ICommand<VehicleView>;
 

@@ -8,6 +8,7 @@ namespace Dealership.Application.Customers;
 /// <summary>One customer with their contact preferences and consent record. Every staff role may read customers.</summary>
 public static class GetCustomer
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid CustomerId) : IQuery<CustomerView>;
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, CustomerView>

@@ -8,6 +8,7 @@ namespace Dealership.Application.Customers;
 /// <summary>The vehicles on a customer's record, newest model year first.</summary>
 public static class ListVehicles
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<VehicleView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<VehicleView>>

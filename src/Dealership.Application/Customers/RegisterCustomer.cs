@@ -15,6 +15,7 @@ namespace Dealership.Application.Customers;
 /// </summary>
 public static class RegisterCustomer
 {
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(
         string FirstName,
         string LastName,

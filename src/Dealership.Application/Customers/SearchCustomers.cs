@@ -16,6 +16,7 @@ namespace Dealership.Application.Customers;
 /// </summary>
 public static partial class SearchCustomers
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(string? Search, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<CustomerSummary>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>

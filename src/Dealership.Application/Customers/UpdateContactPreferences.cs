@@ -14,6 +14,7 @@ namespace Dealership.Application.Customers;
 /// </summary>
 public static class UpdateContactPreferences
 {
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(
         Guid CustomerId,
         ContactChannel PreferredChannel,

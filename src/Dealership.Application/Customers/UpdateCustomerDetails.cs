@@ -14,6 +14,7 @@ namespace Dealership.Application.Customers;
 /// </summary>
 public static class UpdateCustomerDetails
 {
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(Guid CustomerId, string FirstName, string LastName, string? Email, string? MobilePhone,
         bool AllowSharedContact, long? ExpectedVersion) : ICommand<CustomerView>, IVersionedCommand;
 

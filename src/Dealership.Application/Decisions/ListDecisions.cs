@@ -9,6 +9,7 @@ namespace Dealership.Application.Decisions;
 /// <summary>Decisions at the caller's sites, newest first; filter by subject, customer or status.</summary>
 public static class ListDecisions
 {
+    [Allowed(Access.ReadDecisions)]
     public sealed record Query(Guid? SubjectId, Guid? CustomerId, DecisionStatus? Status, int Page, int PageSize) : IQuery<PagedList<DecisionView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<DecisionView>>

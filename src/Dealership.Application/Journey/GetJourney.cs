@@ -9,6 +9,7 @@ namespace Dealership.Application.Journey;
 /// <summary>One customer's timeline, newest first: every message, reply, consent change and (later) visit and status change.</summary>
 public static class GetJourney
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid CustomerId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TouchpointView>>, IPagedQuery;
 
     public sealed record TouchpointView(Guid Id, DateTime OccurredAt, TouchpointKind Kind, TouchpointDirection Direction, TouchpointActor Actor,

@@ -9,6 +9,7 @@ namespace Dealership.Application.Notifications;
 /// <summary>Messages, newest first, by customer and status (for example every dead message, to resend).</summary>
 public static class ListNotifications
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid? CustomerId, NotificationStatus? Status, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<NotificationView>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using System.Globalization;
 using Dealership.Application.Data;
 using Dealership.Domain.Journey;
@@ -23,6 +24,7 @@ public static class ReceiveInboundSms
     private static readonly string[] StartWords = ["START", "YES", "UNSTOP"];
     private static readonly string[] HelpWords = ["HELP", "INFO"];
 
+    [Allowed(Access.System)]
     public sealed record Command(string From, string Body, string MessageSid) : ICommand<Outcome>;
 
     public enum Outcome

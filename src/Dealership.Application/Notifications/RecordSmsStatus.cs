@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,6 +12,7 @@ namespace Dealership.Application.Notifications;
 /// </summary>
 public static class RecordSmsStatus
 {
+    [Allowed(Access.System)]
     public sealed record Command(Guid NotificationId, string MessageStatus, string? ErrorCode) : ICommand<bool>;
 
     public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, bool>

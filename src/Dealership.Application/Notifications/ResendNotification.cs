@@ -8,6 +8,7 @@ namespace Dealership.Application.Notifications;
 /// <summary>A Manager sends a dead message again (to the customer's current contact detail, which staff may have corrected).</summary>
 public static class ResendNotification
 {
+    [Allowed(Access.ManageSite)]
     public sealed record Command(Guid NotificationId) : ICommand<NotificationView>;
 
     public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, NotificationView>

@@ -17,6 +17,7 @@ public static class SendCustomerMessage
     /// <summary>160 characters leave room for the signature and the link within two SMS segments (the template tests check it).</summary>
     public const int MaxLength = 160;
 
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(Guid CustomerId, string Text, MessageChannel? Channel, Guid? TaskId) : ICommand<IReadOnlyList<NotificationView>>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -36,6 +37,14 @@ public static class SendCustomerMessage
             var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
                 ?? throw new NotFoundException("Customer", command.CustomerId);
             var staffId = staff.RequireStaffId();
+
+            // The answer closes the task it answers, so the task is checked first: it must be in the caller's
+            // hands (theirs, or any at a site they manage) and about this customer, else nothing is sent.
+            var task = command.TaskId is { } taskId
+                ? await Tasks.ListTasks.Closable(db, staff).FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("Task", taskId)
+                : null;
+            task?.CompleteByAnswering(customer.Id, staffId, Tasks.ListTasks.ManagesSite(staff, task), clock.GetUtcNow().UtcDateTime);
+
             var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
             var data = new Dictionary<string, string> { ["staffName"] = staffName, ["text"] = command.Text.Trim() };
             var queued = await outbox.QueueAsync(customer, staff.SiteId, MessageTemplates.StaffMessage, $"customer/{customer.Id}/message/{Guid.NewGuid():N}",
@@ -46,12 +55,6 @@ public static class SendCustomerMessage
                     ? $"{customer.FullName} cannot receive {(channel == MessageChannel.Sms ? "texts" : "emails")} (no consent or no contact detail). Choose the other channel or call them."
                     : $"{customer.FullName} has not agreed to texts or emails, or has no contact details. Call them instead.",
                     "customer-unreachable");
-            }
-
-            if (command.TaskId is { } taskId)
-            {
-                var task = await db.Tasks.FirstOrDefaultAsync(t => t.Id == taskId, cancellationToken) ?? throw new NotFoundException("Task", taskId);
-                task.Complete(staffId, clock.GetUtcNow().UtcDateTime);
             }
 
             return queued.Select(n => n.ToView()).ToList();

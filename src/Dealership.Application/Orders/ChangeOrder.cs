@@ -8,6 +8,7 @@ namespace Dealership.Application.Orders;
 /// <summary>Records the next milestone with when it actually happened (up to prepared for delivery).</summary>
 public static class RecordMilestone
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, OrderMilestone Milestone, DateTime? ReachedAt, long? ExpectedVersion) : ICommand<OrderView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -30,6 +31,7 @@ public static class RecordMilestone
 /// <summary>Moves a milestone's promised date, with the reason the customer will be told.</summary>
 public static class ChangePromisedDate
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, OrderMilestone Milestone, DateOnly PromisedDate, string Reason, long? ExpectedVersion) : ICommand<OrderView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -55,6 +57,7 @@ public static class ChangePromisedDate
 /// <summary>Cancels an order before delivery; the answer shows the deposits to refund.</summary>
 public static class CancelOrder
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, string Reason, long? ExpectedVersion) : ICommand<OrderView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -76,6 +79,7 @@ public static class CancelOrder
 /// <summary>Ticks (or unticks) an item of the readiness checklist, recording who and when.</summary>
 public static class SetChecklistItem
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, ChecklistItem Item, bool Done) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -97,6 +101,7 @@ public static class SetChecklistItem
 /// <summary>Records a payment towards the order (a deposit now, the balance at delivery).</summary>
 public static class RecordPayment
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(Guid OrderId, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>

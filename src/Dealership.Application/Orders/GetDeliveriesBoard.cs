@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Sites;
 using Dealership.Domain.Journey;
@@ -16,6 +17,7 @@ namespace Dealership.Application.Orders;
 /// </summary>
 public static class GetDeliveriesBoard
 {
+    [Allowed(Access.ReadOrders)]
     public sealed record Query(Guid? OwnerStaffId) : IQuery<Board>;
 
     public enum Attention

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Mediator;
 
 namespace Dealership.Application.Orders;
@@ -5,6 +6,7 @@ namespace Dealership.Application.Orders;
 /// <summary>One order with its milestones (promised vs actual), checklist and payments.</summary>
 public static class GetOrder
 {
+    [Allowed(Access.ReadOrders)]
     public sealed record Query(Guid OrderId) : IQuery<OrderView>;
 
     public sealed class Handler(OrderAccess access) : IQueryHandler<Query, OrderView>

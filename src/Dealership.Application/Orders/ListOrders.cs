@@ -9,6 +9,7 @@ namespace Dealership.Application.Orders;
 /// <summary>Orders at the caller's sites, filtered by status (a milestone, or "cancelled") and owner ("me" or an id), newest first.</summary>
 public static class ListOrders
 {
+    [Allowed(Access.ReadOrders)]
     public sealed record Query(OrderMilestone? Status, bool? Cancelled, Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? CustomerId = null) : IQuery<PagedList<OrderSummary>>, IPagedQuery;
 
     public sealed record OrderSummary(Guid Id, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle,

@@ -12,6 +12,7 @@ namespace Dealership.Application.Orders;
 /// <summary>A salesperson places a factory order for a customer at the current site, with the dates promised for each milestone.</summary>
 public static class PlaceOrder
 {
+    [Allowed(Access.WriteOrders)]
     public sealed record Command(
         Guid CustomerId,
         VehicleSpec Vehicle,

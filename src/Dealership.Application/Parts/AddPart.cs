@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Orders;
 using Dealership.Application.Sites;
@@ -12,6 +13,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Adds a part to the current site's stock list.</summary>
 public static class AddPart
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(string PartNumber, string Description, int OnHand, MoneyView SellPrice) : ICommand<PartView>;
 
     public sealed class Validator : AbstractValidator<Command>

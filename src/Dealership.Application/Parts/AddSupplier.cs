@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Common;
 using Dealership.Domain.Parts;
@@ -10,6 +11,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Adds a supplier of the group with the address it takes orders at; auto-send lets the job email it without approval.</summary>
 public static class AddSupplier
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(string Name, string OrderEmail, bool AutoSend) : ICommand<SupplierView>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -10,6 +10,7 @@ namespace Dealership.Application.Parts;
 /// </summary>
 public static class ConfirmPartsOrder
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(Guid OrderId, DateOnly Eta, long? ExpectedVersion) : ICommand<PartsOrderView>, IVersionedCommand;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, WaitingVisits waiting, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>

@@ -8,6 +8,7 @@ namespace Dealership.Application.Parts;
 /// <summary>One part at the caller's sites, with stock and suppliers.</summary>
 public static class GetPart
 {
+    [Allowed(Access.ReadParts)]
     public sealed record Query(Guid Id) : IQuery<PartView>;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PartView>

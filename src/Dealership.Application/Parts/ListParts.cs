@@ -10,6 +10,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Parts stocked at the current site, by part number or description prefix.</summary>
 public static class ListParts
 {
+    [Allowed(Access.ReadParts)]
     public sealed record Query(string? Search, int Page, int PageSize) : IQuery<PagedList<PartView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<PartView>>

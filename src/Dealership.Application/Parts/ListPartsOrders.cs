@@ -10,6 +10,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Parts orders at the current site, newest first; ?status=draft|sent|confirmed|received, or open ones.</summary>
 public static class ListPartsOrders
 {
+    [Allowed(Access.ReadParts)]
     public sealed record Query(PartsOrderStatus? Status, bool OpenOnly, int Page, int PageSize) : IQuery<PagedList<PartsOrderView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<PartsOrderView>>

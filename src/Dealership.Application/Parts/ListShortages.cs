@@ -13,6 +13,7 @@ public static class ListShortages
     public sealed record Shortage(Guid AppointmentId, DateTime StartsAt, DateOnly Date, string CustomerName, Guid AdvisorStaffId, Guid PartId, string PartNumber,
         string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId, bool AtRisk);
 
+    [Allowed(Access.ReadParts)]
     public sealed record Query(int Page, int PageSize) : IQuery<PagedList<Shortage>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<Shortage>>

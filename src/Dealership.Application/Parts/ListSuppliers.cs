@@ -8,6 +8,7 @@ namespace Dealership.Application.Parts;
 /// <summary>The group's suppliers by name, one page.</summary>
 public static class ListSuppliers
 {
+    [Allowed(Access.ReadParts)]
     public sealed record Query(int Page, int PageSize) : IQuery<PagedList<SupplierView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<SupplierView>>

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Hangfire;
 
 namespace Dealership.Application.Parts;
@@ -14,6 +15,7 @@ public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator)
 /// <summary>Runs the planner in one transaction (through the pipeline, like any command).</summary>
 public static class RunPartsPlanning
 {
+    [Allowed(Access.ManageSite)]
     public sealed record Command(Guid? AppointmentId) : global::Mediator.ICommand<PlanningReport>;
 
     public sealed class Handler(PartsPlanner planner) : global::Mediator.ICommandHandler<Command, PlanningReport>

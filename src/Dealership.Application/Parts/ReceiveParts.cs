@@ -18,6 +18,7 @@ public static class ReceiveParts
 {
     public sealed record Line(Guid PartId, int Quantity);
 
+    [Allowed(Access.WriteParts)]
     public sealed record Command(Guid PartsOrderId, IReadOnlyList<Line>? Lines) : ICommand<ReceiptResult>;
 
     public sealed record Allocation(Guid AppointmentId, string PartNumber, int Quantity, DateOnly AppointmentDate, bool AppointmentReady);

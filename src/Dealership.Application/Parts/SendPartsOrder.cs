@@ -9,6 +9,7 @@ namespace Dealership.Application.Parts;
 /// <summary>The parts clerk approves a draft: it is emailed to the supplier through the outbox.</summary>
 public static class SendPartsOrder
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(Guid OrderId, long? ExpectedVersion) : ICommand<PartsOrderView>, IVersionedCommand;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, WaitingVisits waiting, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>

@@ -10,6 +10,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Says that a supplier carries a part, with its lead time (working days) and unit cost.</summary>
 public static class SetPartSupplier
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(Guid PartId, Guid SupplierId, int LeadTimeWorkingDays, MoneyView Cost) : ICommand<PartView>;
 
     public sealed class Validator : AbstractValidator<Command>

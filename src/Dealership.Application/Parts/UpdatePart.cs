@@ -9,6 +9,7 @@ namespace Dealership.Application.Parts;
 /// <summary>Corrects a part's description and price, or records a stock count (never below what is reserved).</summary>
 public static class UpdatePart
 {
+    [Allowed(Access.WriteParts)]
     public sealed record Command(Guid PartId, string Description, MoneyView SellPrice, int? OnHand, long? ExpectedVersion) : ICommand<PartView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -31,6 +31,7 @@ internal static class PromiseMapping
 /// <summary>Records a promise made to a customer ("I'll call you back by 5pm"), owned by the caller.</summary>
 public static class MakePromise
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Command(Guid CustomerId, string Description, DateTime DueAt, string? SubjectType, Guid? SubjectId) : ICommand<PromiseView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -63,6 +64,7 @@ public static class MakePromise
 
 public static class KeepPromise
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Command(Guid PromiseId) : ICommand<PromiseView>;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, PromiseView>
@@ -79,6 +81,7 @@ public static class KeepPromise
 
 public static class WithdrawPromise
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Command(Guid PromiseId, string Reason) : ICommand<PromiseView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -100,6 +103,7 @@ public static class WithdrawPromise
 /// <summary>Promises at the caller's sites by owner and due window (overdue, today, week, or all open), soonest first.</summary>
 public static class ListPromises
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid? OwnerStaffId, string? Due, PromiseState? State, int Page = 1, int PageSize = Paging.DefaultPageSize, Guid? SubjectId = null) : IQuery<PagedList<PromiseView>>, IPagedQuery;
 
     public sealed class Validator : AbstractValidator<Query>
@@ -148,6 +152,7 @@ public static class ListPromises
 /// <summary>"Promises kept": kept ÷ (kept + broken), per person and per site (withdrawn and renegotiated do not count).</summary>
 public static class GetPromiseStats
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query : IQuery<Stats>;
 
     public sealed record Rate(Guid Id, string Name, int Kept, int Broken, double? KeptRate);

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Common;
 using Dealership.Domain.Service;
@@ -12,6 +13,7 @@ public static class AddOperation
 {
     public sealed record PartQuantity(string PartNumber, int Quantity);
 
+    [Allowed(Access.ManageSite)]
     public sealed record Command(string Code, string Description, int LabourMinutes, IReadOnlyList<PartQuantity>? Parts) : ICommand<OperationView>;
 
     public sealed class Validator : AbstractValidator<Command>

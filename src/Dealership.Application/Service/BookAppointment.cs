@@ -16,6 +16,7 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class BookAppointment
 {
+    [Allowed(Access.WriteService)]
     public sealed record Command(Guid CustomerId, Guid VehicleId, string Concern, IReadOnlyList<string>? OperationCodes, DateTime? StartsAt,
         Guid? AdvisorStaffId, bool WalkIn) : ICommand<AppointmentView>;
 

@@ -7,6 +7,7 @@ namespace Dealership.Application.Service;
 /// <summary>Cancels an appointment with a reason; its labour and reserved parts are released.</summary>
 public static class CancelAppointment
 {
+    [Allowed(Access.WriteService)]
     public sealed record Command(Guid AppointmentId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>

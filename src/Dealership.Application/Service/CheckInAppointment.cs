@@ -12,6 +12,7 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class CheckInAppointment
 {
+    [Allowed(Access.WriteService)]
     public sealed record Command(Guid AppointmentId, int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, long? ExpectedVersion)
         : ICommand<AppointmentView>, IVersionedCommand;
 

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Sites;
 using Dealership.Domain.Parts;
@@ -19,6 +20,7 @@ public static class CheckPartsForVisit
     /// <param name="EarliestVisit">The first day a visit has every part in time; null when some part cannot be had at all.</param>
     public sealed record Result(IReadOnlyList<PartCheck> Parts, DateOnly? EarliestVisit, bool AllInStock);
 
+    [Allowed(Access.ReadService)]
     public sealed record Query(IReadOnlyList<string> OperationCodes) : IQuery<Result>;
 
     public sealed class Validator : AbstractValidator<Query>

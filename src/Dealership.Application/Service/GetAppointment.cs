@@ -8,6 +8,7 @@ namespace Dealership.Application.Service;
 /// <summary>One appointment at the caller's sites, with its operations and where each part stands.</summary>
 public static class GetAppointment
 {
+    [Allowed(Access.ReadService)]
     public sealed record Query(Guid Id) : IQuery<AppointmentView>;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, AppointmentViews views) : IQueryHandler<Query, AppointmentView>

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Sites;
 using Dealership.Domain.Service;
 using FluentValidation;
@@ -8,6 +9,7 @@ namespace Dealership.Application.Service;
 /// <summary>Workshop availability at the current site: per day, capacity left and each advisor's free drop-off times.</summary>
 public static class GetAvailability
 {
+    [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly From, DateOnly To, int? LabourMinutes, Guid? AdvisorStaffId) : IQuery<IReadOnlyList<WorkshopDayAvailability>>;
 
     public sealed class Validator : AbstractValidator<Query>

@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Sites;
 using Dealership.Domain.Service;
@@ -12,6 +13,7 @@ public static class GetLane
 {
     public sealed record Lane(DateOnly Date, int Appointments, int PartsReady, int NotReady, int CheckedIn, IReadOnlyList<AppointmentView> Items);
 
+    [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null) : IQuery<Lane>;
 
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, TimeProvider clock) : IQueryHandler<Query, Lane>

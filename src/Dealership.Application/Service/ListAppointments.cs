@@ -10,6 +10,7 @@ namespace Dealership.Application.Service;
 /// <summary>Appointments at the current site, by day range, customer, status or parts readiness (one page).</summary>
 public static class ListAppointments
 {
+    [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly? From, DateOnly? To, Guid? CustomerId, AppointmentStatus? Status, PartsReadiness? Readiness, int Page, int PageSize)
         : IQuery<PagedList<AppointmentView>>, IPagedQuery;
 

@@ -9,6 +9,7 @@ namespace Dealership.Application.Service;
 /// <summary>The operation catalogue, optionally filtered by code or description prefix.</summary>
 public static class ListOperations
 {
+    [Allowed(Access.ReadService)]
     public sealed record Query(string? Search, int Page, int PageSize) : IQuery<PagedList<OperationView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<OperationView>>

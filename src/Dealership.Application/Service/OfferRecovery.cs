@@ -21,6 +21,7 @@ namespace Dealership.Application.Service;
 public static class OfferRecovery
 {
     /// <param name="MoveTo">For a reschedule: the new drop-off time agreed with the customer (the move and the decision commit together).</param>
+    [Allowed(Access.WriteService)]
     public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo = null) : ICommand<DecisionView>;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -11,6 +11,7 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class RescheduleAppointment
 {
+    [Allowed(Access.WriteService)]
     public sealed record Command(Guid AppointmentId, DateTime StartsAt, Guid? AdvisorStaffId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>, IVersionedCommand;
 
     public sealed class Validator : AbstractValidator<Command>

@@ -9,6 +9,7 @@ namespace Dealership.Application.Sites;
 /// <summary>The sites the caller works at, with their market settings; the current one is flagged.</summary>
 public static class ListMySites
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query : IQuery<IReadOnlyList<SiteView>>;
 
     public sealed record SiteView(

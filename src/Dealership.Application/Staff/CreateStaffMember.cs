@@ -14,6 +14,7 @@ namespace Dealership.Application.Staff;
 /// </summary>
 public static class CreateStaffMember
 {
+    [Allowed(Access.ManageSite)]
     public sealed record Command(string Email, string DisplayName, string Password, IReadOnlyList<string> Roles,
         IReadOnlyList<Guid> SiteIds, Guid? PrimarySiteId) : ICommand<StaffView>;
 

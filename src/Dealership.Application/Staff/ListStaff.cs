@@ -8,6 +8,7 @@ namespace Dealership.Application.Staff;
 /// <summary>Staff who work at the caller's current site, with their roles (one query for users, one for roles).</summary>
 public static class ListStaff
 {
+    [Allowed(Access.ManageSite)]
     public sealed record Query(int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<StaffView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<StaffView>>

@@ -12,6 +12,7 @@ namespace Dealership.Application.Tasks;
 /// </summary>
 public static class ListTasks
 {
+    [Allowed(Access.AnyStaff)]
     public sealed record Query(bool IncludeDone = false, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<TaskView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<TaskView>>
@@ -22,17 +23,17 @@ public static class ListTasks
                 .Where(t => query.IncludeDone || t.Status == StaffTaskStatus.Open)
                 .OrderBy(t => t.Status).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-            return new PagedList<TaskView>(page.Items.Select(ToView).ToList(), page.Page, page.PageSize, page.Total);
+            // One query for the names of every customer on the page, not one per task.
+            var customerIds = page.Items.SelectMany(t => t.CustomerIdList).Distinct().ToList();
+            var names = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+                .Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
+                .ToDictionaryAsync(c => c.Id, c => c.Name, cancellationToken);
+            var views = page.Items.Select(t => ToView(t) with
+            {
+                CustomerNames = t.CustomerIdList.Where(names.ContainsKey).ToDictionary(id => id, id => names[id]),
+            }).ToList();
+            return new PagedList<TaskView>(views, page.Page, page.PageSize, page.Total);
         }
-    }
-
-    /// <summary>Open tasks in the caller's inbox: the unread count in the navigation.</summary>
-    public sealed record CountOpen : IQuery<int>;
-
-    public sealed class CountHandler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<CountOpen, int>
-    {
-        public async ValueTask<int> Handle(CountOpen query, CancellationToken cancellationToken) =>
-            await Inbox(db, staff).CountAsync(t => t.Status == StaffTaskStatus.Open, cancellationToken);
     }
 
     internal static IQueryable<StaffTask> Inbox(DealershipDbContext db, ICurrentStaff staff)
@@ -41,6 +42,21 @@ public static class ListTasks
         var managedSites = staff.IsInRole(Data.StaffRoles.Manager) ? staff.SiteIds.ToList() : [];
         return db.Tasks.AsNoTracking().Where(t => t.OwnerStaffId == me || (t.OwnerStaffId == null && managedSites.Contains(t.SiteId)));
     }
+
+    /// <summary>
+    /// Tasks the caller may close: their own, and every task of the sites they manage. Anything else is "not
+    /// found", never revealed.
+    /// </summary>
+    internal static IQueryable<StaffTask> Closable(DealershipDbContext db, ICurrentStaff staff)
+    {
+        var me = staff.RequireStaffId();
+        var managedSites = staff.IsInRole(Data.StaffRoles.Manager) ? staff.SiteIds.ToList() : [];
+        return db.Tasks.Where(t => t.OwnerStaffId == me || managedSites.Contains(t.SiteId));
+    }
+
+    /// <summary>Whether the caller manages the task's site (and so may close any task there).</summary>
+    internal static bool ManagesSite(ICurrentStaff staff, StaffTask task) =>
+        staff.IsInRole(Data.StaffRoles.Manager) && staff.SiteIds.Contains(task.SiteId);
 
     internal static TaskView ToView(StaffTask t) => new(t.Id, t.SiteId, t.OwnerStaffId, t.Title, t.Detail, t.DueAt, t.SubjectType, t.SubjectId,
         t.CustomerIdList, t.Status, t.CreatedAt, t.DoneAt);

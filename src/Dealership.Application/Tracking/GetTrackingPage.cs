@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Customers;
 using Dealership.Domain.Notifications;
@@ -10,6 +11,7 @@ namespace Dealership.Application.Tracking;
 /// <summary>What the customer sees behind their link: their own recent messages and their contact preferences. Nothing of anyone else.</summary>
 public static class GetTrackingPage
 {
+    [Allowed(Access.CustomerLink)]
     public sealed record Query(string Token) : IQuery<TrackingPage>;
 
     public sealed record TrackingPage(

@@ -86,6 +86,7 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
 /// <summary>The customer presses "I'll be there" on their tracking page.</summary>
 public static class ConfirmMyAppointment
 {
+    [Allowed(Access.CustomerLink)]
     public sealed record Command(string Token, Guid AppointmentId) : ICommand<bool>;
 
     public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, bool>
@@ -105,6 +106,7 @@ public static class ConfirmMyAppointment
 /// <summary>The customer picks a new time on their tracking page (same advisor if free, else another advisor that day).</summary>
 public static class RescheduleMyAppointment
 {
+    [Allowed(Access.CustomerLink)]
     public sealed record Command(string Token, Guid AppointmentId, DateTime StartsAt) : ICommand<bool>;
 
     public sealed class Handler(DealershipDbContext db, WorkshopCapacity capacity, AppointmentMover mover, TimeProvider clock) : ICommandHandler<Command, bool>

@@ -8,6 +8,7 @@ namespace Dealership.Application.Tracking;
 /// <summary>Staff revoke every link a customer has (a phone was lost, a message was forwarded). New messages carry new links.</summary>
 public static class RevokeTrackingLinks
 {
+    [Allowed(Access.EditCustomers)]
     public sealed record Command(Guid CustomerId) : ICommand<int>;
 
     public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, int>

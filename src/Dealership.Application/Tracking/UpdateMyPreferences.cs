@@ -1,3 +1,4 @@
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Customers;
 using FluentValidation;
@@ -9,6 +10,7 @@ namespace Dealership.Application.Tracking;
 /// <summary>The customer changes their own channel, language, quiet hours and consent from their tracking page.</summary>
 public static class UpdateMyPreferences
 {
+    [Allowed(Access.CustomerLink)]
     public sealed record Command(string Token, ContactChannel PreferredChannel, string Language, TimeOnly? QuietHoursStart, TimeOnly? QuietHoursEnd,
         bool SmsConsent, bool EmailConsent) : ICommand<bool>;
 

@@ -57,7 +57,35 @@ public sealed class StaffTask : AggregateRoot
 
     public Guid? DoneBy { get; private set; }
 
-    public void Complete(Guid staffId, DateTime now)
+    /// <summary>Whether the task is about this customer (a reply from a shared number concerns several).</summary>
+    public bool Concerns(Guid customerId) => CustomerIdList.Contains(customerId);
+
+    /// <summary>
+    /// A person closes the task: its owner, or a manager of its site (who may close anything there, including
+    /// the unowned team queue). Anyone else is refused, so nobody can make another person's work disappear.
+    /// </summary>
+    public void Complete(Guid staffId, bool managesSite, DateTime now)
+    {
+        if (OwnerStaffId != staffId && !managesSite)
+        {
+            throw new DomainRuleException("This task belongs to someone else; only its owner or a manager of the site can close it.", "task-not-yours");
+        }
+
+        Close(staffId, now);
+    }
+
+    /// <summary>A person answers the customer the task is about, which resolves it; the same ownership rule applies.</summary>
+    public void CompleteByAnswering(Guid customerId, Guid staffId, bool managesSite, DateTime now)
+    {
+        if (!Concerns(customerId))
+        {
+            throw new DomainRuleException("This task is about another customer; answer it from the task itself.", "task-other-customer");
+        }
+
+        Complete(staffId, managesSite, now);
+    }
+
+    private void Close(Guid staffId, DateTime now)
     {
         if (Status == StaffTaskStatus.Done)
         {

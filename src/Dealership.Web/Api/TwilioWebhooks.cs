@@ -20,25 +20,31 @@ public static class TwilioWebhooks
     {
         var hooks = app.MapGroup("/webhooks/twilio").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimit).WithTags("Webhooks");
 
-        hooks.MapPost("/status/{id:guid}", async (Guid id, HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        hooks.MapPost("/status/{id:guid}", async (Guid id, HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications,
+            Security.CurrentStaff caller, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             if (!IsSigned(request, form, twilio.Value, notifications.Value))
             {
                 return Forbidden();
             }
+
+            caller.ActAsSystem();
 
             await mediator.Send(new RecordSmsStatus.Command(id, form["MessageStatus"].ToString(), NullIfEmpty(form["ErrorCode"].ToString())), ct);
             return Results.NoContent();
         });
 
-        hooks.MapPost("/inbound", async (HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications, CancellationToken ct) =>
+        hooks.MapPost("/inbound", async (HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications,
+            Security.CurrentStaff caller, CancellationToken ct) =>
         {
             var form = await request.ReadFormAsync(ct);
             if (!IsSigned(request, form, twilio.Value, notifications.Value))
             {
                 return Forbidden();
             }
+
+            caller.ActAsSystem();
 
             var from = form["From"].ToString();
             var sid = form["MessageSid"].ToString();

@@ -6,10 +6,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Web.Security;
 
-/// <summary>The signed-in staff member and the site this request acts at; filled in by <see cref="CurrentStaffMiddleware"/>.</summary>
-public sealed class CurrentStaff : ICurrentStaff
+/// <summary>
+/// The signed-in staff member and the site this request acts at; filled in by <see cref="CurrentStaffMiddleware"/>.
+/// Outside an HTTP request (Hangfire jobs, start-up) the host itself is acting; inside one, only a door that has
+/// verified its caller in another way (a signed webhook) may say so with <see cref="ActAsSystem"/>.
+/// </summary>
+public sealed class CurrentStaff(IHttpContextAccessor http) : ICurrentStaff
 {
     private ClaimsPrincipal _user = new();
+    private bool _verifiedSystemCaller;
 
     public Guid? StaffId { get; private set; }
 
@@ -20,6 +25,11 @@ public sealed class CurrentStaff : ICurrentStaff
     public string DisplayName { get; private set; } = "";
 
     public bool IsInRole(string role) => _user.IsInRole(role);
+
+    public bool IsSystem => _verifiedSystemCaller || http.HttpContext is null;
+
+    /// <summary>Called by a door that verified its caller (Twilio's signature) before it sends a system command.</summary>
+    public void ActAsSystem() => _verifiedSystemCaller = true;
 
     internal void Set(ClaimsPrincipal user, Guid staffId, string displayName, IReadOnlyCollection<Guid> siteIds, Guid siteId)
     {

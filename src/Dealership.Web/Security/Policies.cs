@@ -1,11 +1,11 @@
-using Dealership.Application.Data;
+using Dealership.Application.Common;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Dealership.Web.Security;
 
 /// <summary>
-/// Authorization policies, one per row of PRODUCT.md's "who may do what" table. Managers may do everything
-/// at their sites, so every policy includes them. Later capabilities add their rows here.
+/// Route authorization policies. The roles behind each come from <see cref="AccessRules"/>, the table the
+/// mediator pipeline also checks for every command, so a route and a page form are held to one rule.
 /// </summary>
 public static class Policies
 {
@@ -39,18 +39,19 @@ public static class Policies
     /// <summary>Approvals, policies, dead notifications, staff accounts, job dashboard.</summary>
     public const string ManagersOnly = nameof(ManagersOnly);
 
+    /// <summary>The route policies, each the same role list as the permission the pipeline checks (one table, <see cref="AccessRules"/>).</summary>
     public static AuthorizationBuilder AddDealershipPolicies(this AuthorizationBuilder builder)
     {
         builder.AddPolicy(Staff, p => p.RequireAuthenticatedUser());
-        builder.AddPolicy(EditCustomers, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
-        builder.AddPolicy(ManagersOnly, p => p.RequireRole(StaffRoles.Manager));
-        builder.AddPolicy(ReadOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
-        builder.AddPolicy(WriteOrders, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.Manager));
-        builder.AddPolicy(ReadService, p => p.RequireRole(StaffRoles.ServiceAdvisor, StaffRoles.PartsClerk, StaffRoles.Manager));
-        builder.AddPolicy(WriteService, p => p.RequireRole(StaffRoles.ServiceAdvisor, StaffRoles.Manager));
-        builder.AddPolicy(ReadParts, p => p.RequireRole(StaffRoles.PartsClerk, StaffRoles.ServiceAdvisor, StaffRoles.Manager));
-        builder.AddPolicy(WriteParts, p => p.RequireRole(StaffRoles.PartsClerk, StaffRoles.Manager));
-        builder.AddPolicy(ReadDecisions, p => p.RequireRole(StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager));
+        builder.AddPolicy(EditCustomers, p => p.RequireRole(AccessRules.RolesFor(Access.EditCustomers)));
+        builder.AddPolicy(ManagersOnly, p => p.RequireRole(AccessRules.RolesFor(Access.ManageSite)));
+        builder.AddPolicy(ReadOrders, p => p.RequireRole(AccessRules.RolesFor(Access.ReadOrders)));
+        builder.AddPolicy(WriteOrders, p => p.RequireRole(AccessRules.RolesFor(Access.WriteOrders)));
+        builder.AddPolicy(ReadService, p => p.RequireRole(AccessRules.RolesFor(Access.ReadService)));
+        builder.AddPolicy(WriteService, p => p.RequireRole(AccessRules.RolesFor(Access.WriteService)));
+        builder.AddPolicy(ReadParts, p => p.RequireRole(AccessRules.RolesFor(Access.ReadParts)));
+        builder.AddPolicy(WriteParts, p => p.RequireRole(AccessRules.RolesFor(Access.WriteParts)));
+        builder.AddPolicy(ReadDecisions, p => p.RequireRole(AccessRules.RolesFor(Access.ReadDecisions)));
         builder.SetFallbackPolicy(null);
         return builder;
     }

@@ -20,6 +20,7 @@ public static class FormOutcome
         ValidationException validation => validation.Errors.Select(e => e.ErrorMessage).Distinct().ToList(),
         DomainRuleException rule => [rule.Message],
         ForbiddenException forbidden => [forbidden.Message],
+        NotFoundException => ["That record is not there any more, or it is not yours to change. Reload the page to see where things stand."],
         PreconditionFailedException or DbUpdateConcurrencyException => [ChangedMeanwhile],
         _ => null,
     };

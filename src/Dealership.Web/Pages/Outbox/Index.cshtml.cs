@@ -32,7 +32,7 @@ public sealed class IndexModel(IMediator mediator, DealershipDbContext db, IOpti
 
     public List<Item> Items { get; } = [];
 
-    public bool CanResend => User.IsInRole(StaffRoles.Manager);
+    public bool CanResend => Dealership.Web.Ui.AccessExtensions.May(User, Application.Common.Access.ManageSite);
 
     [TempData]
     public string? Flash { get; set; }

@@ -31,7 +31,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
 
     public PagedList<PartView> Stock { get; private set; } = new([], 1, 25, 0);
 
-    public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.PartsClerk) || User.IsInRole(Application.Data.StaffRoles.Manager);
+    public bool CanWrite => User.May(Application.Common.Access.WriteParts);
 
     public DateOnly Today { get; private set; }
 

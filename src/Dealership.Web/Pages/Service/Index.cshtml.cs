@@ -51,7 +51,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
     public Domain.Sites.Site Site { get; private set; } = null!;
 
-    public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
+    public bool CanWrite => User.May(Application.Common.Access.WriteService);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 

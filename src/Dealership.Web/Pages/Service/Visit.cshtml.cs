@@ -34,7 +34,7 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
 
     public Domain.Sites.Site Site { get; private set; } = null!;
 
-    public bool CanWrite => User.IsInRole(Application.Data.StaffRoles.ServiceAdvisor) || User.IsInRole(Application.Data.StaffRoles.Manager);
+    public bool CanWrite => User.May(Application.Common.Access.WriteService);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
