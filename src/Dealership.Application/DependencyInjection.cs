@@ -25,17 +25,16 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<SiteContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<SiteContext>();
         services.AddScoped<DomainEventDispatcher>();
+        services.AddScoped<UnitOfWork>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();
         services.AddScoped<Notifications.Outbox>();
         services.AddScoped<Notifications.NotificationDispatcher>();
-        services.AddScoped<Notifications.DispatchSignal>();
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Orders.OrderWatchdog>();
         services.AddScoped<Collections.CollectionSlots>();
         services.AddScoped<Collections.CollectionBooker>();
         services.AddScoped<Collections.CollectionReminders>();
-        services.AddScoped<Parts.PartsPlanningSignal>();
         services.AddScoped<Parts.PartsPlanner>();
         services.AddScoped<Parts.WaitingVisits>();
         services.AddScoped<Parts.PreOrderPartsJob>();
@@ -70,7 +69,7 @@ public static class DependencyInjection
             var selfRegistered = services.Any(d => d.ServiceType == type);
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == handlerInterface))
             {
-                // A subscriber also used directly (DispatchSignal) must be the same instance within a scope.
+                // A subscriber also used directly must be the same instance within a scope.
                 if (selfRegistered)
                 {
                     services.AddScoped(contract, sp => sp.GetRequiredService(type));

@@ -116,6 +116,23 @@ public sealed class DealershipApp : WebApplicationFactory<Program>
         return await query(scope.ServiceProvider.GetRequiredService<DealershipDbContext>());
     }
 
+    /// <summary>A browser-like client signed in through the login page, with the antiforgery token its forms carry.</summary>
+    public async Task<(HttpClient Client, string Token)> SignInToPagesAsync(string email)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var login = await client.GetStringAsync("/login");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Email"] = email, ["Password"] = DemoDataSeeder.DemoPassword, ["__RequestVerificationToken"] = AntiforgeryToken(login),
+        });
+        var signedIn = await client.PostAsync("/login", form);
+        Assert.That(signedIn.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.Redirect), $"{email} signs in");
+        return (client, AntiforgeryToken(await client.GetStringAsync("/")));
+    }
+
+    public static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+
     public Task<Guid> SiteIdAsync(string code) => QueryAsync(db => db.Sites.Where(s => s.Code == code).Select(s => s.Id).SingleAsync());
 
     protected override void Dispose(bool disposing)
@@ -161,6 +178,19 @@ public static class Requests
             ["smsConsent"] = mobile is not null,
             ["emailConsent"] = true,
         };
+    }
+
+    /// <summary>A fresh, valid North American VIN (its 9th character is the computed check digit).</summary>
+    public static string NewVin()
+    {
+        var serial = Random.Shared.Next(100000, 999999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var vin = ("1HGCM826" + "0" + "3A" + serial).ToCharArray();
+        const string letters = "ABCDEFGHJKLMNPRSTUVWXYZ";
+        int[] values = [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9];
+        int[] weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+        var sum = vin.Select((c, i) => (char.IsDigit(c) ? c - '0' : values[letters.IndexOf(c, StringComparison.Ordinal)]) * weights[i]).Sum();
+        vin[8] = sum % 11 == 10 ? 'X' : (char)('0' + (sum % 11));
+        return new string(vin);
     }
 
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response) =>

@@ -128,7 +128,7 @@ public sealed partial class PageFormAuthorizationTests
         var clients = new Dictionary<string, (HttpClient Client, string Token)>();
         foreach (var (email, _, role, _) in DemoDataSeeder.DemoAccounts)
         {
-            clients[role] = await SignInAsync(email);
+            clients[role] = await _app.SignInToPagesAsync(email);
         }
 
         var before = await FingerprintAsync();
@@ -161,7 +161,7 @@ public sealed partial class PageFormAuthorizationTests
     public async Task APermittedRole_PostsTheSameForm_AndItRuns()
     {
         // The control for the walk above: the same harness, a role that may act, and the act happens.
-        var (client, token) = await SignInAsync("service@demo.local");
+        var (client, token) = await _app.SignInToPagesAsync("service@demo.local");
         var cell = Table.Single(c => c.Handler == "Service/Index:Recovery");
 
         var response = await PostFormAsync(client, token, cell);
@@ -182,20 +182,6 @@ public sealed partial class PageFormAuthorizationTests
         form["__submissionKey"] = Guid.NewGuid().ToString();
         using var content = new FormUrlEncodedContent(form);
         return await client.PostAsync(url, content);
-    }
-
-    private async Task<(HttpClient, string)> SignInAsync(string email)
-    {
-        var client = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
-        var login = await client.GetStringAsync("/login");
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Email"] = email, ["Password"] = DemoDataSeeder.DemoPassword, ["__RequestVerificationToken"] = AntiforgeryToken().Match(login).Groups[1].Value,
-        });
-        var signedIn = await client.PostAsync("/login", form);
-        Assert.That(signedIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), $"{email} signs in");
-        var page = await client.GetStringAsync("/");
-        return (client, AntiforgeryToken().Match(page).Groups[1].Value);
     }
 
     /// <summary>A hash of every business table's rows (identity tables left out: signing in writes there).</summary>
@@ -246,9 +232,6 @@ public sealed partial class PageFormAuthorizationTests
         var name = method["OnPost".Length..];
         return name.EndsWith("Async", StringComparison.Ordinal) ? name[..^"Async".Length] : name;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex AntiforgeryToken();
 
     [GeneratedRegex("Your role does not allow this|Only a manager can do this")]
     private static partial Regex RefusalText();

@@ -100,7 +100,7 @@ public static class PickMyCollectionSlot
 }
 
 /// <summary>Shared by both ways of booking: checks the time is still open, takes a free bay, frees the old slot.</summary>
-public sealed class CollectionBooker(DealershipDbContext db, CollectionSlots slots, TimeProvider clock)
+public sealed class CollectionBooker(DealershipDbContext db, UnitOfWork unit, CollectionSlots slots, TimeProvider clock)
 {
     public async Task<CollectionBooking> BookAsync(VehicleOrder order, DateTime startsAt, Guid? recordedBy, CancellationToken ct)
     {
@@ -126,7 +126,7 @@ public sealed class CollectionBooker(DealershipDbContext db, CollectionSlots slo
         if (previous is not null)
         {
             db.CollectionBookings.Remove(previous);
-            await db.SaveChangesAsync(ct); // frees the old slot inside this transaction before taking the new one
+            await unit.SaveAsync(ct); // frees the old slot inside this transaction before taking the new one
         }
 
         var booking = new CollectionBooking(order.Id, order.SiteId, order.OwnerStaffId, bay, slot.StartsAt, slot.EndsAt, chosenByCustomer: true, recordedBy, now);

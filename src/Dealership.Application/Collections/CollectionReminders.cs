@@ -11,7 +11,7 @@ namespace Dealership.Application.Collections;
 /// Recurring job: the day before a collection, the customer gets a reminder. Keyed by order and slot, so
 /// running it every hour sends each reminder once (and a moved collection gets its own).
 /// </summary>
-public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, DomainEventDispatcher events, DispatchSignal dispatch, TimeProvider clock)
+public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, UnitOfWork unit, TimeProvider clock)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -49,8 +49,7 @@ public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, D
                 $"order/{booking.Order.Id}/collection/{booking.StartsAt:yyyyMMddHHmm}/reminder", data, urgent: false, proactive: true, cancellationToken)).Count;
         }
 
-        await events.DispatchAndSaveAsync(cancellationToken);
-        dispatch.AfterCommit();
+        await unit.SaveAsync(cancellationToken);
         return queued;
     }
 }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Dealership.Application.Data;
 using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Logging;
@@ -57,36 +56,16 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 }
 
 /// <summary>
-/// One transaction per command: the handler changes tracked objects, domain events are turned into rows
-/// (notifications, touchpoints) by their handlers, and everything is saved and committed together. When a
-/// caller already opened a transaction (the Idempotency-Key filter, which must store its record in the
-/// same commit), the command joins it and the caller commits. Handlers never call SaveChanges themselves.
+/// One transaction per command, owned by <see cref="UnitOfWork"/>: the handler changes tracked objects,
+/// domain events become rows (notifications, touchpoints), and everything commits together. When a caller
+/// already opened a unit (the Idempotency-Key filter, a form submission), the command joins it and the
+/// caller commits. Handlers never call SaveChanges themselves.
 /// </summary>
-public sealed class TransactionBehaviour<TMessage, TResponse>(DealershipDbContext db, DomainEventDispatcher events, Notifications.DispatchSignal dispatch,
-    Parts.PartsPlanningSignal planning)
-    : IPipelineBehavior<TMessage, TResponse>
+public sealed class TransactionBehaviour<TMessage, TResponse>(UnitOfWork unit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
-    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        if (message is not IBaseCommand)
-        {
-            return await next(message, cancellationToken);
-        }
-
-        if (db.Database.CurrentTransaction is not null)
-        {
-            var joined = await next(message, cancellationToken);
-            await events.DispatchAndSaveAsync(cancellationToken);
-            return joined;
-        }
-
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var response = await next(message, cancellationToken);
-        await events.DispatchAndSaveAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        dispatch.AfterCommit();
-        planning.AfterCommit();
-        return response;
-    }
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
+        message is IBaseCommand
+            ? await unit.ExecuteAsync(async () => await next(message, cancellationToken), cancellationToken)
+            : await next(message, cancellationToken);
 }

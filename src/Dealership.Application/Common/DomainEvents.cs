@@ -13,15 +13,15 @@ public interface IDomainEventSubscriber<in TEvent> where TEvent : IDomainEvent
 
 /// <summary>
 /// Hands the events raised by tracked aggregates to their handlers, repeatedly (a handler may change another
-/// aggregate that raises more), then saves once. Runs before commit, so the rows handlers write share the
-/// fate of the change that caused them: both commit or neither does.
+/// aggregate that raises more). Only <see cref="UnitOfWork"/> calls it, just before it saves, so the rows
+/// handlers write share the fate of the change that caused them: both commit or neither does.
 /// </summary>
 public sealed class DomainEventDispatcher(DealershipDbContext db, IServiceProvider services)
 {
     private const int MaxRounds = 10;
     private static readonly ConcurrentDictionary<Type, Func<object, IDomainEvent, CancellationToken, Task>> Invokers = new();
 
-    public async Task DispatchAndSaveAsync(CancellationToken cancellationToken)
+    public async Task DispatchAsync(CancellationToken cancellationToken)
     {
         for (var round = 0; ; round++)
         {
@@ -53,8 +53,6 @@ public sealed class DomainEventDispatcher(DealershipDbContext db, IServiceProvid
                 }
             }
         }
-
-        await db.SaveChangesAsync(cancellationToken);
     }
 
     private static Func<object, IDomainEvent, CancellationToken, Task> BuildInvoker(Type eventType)

@@ -25,7 +25,7 @@ public sealed class NotificationDispatcher(
     DealershipDbContext db,
     IEmailChannel email,
     ISmsChannel sms,
-    DomainEventDispatcher events,
+    UnitOfWork unit,
     Parts.SupplierEmailSender supplierEmails,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
@@ -92,7 +92,7 @@ public sealed class NotificationDispatcher(
             }
 
             _reconciled++;
-            await events.DispatchAndSaveAsync(ct);
+            await unit.SaveAsync(ct);
         }
     }
 
@@ -123,7 +123,7 @@ public sealed class NotificationDispatcher(
             Record(claimed[i].Notification, results[i]);
         }
 
-        await events.DispatchAndSaveAsync(ct);
+        await unit.SaveAsync(ct);
         return claimed.Count;
     }
 
@@ -149,7 +149,7 @@ public sealed class NotificationDispatcher(
                 await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
             }
 
-            await events.DispatchAndSaveAsync(ct);
+            await unit.SaveAsync(ct);
         }
 
         return claimed.Count;
@@ -229,7 +229,7 @@ public sealed class NotificationDispatcher(
             {
                 notification.Suppress(channel == MessageChannel.Sms && customer.MobilePhone is not null && optedOut.Contains(customer.MobilePhone) ? SuppressionReason.OptedOut : SuppressionReason.NoConsent, now);
                 _suppressed++;
-                await events.DispatchAndSaveAsync(ct);
+                await unit.SaveAsync(ct);
                 continue;
             }
 
@@ -246,7 +246,7 @@ public sealed class NotificationDispatcher(
             db.TrackingLinks.Add(link);
             try
             {
-                await events.DispatchAndSaveAsync(ct);
+                await unit.SaveAsync(ct);
                 claimed.Add(new Claimed(notification, rendered, customer.FullName));
             }
             catch (DbUpdateConcurrencyException)

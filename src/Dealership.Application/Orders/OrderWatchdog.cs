@@ -24,8 +24,7 @@ public sealed record WatchdogReport(int OrdersChecked, int OwnersAlerted, int Cu
 public sealed class OrderWatchdog(
     DealershipDbContext db,
     Outbox outbox,
-    DomainEventDispatcher events,
-    DispatchSignal dispatch,
+    UnitOfWork unit,
     TimeProvider clock,
     IOptions<OrderPolicy> policy,
     ILogger<OrderWatchdog> logger)
@@ -108,16 +107,14 @@ public sealed class OrderWatchdog(
                 }
             }
 
-            await events.DispatchAndSaveAsync(cancellationToken);
+            await unit.SaveAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
 
         // Promises that fell due unkept are broken: the kept rate tells the truth without anyone marking it.
         var broken = await db.Promises.Where(p => p.State == Domain.Promises.PromiseState.Open && p.DueAt < now).Take(1000).ToListAsync(cancellationToken);
         broken.ForEach(p => p.MarkBroken(now));
-        await db.SaveChangesAsync(cancellationToken);
-
-        dispatch.AfterCommit();
+        await unit.SaveAsync(cancellationToken);
         if (alerted + updated > 0)
         {
             logger.LogInformation("Watchdog: {Checked} orders checked, {Alerted} owners alerted, {Updated} customers updated", checkedOrders, alerted, updated);

@@ -11,7 +11,7 @@ namespace Dealership.Application.Parts;
 /// Sends supplier emails that are due (part of the dispatcher run, so the after-commit signal and the minutely
 /// sweep cover both). A failure waits and retries with back-off; five failures leave it dead for the clerk.
 /// </summary>
-public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel email, DomainEventDispatcher events, TimeProvider clock, ILogger<SupplierEmailSender> logger)
+public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel email, UnitOfWork unit, TimeProvider clock, ILogger<SupplierEmailSender> logger)
 {
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
@@ -46,7 +46,7 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
             }
         }
 
-        await events.DispatchAndSaveAsync(ct);
+        await unit.SaveAsync(ct);
         return due.Count;
     }
 }

@@ -13,7 +13,7 @@ namespace Dealership.Application.Service;
 /// bare "YES" reply is an opt-in keyword to Twilio, so it cannot mean "I'll come") or pick another time.
 /// Hourly; set-based; the de-duplication key makes re-runs send nothing twice.
 /// </summary>
-public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, DomainEventDispatcher events, DispatchSignal dispatch, TimeProvider clock)
+public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, UnitOfWork unit, TimeProvider clock)
 {
     [DisableConcurrentExecution(timeoutInSeconds: 300)]
     public async Task<int> RunAsync(CancellationToken cancellationToken)
@@ -53,8 +53,7 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Doma
             return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
         }).ToList();
         var queued = await outbox.QueueManyAsync(messages, cancellationToken);
-        await events.DispatchAndSaveAsync(cancellationToken);
-        dispatch.AfterCommit();
+        await unit.SaveAsync(cancellationToken);
         return queued.Count;
     }
 }

@@ -31,7 +31,6 @@ public sealed class Notification : AggregateRoot
         CreatedAt = now;
         DueAt = now;
         Status = NotificationStatus.Pending;
-        Raise(new NotificationQueued(this, now));
     }
 
     public Guid CustomerId { get; private set; }
@@ -275,8 +274,6 @@ public enum SuppressionReason
     NoContactDetail,
     NoConsent,
 }
-
-public sealed record NotificationQueued(Notification Notification, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record NotificationSent(Notification Notification, DateTime OccurredAt) : IDomainEvent;
 

@@ -13,7 +13,7 @@ namespace Dealership.Web.Api;
 /// The same key with a different request is refused with 422. Failed requests store nothing: they changed
 /// nothing, so running them again is safe. Keys are per staff member and kept for 48 hours.
 /// </summary>
-public sealed class IdempotencyFilter(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch) : IEndpointFilter
+public sealed class IdempotencyFilter(DealershipDbContext db, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotency-Replayed";
@@ -42,37 +42,36 @@ public sealed class IdempotencyFilter(DealershipDbContext db, ICurrentStaff staf
             return earlier;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(http.RequestAborted);
-
-        // Looked up again inside the transaction: a concurrent retry that committed while we waited for the
-        // write lock is replayed here instead of running twice (SQL Server: the unique index catches the rest).
-        if (await FindStoredAsync(scope, key, hash, http.RequestAborted) is { } concurrent)
+        // One unit of work for the command and its key: both commit or neither does. A failure answer
+        // (anything but 2xx) rolls back and stores nothing, so running it again is safe.
+        return await unit.ExecuteAsync<IResult>(async () =>
         {
-            return concurrent;
-        }
-
-        var result = await next(context);
-        var response = await CaptureAsync(http, result);
-        if (response.StatusCode is >= 200 and < 300)
-        {
-            db.IdempotencyRecords.Add(new IdempotencyRecord
+            // Looked up again inside the transaction: a concurrent retry that committed while we waited for the
+            // write lock is replayed here instead of running twice (SQL Server: the unique index catches the rest).
+            if (await FindStoredAsync(scope, key, hash, http.RequestAborted) is { } concurrent)
             {
-                Scope = scope,
-                Key = key,
-                RequestHash = hash,
-                StatusCode = response.StatusCode,
-                ContentType = response.ContentType,
-                Location = response.Location,
-                ETag = response.ETag,
-                Body = response.Body,
-                CreatedAt = clock.GetUtcNow().UtcDateTime,
-            });
-            await db.SaveChangesAsync(http.RequestAborted);
-            await transaction.CommitAsync(http.RequestAborted);
-            dispatch.AfterCommit();
-        }
+                return concurrent;
+            }
 
-        return response;
+            var response = await CaptureAsync(http, await next(context));
+            if (response.StatusCode is >= 200 and < 300)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Scope = scope,
+                    Key = key,
+                    RequestHash = hash,
+                    StatusCode = response.StatusCode,
+                    ContentType = response.ContentType,
+                    Location = response.Location,
+                    ETag = response.ETag,
+                    Body = response.Body,
+                    CreatedAt = clock.GetUtcNow().UtcDateTime,
+                });
+            }
+
+            return response;
+        }, http.RequestAborted, commitWhen: result => result is StoredResponse { Replayed: false, StatusCode: >= 200 and < 300 });
     }
 
     private async Task<IResult?> FindStoredAsync(string scope, string key, string hash, CancellationToken ct)

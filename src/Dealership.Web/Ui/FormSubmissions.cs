@@ -9,8 +9,7 @@ namespace Dealership.Web.Ui;
 /// redirect target is stored in the same transaction as its command, and a second submission of the same
 /// form (double click, browser retry) is sent to that target instead of running again.
 /// </summary>
-public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, Dealership.Application.Notifications.DispatchSignal dispatch,
-    Dealership.Application.Parts.PartsPlanningSignal planning)
+public sealed class FormSubmissions(DealershipDbContext db, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock)
 {
     public const string FieldName = "__submissionKey";
 
@@ -23,27 +22,25 @@ public sealed class FormSubmissions(DealershipDbContext db, ICurrentStaff staff,
 
         var key = "form:" + submissionKey;
         var scope = staff.StaffId?.ToString() ?? "anonymous";
-        await using var transaction = await db.Database.BeginTransactionAsync();
-        var earlier = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && r.Key == key).Select(r => r.Location).FirstOrDefaultAsync();
-        if (earlier is not null)
+        return await unit.ExecuteAsync(async () =>
         {
-            return earlier;
-        }
+            var earlier = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && r.Key == key).Select(r => r.Location).FirstOrDefaultAsync();
+            if (earlier is not null)
+            {
+                return earlier;
+            }
 
-        var target = await submit();
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Scope = scope,
-            Key = key,
-            RequestHash = "form",
-            StatusCode = StatusCodes.Status303SeeOther,
-            Location = target,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
-        await db.SaveChangesAsync();
-        await transaction.CommitAsync();
-        dispatch.AfterCommit();
-        planning.AfterCommit();
-        return target;
+            var target = await submit();
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = scope,
+                Key = key,
+                RequestHash = "form",
+                StatusCode = StatusCodes.Status303SeeOther,
+                Location = target,
+                CreatedAt = clock.GetUtcNow().UtcDateTime,
+            });
+            return target;
+        }, CancellationToken.None);
     }
 }

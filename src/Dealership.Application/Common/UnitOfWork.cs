@@ -1,0 +1,105 @@
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Notifications;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Common;
+
+/// <summary>
+/// The one commit owner. Every caller that changes data (the command pipeline, the Idempotency-Key filter,
+/// staff form submissions, every job) goes through it: it hands domain events to their subscribers, saves,
+/// commits, and only then runs the actions registered during the unit (enqueue the dispatcher when any
+/// notification row was added, the parts planner when a visit was booked or moved). A unit that fails or is
+/// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
+/// commits and runs the actions.
+/// </summary>
+public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs)
+{
+    private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
+
+    /// <summary>Registers something to do once the unit has committed (once per key per unit): never before, because a job must find the rows.</summary>
+    public void AfterCommit(string key, Action action) => _afterCommit.TryAdd(key, action);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction and commits it, unless <paramref name="commitWhen"/>
+    /// says the result is a failure (then everything is rolled back).
+    /// </summary>
+    public async Task<T> ExecuteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken, Func<T, bool>? commitWhen = null)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var joined = await work();
+            if (commitWhen is null || commitWhen(joined))
+            {
+                await SaveAsync(cancellationToken);
+            }
+
+            return joined;
+        }
+
+        T result;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            result = await work();
+            if (commitWhen is not null && !commitWhen(result))
+            {
+                _afterCommit.Clear();
+                return result;
+            }
+
+            await SaveAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch
+        {
+            _afterCommit.Clear();
+            throw;
+        }
+
+        RunAfterCommit();
+        return result;
+    }
+
+    public async Task ExecuteAsync(Func<Task> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await ExecuteAsync(async () =>
+        {
+            await work();
+            return true;
+        }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Turns pending domain events into rows and saves. Inside a unit the save is part of its transaction;
+    /// outside one (a job's step) the save is itself the commit, so the after-commit actions run at once.
+    /// </summary>
+    public async Task SaveAsync(CancellationToken cancellationToken)
+    {
+        await events.DispatchAsync(cancellationToken);
+        if (db.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
+        {
+            // If the process dies before this runs, the minutely sweep sends the rows anyway.
+            AfterCommit(nameof(NotificationDispatcher), () => jobs.Enqueue<NotificationDispatcher>(d => d.DispatchDueAsync(CancellationToken.None)));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        if (db.Database.CurrentTransaction is null)
+        {
+            RunAfterCommit();
+        }
+    }
+
+    private void RunAfterCommit()
+    {
+        var actions = _afterCommit.Values.ToList();
+        _afterCommit.Clear();
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
+}
