@@ -63,7 +63,8 @@ if (app.Environment.IsDevelopment())
 
 app.UseExceptionHandler("/error");
 // API callers get problem JSON for bare status codes; people in the staff UI get a readable page.
-app.UseWhen(context => ProblemExceptionHandler.IsApiRequest(context.Request), api => api.UseStatusCodePages());
+app.UseWhen(context => ProblemExceptionHandler.IsApiRequest(context.Request), api => api.UseStatusCodePages(async context =>
+    await ProblemExceptionHandler.WriteBareStatusAsync(context.HttpContext)));
 app.UseWhen(context => !ProblemExceptionHandler.IsApiRequest(context.Request) && !context.Request.Path.StartsWithSegments("/hangfire"),
     ui => ui.UseStatusCodePagesWithReExecute("/status/{0}"));
 if (!app.Environment.IsDevelopment())

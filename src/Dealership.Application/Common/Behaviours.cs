@@ -32,13 +32,21 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
     internal static string MessageName(Type type) => type.DeclaringType is { } outer ? $"{outer.Name}.{type.Name}" : type.Name;
 }
 
-/// <summary>Runs the message's FluentValidation validators; any failure stops it before the handler (HTTP 400).</summary>
+/// <summary>Checks the input's shape (<see cref="InputShape"/>), then the message's FluentValidation validators; any failure stops it before the handler (HTTP 400).</summary>
 public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValidator<TMessage>> validators)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
+        // The shape of any input first (required values, empty list entries, money, dates, text); a use case's
+        // validator may assume it, so it does not run on a malformed message. Signed webhooks carry what the
+        // customer typed, which is never refused.
+        if (AccessRules.DeclaredBy(typeof(TMessage)) != Access.System && InputShape.Check(message) is { Count: > 0 } malformed)
+        {
+            throw new ValidationException(malformed);
+        }
+
         var failures = message is IPagedQuery paged ? Paging.Check(paged).ToList() : [];
         foreach (var validator in validators)
         {

@@ -2,6 +2,7 @@ using Dealership.Application.Common;
 using Dealership.Domain.Common;
 using FluentValidation;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -34,7 +35,39 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        if (!await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception }))
+        {
+            // The client asked for a format we do not speak (Accept: application/xml): it still gets the problem, as JSON.
+            await WriteJsonAsync(httpContext, problem);
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a problem as application/problem+json whatever the Accept header says: our only error format.</summary>
+    public static Task WriteJsonAsync(HttpContext httpContext, Microsoft.AspNetCore.Mvc.ProblemDetails problem)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        problem.Extensions["traceId"] = httpContext.TraceIdentifier;
+        return httpContext.Response.WriteAsJsonAsync(problem, problem.GetType(), options: null, contentType: "application/problem+json", httpContext.RequestAborted);
+    }
+
+    /// <summary>A bare status from routing or authorization (404, 401, 403, 405, 415) as a problem that says what to do.</summary>
+    public static Task WriteBareStatusAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        var status = httpContext.Response.StatusCode;
+        var (title, detail) = status switch
+        {
+            StatusCodes.Status401Unauthorized => ("Sign-in needed", "Send a bearer token from POST /api/auth/token in the Authorization header."),
+            StatusCodes.Status403Forbidden => ("Not allowed", "Your role or sites do not allow this. Ask a manager if you need it done."),
+            StatusCodes.Status404NotFound => ("Not found", "Nothing is at this address, or it is not yours to see. Check the id and the path (see /scalar)."),
+            StatusCodes.Status405MethodNotAllowed => ("Method not allowed", "This address does not take that HTTP method; see /scalar for the ones it does."),
+            StatusCodes.Status413PayloadTooLarge => ("Request too large", "The body is larger than any request this API takes; send less."),
+            StatusCodes.Status415UnsupportedMediaType => ("Unsupported content type", "Send the body as JSON with Content-Type: application/json."),
+            _ => (ReasonPhrases.GetReasonPhrase(status), null as string),
+        };
+        return WriteJsonAsync(httpContext, new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail });
     }
 
     public static bool IsApiRequest(HttpRequest request) => IsApiPath(request.Path.Value ?? "");
@@ -102,5 +135,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 
     /// <summary>FluentValidation names properties in PascalCase ("Vin", "Roles[0]"); JSON clients see camelCase.</summary>
     private static string JsonName(string propertyName) =>
-        string.IsNullOrEmpty(propertyName) ? "request" : char.ToLowerInvariant(propertyName[0]) + propertyName[1..];
+        string.IsNullOrEmpty(propertyName)
+            ? "request"
+            : string.Join('.', propertyName.Split('.').Select(segment => segment.Length == 0 ? segment : char.ToLowerInvariant(segment[0]) + segment[1..]));
 }

@@ -39,8 +39,10 @@ public static class ServiceApi
 
         service.MapGet("/availability", async (DateOnly? from, DateOnly? to, int? labourMinutes, Guid? advisor, IMediator mediator, TimeProvider clock, CancellationToken ct) =>
             {
+                // Two weeks unless told; a date too far out for that is left to the query's validation (400), not the calendar (500).
                 var start = from ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-                return TypedResults.Ok(await mediator.Send(new GetAvailability.Query(start, to ?? start.AddDays(13), labourMinutes, advisor), ct));
+                var end = to ?? (start <= InputShape.LatestDate.AddDays(-13) ? start.AddDays(13) : start);
+                return TypedResults.Ok(await mediator.Send(new GetAvailability.Query(start, end, labourMinutes, advisor), ct));
             })
             .WithSummary("Per day at the current site: workshop capacity left and each advisor's free drop-off times for ?labourMinutes=.");
 

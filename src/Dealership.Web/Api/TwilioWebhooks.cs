@@ -23,30 +23,40 @@ public static class TwilioWebhooks
         hooks.MapPost("/status/{id:guid}", async (Guid id, HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications,
             Security.CurrentStaff caller, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
-            if (!IsSigned(request, form, twilio.Value, notifications.Value))
+            var (form, unreadable) = await ReadTwilioFormAsync(request, ct);
+            if (unreadable is not null)
+            {
+                return unreadable;
+            }
+
+            if (!IsSigned(request, form!, twilio.Value, notifications.Value))
             {
                 return Forbidden();
             }
 
             caller.ActAsSystem();
 
-            await mediator.Send(new RecordSmsStatus.Command(id, form["MessageStatus"].ToString(), NullIfEmpty(form["ErrorCode"].ToString())), ct);
+            await mediator.Send(new RecordSmsStatus.Command(id, form!["MessageStatus"].ToString(), NullIfEmpty(form!["ErrorCode"].ToString())), ct);
             return Results.NoContent();
         });
 
         hooks.MapPost("/inbound", async (HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications,
             Security.CurrentStaff caller, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
-            if (!IsSigned(request, form, twilio.Value, notifications.Value))
+            var (form, unreadable) = await ReadTwilioFormAsync(request, ct);
+            if (unreadable is not null)
+            {
+                return unreadable;
+            }
+
+            if (!IsSigned(request, form!, twilio.Value, notifications.Value))
             {
                 return Forbidden();
             }
 
             caller.ActAsSystem();
 
-            var from = form["From"].ToString();
+            var from = form!["From"].ToString();
             var sid = form["MessageSid"].ToString();
             if (from.Length == 0 || sid.Length == 0)
             {
@@ -92,6 +102,29 @@ public static class TwilioWebhooks
         var mac = HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString()));
 #pragma warning restore CA5350
         return Convert.ToBase64String(mac);
+    }
+
+    /// <summary>
+    /// Twilio posts a form of a few dozen fields. Anything else (JSON, no content type, thousands of fields)
+    /// is answered with a problem before the signature is even computed, never with an exception.
+    /// </summary>
+    private static async Task<(IFormCollection? Form, IResult? Problem)> ReadTwilioFormAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Not a Twilio webhook",
+                detail: "Twilio webhooks are posted as application/x-www-form-urlencoded; this request has another content type."));
+        }
+
+        try
+        {
+            return (await request.ReadFormAsync(ct), null);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, Results.Problem(statusCode: StatusCodes.Status413RequestEntityTooLarge, title: "Form too large",
+                detail: "The form has more fields or data than a Twilio webhook ever sends."));
+        }
     }
 
     private static IResult Forbidden() => Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Signature not valid",

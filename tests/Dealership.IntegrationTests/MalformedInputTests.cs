@@ -1,0 +1,117 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// Single requests that used to answer 500 (each found by a hostile pass): every one now gets a 4xx problem
+/// document that says what to fix, whatever the Accept header, and changes nothing.
+/// </summary>
+public sealed class MalformedInputTests
+{
+    private DealershipApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    private sealed record Probe(string Name, string Role, HttpMethod Method, string Path, string? Json, int Expected, string? MediaType = "application/json");
+
+    private async Task<IReadOnlyList<Probe>> ProbesAsync()
+    {
+        var sales = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var manager = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
+        var order = await _app.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => o.Id).FirstAsync());
+        var site = await _app.SiteIdAsync("PDX");
+        var longReason = new string('x', 20_000);
+        return
+        [
+            new("malformed currency", "sales", HttpMethod.Post, $"/api/orders/{order}/payments",
+                """{"method":"card","reference":"r1","amount":{"amount":100,"currency":"US$"}}""", 400),
+            new("money overflow", "sales", HttpMethod.Post, $"/api/orders/{order}/payments",
+                """{"method":"card","reference":"r2","amount":{"amount":9223372036854775807,"currency":"USD"}}""", 400),
+            new("null inside availability hours", "manager", HttpMethod.Put, $"/api/staff/{manager}/availability", """{"hours":[null],"blocked":[]}""", 400),
+            new("null inside operation parts", "manager", HttpMethod.Post, "/api/service/operations",
+                """{"code":"NULL-PART","description":"Null part","labourMinutes":10,"parts":[null]}""", 400),
+            new("null inside receipt lines", "parts", HttpMethod.Post, "/api/parts/receipts",
+                """{"partsOrderId":"00000000-0000-0000-0000-000000000001","lines":[null]}""", 400),
+            new("primary site without sites", "manager", HttpMethod.Post, "/api/staff",
+                $$"""{"email":"nosites@demo.local","displayName":"No Sites","password":"Correct-Horse-1","roles":["Salesperson"],"primarySiteId":"{{site}}"}""", 400),
+            new("promise in year 9999", "sales", HttpMethod.Put, $"/api/orders/{order}/promises/delivered", """{"promisedDate":"9999-12-31","reason":"Late"}""", 400),
+            new("availability from year 9999", "service", HttpMethod.Get, "/api/service/availability?from=9999-12-31", null, 400),
+            new("20,000-character blocked-time reason", "manager", HttpMethod.Put, $"/api/staff/{manager}/availability",
+                $$"""{"hours":[],"blocked":[{"from":"2026-12-01T17:00:00Z","until":"2026-12-01T18:00:00Z","reason":"{{longReason}}"}]}""", 400),
+            new("terminal escape in a name", "sales", HttpMethod.Post, "/api/customers",
+                """{"firstName":"Eve\u001b[31m","lastName":"Escape","email":"eve.escape@example.com","preferredChannel":"email","emailConsent":true}""", 400),
+            new("inbound webhook with JSON", "anonymous", HttpMethod.Post, "/webhooks/twilio/inbound", """{"From":"+15035550100"}""", 415),
+            new("inbound webhook without content type", "anonymous", HttpMethod.Post, "/webhooks/twilio/inbound", "From=x", 415, MediaType: null),
+            new("status webhook with 1,100 fields", "anonymous", HttpMethod.Post, $"/webhooks/twilio/status/{Guid.NewGuid()}",
+                string.Join('&', Enumerable.Range(0, 1100).Select(i => $"f{i}=1")), 413, "application/x-www-form-urlencoded"),
+            new("unknown route", "sales", HttpMethod.Get, "/api/nothing-here", null, 404),
+        ];
+    }
+
+    [Test]
+    public async Task EachRequest_GetsA4xxProblem_EvenAskingForXml_AndChangesNothing()
+    {
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["sales"] = await _app.SalesAsync(), ["manager"] = await _app.ManagerAsync(), ["service"] = await _app.ServiceAsync(),
+            ["parts"] = await _app.PartsAsync(), ["anonymous"] = _app.CreateClient(),
+        };
+        var before = await CountsAsync();
+        var failures = new List<string>();
+
+        foreach (var probe in await ProbesAsync())
+        {
+            using var request = new HttpRequestMessage(probe.Method, probe.Path);
+            if (probe.Json is not null)
+            {
+                request.Content = new StringContent(probe.Json, Encoding.UTF8);
+                request.Content.Headers.ContentType = probe.MediaType is null ? null : new MediaTypeHeaderValue(probe.MediaType);
+            }
+
+            request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/xml"));
+            var response = await clients[probe.Role].SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            if ((int)response.StatusCode != probe.Expected || response.Content.Headers.ContentType?.MediaType != "application/problem+json"
+                || !body.Contains("\"detail\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{probe.Name}: {(int)response.StatusCode} {response.Content.Headers.ContentType} {body[..Math.Min(200, body.Length)]}");
+            }
+        }
+
+        foreach (var client in clients.Values)
+        {
+            client.Dispose();
+        }
+
+        Assert.That(failures, Is.Empty);
+        Assert.That(await CountsAsync(), Is.EqualTo(before), "rejected requests change nothing");
+    }
+
+    [Test]
+    public async Task FieldErrors_NameTheJsonField_InCamelCase()
+    {
+        using var sales = await _app.SalesAsync();
+        var order = (await ProbesAsync())[0];
+        using var content = new StringContent(order.Json!, Encoding.UTF8, "application/json");
+
+        var response = await sales.PostAsync(order.Path, content);
+
+        var errors = (await response.ReadJsonAsync()).GetProperty("errors");
+        Assert.That(errors.TryGetProperty("amount.currency", out var currency), Is.True, errors.ToString());
+        Assert.That(currency[0].GetString(), Does.Contain("three-letter ISO 4217"));
+    }
+
+    private Task<string> CountsAsync() => _app.QueryAsync(async db =>
+        $"{await db.Payments.CountAsync()}/{await db.Customers.CountAsync()}/{await db.ServiceOperations.CountAsync()}/{await db.StaffAvailability.CountAsync()}/" +
+        $"{await db.Users.CountAsync()}/{await db.Tasks.CountAsync()}/{await db.Orders.SumAsync(o => o.Version)}");
+}
