@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dealership.Application.Demo;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.IntegrationTests;
 
@@ -42,7 +43,7 @@ public sealed class AuthorizationTests
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "sales@demo.local", password = "wrong" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
-        Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("email or password"));
+        Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("email and password"));
     }
 
     [Test]
@@ -75,7 +76,52 @@ public sealed class AuthorizationTests
 
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "locked.out@demo.local", password = "Correct-Horse-1" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That((await response.ReadJsonAsync()).GetProperty("title").GetString(), Is.EqualTo("Account locked"));
+
+        // Locked and unknown read the same, so an outsider cannot tell which emails are staff accounts.
+        var unknown = await client.PostAsJsonAsync("/api/auth/token", new { email = "nobody.here@demo.local", password = "Correct-Horse-1" });
+        var (lockedBody, unknownBody) = (await response.ReadJsonAsync(), await unknown.ReadJsonAsync());
+        Assert.That(unknown.StatusCode, Is.EqualTo(response.StatusCode));
+        Assert.That(lockedBody.GetProperty("title").GetString(), Is.EqualTo(unknownBody.GetProperty("title").GetString()));
+        Assert.That(lockedBody.GetProperty("detail").GetString(), Is.EqualTo(unknownBody.GetProperty("detail").GetString()));
+    }
+
+    [Test]
+    public async Task ATokenRequest_WithAnIdempotencyKey_IsNeverStored()
+    {
+        using var client = _app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
+        {
+            Content = JsonContent.Create(new { email = "service@demo.local", password = DemoDataSeeder.DemoPassword }),
+        };
+        request.Headers.Add("Idempotency-Key", "sign-in-" + Guid.NewGuid());
+
+        var response = await client.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var token = (await response.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
+        var stored = await _app.QueryAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key.StartsWith("sign-in-")));
+        Assert.That(stored, Is.False, "a bearer token must never sit in the idempotency table");
+        Assert.That(token, Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task SigningOut_EndsTheSession_TheOldCookieNoLongerWorks()
+    {
+        var (client, token) = await _app.SignInToPagesAsync("usedcars@demo.local");
+        var before = await client.GetAsync("/");
+        Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var stolenCookie = before.RequestMessage!.Headers.GetValues("Cookie").Single();
+
+        using var logout = new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token });
+        var signedOut = await client.PostAsync("/logout", logout);
+        Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+
+        using var replay = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", stolenCookie);
+        var after = await replay.SendAsync(request);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a copy of the cookie from before sign-out is signed out too");
+        Assert.That(after.Headers.Location!.ToString(), Does.Contain("/login"));
     }
 
     [Test]

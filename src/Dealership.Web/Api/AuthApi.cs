@@ -41,13 +41,9 @@ public static class AuthApi
             return InvalidCredentials();
         }
 
+        // A locked account gets the very answer an unknown one does: the response never tells an outsider
+        // which emails are staff accounts.
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Account locked",
-                detail: "Too many failed sign-ins: this account is locked for a few minutes. Try again later or ask a manager to reset it.");
-        }
-
         if (!result.Succeeded)
         {
             return InvalidCredentials();
@@ -60,6 +56,8 @@ public static class AuthApi
             new("sub", user.Id.ToString()),
             new("email", user.Email ?? ""),
             new("name", user.DisplayName),
+            // Signing out everywhere or changing the password changes the stamp, which ends this token too.
+            new(SessionStamp.ClaimType, user.SecurityStamp ?? ""),
         };
         claims.AddRange(roles.Select(r => new Claim("role", r)));
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
@@ -76,5 +74,5 @@ public static class AuthApi
     }
 
     private static IResult InvalidCredentials() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
-        title: "Sign-in failed", detail: "The email or password is not right. Check both and try again.");
+        title: "Sign-in failed", detail: SessionStamp.FailedSignIn);
 }

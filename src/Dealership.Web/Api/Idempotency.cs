@@ -22,7 +22,9 @@ public sealed class IdempotencyFilter(DealershipDbContext db, UnitOfWork unit, I
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
+        // Sign-in is never cached: a stored response would keep a bearer token in the database for 48 hours.
         if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) ||
+            http.Request.Path.StartsWithSegments("/api/auth") ||
             !http.Request.Headers.TryGetValue(Header, out var values))
         {
             return await next(context);

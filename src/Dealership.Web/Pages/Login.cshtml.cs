@@ -38,20 +38,15 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         var user = await users.FindByEmailAsync(Email.Trim());
         if (user is null || !user.IsActive)
         {
-            ErrorMessage = "That email and password do not match an account. Check both and try again.";
+            ErrorMessage = Security.SessionStamp.FailedSignIn;
             return Page();
         }
 
+        // Locked, unknown or wrong: one answer, so the page never tells an outsider which emails are staff accounts.
         var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            ErrorMessage = "Too many failed attempts: this account is locked for a few minutes. Try again later or ask a manager.";
-            return Page();
-        }
-
         if (!result.Succeeded)
         {
-            ErrorMessage = "That email and password do not match an account. Check both and try again.";
+            ErrorMessage = Security.SessionStamp.FailedSignIn;
             return Page();
         }
 

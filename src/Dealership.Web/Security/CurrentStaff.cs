@@ -50,8 +50,8 @@ public sealed class CurrentStaff(IHttpContextAccessor http) : ICurrentStaff
 /// <summary>
 /// Runs after authentication: loads the staff member's sites (one small query per request) and picks the
 /// current site from the X-Site-Id header (API), the site-switcher cookie (web UI), or their primary site.
-/// A site header naming a site the person does not work at is refused with 403; a deactivated account
-/// is treated as signed out.
+/// A site header naming a site the person does not work at is refused with 403; a deactivated account,
+/// or a cookie or token from before a sign-out or password change (another security stamp), is treated as signed out.
 /// </summary>
 public sealed class CurrentStaffMiddleware(RequestDelegate next)
 {
@@ -64,9 +64,9 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
         {
             var staff = await db.Users.AsNoTracking()
                 .Where(u => u.Id == staffId)
-                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, Sites = u.Sites.Select(s => s.SiteId).ToList() })
+                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, Sites = u.Sites.Select(s => s.SiteId).ToList() })
                 .FirstOrDefaultAsync(context.RequestAborted);
-            if (staff is null || !staff.IsActive || staff.Sites.Count == 0)
+            if (staff is null || !staff.IsActive || staff.Sites.Count == 0 || (context.User.FindFirstValue(SessionStamp.ClaimType) ?? "") != (staff.SecurityStamp ?? ""))
             {
                 await signIn.SignOutAsync();
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
