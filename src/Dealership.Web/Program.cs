@@ -8,6 +8,7 @@ using Dealership.Web.Api;
 using Dealership.Web.Hosting;
 using Dealership.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -41,7 +42,12 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
+    // Use cases nest their Command, Query and bodies ("PlaceOrder.Command"): name each schema after its outer
+    // class too, or every body would share (and overwrite) one schema called "Command".
+    OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } name && type.Type.DeclaringType is { } outer
+        ? outer.Name + name
+        : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/", Policies.Staff);

@@ -181,7 +181,11 @@ public sealed class OrderTests
         var cancelled = await sales.PostAsJsonAsync($"/api/orders/{id}/cancellation", new { reason = "Customer bought elsewhere" });
 
         Assert.That(deposit.StatusCode, Is.EqualTo(HttpStatusCode.Created));
-        Assert.That((await deposit.ReadJsonAsync()).GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.EqualTo(3_888_500));
+        var afterDeposit = await deposit.ReadJsonAsync();
+        Assert.That(afterDeposit.GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.EqualTo(3_888_500));
+        var paymentId = afterDeposit.GetProperty("payments")[0].GetProperty("id").GetGuid();
+        Assert.That(paymentId, Is.Not.EqualTo(Guid.Empty));
+        Assert.That(await _app.QueryAsync(db => db.Payments.AnyAsync(p => p.Id == paymentId)), Is.True, "the answer names the stored payment");
         Assert.That(noReference.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         var item = (await ticked.ReadJsonAsync()).GetProperty("checklist").EnumerateArray().Single(c => c.GetProperty("item").GetString() == "insuranceProof");
         Assert.That(item.GetProperty("done").GetBoolean(), Is.True);

@@ -29,6 +29,9 @@ public sealed class VehicleTests
         var list = await (await sales.GetAsync($"/api/customers/{id}/vehicles")).ReadJsonAsync();
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var storedId = list.GetProperty("items")[0].GetProperty("id").GetGuid();
+        Assert.That((await response.ReadJsonAsync()).GetProperty("id").GetGuid(), Is.EqualTo(storedId).And.Not.EqualTo(Guid.Empty), "the answer names the stored vehicle");
+        Assert.That(response.Headers.Location!.ToString(), Does.EndWith(storedId.ToString()));
         Assert.That(list.GetProperty("total").GetInt32(), Is.EqualTo(1));
         Assert.That(list.GetProperty("items")[0].GetProperty("vin").GetString(), Is.EqualTo("1HGCM82633A004352"));
         Assert.That(list.GetProperty("pageSize").GetInt32(), Is.EqualTo(50));

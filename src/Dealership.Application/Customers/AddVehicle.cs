@@ -57,6 +57,7 @@ public static class AddVehicle
 
             var vehicle = customer.AddVehicle(vin, command.Year, command.Make, command.Model, command.Trim, command.Color,
                 command.Odometer, clock.GetUtcNow().UtcDateTime);
+            db.AssignKeys();
             return vehicle.ToView();
         }
     }

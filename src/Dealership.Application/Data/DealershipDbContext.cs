@@ -95,6 +95,12 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         return result;
     }
 
+    /// <summary>
+    /// Gives entities added through an aggregate's navigation (a customer's new vehicle, an order's new
+    /// payment) their keys now rather than at save, so a view built before the unit commits shows the real id.
+    /// </summary>
+    public void AssignKeys() => ChangeTracker.DetectChanges();
+
     /// <summary>All aggregates (and staff users) with pending changes, whose domain events have not yet been handled.</summary>
     public IReadOnlyList<AggregateRoot> TrackedAggregates() =>
         ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();

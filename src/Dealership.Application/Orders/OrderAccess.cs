@@ -36,6 +36,7 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
 
     public async Task<OrderView> ViewAsync(VehicleOrder order, CancellationToken ct)
     {
+        db.AssignKeys(); // a payment or booking added by this command shows its real id
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.FirstName + " " + c.LastName).FirstAsync(ct);
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(ct);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
