@@ -95,3 +95,25 @@ public sealed class NotificationTests
         Assert.That(TrackingTokens.HashesIn(TrackingTokens.MaskedLink("https://x.example")), Is.Empty);
     }
 }
+
+public sealed class OutgoingEmailTests
+{
+    [Test]
+    public void ATextOnlyEmail_GetsAnHtmlPartMadeFromItsText_Encoded()
+    {
+        var email = new Dealership.Application.Notifications.OutgoingEmail(Guid.NewGuid(), "orders@acme.example.com", "Acme <Parts>", "Order",
+            "Hello Acme <Parts>,\n\n  2 x 76505-TG7-A01  Wiper motor\n\nThank you", "", "id@dealership.local");
+
+        Assert.That(email.Html, Does.StartWith("<!DOCTYPE html>"));
+        Assert.That(email.Html, Does.Contain("Hello Acme &lt;Parts&gt;,"));
+        Assert.That(email.Html, Does.Contain("  2 x 76505-TG7-A01  Wiper motor"), "line layout kept for the counter clerk");
+        Assert.That(email.Html, Does.Not.Contain("<Parts>"));
+    }
+
+    [Test]
+    public void AnEmailWithItsOwnHtml_KeepsIt()
+    {
+        var email = new Dealership.Application.Notifications.OutgoingEmail(Guid.NewGuid(), "a@b.example.com", "A", "S", "text", "<p>html</p>", "id");
+        Assert.That(email.Html, Is.EqualTo("<p>html</p>"));
+    }
+}

@@ -1,7 +1,24 @@
 namespace Dealership.Application.Notifications;
 
-/// <summary>An email ready to go: the Message-ID is derived from the notification, so a re-send is recognisably the same message.</summary>
-public sealed record OutgoingEmail(Guid NotificationId, string To, string ToName, string Subject, string Text, string Html, string MessageId);
+/// <summary>
+/// An email ready to go: the Message-ID is derived from the notification, so a re-send is recognisably the same
+/// message. Every email carries a text and an HTML part; a sender with only text (a supplier order) gets the
+/// HTML part made from it, because some mail clients show an empty HTML part as a blank email.
+/// </summary>
+public sealed record OutgoingEmail(Guid NotificationId, string To, string ToName, string Subject, string Text, string Html, string MessageId)
+{
+    public string Html { get; init; } = string.IsNullOrWhiteSpace(Html) ? TextAsHtml(Text) : Html;
+
+    /// <summary>Plain text as a small HTML document: encoded, paragraphs kept, line breaks and indentation kept.</summary>
+    public static string TextAsHtml(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => "<p style=\"white-space:pre-wrap;margin:0 0 1em\">" + System.Net.WebUtility.HtmlEncode(p) + "</p>");
+        return "<!DOCTYPE html><html><body style=\"font-family:Arial,Helvetica,sans-serif;font-size:15px;color:#1f2933\">"
+            + string.Concat(paragraphs) + "</body></html>";
+    }
+}
 
 public sealed record OutgoingSms(Guid NotificationId, string To, string Body, Uri StatusCallback);
 
