@@ -162,6 +162,36 @@ public sealed class CollectionTests
     }
 
     [Test]
+    public async Task CancellingAnOrder_FreesItsCollection_WithdrawsTheQueuedReminder_AndSendsNoneLater()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot })).StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created));
+        _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
+        }
+
+        using var salesNextDay = await _app.SalesAsync(); // the clock moved: a fresh token
+        var cancelled = await salesNextDay.PostAsJsonAsync($"/api/orders/{_order}/cancellation", new { reason = "Customer changed their mind" });
+
+        Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
+        Assert.That(await _app.QueryAsync(db => db.CollectionBookings.AnyAsync(b => b.OrderId == _order)), Is.False, "the slot is free again");
+        var reminders = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.TemplateKey == "order.collection-reminder").ToListAsync());
+        Assert.That(reminders, Is.Not.Empty, "a reminder had been queued");
+        Assert.That(reminders.Select(n => n.Status), Is.All.EqualTo(Domain.Notifications.NotificationStatus.Suppressed));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.That(await _app.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.Status != Domain.Notifications.NotificationStatus.Suppressed && n.TemplateKey == "order.collection-reminder")), Is.Zero);
+        Assert.That(await _app.QueryAsync(db => db.Promises.CountAsync(p => p.SubjectId == _order && p.State == Domain.Promises.PromiseState.Open)), Is.Zero, "open promises are withdrawn");
+    }
+
+    [Test]
     public async Task StaffProposeUpToThreeTimes_TheCustomerIsTold_AndStillChooses()
     {
         using var sales = await _app.SalesAsync();

@@ -19,7 +19,7 @@ public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, U
         var now = clock.GetUtcNow().UtcDateTime;
         var bookings = await db.CollectionBookings.AsNoTracking()
             .Where(b => b.StartsAt > now && b.StartsAt < now.AddHours(48))
-            .Join(db.Orders, b => b.OrderId, o => o.Id, (b, o) => new { b.StartsAt, Order = o })
+            .Join(db.Orders.Where(o => o.CancelledAt == null), b => b.OrderId, o => o.Id, (b, o) => new { b.StartsAt, Order = o })
             .ToListAsync(cancellationToken);
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         var customerIds = bookings.Select(b => b.Order.CustomerId).Distinct().ToList();

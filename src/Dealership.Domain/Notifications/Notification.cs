@@ -273,6 +273,9 @@ public enum SuppressionReason
     OptedOut,
     NoContactDetail,
     NoConsent,
+
+    /// <summary>What the message was about no longer holds (a reminder for a collection that was cancelled).</summary>
+    Withdrawn,
 }
 
 public sealed record NotificationSent(Notification Notification, DateTime OccurredAt) : IDomainEvent;

@@ -1,0 +1,34 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Notifications;
+using Dealership.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Collections;
+
+/// <summary>
+/// A cancelled order lets go of its collection, in the same transaction as the cancellation: the bay and the
+/// salesperson's time are free again, and a reminder already queued ("tomorrow's the day") is withdrawn before
+/// it can mislead the customer. Open promises are withdrawn by the promise ledger's own subscriber.
+/// </summary>
+public sealed class CollectionCancellation(DealershipDbContext db) : IDomainEventSubscriber<OrderCancelled>
+{
+    public async Task HandleAsync(OrderCancelled domainEvent, CancellationToken cancellationToken)
+    {
+        var orderId = domainEvent.Order.Id;
+        var booking = await db.CollectionBookings.FirstOrDefaultAsync(b => b.OrderId == orderId, cancellationToken);
+        if (booking is not null)
+        {
+            db.CollectionBookings.Remove(booking);
+        }
+
+        var prefix = $"order/{orderId}/collection/";
+        var pending = await db.Notifications
+            .Where(n => n.DeduplicationKey.StartsWith(prefix) && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Deferred))
+            .ToListAsync(cancellationToken);
+        foreach (var reminder in pending)
+        {
+            reminder.Suppress(SuppressionReason.Withdrawn, domainEvent.OccurredAt);
+        }
+    }
+}
