@@ -1514,3 +1514,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128085808_CollectionChoiceChannel'
+)
+BEGIN
+    ALTER TABLE [CollectionBookings] ADD [StatedVia] nvarchar(20) NOT NULL DEFAULT N'TrackingPage';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128085808_CollectionChoiceChannel'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128085808_CollectionChoiceChannel', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

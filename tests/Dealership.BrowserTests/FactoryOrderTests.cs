@@ -46,8 +46,9 @@ public sealed class FactoryOrderTests
         }
 
         await Assertions.Expect(ticks).ToHaveCountAsync(0);
+        await page.GetByLabel("How the customer told you").SelectOptionAsync("Phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record customer's choice" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("collection-at")).ToContainTextAsync("chosen by the customer");
+        await Assertions.Expect(page.GetByTestId("collection-at")).ToContainTextAsync("the customer's choice, told to Sam Carter by phone");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Hand over the keys: deliver" })).ToBeDisabledAsync();
 
         await page.GetByText("Record a payment").ClickAsync();

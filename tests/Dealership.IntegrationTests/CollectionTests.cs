@@ -45,7 +45,7 @@ public sealed class CollectionTests
     {
         using var sales = await _app.SalesAsync();
         Assert.That(await SlotsAsync(sales, _order), Is.Empty);
-        var tooEarly = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = "2026-11-24T18:00:00Z" });
+        var tooEarly = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = "2026-11-24T18:00:00Z", toldUsBy = "phone" });
         Assert.That(tooEarly.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await tooEarly.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("checklist"));
 
@@ -68,13 +68,13 @@ public sealed class CollectionTests
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
 
-        var booked = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[2] });
+        var booked = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[2], toldUsBy = "phone" });
         Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.OK), await booked.Content.ReadAsStringAsync());
         Assert.That((await booked.ReadJsonAsync()).GetProperty("chosenByCustomer").GetBoolean(), Is.True);
         var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("collectionScheduled"));
 
-        var moved = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[5] });
+        var moved = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[5], toldUsBy = "phone" });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var bookings = await _app.QueryAsync(db => db.CollectionBookings.Where(b => b.OrderId == _order).ToListAsync());
@@ -91,8 +91,8 @@ public sealed class CollectionTests
         var db = scope.ServiceProvider.GetRequiredService<Application.Data.DealershipDbContext>();
         var orders = await db.Orders.Select(o => new { o.Id, o.SiteId, o.OwnerStaffId }).Take(2).ToListAsync();
         var start = new DateTime(2026, 11, 30, 18, 0, 0, DateTimeKind.Utc);
-        db.CollectionBookings.Add(new CollectionBooking(orders[0].Id, orders[0].SiteId, orders[0].OwnerStaffId, 1, start, start.AddHours(1), true, null, start));
-        db.CollectionBookings.Add(new CollectionBooking(orders[1].Id, orders[0].SiteId, orders[1].OwnerStaffId, 1, start, start.AddHours(1), true, null, start));
+        db.CollectionBookings.Add(new CollectionBooking(orders[0].Id, orders[0].SiteId, orders[0].OwnerStaffId, 1, start, start.AddHours(1), ChoiceChannel.TrackingPage, null, start));
+        db.CollectionBookings.Add(new CollectionBooking(orders[1].Id, orders[0].SiteId, orders[1].OwnerStaffId, 1, start, start.AddHours(1), ChoiceChannel.TrackingPage, null, start));
 
         Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
@@ -109,8 +109,8 @@ public sealed class CollectionTests
         var slot = (await SlotsAsync(sales, _order)).Intersect(await SlotsAsync(manager, other)).First();
 
         var responses = await Task.WhenAll(
-            sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot }),
-            manager.PostAsJsonAsync($"/api/orders/{other}/collection", new { startsAt = slot }));
+            sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "phone" }),
+            manager.PostAsJsonAsync($"/api/orders/{other}/collection", new { startsAt = slot, toldUsBy = "phone" }));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
         Assert.That(await _app.QueryAsync(db => db.CollectionBookings.CountAsync(b => b.StartsAt == slot)), Is.EqualTo(1));
@@ -123,7 +123,7 @@ public sealed class CollectionTests
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
         var notBooked = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
-        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[0] });
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[0], toldUsBy = "phone" });
 
         var unpaid = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
         var balance = (await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync()).GetProperty("balanceDue").GetProperty("amount").GetInt64();
@@ -148,7 +148,7 @@ public sealed class CollectionTests
         using var sales = await _app.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
-        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot });
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "phone" });
 
         _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
         using (var scope = _app.Services.CreateScope())
@@ -162,12 +162,35 @@ public sealed class CollectionTests
     }
 
     [Test]
+    public async Task StaffCannotImposeATime_TheyRecordTheCustomersStatedChoice_AndTheTimelineSaysHow()
+    {
+        using var sales = await _app.SalesAsync();
+        await CompleteChecklistAsync(sales);
+        var slot = (await SlotsAsync(sales, _order))[1];
+
+        var imposed = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot });
+        var asTrackingPage = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "trackingPage" });
+        var stated = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "inPerson" });
+
+        Assert.That(imposed.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "no time without saying how the customer chose it");
+        Assert.That((await imposed.ReadJsonAsync()).GetProperty("errors").GetProperty("toldUsBy")[0].GetString(), Does.Contain("propose"));
+        Assert.That(asTrackingPage.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "staff cannot claim the customer used their page");
+        Assert.That(stated.StatusCode, Is.EqualTo(HttpStatusCode.OK), await stated.Content.ReadAsStringAsync());
+        var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
+        Assert.That(order.GetProperty("collection").GetProperty("statedVia").GetString(), Is.EqualTo("inPerson"));
+        Assert.That(order.GetProperty("collection").GetProperty("howChosen").GetString(), Is.EqualTo("the customer's choice, told to Sam Carter in person"));
+        var customerId = order.GetProperty("customerId").GetGuid();
+        var touchpoint = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Collection booked")).Select(t => t.Summary).SingleAsync());
+        Assert.That(touchpoint, Does.Contain("told to Sam Carter in person"));
+    }
+
+    [Test]
     public async Task CancellingAnOrder_FreesItsCollection_WithdrawsTheQueuedReminder_AndSendsNoneLater()
     {
         using var sales = await _app.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
-        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot })).StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created));
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "phone" })).StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created));
         _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
         using (var scope = _app.Services.CreateScope())
         {
@@ -210,7 +233,7 @@ public sealed class CollectionTests
         var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("preparedForDelivery"), "a proposal books nothing: the customer chooses");
 
-        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[12] });
+        await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[12], toldUsBy = "phone" });
         var stored = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
         Assert.That(stored.ProposedCollectionTimes, Is.Empty, "proposals end once the customer has chosen");
     }

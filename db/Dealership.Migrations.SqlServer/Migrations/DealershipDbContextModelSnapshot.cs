@@ -208,6 +208,13 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("StatedVia")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)")
+                        .HasDefaultValue("TrackingPage");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")

@@ -202,6 +202,13 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("StatedVia")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("TrackingPage");
+
                     b.HasKey("Id");
 
                     b.HasIndex("OrderId")

@@ -30,14 +30,20 @@ public static class GetCollectionSlots
 /// </summary>
 public static class BookCollectionSlot
 {
+    /// <summary><paramref name="ToldUsBy"/>: how the customer told staff the time they chose (phone, inPerson, text, email).</summary>
     [Allowed(Access.WriteOrders)]
-    public sealed record Command(Guid OrderId, DateTime StartsAt) : ICommand<BookingView>;
+    public sealed record Command(Guid OrderId, DateTime StartsAt, ChoiceChannel ToldUsBy) : ICommand<BookingView>;
 
-    public sealed record BookingView(Guid OrderId, DateTime StartsAt, DateTime EndsAt, int Bay, bool ChosenByCustomer);
+    public sealed record BookingView(Guid OrderId, DateTime StartsAt, DateTime EndsAt, int Bay, bool ChosenByCustomer, ChoiceChannel StatedVia);
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => RuleFor(c => c.StartsAt).NotEmpty();
+        public Validator()
+        {
+            RuleFor(c => c.StartsAt).NotEmpty();
+            RuleFor(c => c.ToldUsBy).IsInEnum().NotEqual(ChoiceChannel.TrackingPage)
+                .WithMessage("Say how the customer told you the time they chose: phone, inPerson, text or email. To suggest times instead, propose them (collection-proposals).");
+        }
     }
 
     public sealed class Handler(OrderAccess access, CollectionBooker booker, ICurrentStaff staff) : ICommandHandler<Command, BookingView>
@@ -45,8 +51,8 @@ public static class BookCollectionSlot
         public async ValueTask<BookingView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await access.LoadForChangeAsync(command.OrderId, null, cancellationToken);
-            var booking = await booker.BookAsync(order, command.StartsAt, recordedBy: staff.RequireStaffId(), cancellationToken);
-            return new BookingView(order.Id, booking.StartsAt, booking.EndsAt, booking.Bay, booking.ChosenByCustomer);
+            var booking = await booker.BookAsync(order, command.StartsAt, command.ToldUsBy, recordedBy: staff.RequireStaffId(), cancellationToken);
+            return new BookingView(order.Id, booking.StartsAt, booking.EndsAt, booking.Bay, booking.ChosenByCustomer, booking.StatedVia);
         }
     }
 }
@@ -93,7 +99,7 @@ public static class PickMyCollectionSlot
             var customerId = await CustomerLink.ResolveAsync(db, command.Token, clock.GetUtcNow().UtcDateTime, cancellationToken);
             var order = await db.Orders.Include(o => o.Payments).FirstOrDefaultAsync(o => o.Id == command.OrderId && o.CustomerId == customerId, cancellationToken)
                 ?? throw new NotFoundException("This link is not valid.");
-            await booker.BookAsync(order, command.StartsAt, recordedBy: null, cancellationToken);
+            await booker.BookAsync(order, command.StartsAt, ChoiceChannel.TrackingPage, recordedBy: null, cancellationToken);
             return true;
         }
     }
@@ -102,7 +108,7 @@ public static class PickMyCollectionSlot
 /// <summary>Shared by both ways of booking: checks the time is still open, takes a free bay, frees the old slot.</summary>
 public sealed class CollectionBooker(DealershipDbContext db, UnitOfWork unit, CollectionSlots slots, TimeProvider clock)
 {
-    public async Task<CollectionBooking> BookAsync(VehicleOrder order, DateTime startsAt, Guid? recordedBy, CancellationToken ct)
+    public async Task<CollectionBooking> BookAsync(VehicleOrder order, DateTime startsAt, ChoiceChannel statedVia, Guid? recordedBy, CancellationToken ct)
     {
         var start = DateTime.SpecifyKind(startsAt.ToUniversalTime(), DateTimeKind.Utc);
         var open = await slots.ForOrderAsync(order, ct);
@@ -112,7 +118,7 @@ public sealed class CollectionBooker(DealershipDbContext db, UnitOfWork unit, Co
             if (order.Status < OrderMilestone.PreparedForDelivery || !order.ChecklistComplete)
             {
                 // Let the order explain what is missing (prepared for delivery, checklist).
-                order.ScheduleCollection(start, DateOnly.FromDateTime(start), reschedule: false, clock.GetUtcNow().UtcDateTime);
+                order.ScheduleCollection(start, DateOnly.FromDateTime(start), reschedule: false, statedVia, recordedBy, clock.GetUtcNow().UtcDateTime);
             }
 
             throw new DomainRuleException("That time is not available (taken, outside opening hours, or the salesperson is away). Choose one of the open times.", "slot-unavailable");
@@ -129,9 +135,9 @@ public sealed class CollectionBooker(DealershipDbContext db, UnitOfWork unit, Co
             await unit.SaveAsync(ct); // frees the old slot inside this transaction before taking the new one
         }
 
-        var booking = new CollectionBooking(order.Id, order.SiteId, order.OwnerStaffId, bay, slot.StartsAt, slot.EndsAt, chosenByCustomer: true, recordedBy, now);
+        var booking = new CollectionBooking(order.Id, order.SiteId, order.OwnerStaffId, bay, slot.StartsAt, slot.EndsAt, statedVia, recordedBy, now);
         db.CollectionBookings.Add(booking);
-        order.ScheduleCollection(slot.StartsAt, DateOnly.FromDateTime(slot.LocalStart), reschedule: previous is not null, now);
+        order.ScheduleCollection(slot.StartsAt, DateOnly.FromDateTime(slot.LocalStart), reschedule: previous is not null, statedVia, recordedBy, now);
         return booking;
     }
 }

@@ -92,6 +92,7 @@ internal sealed class CollectionBookingConfiguration : IEntityTypeConfiguration<
 {
     public void Configure(EntityTypeBuilder<Dealership.Domain.Collections.CollectionBooking> builder)
     {
+        builder.Property(b => b.StatedVia).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Dealership.Domain.Collections.ChoiceChannel.TrackingPage);
         // The guarantee against double-booking lives in the database, so it holds under concurrent picks on
         // every provider: one booking per bay and start time, and one per order.
         builder.HasIndex(b => new { b.SiteId, b.Bay, b.StartsAt }).IsUnique();

@@ -40,6 +40,12 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
         var customer = await db.Customers.AsNoTracking().Where(c => c.Id == order.CustomerId).Select(c => c.FirstName + " " + c.LastName).FirstAsync(ct);
         var owner = await db.Users.AsNoTracking().Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(ct);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
-        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)));
+        var booking = await db.CollectionBookings.AsNoTracking().Where(b => b.OrderId == order.Id)
+            .Select(b => new { b.StartsAt, b.EndsAt, b.StatedVia, Recorder = db.Users.Where(u => u.Id == b.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() })
+            .FirstOrDefaultAsync(ct);
+        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime))) with
+        {
+            Collection = booking is null ? null : new CollectionView(booking.StartsAt, booking.EndsAt, booking.StatedVia, OrderSubscribers.HowChosen(booking.StatedVia, booking.Recorder)),
+        };
     }
 }

@@ -41,12 +41,26 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         var local = site.ToLocal(domainEvent.StartsAt);
         data["when"] = local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
         data["whenEs"] = local.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US"));
+        var recorder = domainEvent.RecordedBy is { } staffId
+            ? await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged,
-            $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {data["when"]} (chosen by the customer)");
+            $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {data["when"]} ({HowChosen(domainEvent.StatedVia, recorder)})");
         var sameDay = DateOnly.FromDateTime(local) <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.CollectionBooked, $"order/{order.Id}/collection/{domainEvent.StartsAt:yyyyMMddHHmm}", data,
             urgent: sameDay, proactive: false, cancellationToken);
     }
+
+    /// <summary>The timeline tells the truth about who chose: the customer on their page, or the customer's stated choice as recorded by a person.</summary>
+    internal static string HowChosen(Domain.Collections.ChoiceChannel via, string? recordedBy) => via switch
+    {
+        Domain.Collections.ChoiceChannel.TrackingPage => "picked by the customer on their tracking page",
+        Domain.Collections.ChoiceChannel.Phone => $"the customer's choice, told to {recordedBy ?? "staff"} by phone",
+        Domain.Collections.ChoiceChannel.InPerson => $"the customer's choice, told to {recordedBy ?? "staff"} in person",
+        Domain.Collections.ChoiceChannel.Text => $"the customer's choice, told to {recordedBy ?? "staff"} by text",
+        Domain.Collections.ChoiceChannel.Email => $"the customer's choice, told to {recordedBy ?? "staff"} by email",
+        _ => "the customer's choice",
+    };
 
     public async Task HandleAsync(OrderDelivered domainEvent, CancellationToken cancellationToken)
     {

@@ -39,7 +39,13 @@ public sealed record OrderView(
     IReadOnlyList<PaymentView> Payments,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>The booked collection, and who chose it (always the customer: on their page, or told to staff).</summary>
+    public CollectionView? Collection { get; init; }
+}
+
+public sealed record CollectionView(DateTime StartsAt, DateTime EndsAt, Dealership.Domain.Collections.ChoiceChannel StatedVia, string HowChosen);
 
 public static class OrderViewMapping
 {

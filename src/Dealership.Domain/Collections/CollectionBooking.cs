@@ -11,15 +11,28 @@ public sealed class CollectionBooking : Entity
 {
     private CollectionBooking() { }
 
-    public CollectionBooking(Guid orderId, Guid siteId, Guid ownerStaffId, int bay, DateTime startsAt, DateTime endsAt, bool chosenByCustomer, Guid? recordedBy, DateTime now)
+    /// <summary>
+    /// Books a time the customer chose. Either they picked it on their tracking page (nobody recorded it for
+    /// them), or they told a staff member, who records how they told us; staff can never book a time on the
+    /// customer's behalf without saying so.
+    /// </summary>
+    public CollectionBooking(Guid orderId, Guid siteId, Guid ownerStaffId, int bay, DateTime startsAt, DateTime endsAt, ChoiceChannel statedVia, Guid? recordedBy, DateTime now)
     {
+        if ((statedVia == ChoiceChannel.TrackingPage) != (recordedBy is null))
+        {
+            throw new DomainRuleException(recordedBy is null
+                ? "Say how the customer told you the time they chose."
+                : "Staff record a customer's choice only as told to them (phone, in person, text or email); the tracking page is the customer's own.", "choice-channel");
+        }
+
         OrderId = orderId;
         SiteId = siteId;
         OwnerStaffId = ownerStaffId;
         Bay = bay;
         StartsAt = startsAt;
         EndsAt = endsAt;
-        ChosenByCustomer = chosenByCustomer;
+        ChosenByCustomer = true;
+        StatedVia = statedVia;
         RecordedBy = recordedBy;
         BookedAt = now;
     }
@@ -40,10 +53,23 @@ public sealed class CollectionBooking : Entity
     /// <summary>Always true in practice: the customer chose it on their page, or told staff who recorded their choice.</summary>
     public bool ChosenByCustomer { get; private set; }
 
+    /// <summary>How the customer's choice reached us: their tracking page, or told to staff (phone, in person, text, email).</summary>
+    public ChoiceChannel StatedVia { get; private set; }
+
     /// <summary>The staff member who recorded the customer's choice; null when the customer picked it themselves.</summary>
     public Guid? RecordedBy { get; private set; }
 
     public DateTime BookedAt { get; private set; }
+}
+
+/// <summary>How a customer told us the time they chose.</summary>
+public enum ChoiceChannel
+{
+    TrackingPage,
+    Phone,
+    InPerson,
+    Text,
+    Email,
 }
 
 /// <summary>When a staff member works (per weekday, site-local times) and when they are away.</summary>

@@ -220,7 +220,7 @@ public sealed class VehicleOrder : AggregateRoot
     }
 
     /// <summary>The customer chose a collection time (or moved it): the order is scheduled for that day.</summary>
-    public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, DateTime now)
+    public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, Collections.ChoiceChannel statedVia, Guid? recordedBy, DateTime now)
     {
         EnsureActive();
         if (Status < OrderMilestone.PreparedForDelivery)
@@ -244,7 +244,7 @@ public sealed class VehicleOrder : AggregateRoot
         MilestoneOf(OrderMilestone.Delivered).Promise(localDate, reschedule ? "Collection moved by the customer" : "Collection time chosen by the customer", now);
         _proposedCollectionTimes.Clear();
         Touch(now);
-        Raise(new CollectionBooked(this, startsAt, reschedule, now));
+        Raise(new CollectionBooked(this, startsAt, reschedule, statedVia, recordedBy, now));
     }
 
     /// <summary>
@@ -440,7 +440,7 @@ public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item
 
 public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, DateTime OccurredAt) : IDomainEvent;
+public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, Collections.ChoiceChannel StatedVia, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record CollectionTimesProposed(VehicleOrder Order, IReadOnlyList<DateTime> Times, DateTime OccurredAt) : IDomainEvent;
 

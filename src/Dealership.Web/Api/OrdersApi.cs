@@ -17,7 +17,7 @@ public static class OrdersApi
 
     public sealed record ChecklistBody(bool Done);
 
-    public sealed record CollectionBody(DateTime StartsAt);
+    public sealed record CollectionBody(DateTime StartsAt, Dealership.Domain.Collections.ChoiceChannel ToldUsBy);
 
     public sealed record ProposalBody(IReadOnlyList<DateTime>? StartsAt);
 
@@ -101,9 +101,9 @@ public static class OrdersApi
             .WithSummary("Open collection times for the next 14 days (empty until the car is prepared and the checklist complete).");
 
         orders.MapPost("/{id:guid}/collection", async (Guid id, CollectionBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(id, body.StartsAt), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(id, body.StartsAt, body.ToldUsBy), ct)))
             .RequireAuthorization(Policies.WriteOrders)
-            .WithSummary("Record the collection time the customer asked for (a booked bay; a taken slot is 409). Moving it frees the old slot.");
+            .WithSummary("Record the collection time the customer told you they chose, and how they told you (toldUsBy: phone, inPerson, text, email). A taken slot is 409; moving it frees the old slot. To suggest times, use collection-proposals.");
 
         orders.MapPost("/{id:guid}/collection-proposals", async (Guid id, ProposalBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.ProposeCollectionTimes.Command(id, body.StartsAt ?? []), ct)))

@@ -12,7 +12,7 @@ namespace Dealership.Web.Pages.Orders;
 
 /// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
 [Authorize(Policy = Policies.ReadOrders)]
-public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, DealershipDbContext db, Dealership.Web.Ui.FormSubmissions submissions) : StaffFormPage(submissions)
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealership.Web.Ui.FormSubmissions submissions) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -51,8 +51,17 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         }
     }
 
-    public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt), ct).AsTask(), "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
+    public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, Dealership.Domain.Collections.ChoiceChannel toldUsBy, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt, toldUsBy), ct).AsTask(),
+            "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
+
+    /// <summary>Suggest up to three times: the customer is told and still chooses (these or any other open time).</summary>
+    public Task<IActionResult> OnPostProposeAsync(List<string> startsAt, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new Dealership.Application.Collections.ProposeCollectionTimes.Command(Id, startsAt
+                .Where(t => !string.IsNullOrWhiteSpace(t))
+                .Select(t => DateTime.Parse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind))
+                .Distinct().ToList()), ct).AsTask(),
+            "Times proposed. The customer has been told and picks one (or another open time) from their link.", ct);
 
     public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
@@ -62,8 +71,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         Order = await mediator.Send(new GetOrder.Query(Id), ct);
         Slots = await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(Id), ct);
         Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
-        CollectionAt = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstOrDefaultAsync(
-            db.CollectionBookings.Where(b => b.OrderId == Id).Select(b => (DateTime?)b.StartsAt), ct);
+        CollectionAt = Order.Collection?.StartsAt;
     }
 
     public Task<IActionResult> OnPostMilestoneAsync(OrderMilestone milestone, long version, CancellationToken ct) =>
