@@ -76,3 +76,85 @@ public sealed class MessageTemplateTests
     public void UnknownTemplate_IsAnError() =>
         Assert.Throws<ArgumentException>(() => MessageTemplates.Render("no.such", MessageChannel.Sms, "en", new TemplateContext("A", "B", Link, new Dictionary<string, string>())));
 }
+
+/// <summary>
+/// Every message reads right when an optional fact is missing (no "expected .", no "(was )", no dangling
+/// "will call you" without a who): each template, channel and language is rendered with each fact left out.
+/// </summary>
+public sealed class MessageTemplateMissingFactTests
+{
+    private const string Link = "https://dealer.example/t/abc";
+
+    /// <summary>Facts a template cannot be sent without (its subject); everything else may be unknown.</summary>
+    private static readonly Dictionary<string, string[]> Essential = new()
+    {
+        [MessageTemplates.StaffMessage] = ["text", "staffName"],
+        [MessageTemplates.OrderMilestone] = ["milestone"],
+        [MessageTemplates.CollectionProposed] = ["times"],
+        [MessageTemplates.PreferencesUpdated] = ["channel", "sms", "email"],
+        [MessageTemplates.OrderPromiseChanged] = ["milestoneName", "milestoneNameEs", "newDate"],
+        [MessageTemplates.OrderLate] = ["milestoneName", "milestoneNameEs", "promisedDate"],
+        [MessageTemplates.OrderCheckIn] = ["status", "statusEs"],
+        [MessageTemplates.CollectionBooked] = ["when", "whenEs"],
+        [MessageTemplates.CollectionReminder] = ["when", "whenEs"],
+        [MessageTemplates.ServiceBooked] = ["when", "whenEs"],
+        [MessageTemplates.ServiceRescheduled] = ["when", "whenEs"],
+        [MessageTemplates.ServiceCancelled] = ["when", "whenEs"],
+        [MessageTemplates.ServiceReminder] = ["when", "whenEs"],
+        [MessageTemplates.ServicePartsReady] = ["when", "whenEs"],
+        [MessageTemplates.ServiceAtRisk] = ["when", "whenEs"],
+        [MessageTemplates.ServiceCheckedIn] = ["readyBy", "readyByEs"],
+    };
+
+    private static IEnumerable<TestCaseData> Cases() =>
+        from key in MessageTemplates.Keys
+        from language in MessageTemplates.Languages
+        from channel in new[] { MessageChannel.Sms, MessageChannel.Email }
+        select new TestCaseData(key, language, channel).SetName($"{key} {language} {channel} reads right with facts missing");
+
+    [TestCaseSource(nameof(Cases))]
+    public void ReadsRight_WithEachOptionalFactMissing(string key, string language, MessageChannel channel)
+    {
+        var sample = MessageTemplates.SampleData(key);
+        var optional = sample.Keys.Except(Essential.GetValueOrDefault(key, [])).ToList();
+        var variants = optional.Select(missing => (missing, sample.Where(kv => kv.Key != missing).ToDictionary()))
+            .Append(("all optional facts", sample.Where(kv => !optional.Contains(kv.Key)).ToDictionary()));
+        foreach (var (missing, data) in variants)
+        {
+            var rendered = MessageTemplates.Render(key, channel, language, new TemplateContext("Olivia", "Pacific Honda", Link, data));
+            foreach (var part in new[] { rendered.Subject ?? "", rendered.Text })
+            {
+                Assert.That(Problems(part.Replace(Link, "LINK", StringComparison.Ordinal)), Is.Empty, $"without '{missing}': {part}");
+            }
+
+            if (channel == MessageChannel.Sms)
+            {
+                Assert.That(MessageTemplates.SmsSegments(rendered.Text), Is.LessThanOrEqualTo(2), rendered.Text);
+            }
+        }
+    }
+
+    private static List<string> Problems(string text)
+    {
+        var problems = new List<string>();
+        foreach (var (pattern, what) in new[]
+        {
+            (@"[ \t]{2,}", "a double space"),
+            (@"\s[.,;:!?]", "punctuation after a gap"),
+            (@"\(\s*\)|\(\w+\s*\)", "an empty parenthesis"),
+            (@"[:,]\s*[.,]", "a fact left blank between punctuation"),
+            (@"\b(the|your|of|by|for|with|at|on|was|expected|su|del|el|la|de|con|para|antes)\s*[.,:;)]", "a sentence that stops where a fact should be"),
+            (@"^\s*(will|le|is|has)\b", "a sentence with no one doing it"),
+            (@"[.!?]\s+(will|le llamar|is here|has your|está a su|ya tiene|le ayuda|can help|le avisar)", "a sentence with no one doing it"),
+            (@"[ \t]$", "trailing space"),
+        })
+        {
+            if (System.Text.RegularExpressions.Regex.IsMatch(text, pattern, System.Text.RegularExpressions.RegexOptions.Multiline))
+            {
+                problems.Add(what);
+            }
+        }
+
+        return problems;
+    }
+}

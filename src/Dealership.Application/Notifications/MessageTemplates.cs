@@ -99,60 +99,60 @@ public static class MessageTemplates
             StaffMessage => StaffMessageText(channel, spanish, context),
             PreferencesUpdated => PreferencesText(spanish, context),
             ReplyAcknowledged => spanish
-                ? ($"Recibimos su mensaje", $"Gracias, {context.CustomerFirstName}. {Get(context, "ownerName")} ya tiene su mensaje y le responderá antes de las {Get(context, "dueLocal")}. {context.SiteName}: {context.Link}")
-                : ($"We have your message", $"Thanks, {context.CustomerFirstName}. {Get(context, "ownerName")} has your message and will get back to you by {Get(context, "dueLocal")}. {context.SiteName}: {context.Link}"),
+                ? ($"Recibimos su mensaje", $"Gracias, {context.CustomerFirstName}. {Either(context, "ownerName", "{0}", "Nuestro equipo")} ya tiene su mensaje y le responderá {Either(context, "dueLocal", "antes de las {0}", "en breve")}. {context.SiteName}: {context.Link}")
+                : ($"We have your message", $"Thanks, {context.CustomerFirstName}. {Either(context, "ownerName", "{0}", "Our team")} has your message and will get back to you {Either(context, "dueLocal", "by {0}", "shortly")}. {context.SiteName}: {context.Link}"),
             HelpReply => spanish
                 ? ($"Ayuda", $"{context.SiteName}: avisos sobre su vehículo. Responda a este mensaje para hablar con nosotros. STOP para no recibir SMS, START para volver. {context.Link}")
                 : ($"Help", $"{context.SiteName}: updates about your vehicle. Reply to this text to reach us. Reply STOP to stop texts, START to resume. {context.Link}"),
             OrderPlaced => spanish
-                ? ($"Pedido confirmado: {Get(context, "vehicle")}", $"¡Gracias, {context.CustomerFirstName}! Su {Get(context, "vehicle")} está pedido. Le avisaremos en cada paso; confirmación de fábrica prevista: {Get(context, "nextDate")}. {context.Link}")
-                : ($"Your order: {Get(context, "vehicle")}", $"Thanks, {context.CustomerFirstName}! Your {Get(context, "vehicle")} is on order. We'll tell you at every step; factory confirmation expected {Get(context, "nextDate")}. {context.Link}"),
+                ? ($"Pedido confirmado: {Car(context, true)}", $"¡Gracias, {context.CustomerFirstName}! Su {Car(context, true)} está pedido. Le avisaremos en cada paso.{Expected(Get(context, "nextDate"), "Confirmación de fábrica prevista", true)} {context.Link}")
+                : ($"Your order: {Car(context, false)}", $"Thanks, {context.CustomerFirstName}! Your {Car(context, false)} is on order. We'll tell you at every step.{Expected(Get(context, "nextDate"), "Factory confirmation expected", false)} {context.Link}"),
             OrderMilestone => MilestoneText(spanish, context),
             OrderPromiseChanged => spanish
-                ? ($"Nueva fecha para su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, la {Get(context, "milestoneNameEs")} de su {Get(context, "vehicle")} pasa al {Get(context, "newDate")} (antes {Get(context, "oldDate")}). Motivo: {Shorten(Get(context, "reason"), 70)} {FirstName(Get(context, "ownerName"))} le llamará. {context.Link}")
-                : ($"New date for your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, the {Get(context, "milestoneName")} of your {Get(context, "vehicle")} is now {Get(context, "newDate")} (was {Get(context, "oldDate")}). Why: {Shorten(Get(context, "reason"), 70)} {FirstName(Get(context, "ownerName"))} is here for questions. {context.Link}"),
+                ? ($"Nueva fecha para su {Car(context, true)}", $"{context.CustomerFirstName}, la {Get(context, "milestoneNameEs")} de su {Car(context, true)} pasa al {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "antes")}.{Because(context, true)} {Who(context, "ownerName", true, startsSentence: true)} le llamará. {context.Link}")
+                : ($"New date for your {Car(context, false)}", $"{context.CustomerFirstName}, the {Get(context, "milestoneName")} of your {Car(context, false)} is now {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "was")}.{Because(context, false)} {Who(context, "ownerName", false, startsSentence: true)} is here for questions. {context.Link}"),
             OrderCancelled => spanish
-                ? ($"Pedido cancelado", $"{context.CustomerFirstName}, su pedido del {Get(context, "vehicle")} está cancelado.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} le llamará. {context.Link}")
-                : ($"Your order is cancelled", $"{context.CustomerFirstName}, your order for the {Get(context, "vehicle")} is cancelled.{RefundLine(context, spanish)} {FirstName(Get(context, "ownerName"))} will call you. {context.Link}"),
+                ? ($"Pedido cancelado", $"{context.CustomerFirstName}, su pedido del {Car(context, true)} está cancelado.{RefundLine(context, spanish)} {Who(context, "ownerName", true, startsSentence: true)} le llamará. {context.Link}")
+                : ($"Your order is cancelled", $"{context.CustomerFirstName}, your order for the {Car(context, false)} is cancelled.{RefundLine(context, spanish)} {Who(context, "ownerName", false, startsSentence: true)} will call you. {context.Link}"),
             OrderLate => spanish
-                ? ($"Novedades sinceras de su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, con franqueza: la {Get(context, "milestoneNameEs")} de su {Get(context, "vehicle")} estaba prevista el {Get(context, "promisedDate")} y aún no ha ocurrido. Lo estamos siguiendo; {FirstName(Get(context, "ownerName"))} le llamará antes del {Get(context, "callBy")}. {context.Link}")
-                : ($"An honest update on your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, an honest update: the {Get(context, "milestoneName")} of your {Get(context, "vehicle")} was expected {Get(context, "promisedDate")} and hasn't happened yet. We're chasing it; {FirstName(Get(context, "ownerName"))} will call you by {Get(context, "callBy")}. {context.Link}"),
+                ? ($"Novedades sinceras de su {Car(context, true)}", $"{context.CustomerFirstName}, con franqueza: la {Get(context, "milestoneNameEs")} de su {Car(context, true)} estaba prevista el {Get(context, "promisedDate")} y aún no ha ocurrido. Lo estamos siguiendo; {Who(context, "ownerName", true)} le llamará{Either(context, "callBy", " antes del {0}", " pronto")}. {context.Link}")
+                : ($"An honest update on your {Car(context, false)}", $"{context.CustomerFirstName}, an honest update: the {Get(context, "milestoneName")} of your {Car(context, false)} was expected {Get(context, "promisedDate")} and hasn't happened yet. We're chasing it; {Who(context, "ownerName", false)} will call you{Either(context, "callBy", " by {0}", " soon")}. {context.Link}"),
             OrderCheckIn => spanish
-                ? ($"Su {Get(context, "vehicle")}: todo en marcha", $"{context.CustomerFirstName}, su {Get(context, "vehicle")} está {Get(context, "statusEs")}. Siguiente: {Get(context, "nextNameEs")}, previsto {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} está a su disposición. {context.Link}")
-                : ($"Your {Get(context, "vehicle")}: where things stand", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is {Get(context, "status")}. Next: {Get(context, "nextName")}, expected {Get(context, "nextDate")}. {FirstName(Get(context, "ownerName"))} is here for any questions. {context.Link}"),
+                ? ($"Su {Car(context, true)}: todo en marcha", $"{context.CustomerFirstName}, su {Car(context, true)} está {Get(context, "statusEs")}.{Next(context, true)} {Who(context, "ownerName", true, startsSentence: true)} está a su disposición. {context.Link}")
+                : ($"Your {Car(context, false)}: where things stand", $"{context.CustomerFirstName}, your {Car(context, false)} is {Get(context, "status")}.{Next(context, false)} {Who(context, "ownerName", false, startsSentence: true)} is here for any questions. {context.Link}"),
             CollectionBooked => spanish
-                ? ($"Recogida reservada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, le esperamos el {Get(context, "whenEs")} en {context.SiteName} para entregarle su {Get(context, "vehicle")}. ¿Necesita cambiarlo? {context.Link}")
-                : ($"Collection booked: {Get(context, "when")}", $"{context.CustomerFirstName}, we'll see you {Get(context, "when")} at {context.SiteName} to hand over your {Get(context, "vehicle")}. Need to change it? {context.Link}"),
+                ? ($"Recogida reservada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, le esperamos el {Get(context, "whenEs")} en {context.SiteName} para entregarle su {Car(context, true)}. ¿Necesita cambiarlo? {context.Link}")
+                : ($"Collection booked: {Get(context, "when")}", $"{context.CustomerFirstName}, we'll see you {Get(context, "when")} at {context.SiteName} to hand over your {Car(context, false)}. Need to change it? {context.Link}"),
             CollectionReminder => spanish
-                ? ($"Mañana recoge su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, mañana es el día: {Get(context, "whenEs")} en {context.SiteName}. Traiga su carnet de conducir. {FirstName(Get(context, "ownerName"))} le espera. {context.Link}")
-                : ($"Tomorrow: your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, tomorrow's the day: {Get(context, "when")} at {context.SiteName}. Bring your driver's license. {FirstName(Get(context, "ownerName"))} will be waiting. {context.Link}"),
+                ? ($"Mañana recoge su {Car(context, true)}", $"{context.CustomerFirstName}, mañana es el día: {Get(context, "whenEs")} en {context.SiteName}. Traiga su licencia de conducir. {Who(context, "ownerName", true, startsSentence: true)} le espera. {context.Link}")
+                : ($"Tomorrow: your {Car(context, false)}", $"{context.CustomerFirstName}, tomorrow's the day: {Get(context, "when")} at {context.SiteName}. Bring your driver's license. {Who(context, "ownerName", false, startsSentence: true)} will be waiting. {context.Link}"),
             OrderDelivered => spanish
-                ? ($"¡Disfrute su {Get(context, "vehicle")}!", $"¡Enhorabuena, {context.CustomerFirstName}! Gracias por confiar en {context.SiteName}. Cualquier duda sobre su {Get(context, "vehicle")}, responda a este mensaje. {context.Link}")
-                : ($"Enjoy your {Get(context, "vehicle")}!", $"Congratulations, {context.CustomerFirstName}! Thank you for choosing {context.SiteName}. Any question about your {Get(context, "vehicle")}, just reply to this message. {context.Link}"),
+                ? ($"¡Disfrute su {Car(context, true)}!", $"¡Enhorabuena, {context.CustomerFirstName}! Gracias por confiar en {context.SiteName}. Cualquier duda sobre su {Car(context, true)}, responda a este mensaje. {context.Link}")
+                : ($"Enjoy your {Car(context, false)}!", $"Congratulations, {context.CustomerFirstName}! Thank you for choosing {context.SiteName}. Any question about your {Car(context, false)}, just reply to this message. {context.Link}"),
             CollectionProposed => spanish
-                ? ($"Elija cuándo recoger su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} le propone: {Get(context, "times")}. Elija la que le venga mejor (u otra hora): {context.Link}")
-                : ($"Pick your collection time", $"{context.CustomerFirstName}, {FirstName(Get(context, "ownerName"))} suggests {Get(context, "times")}. Pick whichever suits you (or another time): {context.Link}"),
+                ? ($"Elija cuándo recoger su {Car(context, true)}", $"{context.CustomerFirstName}, {Who(context, "ownerName", true)} le propone: {Get(context, "times")}. Elija la que le venga mejor (u otra hora): {context.Link}")
+                : ($"Pick your collection time", $"{context.CustomerFirstName}, {Who(context, "ownerName", false)} suggests {Get(context, "times")}. Pick whichever suits you (or another time): {context.Link}"),
             ServiceBooked => spanish
-                ? ($"Cita de taller: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su {Get(context, "vehicle")} tiene cita el {Get(context, "whenEs")} en {context.SiteName} con {FirstName(Get(context, "advisorName"))}. Pediremos las piezas con tiempo. {context.Link}")
-                : ($"Service booked: {Get(context, "when")}", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is booked in for {Get(context, "when")} at {context.SiteName} with {FirstName(Get(context, "advisorName"))}. We'll have the parts ready. {context.Link}"),
+                ? ($"Cita de taller: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su {Car(context, true)} tiene cita el {Get(context, "whenEs")} en {context.SiteName}{Either(context, "advisorName", " con {0}", "", firstNameOnly: true)}. Pediremos las piezas con tiempo. {context.Link}")
+                : ($"Service booked: {Get(context, "when")}", $"{context.CustomerFirstName}, your {Car(context, false)} is booked in for {Get(context, "when")} at {context.SiteName}{Either(context, "advisorName", " with {0}", "", firstNameOnly: true)}. We'll have the parts ready. {context.Link}"),
             ServiceRescheduled => spanish
-                ? ($"Cita cambiada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su cita para el {Get(context, "vehicle")} es ahora el {Get(context, "whenEs")} en {context.SiteName}. Motivo: {Shorten(Get(context, "reason"), 70)} {context.Link}")
-                : ($"Service moved to {Get(context, "when")}", $"{context.CustomerFirstName}, your {Get(context, "vehicle")} is now booked for {Get(context, "when")} at {context.SiteName}. Why: {Shorten(Get(context, "reason"), 70)} {context.Link}"),
+                ? ($"Cita cambiada: {Get(context, "whenEs")}", $"{context.CustomerFirstName}, su cita para el {Car(context, true)} es ahora el {Get(context, "whenEs")} en {context.SiteName}.{Because(context, true)} {context.Link}")
+                : ($"Service moved to {Get(context, "when")}", $"{context.CustomerFirstName}, your {Car(context, false)} is now booked for {Get(context, "when")} at {context.SiteName}.{Because(context, false)} {context.Link}"),
             ServiceCancelled => spanish
-                ? ($"Cita cancelada", $"{context.CustomerFirstName}, su cita del {Get(context, "whenEs")} para el {Get(context, "vehicle")} está cancelada. Para una nueva, responda a este mensaje. {context.Link}")
-                : ($"Service appointment cancelled", $"{context.CustomerFirstName}, your {Get(context, "when")} service for the {Get(context, "vehicle")} is cancelled. To book again, just reply to this message. {context.Link}"),
+                ? ($"Cita cancelada", $"{context.CustomerFirstName}, su cita del {Get(context, "whenEs")} para el {Car(context, true)} está cancelada. Para una nueva, responda a este mensaje. {context.Link}")
+                : ($"Service appointment cancelled", $"{context.CustomerFirstName}, your {Get(context, "when")} service for the {Car(context, false)} is cancelled. To book again, just reply to this message. {context.Link}"),
             ServiceReminder => spanish
-                ? ($"Mañana: cita para su {Get(context, "vehicle")}", $"{context.CustomerFirstName}, le esperamos mañana, {Get(context, "whenEs")}, en {context.SiteName}. Confirme o cambie la hora aquí (no responda SI): {context.Link}")
-                : ($"Tomorrow: service for your {Get(context, "vehicle")}", $"{context.CustomerFirstName}, see you tomorrow, {Get(context, "when")}, at {context.SiteName}. Tap to confirm or pick another time: {context.Link}"),
+                ? ($"Mañana: cita para su {Car(context, true)}", $"{context.CustomerFirstName}, le esperamos mañana, {Get(context, "whenEs")}, en {context.SiteName}. Confirme o cambie la hora aquí (no responda SI): {context.Link}")
+                : ($"Tomorrow: service for your {Car(context, false)}", $"{context.CustomerFirstName}, see you tomorrow, {Get(context, "when")}, at {context.SiteName}. Tap to confirm or pick another time: {context.Link}"),
             ServiceAtRisk => spanish
-                ? ($"Su cita del {Get(context, "whenEs")}: una pieza se retrasa", $"{context.CustomerFirstName}, una pieza para su {Get(context, "vehicle")} no llegará para el {Get(context, "whenEs")}{Parenthesis(Get(context, "partsByEs"), "prevista")}. Elija otra fecha aquí; {FirstName(Get(context, "advisorName"))} le ayuda: {context.Link}")
-                : ($"Your {Get(context, "when")} visit: a part is running late", $"{context.CustomerFirstName}, a part for your {Get(context, "vehicle")} won't arrive in time for {Get(context, "when")}{Parenthesis(Get(context, "partsBy"), "expected")}. Pick a new time here; {FirstName(Get(context, "advisorName"))} can help: {context.Link}"),
+                ? ($"Su cita del {Get(context, "whenEs")}: una pieza se retrasa", $"{context.CustomerFirstName}, una pieza para su {Car(context, true)} no llegará para el {Get(context, "whenEs")}{Parenthesis(Get(context, "partsByEs"), "prevista")}. Elija otra fecha aquí; {Who(context, "advisorName", true)} le ayuda: {context.Link}")
+                : ($"Your {Get(context, "when")} visit: a part is running late", $"{context.CustomerFirstName}, a part for your {Car(context, false)} won't arrive in time for {Get(context, "when")}{Parenthesis(Get(context, "partsBy"), "expected")}. Pick a new time here; {Who(context, "advisorName", false)} can help: {context.Link}"),
             ServicePartsReady => spanish
-                ? ($"Sus piezas han llegado", $"{context.CustomerFirstName}, ya tenemos las piezas para su {Get(context, "vehicle")}. Le esperamos el {Get(context, "whenEs")} en {context.SiteName}. {context.Link}")
-                : ($"Your parts are in", $"Good news, {context.CustomerFirstName}: the parts for your {Get(context, "vehicle")} are in. See you {Get(context, "when")} at {context.SiteName}. {context.Link}"),
+                ? ($"Sus piezas han llegado", $"{context.CustomerFirstName}, ya tenemos las piezas para su {Car(context, true)}. Le esperamos el {Get(context, "whenEs")} en {context.SiteName}. {context.Link}")
+                : ($"Your parts are in", $"Good news, {context.CustomerFirstName}: the parts for your {Car(context, false)} are in. See you {Get(context, "when")} at {context.SiteName}. {context.Link}"),
             ServiceCheckedIn => spanish
-                ? ($"Su {Get(context, "vehicle")} está con nosotros", $"{context.CustomerFirstName}, gracias. Su {Get(context, "vehicle")} estará listo el {Get(context, "readyByEs")}. {FirstName(Get(context, "advisorName"))} le avisará de cualquier novedad. {context.Link}")
-                : ($"We have your {Get(context, "vehicle")}", $"Thanks, {context.CustomerFirstName}. Your {Get(context, "vehicle")} will be ready by {Get(context, "readyBy")}. {FirstName(Get(context, "advisorName"))} will update you as we go. {context.Link}"),
+                ? ($"Su {Car(context, true)} está con nosotros", $"{context.CustomerFirstName}, gracias. Su {Car(context, true)} estará listo el {Get(context, "readyByEs")}. {Who(context, "advisorName", true, startsSentence: true)} le avisará de cualquier novedad. {context.Link}")
+                : ($"We have your {Car(context, false)}", $"Thanks, {context.CustomerFirstName}. Your {Car(context, false)} will be ready by {Get(context, "readyBy")}. {Who(context, "advisorName", false, startsSentence: true)} will update you as we go. {context.Link}"),
             _ => throw new ArgumentException($"Unknown template '{key}'.", nameof(key)),
         };
 
@@ -172,7 +172,7 @@ public static class MessageTemplates
 
     private static (string Subject, string Text) MilestoneText(bool spanish, TemplateContext context)
     {
-        var vehicle = Get(context, "vehicle");
+        var vehicle = Car(context, spanish);
         var next = Get(context, "nextDate");
         var site = context.SiteName;
         var first = context.CustomerFirstName;
@@ -190,6 +190,22 @@ public static class MessageTemplates
             ("preparedForDelivery", true) => ($"Su {vehicle} está listo", $"{first}, su {vehicle} está listo. Elija la hora de recogida que mejor le venga: {context.Link}"),
             (_, false) => ($"An update on your {vehicle}", $"{first}, there is news about your {vehicle}: {context.Link}"),
             (_, true) => ($"Novedades de su {vehicle}", $"{first}, hay novedades sobre su {vehicle}: {context.Link}"),
+        };
+    }
+
+    /// <summary>" Next: arrival at the dealership, expected Fri, Jan 15." with whichever of the two facts is known.</summary>
+    private static string Next(TemplateContext context, bool spanish)
+    {
+        var (name, date) = (Get(context, spanish ? "nextNameEs" : "nextName"), Get(context, "nextDate"));
+        return (name.Length > 0, date.Length > 0, spanish) switch
+        {
+            (true, true, false) => $" Next: {name}, expected {date}.",
+            (true, true, true) => $" Siguiente: {name}, previsto {date}.",
+            (true, false, false) => $" Next: {name}.",
+            (true, false, true) => $" Siguiente: {name}.",
+            (false, true, false) => $" Next step expected {date}.",
+            (false, true, true) => $" Siguiente paso previsto: {date}.",
+            _ => "",
         };
     }
 
@@ -254,6 +270,32 @@ public static class MessageTemplates
     }
 
     private static string Get(TemplateContext context, string name) => context.Data.TryGetValue(name, out var value) ? value : "";
+
+    /// <summary>The car's name, or plainly "car" when it is not known, so no sentence has a hole in it.</summary>
+    private static string Car(TemplateContext context, bool spanish) => Get(context, "vehicle") is { Length: > 0 } vehicle ? vehicle : spanish ? "auto" : "car";
+
+    /// <summary>The first name of the person who owns the conversation, or "our team" when nobody is named.</summary>
+    private static string Who(TemplateContext context, string fact, bool spanish, bool startsSentence = false)
+    {
+        var name = FirstName(Get(context, fact));
+        if (name.Length > 0)
+        {
+            return name;
+        }
+
+        var team = spanish ? "nuestro equipo" : "our team";
+        return startsSentence ? char.ToUpperInvariant(team[0]) + team[1..] : team;
+    }
+
+    /// <summary>The fact set into <paramref name="known"/> ("by {0}"), or <paramref name="unknown"/> when it is missing.</summary>
+    private static string Either(TemplateContext context, string fact, string known, string unknown, bool firstNameOnly = false) =>
+        Get(context, fact) is { Length: > 0 } value
+            ? string.Format(System.Globalization.CultureInfo.InvariantCulture, known, firstNameOnly ? FirstName(value) : value)
+            : unknown;
+
+    /// <summary>" Why: …" (or " Motivo: …") when a reason is known; nothing otherwise.</summary>
+    private static string Because(TemplateContext context, bool spanish) =>
+        Get(context, "reason") is { Length: > 0 } reason ? (spanish ? $" Motivo: {Shorten(reason, 70)}" : $" Why: {Shorten(reason, 70)}") : "";
 
     private static string FirstName(string fullName) => fullName.Split(' ', 2)[0];
 
