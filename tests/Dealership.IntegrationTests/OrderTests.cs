@@ -46,6 +46,39 @@ public sealed class OrderTests
     private Task<List<Notification>> NotificationsAsync(string keyPrefix) =>
         _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith(keyPrefix)).ToListAsync());
 
+    private static string RenderSms(Notification notification) =>
+        Application.Notifications.MessageTemplates.Render(notification.TemplateKey, notification.Channel, notification.Language,
+            new Application.Notifications.TemplateContext("Dana", "Harbor Motors", "LINK",
+                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData)!)).Text;
+
+    [Test]
+    public async Task PreparedWithTheChecklistOpen_SaysWhatIsLeft_AndInvitesAPickOnlyOnceTimesCanOpen()
+    {
+        using var sales = await _app.SalesAsync();
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+        foreach (var milestone in new[] { "factoryConfirmed", "built", "inTransit", "arrivedAtDealership", "preparedForDelivery" })
+        {
+            Assert.That((await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone })).StatusCode, Is.EqualTo(HttpStatusCode.OK), milestone);
+        }
+
+        var prepared = (await NotificationsAsync($"order/{id}/milestone/preparedForDelivery")).First();
+        Assert.That(RenderSms(prepared), Does.Contain("Still to finish: the final inspection").And.Not.Contain("Pick a collection time"));
+        Assert.That(await NotificationsAsync($"order/{id}/collection-open"), Is.Empty);
+
+        foreach (var item in new[] { "preDeliveryInspection", "fundsArranged", "insuranceProof" })
+        {
+            await sales.PutAsJsonAsync($"/api/orders/{id}/checklist/{item}", new { done = true });
+        }
+
+        Assert.That(await NotificationsAsync($"order/{id}/collection-open"), Is.Empty, "one item still open: no invitation yet");
+        await sales.PutAsJsonAsync($"/api/orders/{id}/checklist/registrationPaperwork", new { done = true });
+
+        var open = await NotificationsAsync($"order/{id}/collection-open");
+        Assert.That(open, Is.Not.Empty, "the last tick opens collection times, and the customer is invited then");
+        Assert.That(RenderSms(open[0]), Does.Contain("Pick a collection time"));
+        Assert.That((await (await sales.GetAsync($"/api/orders/{id}/collection-slots")).ReadJsonAsync()).GetArrayLength(), Is.GreaterThan(0), "the page the message points to offers times");
+    }
+
     [Test]
     public async Task PlaceOrder_AnswersWithTheOrder_AndTellsTheCustomer()
     {

@@ -186,6 +186,10 @@ public static class MessageTemplates
             ("inTransit", true) => ($"Su {vehicle} está en camino", $"{first}, su {vehicle} va camino de {site}.{Expected(next, "Llegada prevista", spanish)} {context.Link}"),
             ("arrivedAtDealership", false) => ($"Your {vehicle} has arrived", $"{first}, your {vehicle} arrived at {site} today! We're preparing it now and will tell you the moment you can pick a collection time. {context.Link}"),
             ("arrivedAtDealership", true) => ($"Su {vehicle} ha llegado", $"¡{first}, su {vehicle} llegó hoy a {site}! Lo estamos preparando y le avisaremos en cuanto pueda elegir la hora de recogida. {context.Link}"),
+            ("preparedForDelivery", false) when Get(context, "stillOpen") is { Length: > 0 } open =>
+                ($"Your {vehicle} is almost ready", $"{first}, your {vehicle} is prepared. Still to finish: {open}.{(Get(context, "fromCustomer").Length > 0 ? " We may need something from you; we'll be in touch." : "")} Then you pick your collection time: {context.Link}"),
+            ("preparedForDelivery", true) when Get(context, "stillOpenEs") is { Length: > 0 } open =>
+                ($"Su {vehicle} está casi listo", $"{first}, su {vehicle} está preparado. Falta: {open}.{(Get(context, "fromCustomer").Length > 0 ? " Quizá necesitemos algo de usted; le contactaremos." : "")} Después elige la hora de recogida: {context.Link}"),
             ("preparedForDelivery", false) => ($"Your {vehicle} is ready", $"{first}, your {vehicle} is ready for you. Pick a collection time that suits you: {context.Link}"),
             ("preparedForDelivery", true) => ($"Su {vehicle} está listo", $"{first}, su {vehicle} está listo. Elija la hora de recogida que mejor le venga: {context.Link}"),
             (_, false) => ($"An update on your {vehicle}", $"{first}, there is news about your {vehicle}: {context.Link}"),

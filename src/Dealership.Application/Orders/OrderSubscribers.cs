@@ -19,8 +19,28 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     IDomainEventSubscriber<OrderCancelled>,
     IDomainEventSubscriber<CollectionBooked>,
     IDomainEventSubscriber<OrderDelivered>,
-    IDomainEventSubscriber<CollectionTimesProposed>
+    IDomainEventSubscriber<CollectionTimesProposed>,
+    IDomainEventSubscriber<ChecklistItemChanged>
 {
+    /// <summary>
+    /// The last open checklist item of a prepared car was ticked: collection times open now, so now (and only
+    /// now) the customer is invited to pick one. Once per order.
+    /// </summary>
+    public async Task HandleAsync(ChecklistItemChanged domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        if (!domainEvent.Done || !order.ChecklistComplete || order.Status != OrderMilestone.PreparedForDelivery || !order.IsActive)
+        {
+            return;
+        }
+
+        var (customer, data) = await FactsAsync(order, cancellationToken);
+        data["milestone"] = "preparedForDelivery";
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, "Ready to hand over: the customer is invited to pick a collection time");
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderMilestone, $"order/{order.Id}/collection-open", data,
+            urgent: false, proactive: true, cancellationToken);
+    }
+
     public async Task HandleAsync(CollectionTimesProposed domainEvent, CancellationToken cancellationToken)
     {
         var order = domainEvent.Order;
@@ -87,6 +107,16 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         data["milestone"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(domainEvent.Milestone.ToString());
         var next = domainEvent.Milestone + 1;
         data["nextDate"] = next <= OrderMilestone.Delivered ? FormatDate(order.MilestoneOf(next).PromisedDate, customer.Language) : "";
+        if (domainEvent.Milestone == OrderMilestone.PreparedForDelivery && !order.ChecklistComplete)
+        {
+            // Times open only with the checklist complete: say what is still being done instead of inviting a
+            // choice the page cannot offer. The invitation follows when the last item is ticked.
+            var open = order.Checklist.Where(c => !c.IsDone).ToList();
+            data["stillOpen"] = string.Join(", ", open.Select(c => OpenItem(c.Item, spanish: false)));
+            data["stillOpenEs"] = string.Join(", ", open.Select(c => OpenItem(c.Item, spanish: true)));
+            data["fromCustomer"] = open.Any(c => c.NeedsCustomer) ? "yes" : "";
+        }
+
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"{VehicleOrder.Describe(domainEvent.Milestone)}: {order.Vehicle.Describe()}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderMilestone, $"order/{order.Id}/milestone/{data["milestone"]}", data,
             urgent: false, proactive: true, cancellationToken);
@@ -149,6 +179,20 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         (OrderMilestone.ArrivedAtDealership, true) => "en el concesionario, en preparación",
         (OrderMilestone.PreparedForDelivery, true) => "listo para usted",
         (_, true) => "en curso",
+    };
+
+    /// <summary>An open checklist item as the customer would say it.</summary>
+    internal static string OpenItem(ChecklistItem item, bool spanish) => (item, spanish) switch
+    {
+        (ChecklistItem.PreDeliveryInspection, false) => "the final inspection",
+        (ChecklistItem.FundsArranged, false) => "the payment or financing",
+        (ChecklistItem.InsuranceProof, false) => "proof of insurance",
+        (ChecklistItem.RegistrationPaperwork, false) => "the registration paperwork",
+        (ChecklistItem.PreDeliveryInspection, true) => "la inspección final",
+        (ChecklistItem.FundsArranged, true) => "el pago o la financiación",
+        (ChecklistItem.InsuranceProof, true) => "el comprobante de seguro",
+        (ChecklistItem.RegistrationPaperwork, true) => "los papeles de registro",
+        _ => spanish ? "los últimos detalles" : "the last details",
     };
 
     internal static string EnglishName(OrderMilestone milestone) => milestone switch
