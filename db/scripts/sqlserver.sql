@@ -1535,3 +1535,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128091135_SiteQuietHours'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [QuietHoursEnd] time NOT NULL DEFAULT '08:00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128091135_SiteQuietHours'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [QuietHoursStart] time NOT NULL DEFAULT '20:00:00';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128091135_SiteQuietHours'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128091135_SiteQuietHours', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

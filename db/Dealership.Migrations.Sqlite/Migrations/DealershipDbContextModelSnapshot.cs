@@ -1381,6 +1381,16 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<TimeOnly>("QuietHoursEnd")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeOnly(8, 0, 0));
+
+                    b.Property<TimeOnly>("QuietHoursStart")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue(new TimeOnly(20, 0, 0));
+
                     b.Property<int>("ServiceSlotMinutes")
                         .HasColumnType("INTEGER");
 

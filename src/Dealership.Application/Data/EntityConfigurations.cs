@@ -21,6 +21,8 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.DistanceUnit).HasConversion<string>().HasMaxLength(12);
         builder.Property(s => s.DefaultPhoneRegion).HasMaxLength(2);
         builder.Property(s => s.Languages).HasMaxLength(40);
+        builder.Property(s => s.QuietHoursStart).HasDefaultValue(new TimeOnly(20, 0));
+        builder.Property(s => s.QuietHoursEnd).HasDefaultValue(new TimeOnly(8, 0));
         builder.Ignore(s => s.LanguageList);
         builder.Ignore(s => s.DefaultLanguage);
         builder.Ignore(s => s.TimeZone);

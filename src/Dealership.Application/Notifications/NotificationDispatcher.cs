@@ -215,7 +215,8 @@ public sealed class NotificationDispatcher(
         var phones = customers.Values.Where(c => c.MobilePhone != null).Select(c => c.MobilePhone!).Distinct().ToList();
         var optedOut = (await db.PhoneConsents.Where(p => phones.Contains(p.PhoneNumber) && p.OptedOut).Select(p => p.PhoneNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var siteIds = due.Where(n => n.SiteId != null).Select(n => n.SiteId!.Value).Distinct().ToList();
-        var siteNames = await db.Sites.Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, ct);
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var siteNames = sites.ToDictionary(s => s.Key, s => s.Value.Name);
         var defaultSite = siteNames.Values.FirstOrDefault() ?? await db.Sites.OrderBy(s => s.Name).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "Your dealership";
 
         var claimed = new List<Claimed>();
@@ -229,6 +230,15 @@ public sealed class NotificationDispatcher(
             {
                 notification.Suppress(channel == MessageChannel.Sms && customer.MobilePhone is not null && optedOut.Contains(customer.MobilePhone) ? SuppressionReason.OptedOut : SuppressionReason.NoConsent, now);
                 _suppressed++;
+                await unit.SaveAsync(ct);
+                continue;
+            }
+
+            // Quiet hours are checked again at send time: a retry or a late sweep must not text at 11 PM either.
+            if (!QuietHours.MayBreak(notification.Urgent, notification.Proactive) &&
+                QuietHours.EndAfter(customer, notification.SiteId is { } quietSite ? sites.GetValueOrDefault(quietSite) : null, now) is { } quietUntil)
+            {
+                notification.Defer(quietUntil);
                 await unit.SaveAsync(ct);
                 continue;
             }

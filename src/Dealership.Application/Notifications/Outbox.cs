@@ -43,6 +43,9 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
             .ToHashSet(StringComparer.Ordinal);
         existing.UnionWith(db.Notifications.Local.Select(n => n.DeduplicationKey));
 
+        var siteIds = messages.Select(m => m.SiteId).OfType<Guid>().Distinct().ToList();
+        var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+
         var queued = new List<Notification>();
         foreach (var (message, channels) in planned)
         {
@@ -71,7 +74,8 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
                 {
                     notification.Suppress(SuppressionReason.NoConsent, now);
                 }
-                else if (!message.Urgent && customer.QuietHoursEndAfter(now) is { } quietUntil)
+                else if (!QuietHours.MayBreak(message.Urgent, message.Proactive) &&
+                         QuietHours.EndAfter(customer, message.SiteId is { } siteId ? sites.GetValueOrDefault(siteId) : null, now) is { } quietUntil)
                 {
                     notification.Defer(quietUntil);
                 }
@@ -109,6 +113,10 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
     }
 }
 
-/// <summary>One message to queue: for whom, about what (template and facts), and how it may be delayed.</summary>
+/// <summary>
+/// One message to queue: for whom, about what (template and facts), and how it may be delayed. Urgent and not
+/// proactive means an answer to something the customer just did or said: the only kind that may go out in
+/// quiet hours (<see cref="QuietHours"/>).
+/// </summary>
 public sealed record OutboxMessage(Customer Customer, Guid? SiteId, string TemplateKey, string DeduplicationBase,
     IReadOnlyDictionary<string, string> Data, bool Urgent, bool Proactive, MessageChannel? OnlyChannel = null);

@@ -48,7 +48,7 @@ public static class SendCustomerMessage
             var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
             var data = new Dictionary<string, string> { ["staffName"] = staffName, ["text"] = command.Text.Trim() };
             var queued = await outbox.QueueAsync(customer, staff.SiteId, MessageTemplates.StaffMessage, $"customer/{customer.Id}/message/{Guid.NewGuid():N}",
-                data, urgent: false, proactive: command.TaskId is null, cancellationToken, command.Channel);
+                data, urgent: command.TaskId is not null, proactive: command.TaskId is null, cancellationToken, command.Channel);
             if (queued.All(n => n.Status == NotificationStatus.Suppressed))
             {
                 throw new DomainRuleException(command.Channel is { } channel

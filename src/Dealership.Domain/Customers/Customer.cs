@@ -142,25 +142,6 @@ public sealed class Customer : AggregateRoot
         var single => [single],
     };
 
-    /// <summary>When the current quiet period ends (the next time a non-urgent message may go), or null if not quiet now.</summary>
-    public DateTime? QuietHoursEndAfter(DateTime utc)
-    {
-        if (!IsInQuietHours(utc) || QuietHoursEnd is not { } end)
-        {
-            return null;
-        }
-
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
-        var candidate = local.Date + end.ToTimeSpan();
-        if (candidate <= local)
-        {
-            candidate = candidate.AddDays(1);
-        }
-
-        return TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(candidate, DateTimeKind.Unspecified), zone);
-    }
-
     /// <summary>Corrects name, email or mobile. A channel left without its contact detail cannot stay the preferred one.</summary>
     public void UpdateDetails(CustomerDetails details, DateTime now)
     {

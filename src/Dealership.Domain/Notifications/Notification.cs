@@ -56,7 +56,7 @@ public sealed class Notification : AggregateRoot
     /// <summary>True when we reach out first; false when we answer the customer (a reply acknowledgement, HELP).</summary>
     public bool Proactive { get; private set; }
 
-    /// <summary>Urgent messages (a same-day change) ignore quiet hours.</summary>
+    /// <summary>Time-sensitive; with <see cref="Proactive"/> false it answers the customer and may break quiet hours (<see cref="QuietHours"/>).</summary>
     public bool Urgent { get; private set; }
 
     public NotificationStatus Status { get; private set; }

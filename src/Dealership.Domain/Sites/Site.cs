@@ -86,6 +86,26 @@ public sealed class Site : AggregateRoot
     /// <summary>Labour rate per hour in minor units of <see cref="Currency"/>.</summary>
     public long LabourRatePerHour { get; private set; } = 15_000;
 
+    /// <summary>
+    /// Quiet hours for customers who set none of their own (site time by default 8 PM to 8 AM): no message
+    /// reaches them then, except an answer to something they just did or said (<see cref="Notifications.QuietHours"/>).
+    /// </summary>
+    public TimeOnly QuietHoursStart { get; private set; } = new(20, 0);
+
+    public TimeOnly QuietHoursEnd { get; private set; } = new(8, 0);
+
+    public void SetQuietHours(TimeOnly start, TimeOnly end)
+    {
+        if (start == end)
+        {
+            throw new DomainRuleException("Quiet hours need a start and an end that differ (for example 8:00 PM to 8:00 AM).");
+        }
+
+        QuietHoursStart = start;
+        QuietHoursEnd = end;
+        RecordChange();
+    }
+
     public void SetWorkshop(int workshopMinutesPerDay, int advisorMinutesPerDay, int slotMinutes, long labourRatePerHour)
     {
         if (workshopMinutesPerDay < 60 || advisorMinutesPerDay < 60 || slotMinutes is < 10 or > 120 || labourRatePerHour < 0)

@@ -56,6 +56,20 @@ public sealed class MessagingApp : IAsyncDisposable
                 ["Sms:Twilio:From"] = "+15035550000",
             });
         await app.InitializeAsync();
+
+        // These tests move the clock through retries, crashes and sweeps at any hour; quiet hours have tests of
+        // their own (QuietHoursTests), so here the sites' default quiet window is one minute after midnight.
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Application.Data.DealershipDbContext>();
+            foreach (var site in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Sites))
+            {
+                site.SetQuietHours(new TimeOnly(0, 0), new TimeOnly(0, 1));
+            }
+
+            await db.SaveChangesAsync();
+        }
+
         return new MessagingApp(app, smtp, twilio, crash);
     }
 

@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Notifications;
+using Dealership.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// Quiet hours hold for everyone: a customer who set none gets the site's default (8 PM to 8 AM), checked when
+/// a message is queued and again when it is sent; only an answer to the customer's own text goes at once.
+/// </summary>
+public sealed class QuietHoursTests
+{
+    private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+    private DealershipApp _app = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [TearDown]
+    public void Stop() => _app.Dispose();
+
+    private static DateTime Portland(int day, int hour, int minute = 0) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), Pacific);
+
+    private static async Task<(Guid Id, string Mobile)> CustomerWithoutQuietHoursAsync(HttpClient sales)
+    {
+        var mobile = $"503-555-{Random.Shared.Next(2000, 9999)}";
+        var customer = await sales.CreateCustomerAsync(Requests.NewCustomer(mobile: mobile));
+        return (customer.GetProperty("id").GetGuid(), customer.GetProperty("mobilePhone").GetString()!);
+    }
+
+    private Task<Notification> StaffMessageAsync(Guid customerId) =>
+        _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customerId && n.TemplateKey == MessageTemplates.StaffMessage && n.Channel == MessageChannel.Sms));
+
+    [Test]
+    public async Task AtNinePm_AMessageToACustomerWithNoQuietHoursOfTheirOwn_WaitsForEightAm()
+    {
+        using var sales = await _app.SalesAsync();
+        var (customer, _) = await CustomerWithoutQuietHoursAsync(sales);
+        _app.Clock.Advance(Portland(22, 21, 30) - _app.Clock.GetUtcNow().UtcDateTime);
+
+        using var evening = await _app.SalesAsync();
+        var sent = await evening.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Your car is ready tomorrow." });
+
+        Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var message = await StaffMessageAsync(customer);
+        Assert.That(message.Status, Is.EqualTo(NotificationStatus.Deferred));
+        Assert.That(message.DueAt, Is.EqualTo(Portland(23, 8)), "8:00 AM the next morning, site time");
+    }
+
+    [Test]
+    public async Task AMessageQueuedInTheDay_ButDueAfterEightPm_IsHeldAtSendTimeToo()
+    {
+        using var sales = await _app.SalesAsync();
+        var (customer, _) = await CustomerWithoutQuietHoursAsync(sales);
+        await sales.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Checking in about your order." });
+        Assert.That((await StaffMessageAsync(customer)).Status, Is.EqualTo(NotificationStatus.Pending));
+
+        _app.Clock.Advance(Portland(22, 23, 0) - _app.Clock.GetUtcNow().UtcDateTime);
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        var held = await StaffMessageAsync(customer);
+        Assert.That(held.Status, Is.EqualTo(NotificationStatus.Deferred), "the dispatcher does not text at 11 PM");
+        Assert.That(held.DueAt, Is.EqualTo(Portland(23, 8)));
+    }
+
+    [Test]
+    public async Task AReplyToTheCustomersOwnText_GoesAtOnce_EvenAtNight()
+    {
+        using var sales = await _app.SalesAsync();
+        var (customer, mobile) = await CustomerWithoutQuietHoursAsync(sales);
+        _app.Clock.Advance(Portland(22, 22, 15) - _app.Clock.GetUtcNow().UtcDateTime);
+
+        var outcome = await _app.SendAsync(new ReceiveInboundSms.Command(mobile, "Is my car ready?", "SMquiet" + Guid.NewGuid().ToString("N")));
+        Assert.That(outcome, Is.EqualTo(ReceiveInboundSms.Outcome.RoutedToStaff));
+
+        var acknowledgement = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customer && n.TemplateKey == MessageTemplates.ReplyAcknowledged));
+        Assert.That(acknowledgement.Status, Is.EqualTo(NotificationStatus.Pending), "they just wrote to us: the answer is not held");
+        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == customer));
+        using var night = await _app.ManagerAsync(); // a customer with no owner: the site's team queue, which managers work
+        var answer = await night.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Yes, it is ready.", taskId = task.Id });
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await answer.Content.ReadAsStringAsync());
+        Assert.That((await StaffMessageAsync(customer)).Status, Is.EqualTo(NotificationStatus.Pending), "an answer to their text goes at once too");
+    }
+}
