@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.AspNetCore.Hosting;
@@ -44,6 +45,7 @@ public sealed class BrowserHost : IAsyncDisposable
         var app = new App(Path.Combine(Path.GetTempPath(), "dealership-browser", Guid.NewGuid().ToString("N")), $"http://localhost:{port}");
         app.UseKestrel(port);
         app.StartServer();
+        await KeepQuietHoursAwayAsync(app);
         var host = new BrowserHost(app, $"http://localhost:{port}");
         host._playwright = await Playwright.CreateAsync();
         host.Browser = await host._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -53,6 +55,24 @@ public sealed class BrowserHost : IAsyncDisposable
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
         return host;
+    }
+
+    /// <summary>
+    /// The host runs on the real clock, and these tests walk through the staff's and customers' day, not quiet
+    /// hours (those have their own tests on a fixed clock): each site's quiet window is moved twelve hours away
+    /// from now, so messages go out whenever the suite runs.
+    /// </summary>
+    private static async Task KeepQuietHoursAwayAsync(App app)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<Dealership.Application.Data.DealershipDbContext>();
+        foreach (var site in await db.Sites.ToListAsync())
+        {
+            var start = TimeOnly.FromDateTime(site.ToLocal(DateTime.UtcNow.AddHours(12)));
+            site.SetQuietHours(start, start.AddMinutes(1));
+        }
+
+        await db.SaveChangesAsync();
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 860)
@@ -97,6 +117,13 @@ public sealed class BrowserHost : IAsyncDisposable
     public string OutboxFolder => Path.Combine(_app.DataDirectory, "outbox");
 
     /// <summary>Runs the notification dispatch job once (the browser host runs no Hangfire server).</summary>
+    public async Task<bool> SiteIsOpenNowAsync(string code)
+    {
+        using var scope = _app.Services.CreateScope();
+        var site = await scope.ServiceProvider.GetRequiredService<Dealership.Application.Data.DealershipDbContext>().Sites.SingleAsync(s => s.Code == code);
+        return site.IsOpenAt(DateTime.UtcNow);
+    }
+
     public async Task DispatchAsync()
     {
         using var scope = _app.Services.CreateScope();

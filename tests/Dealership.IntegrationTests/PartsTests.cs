@@ -162,6 +162,19 @@ public sealed class PartsTests
             await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
 
+        // Sunday afternoon: Portland is closed, so the email waits for Monday's opening.
+        var held = await _app.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
+        Assert.That(held.Status, Is.EqualTo(SupplierEmailStatus.Pending));
+        var portland = await _app.QueryAsync(db => db.Sites.SingleAsync(s => s.Code == "PDX"));
+        Assert.That(held.DueAt, Is.EqualTo(portland.NextOpenAt(_app.Clock.GetUtcNow().UtcDateTime)));
+        Assert.That(portland.ToLocal(held.DueAt).DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
+
+        _app.Clock.SetUtcNow(held.DueAt.AddMinutes(1));
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
         var email = await _app.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
         Assert.That(email.Status, Is.EqualTo(SupplierEmailStatus.Sent));
         Assert.That(email.Body, Does.Contain("2 x 45251-TG7-A01").And.Contain(draft.Reference));

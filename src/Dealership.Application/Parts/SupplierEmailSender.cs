@@ -8,17 +8,41 @@ using Microsoft.Extensions.Logging;
 namespace Dealership.Application.Parts;
 
 /// <summary>
-/// Sends supplier emails that are due (part of the dispatcher run, so the after-commit signal and the minutely
-/// sweep cover both). A failure waits and retries with back-off; five failures leave it dead for the clerk.
+/// Sends supplier emails that are due, while the ordering site is open (part of the dispatcher run, so the
+/// after-commit signal and the minutely sweep cover both). A failure waits and retries with back-off; five failures leave it dead for the clerk.
 /// </summary>
 public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel email, UnitOfWork unit, TimeProvider clock, ILogger<SupplierEmailSender> logger)
 {
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.SupplierEmails.Where(e => e.Status == SupplierEmailStatus.Pending && e.DueAt <= now).OrderBy(e => e.DueAt).Take(50).ToListAsync(ct);
+        var candidates = await db.SupplierEmails.Where(e => e.Status == SupplierEmailStatus.Pending && e.DueAt <= now).OrderBy(e => e.DueAt).Take(50).ToListAsync(ct);
+        if (candidates.Count == 0)
+        {
+            return 0;
+        }
+
+        // Only while the ordering site is open: outside its hours the email waits for the next opening.
+        var orderIds = candidates.Select(e => e.PartsOrderId).ToList();
+        var siteOf = await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.SiteId, ct);
+        var siteIds = siteOf.Values.Distinct().ToList();
+        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        var due = new List<SupplierEmail>();
+        foreach (var candidate in candidates)
+        {
+            if (siteOf.TryGetValue(candidate.PartsOrderId, out var siteId) && sites[siteId].NextOpenAt(now) is { } opens && opens > now)
+            {
+                candidate.HoldUntil(opens);
+            }
+            else
+            {
+                due.Add(candidate);
+            }
+        }
+
         if (due.Count == 0)
         {
+            await unit.SaveAsync(ct);
             return 0;
         }
 

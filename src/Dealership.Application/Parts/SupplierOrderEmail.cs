@@ -28,6 +28,13 @@ public static class SupplierOrderEmail
             .AppendLine()
             .AppendLine("Thank you,")
             .AppendLine(CultureInfo.InvariantCulture, $"Parts department, {site.Name}");
-        return new SupplierEmail(order.Id, supplier.OrderEmail, supplier.Name, $"Parts order {order.Reference} from {site.Name}", body.ToString(), now);
+        var email = new SupplierEmail(order.Id, supplier.OrderEmail, supplier.Name, $"Parts order {order.Reference} from {site.Name}", body.ToString(), now);
+        // Sent while the site is open; an order placed at night goes out when the site opens (and says so on the parts page).
+        if (site.NextOpenAt(now) is { } opens)
+        {
+            email.HoldUntil(opens);
+        }
+
+        return email;
     }
 }

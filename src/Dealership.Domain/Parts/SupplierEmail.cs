@@ -46,6 +46,18 @@ public sealed class SupplierEmail : AggregateRoot
 
     public string? LastError { get; private set; }
 
+    /// <summary>Waits for the site to open: an order emailed at midnight sits unread, and a counter clerk should see it first thing.</summary>
+    public void HoldUntil(DateTime opensAt)
+    {
+        if (Status != SupplierEmailStatus.Pending || opensAt <= DueAt)
+        {
+            return;
+        }
+
+        DueAt = opensAt;
+        RecordChange();
+    }
+
     public void MarkSent(DateTime now)
     {
         Status = SupplierEmailStatus.Sent;

@@ -142,6 +142,31 @@ public sealed class Site : AggregateRoot
         _openingHours.Add(new OpeningHours(day, opens, closes));
     }
 
+    /// <summary>The instant the site is next open, at or after <paramref name="utc"/>; null when it has no opening hours.</summary>
+    public DateTime? NextOpenAt(DateTime utc)
+    {
+        if (IsOpenAt(utc))
+        {
+            return utc;
+        }
+
+        var local = ToLocal(utc);
+        for (var day = 0; day <= 7; day++)
+        {
+            var date = DateOnly.FromDateTime(local).AddDays(day);
+            if (HoursOn(date.DayOfWeek) is { } hours)
+            {
+                var opens = date.ToDateTime(hours.Opens);
+                if (opens > local)
+                {
+                    return ToUtc(opens);
+                }
+            }
+        }
+
+        return null;
+    }
+
     public bool IsOpenAt(DateTime utc)
     {
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);

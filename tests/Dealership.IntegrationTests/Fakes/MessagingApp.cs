@@ -58,13 +58,13 @@ public sealed class MessagingApp : IAsyncDisposable
         await app.InitializeAsync();
 
         // These tests move the clock through retries, crashes and sweeps at any hour; quiet hours have tests of
-        // their own (QuietHoursTests), so here the sites' default quiet window is one minute after midnight.
+        // their own (QuietHoursTests), so here the sites' default quiet window is one minute (03:17) no test lands in.
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<Application.Data.DealershipDbContext>();
             foreach (var site in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.Sites))
             {
-                site.SetQuietHours(new TimeOnly(0, 0), new TimeOnly(0, 1));
+                site.SetQuietHours(new TimeOnly(3, 17), new TimeOnly(3, 18));
             }
 
             await db.SaveChangesAsync();

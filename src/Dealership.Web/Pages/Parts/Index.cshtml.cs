@@ -37,10 +37,20 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
 
     public TimeZoneInfo SiteZone { get; private set; } = TimeZoneInfo.Utc;
 
+    public DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public Task<IActionResult> OnPostSendAsync(Guid orderId, long version, CancellationToken ct) =>
-        SubmitAsync(() => mediator.Send(new SendPartsOrder.Command(orderId, version), ct).AsTask(), "Sent: the order is on its way to the supplier by email.", "/parts", ct);
+    public async Task<IActionResult> OnPostSendAsync(Guid orderId, long version, CancellationToken ct)
+    {
+        SiteZone = (await siteContext.GetAsync(ct)).TimeZone;
+        PartsOrderView? sent = null;
+        return await SubmitAsync(async () => sent = await mediator.Send(new SendPartsOrder.Command(orderId, version), ct),
+            () => sent?.Email is { } email && email.DueAt > Now.AddMinutes(1)
+                ? $"Approved. The shop is closed now, so the email goes to the supplier when it opens, {TimeZoneInfo.ConvertTimeFromUtc(email.DueAt, SiteZone):ddd d MMM, h:mm tt}."
+                : "Sent: the order is on its way to the supplier by email.",
+            () => "/parts", ct);
+    }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid orderId, DateOnly? eta, long version, CancellationToken ct)
     {
