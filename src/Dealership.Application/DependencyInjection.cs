@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();
         services.AddScoped<Notifications.Outbox>();
+        services.AddScoped<Notifications.ConversationRouter>();
         services.AddScoped<Notifications.NotificationDispatcher>();
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Orders.OrderWatchdog>();

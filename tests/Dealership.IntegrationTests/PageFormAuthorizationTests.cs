@@ -45,6 +45,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Track/Index:Slot", null, "/track/x", _ => []),
         new("Track/Index:ConfirmVisit", null, "/track/x", _ => []),
         new("Track/Index:MoveVisit", null, "/track/x", _ => []),
+        new("Track/Index:Write", null, "/track/x", _ => []),
         new("Customers/New:", Access.EditCustomers, "/customers/new", _ => F(("Input.FirstName", "Page"), ("Input.LastName", "Walker"),
             ("Input.Email", "page.walker@example.com"), ("Input.PreferredChannel", "Email"), ("Input.Language", "en"), ("Input.EmailConsent", "true"))),
         new("Customers/Details:AddVehicle", Access.EditCustomers, "/customers/{customer}", _ => F(("Vehicle.Vin", "1HGCM82633A004352"),

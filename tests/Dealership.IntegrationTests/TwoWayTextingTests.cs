@@ -139,20 +139,36 @@ public sealed class TwoWayTextingTests
         Assert.That(_m.Twilio.Accepted.Any(m => m.To == "+15035550174" && m.Body.Contains("Reply STOP", StringComparison.Ordinal)), Is.True);
     }
 
+    private async Task<Guid> PlaceOrderAsync(Guid customerId)
+    {
+        using var sales = await _m.App.SalesAsync();
+        var response = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId,
+            vehicle = new { year = 2027, make = "Honda", model = "Accord", trim = "Touring" },
+            price = new { amount = 3_899_000, currency = "USD" },
+            fees = new { amount = 89_500, currency = "USD" },
+        });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await MessagingApp.JsonAsync(response)).GetProperty("id").GetGuid();
+    }
+
     [Test]
-    public async Task AFreeReply_BecomesATaskForTheOwner_ATouchpoint_AndAnAcknowledgement_OnceEvenIfTwilioRetries()
+    public async Task AFreeReply_GoesToTheSalespersonOfTheOpenOrder_WithATouchpointAndAnAcknowledgement_OnceEvenIfTwilioRetries()
     {
         var id = await _m.CreateCustomerAsync("Replier", "503-555-0175", null, "sms");
+        var order = await PlaceOrderAsync(id);
         var sid = NextSid();
 
         await InboundAsync("+15035550175", "Can I pick it up Saturday instead?", sid);
         await InboundAsync("+15035550175", "Can I pick it up Saturday instead?", sid); // Twilio retry
         await _m.DispatchAsync();
 
-        var tasks = await _m.App.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == id).ToListAsync());
+        var tasks = await _m.App.QueryAsync(db => db.Tasks.Where(t => t.CustomerIds.Contains(id.ToString())).ToListAsync());
         Assert.That(tasks, Has.Count.EqualTo(1));
         var salesId = await _m.App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
-        Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId), "the customer's owner (the salesperson who registered them) gets it");
+        Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId), "the salesperson of the open order owns the conversation");
+        Assert.That((tasks[0].SubjectType, tasks[0].SubjectId), Is.EqualTo(("order", (Guid?)order)), "the task links to the order, not only the customer");
         Assert.That(tasks[0].Detail, Is.EqualTo("Can I pick it up Saturday instead?"));
         Assert.That(await _m.App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.CustomerId == id && t.Kind == TouchpointKind.CustomerReply)), Is.EqualTo(1));
         var acknowledgements = _m.Twilio.Accepted.Where(m => m.To == "+15035550175" && m.Body.Contains("has your message", StringComparison.Ordinal)).ToList();
@@ -168,6 +184,28 @@ public sealed class TwoWayTextingTests
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
         inbox = await MessagingApp.JsonAsync(await sales.GetAsync("/api/tasks?owner=me"));
         Assert.That(inbox.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Not.Contain(tasks[0].Id));
+    }
+
+    [Test]
+    public async Task AReplyWithNothingOpen_GoesToTheSitesTeamQueue_AndTheAcknowledgementPromisesATimeInOpeningHours()
+    {
+        var id = await _m.CreateCustomerAsync("Queued", "503-555-0182", null, "sms");
+        var now = _m.App.Clock.GetUtcNow().UtcDateTime;
+
+        await InboundAsync("+15035550182", "Do you have winter tires in stock?");
+        await _m.DispatchAsync();
+
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.CustomerIds.Contains(id.ToString())));
+        Assert.That(task.OwnerStaffId, Is.Null, "nobody owns an open order or visit: the site's team queue");
+        using var manager = await _m.App.ManagerAsync();
+        var queue = await MessagingApp.JsonAsync(await manager.GetAsync("/api/tasks"));
+        Assert.That(queue.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Contain(task.Id), "managers see the team queue");
+        var site = await _m.App.QueryAsync(db => db.Sites.SingleAsync(s => s.Id == task.SiteId));
+        Assert.That(task.DueAt, Is.EqualTo(site.AddOpenTime(now, TimeSpan.FromHours(2))), "two hours of opening time");
+        Assert.That(site.IsOpenAt(task.DueAt.AddMinutes(-1)), Is.True, "the promised time is inside opening hours");
+        var acknowledgement = _m.Twilio.Accepted.Single(m => m.To == "+15035550182" && m.Body.Contains("has your message", StringComparison.Ordinal));
+        Assert.That(acknowledgement.Body, Does.Contain("Our team has your message and will get back to you by " +
+            Application.Notifications.ConversationRouter.AnswerBy(site, now, task.DueAt, spanish: false)));
     }
 
     [Test]
@@ -193,7 +231,9 @@ public sealed class TwoWayTextingTests
         using var service = await _m.App.ServiceAsync();
         Assert.That((await service.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         using var sales = await _m.App.SalesAsync();
-        Assert.That((await sales.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await sales.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the team queue is the managers'");
+        using var manager = await _m.App.ManagerAsync();
+        Assert.That((await manager.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
@@ -217,8 +257,9 @@ public sealed class TwoWayTextingTests
     {
         var asked = await _m.CreateCustomerAsync("Asker", "503-555-0179", null, "sms");
         var other = await _m.CreateCustomerAsync("Bystander", "503-555-0180", null, "sms");
+        var order = await PlaceOrderAsync(asked);
         await InboundAsync("+15035550179", "When is my service?");
-        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == asked));
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == order));
 
         using var sales = await _m.App.SalesAsync();
         var response = await sales.PostAsJsonAsync($"/api/customers/{other}/messages", new { text = "Your service is Tuesday", taskId = task.Id });
@@ -233,8 +274,10 @@ public sealed class TwoWayTextingTests
     public async Task AManagerOfTheSite_MayCloseASalespersonsTask()
     {
         var id = await _m.CreateCustomerAsync("Escalated", "503-555-0181", null, "sms");
+        var order = await PlaceOrderAsync(id);
         await InboundAsync("+15035550181", "Nobody has called me back");
-        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == id));
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == order));
+        Assert.That(task.OwnerStaffId, Is.Not.Null, "the salesperson's task");
 
         using var manager = await _m.App.ManagerAsync();
         var response = await manager.PostAsync($"/api/tasks/{task.Id}/done", null);

@@ -42,9 +42,10 @@ public sealed class DemoDataSeeder(
         await EnsureRolesAsync();
         var owners = await EnsureDemoStaffAsync(portland, boise, cancellationToken);
         await EnsureCustomersAsync(portland, boise, owners, cancellationToken);
-        await EnsureConversationsAsync(portland, cancellationToken);
         await EnsureOrdersAsync(portland, owners, cancellationToken);
         await EnsureServiceAsync(portland, boise, owners, cancellationToken);
+        // Last: Liam's text is routed to the advisor of the visit he has booked, so the visit must exist.
+        await EnsureConversationsAsync(portland, cancellationToken);
     }
 
     /// <summary>
@@ -316,7 +317,7 @@ public sealed class DemoDataSeeder(
         if (liam?.MobilePhone is not null)
         {
             await mediator.Send(new Notifications.ReceiveInboundSms.Command(liam.MobilePhone,
-                "Hola, ¿puedo recoger el coche el sábado por la mañana en vez del viernes?", "SMdemo0000000000000000000000000001"), ct);
+                "Hola, ¿puedo recoger el carro el sábado por la mañana en vez del viernes?", "SMdemo0000000000000000000000000001"), ct);
         }
     }
 

@@ -49,7 +49,7 @@ public static class MessageTemplates
     {
         StaffMessage => new Dictionary<string, string> { ["staffName"] = "Sam Carter", ["text"] = "Good news: your Accord passed its inspection and is being detailed now. I'll call you tomorrow morning." },
         PreferencesUpdated => new Dictionary<string, string> { ["channel"] = "sms", ["sms"] = "yes", ["email"] = "no" },
-        ReplyAcknowledged => new Dictionary<string, string> { ["ownerName"] = "Sam Carter", ["dueLocal"] = "4:30 PM" },
+        ReplyAcknowledged => new Dictionary<string, string> { ["ownerName"] = "Sam Carter", ["dueLocal"] = "9:30 AM Monday", ["dueLocalEs"] = "las 9:30 del lunes" },
         OrderPlaced => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["nextDate"] = "Tue, Dec 8", ["ownerName"] = "Sam Carter" },
         OrderMilestone => new Dictionary<string, string> { ["milestone"] = "arrivedAtDealership", ["vehicle"] = "2027 Honda Accord Touring", ["nextDate"] = "Fri, Jan 15", ["ownerName"] = "Sam Carter" },
         OrderPromiseChanged => new Dictionary<string, string>
@@ -99,7 +99,7 @@ public static class MessageTemplates
             StaffMessage => StaffMessageText(channel, spanish, context),
             PreferencesUpdated => PreferencesText(spanish, context),
             ReplyAcknowledged => spanish
-                ? ($"Recibimos su mensaje", $"Gracias, {context.CustomerFirstName}. {Either(context, "ownerName", "{0}", "Nuestro equipo")} ya tiene su mensaje y le responderá {Either(context, "dueLocal", "antes de las {0}", "en breve")}. {context.SiteName}: {context.Link}")
+                ? ($"Recibimos su mensaje", $"Gracias, {context.CustomerFirstName}. {Either(context, "ownerName", "{0}", "Nuestro equipo")} ya tiene su mensaje y le responderá {Either(context, "dueLocalEs", "antes de {0}", "en breve")}. {context.SiteName}: {context.Link}")
                 : ($"We have your message", $"Thanks, {context.CustomerFirstName}. {Either(context, "ownerName", "{0}", "Our team")} has your message and will get back to you {Either(context, "dueLocal", "by {0}", "shortly")}. {context.SiteName}: {context.Link}"),
             HelpReply => spanish
                 ? ($"Ayuda", $"{context.SiteName}: avisos sobre su vehículo. Responda a este mensaje para hablar con nosotros. STOP para no recibir SMS, START para volver. {context.Link}")

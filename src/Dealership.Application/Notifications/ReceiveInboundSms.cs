@@ -1,12 +1,8 @@
 using Dealership.Application.Common;
-using System.Globalization;
 using Dealership.Application.Data;
-using Dealership.Domain.Journey;
 using Dealership.Domain.Notifications;
-using Dealership.Domain.Tasks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dealership.Application.Notifications;
 
@@ -36,7 +32,7 @@ public static class ReceiveInboundSms
         Duplicate,
     }
 
-    public sealed class Handler(DealershipDbContext db, Outbox outbox, TimeProvider clock, IOptions<NotificationOptions> options) : ICommandHandler<Command, Outcome>
+    public sealed class Handler(DealershipDbContext db, Outbox outbox, ConversationRouter router, TimeProvider clock) : ICommandHandler<Command, Outcome>
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -97,31 +93,16 @@ public static class ReceiveInboundSms
 
         private async Task RouteReplyAsync(Command command, List<Domain.Customers.Customer> customers, DateTime now, CancellationToken ct)
         {
-            var primary = customers.FirstOrDefault(c => c.OwnerStaffId is not null) ?? customers.FirstOrDefault();
-            var siteId = primary?.RegisteredAtSiteId ?? await db.Sites.OrderBy(s => s.Name).Select(s => s.Id).FirstAsync(ct);
-            var ownerId = primary?.OwnerStaffId;
-            var due = now + options.Value.ReplyAnswerWithin;
-            var names = customers.Count == 0 ? command.From : string.Join(", ", customers.Select(c => c.FullName));
-            var title = customers.Count > 1
-                ? $"Reply from {command.From} (shared by {names})"
-                : $"Reply from {names}";
-            var task = new StaffTask(siteId, ownerId, title, command.Body.Trim(), due, customers.Count > 0 ? "customer" : null, primary?.Id,
-                customers.Select(c => c.Id), now);
-            db.Tasks.Add(task);
-
-            foreach (var customer in customers)
+            var routed = await router.RouteAsync(customers, "Reply from", command.From, command.Body, "Text from customer", now, ct);
+            if (routed.Primary is { } primary)
             {
-                db.Touchpoints.Add(new Touchpoint(customer.Id, customer.RegisteredAtSiteId, now, TouchpointKind.CustomerReply, TouchpointDirection.Inbound,
-                    TouchpointActor.Customer, proactive: false, $"Text from customer: {Shorten(command.Body)}", subjectType: "task", subjectId: task.Id));
-            }
-
-            if (primary is not null)
-            {
-                var ownerName = ownerId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
-                var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == siteId, ct);
-                var dueLocal = site.ToLocal(due).ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US"));
-                await outbox.QueueAsync(primary, siteId, MessageTemplates.ReplyAcknowledged, $"inbound/{command.MessageSid}/ack",
-                    new Dictionary<string, string> { ["ownerName"] = ownerName ?? "Our team", ["dueLocal"] = dueLocal },
+                await outbox.QueueAsync(primary, routed.Site.Id, MessageTemplates.ReplyAcknowledged, $"inbound/{command.MessageSid}/ack",
+                    new Dictionary<string, string>
+                    {
+                        ["ownerName"] = routed.OwnerName ?? "",
+                        ["dueLocal"] = routed.AnswerBy,
+                        ["dueLocalEs"] = routed.AnswerByEs,
+                    },
                     urgent: true, proactive: false, ct, MessageChannel.Sms);
             }
         }

@@ -142,6 +142,37 @@ public sealed class Site : AggregateRoot
         _openingHours.Add(new OpeningHours(day, opens, closes));
     }
 
+    /// <summary>
+    /// <paramref name="duration"/> of open time after <paramref name="utc"/>: what "we'll answer within two hours"
+    /// means to a customer who writes at 9 PM on Saturday (two hours after the site opens on Monday).
+    /// </summary>
+    public DateTime AddOpenTime(DateTime utc, TimeSpan duration)
+    {
+        var remaining = duration;
+        var local = ToLocal(utc);
+        for (var day = 0; day < 14 && _openingHours.Count > 0; day++)
+        {
+            var date = local.Date.AddDays(day);
+            if (HoursOn(date.DayOfWeek) is { } hours)
+            {
+                var opens = date + hours.Opens.ToTimeSpan();
+                var closes = date + hours.Closes.ToTimeSpan();
+                var start = day == 0 && local > opens ? local : opens;
+                if (start < closes)
+                {
+                    if (remaining <= closes - start)
+                    {
+                        return ToUtc(start + remaining);
+                    }
+
+                    remaining -= closes - start;
+                }
+            }
+        }
+
+        return utc + duration;
+    }
+
     /// <summary>The instant the site is next open, at or after <paramref name="utc"/>; null when it has no opening hours.</summary>
     public DateTime? NextOpenAt(DateTime utc)
     {

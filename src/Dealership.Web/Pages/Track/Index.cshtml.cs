@@ -108,6 +108,36 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public bool VisitConfirmed { get; set; }
 
+    /// <summary>After the customer wrote to us: who has it and by when (shown once, after the redirect).</summary>
+    [TempData]
+    public string? WrittenAnswer { get; set; }
+
+    /// <summary>What the customer typed, kept when the message could not be sent.</summary>
+    public string? TypedMessage { get; private set; }
+
+    public async Task<IActionResult> OnPostWriteAsync(string? text, CancellationToken ct)
+    {
+        try
+        {
+            var answer = await mediator.Send(new WriteToUs.Command(Token, text ?? ""), ct);
+            WrittenAnswer = Spanish
+                ? $"{answer.OwnerName ?? "Nuestro equipo"} tiene su mensaje y le responderá antes de {answer.AnswerBy}."
+                : $"{answer.OwnerName ?? "Our team"} has your message and will answer by {answer.AnswerBy}.";
+            return Redirect($"/track/{Token}#write");
+        }
+        catch (NotFoundException)
+        {
+            return Invalid();
+        }
+        catch (ValidationException ex)
+        {
+            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage));
+            TypedMessage = text;
+        }
+
+        return await LoadAsync(ct) ? Page() : Invalid();
+    }
+
     public Task<IActionResult> OnPostConfirmVisitAsync(Guid appointmentId, CancellationToken ct) =>
         VisitAsync(async () =>
         {
