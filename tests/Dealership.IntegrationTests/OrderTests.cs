@@ -27,13 +27,14 @@ public sealed class OrderTests
     [OneTimeTearDown]
     public void Stop() => _app.Dispose();
 
-    private static object NewOrderBody(Guid customerId) => new
+    /// <summary>Factory confirmation is promised nine days from the app's today (never in the past, whatever a test did to the clock).</summary>
+    private object NewOrderBody(Guid customerId) => new
     {
         customerId,
         vehicle = new { year = 2027, make = "Honda", model = "Accord", trim = "Touring", color = "Canyon River Blue" },
         price = new { amount = 3_899_000, currency = "USD" },
         fees = new { amount = 89_500, currency = "USD" },
-        promisedDates = new Dictionary<string, string> { ["factoryConfirmed"] = "2026-12-01", ["arrivedAtDealership"] = "2027-02-01", ["preparedForDelivery"] = "2027-02-04" },
+        promisedDates = new Dictionary<string, string> { ["factoryConfirmed"] = DateOnly.FromDateTime(_app.Clock.GetUtcNow().UtcDateTime).AddDays(9).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["arrivedAtDealership"] = "2027-02-01", ["preparedForDelivery"] = "2027-02-04" },
     };
 
     private async Task<JsonElement> PlaceAsync(HttpClient client)
@@ -45,6 +46,26 @@ public sealed class OrderTests
 
     private Task<List<Notification>> NotificationsAsync(string keyPrefix) =>
         _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith(keyPrefix)).ToListAsync());
+
+    [Test]
+    public async Task PromisedDates_InThePast_AreRefused_WhenPlacingAndWhenChanging()
+    {
+        using var sales = await _app.SalesAsync();
+        var past = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = _customer,
+            vehicle = new { year = 2027, make = "Honda", model = "Accord" },
+            price = new { amount = 3_899_000, currency = "USD" },
+            promisedDates = new Dictionary<string, string> { ["factoryConfirmed"] = "2026-11-01" },
+        });
+        Assert.That(past.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await past.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("promise-in-past"));
+
+        var id = (await PlaceAsync(sales)).GetProperty("id").GetGuid();
+        var moved = await sales.PutAsJsonAsync($"/api/orders/{id}/promises/arrivedAtDealership", new { promisedDate = "2026-11-20", reason = "Typo" });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await moved.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("that day has passed"));
+    }
 
     private static string RenderSms(Notification notification) =>
         Application.Notifications.MessageTemplates.Render(notification.TemplateKey, notification.Channel, notification.Language,
@@ -251,7 +272,7 @@ public sealed class OrderTests
     {
         using var placing = await _app.SalesAsync();
         var late = (await PlaceAsync(placing)).GetProperty("id").GetGuid();
-        // Promised factory confirmation 2026-12-01; move the clock past it (for the rest of this class too).
+        // Factory confirmation was promised nine days out; move the clock past it (for the rest of this class too).
         _app.Clock.Advance(TimeSpan.FromDays(10));
         using var sales = await _app.SalesAsync();
         var board = await (await sales.GetAsync("/api/deliveries/board?owner=me")).ReadJsonAsync();

@@ -155,7 +155,29 @@ public sealed class ServiceAppointmentTests
         var walkInOnSunday = await BookAsync(advisor, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
         Assert.That((await walkInOnSunday.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"));
 
+        var nextYear = await BookAsync(advisor, "mia.coleman@example.com", Portland(23, 9).AddDays(364), ["OIL-SVC"]);
+        Assert.That((await nextYear.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("beyond-horizon"));
+
         Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync()), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task AWalkInAfterClosingOnAWeekday_IsRefused_AndAVisitCannotMoveBeyondTheHorizon()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var booked = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 15, 30), ["OIL-SVC"]);
+        Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
+        var id = (await booked.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var farAway = await advisor.PostAsJsonAsync($"/api/service/appointments/{id}/reschedule", new { startsAt = Portland(24, 15, 30).AddDays(7 * 40), reason = "Customer asked" });
+        Assert.That((await farAway.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("beyond-horizon"));
+
+        // Monday 23rd, 9 PM in Portland: the site closed hours ago.
+        _app.Clock.Advance(Portland(23, 21) - _app.Clock.GetUtcNow().UtcDateTime);
+        using var evening = await _app.ServiceAsync();
+        var walkIn = await BookAsync(evening, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
+        Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await walkIn.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("closed right now"));
     }
 
     [Test]

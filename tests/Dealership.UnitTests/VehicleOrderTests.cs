@@ -63,9 +63,9 @@ public sealed class VehicleOrderTests
     public void ChangingAPromise_NeedsAReason_AndRaisesTheChangeWithTheOldDate()
     {
         var order = NewOrder();
-        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), " ", Now))!.Code, Is.EqualTo("reason-required"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), " ", new DateOnly(2026, 11, 22), Now))!.Code, Is.EqualTo("reason-required"));
 
-        order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), "Port congestion", Now);
+        order.ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2027, 2, 8), "Port congestion", new DateOnly(2026, 11, 22), Now);
 
         var change = order.DomainEvents.OfType<PromisedDateChanged>().Single();
         Assert.That(change.Previous, Is.EqualTo(new DateOnly(2027, 2, 1)));
@@ -75,7 +75,7 @@ public sealed class VehicleOrderTests
 
     [Test]
     public void Promises_CannotGoBeforeAnEarlierMilestonesPromise() =>
-        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2026, 11, 30), "typo", Now))!.Code,
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2026, 11, 30), "typo", new DateOnly(2026, 11, 22), Now))!.Code,
             Is.EqualTo("promises-out-of-order"));
 
     [Test]
@@ -83,7 +83,7 @@ public sealed class VehicleOrderTests
     {
         var order = NewOrder();
         order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now, Now);
-        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.FactoryConfirmed, new DateOnly(2026, 12, 5), "x", Now))!.Code,
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.ChangePromise(OrderMilestone.FactoryConfirmed, new DateOnly(2026, 12, 5), "x", new DateOnly(2026, 11, 22), Now))!.Code,
             Is.EqualTo("milestone-already-recorded"));
     }
 

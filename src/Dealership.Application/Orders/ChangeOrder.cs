@@ -43,12 +43,14 @@ public static class ChangePromisedDate
         }
     }
 
-    public sealed class Handler(OrderAccess access, TimeProvider clock) : ICommandHandler<Command, OrderView>
+    public sealed class Handler(OrderAccess access, Sites.SiteContext sites, TimeProvider clock) : ICommandHandler<Command, OrderView>
     {
         public async ValueTask<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
             var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
-            order.ChangePromise(command.Milestone, command.PromisedDate, command.Reason, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var site = await sites.GetAsync(cancellationToken);
+            order.ChangePromise(command.Milestone, command.PromisedDate, command.Reason, DateOnly.FromDateTime(site.ToLocal(now)), now);
             return await access.ViewAsync(order, cancellationToken);
         }
     }

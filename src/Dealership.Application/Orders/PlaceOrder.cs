@@ -71,6 +71,12 @@ public static class PlaceOrder
             }
 
             var vehicle = command.Vehicle with { Vin = command.Vehicle.Vin?.Trim().ToUpperInvariant() };
+            var siteToday = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
+            foreach (var (milestone, date) in command.PromisedDates ?? new Dictionary<OrderMilestone, DateOnly>())
+            {
+                VehicleOrder.EnsurePromisable(milestone, date, siteToday);
+            }
+
             var order = new VehicleOrder(site.Id, command.CustomerId, ownerId, vehicle, command.Price.ToMoney(),
                 (command.Fees ?? new MoneyView(0, site.Currency)).ToMoney(), command.PromisedDates ?? new Dictionary<OrderMilestone, DateOnly>(),
                 clock.GetUtcNow().UtcDateTime);

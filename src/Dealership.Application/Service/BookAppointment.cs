@@ -53,9 +53,9 @@ public static class BookAppointment
             {
                 startsAt = now;
                 date = DateOnly.FromDateTime(site.ToLocal(now));
-                if (site.HoursOn(date.DayOfWeek) is null)
+                if (!site.IsOpenAt(now))
                 {
-                    throw new DomainRuleException($"{site.Name} is closed today: book a drop-off time instead.", "closed");
+                    throw new DomainRuleException($"{site.Name} is closed right now, so a walk-in cannot start: book a drop-off time instead.", "closed");
                 }
             }
             else

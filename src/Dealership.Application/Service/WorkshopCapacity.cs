@@ -87,7 +87,10 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Checks a requested drop-off time against the site's slots; returns its local date.</summary>
+    /// <summary>How far ahead a visit can be booked or moved, by staff or by the customer: about six months.</summary>
+    public const int BookingHorizonDays = 183;
+
+    /// <summary>Checks a requested drop-off time against the site's slots and the booking horizon; returns its local date.</summary>
     public DateOnly CheckSlot(Site site, DateTime startsAt)
     {
         ArgumentNullException.ThrowIfNull(site);
@@ -107,6 +110,11 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
         if (startsAt <= clock.GetUtcNow().UtcDateTime)
         {
             throw new DomainRuleException("That time has passed. Pick a time from the availability.", "slot-in-past");
+        }
+
+        if (date > DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)).AddDays(BookingHorizonDays))
+        {
+            throw new DomainRuleException($"Visits can be booked up to {BookingHorizonDays} days ahead. Pick an earlier day.", "beyond-horizon");
         }
 
         return date;

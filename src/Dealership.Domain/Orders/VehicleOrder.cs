@@ -145,9 +145,26 @@ public sealed class VehicleOrder : AggregateRoot
     }
 
     /// <summary>Moves a promised date. The reason is kept and told to the customer.</summary>
-    public void ChangePromise(OrderMilestone milestone, DateOnly promisedDate, string reason, DateTime now)
+    /// <summary>A date we may promise a customer: not already past at the site, and not beyond any real delivery plan.</summary>
+    public static void EnsurePromisable(OrderMilestone milestone, DateOnly promisedDate, DateOnly siteToday)
+    {
+        if (promisedDate < siteToday)
+        {
+            throw new DomainRuleException($"{Describe(milestone)} cannot be promised for {promisedDate:MMM d, yyyy}: that day has passed. Promise today or later.", "promise-in-past");
+        }
+
+        if (promisedDate > siteToday.AddYears(MaxPromiseYears))
+        {
+            throw new DomainRuleException($"{Describe(milestone)} cannot be promised more than {MaxPromiseYears} years ahead.", "promise-too-far");
+        }
+    }
+
+    public const int MaxPromiseYears = 3;
+
+    public void ChangePromise(OrderMilestone milestone, DateOnly promisedDate, string reason, DateOnly siteToday, DateTime now)
     {
         EnsureActive();
+        EnsurePromisable(milestone, promisedDate, siteToday);
         if (string.IsNullOrWhiteSpace(reason))
         {
             throw new DomainRuleException("Say why the date changes: the customer will be told.", "reason-required");
