@@ -11,7 +11,7 @@ namespace Dealership.Application.Parts;
 public static class ListShortages
 {
     public sealed record Shortage(Guid AppointmentId, DateTime StartsAt, DateOnly Date, string CustomerName, Guid AdvisorStaffId, Guid PartId, string PartNumber,
-        string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId, bool AtRisk);
+        string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId, bool AtRisk, bool OrderNotSent = false);
 
     [Allowed(Access.ReadParts)]
     public sealed record Query(int Page, int PageSize) : IQuery<PagedList<Shortage>>, IPagedQuery;
@@ -27,7 +27,8 @@ public static class ListShortages
                 .Join(db.Customers, x => x.a.CustomerId, c => c.Id, (x, c) => new { x.a, x.l, c.FirstName, c.LastName })
                 .OrderBy(x => x.a.StartsAt).ThenBy(x => x.l.PartNumber)
                 .Select(x => new Shortage(x.a.Id, x.a.StartsAt, x.a.Date, x.FirstName + " " + x.LastName, x.a.AdvisorStaffId,
-                    x.l.PartId, x.l.PartNumber, x.l.Description, x.l.Quantity, x.l.State, x.l.Eta, x.l.PartsOrderId, x.a.Readiness == PartsReadiness.AtRisk));
+                    x.l.PartId, x.l.PartNumber, x.l.Description, x.l.Quantity, x.l.State, x.l.Eta, x.l.PartsOrderId, x.a.Readiness == PartsReadiness.AtRisk,
+                    db.PartsOrders.Any(o => o.Id == x.l.PartsOrderId && o.Status == Domain.Parts.PartsOrderStatus.Draft)));
             return await shortages.ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
         }
     }

@@ -7,7 +7,9 @@ namespace Dealership.Application.Service;
 public sealed record AppointmentOperationView(string Code, string Description, int LabourMinutes);
 
 /// <summary>A part line as the lane shows it: ready, ordered (with ETA and order reference), or short.</summary>
-public sealed record PartLineView(string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, string? OrderReference, bool InTime);
+/// <summary>One part of a visit. <see cref="OrderNotSent"/>: it is on a draft the parts clerk has not sent yet, so its date is only an estimate.</summary>
+public sealed record PartLineView(string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, string? OrderReference, bool InTime,
+    bool OrderNotSent = false);
 
 /// <summary>An appointment as staff see it: times in UTC (StartsAt) and site wall-clock (LocalStartsAt), readiness, parts by line.</summary>
 public sealed record AppointmentView(
@@ -61,7 +63,8 @@ public sealed class AppointmentViews(DealershipDbContext db)
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, ct);
         var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Reference, ct);
+        var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => new { o.Reference, Draft = o.Status == Domain.Parts.PartsOrderStatus.Draft }, ct);
 
         return appointments.Select(a =>
         {
@@ -74,8 +77,9 @@ public sealed class AppointmentViews(DealershipDbContext db)
                 a.LastChangeReason,
                 a.Operations.Select(o => new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes)).ToList(),
                 a.PartLines.OrderBy(l => l.PartNumber).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
-                    l.PartsOrderId is { } id ? orders.GetValueOrDefault(id) : null,
-                    l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy))).ToList(),
+                    l.PartsOrderId is { } id ? orders.GetValueOrDefault(id)?.Reference : null,
+                    l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy),
+                    l.PartsOrderId is { } draftId && orders.GetValueOrDefault(draftId)?.Draft == true)).ToList(),
                 a.Version);
         }).ToList();
     }

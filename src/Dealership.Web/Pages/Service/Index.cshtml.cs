@@ -55,8 +55,14 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    /// <summary>What the advisor typed into a check-in that failed, so the form shows it again instead of blanks.</summary>
+    public sealed record CheckInTyped(Guid AppointmentId, int? Mileage, string? Concern, string? Updates, DateTime? ReadyAt);
+
+    public CheckInTyped? TypedCheckIn { get; private set; }
+
     public async Task<IActionResult> OnPostCheckInAsync(Guid appointmentId, int? mileage, string? concern, string? updates, DateTime? readyAt, long version, CancellationToken ct)
     {
+        TypedCheckIn = new CheckInTyped(appointmentId, mileage, concern, updates, readyAt);
         var site = await siteContext.GetAsync(ct);
         if (mileage is null || readyAt is null)
         {
@@ -147,17 +153,21 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     public static string Labour(int minutes) =>
         minutes < 60 ? $"{minutes} min" : $"{(minutes / 60m).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)} h";
 
-    /// <summary>A sensible ready-by to start from: the booked labour plus an hour after drop-off, on the half hour.</summary>
-    public static DateTime SuggestedReady(AppointmentView a)
+    /// <summary>
+    /// A sensible ready-by to start from: the booked labour plus an hour from drop-off, or from now when the car
+    /// arrives late (never a time already past), on the half hour.
+    /// </summary>
+    public static DateTime SuggestedReady(AppointmentView a, DateTime localNow)
     {
         ArgumentNullException.ThrowIfNull(a);
-        var ready = a.LocalStartsAt.AddMinutes(a.LabourMinutes + 60);
+        var ready = (a.LocalStartsAt > localNow ? a.LocalStartsAt : localNow).AddMinutes(a.LabourMinutes + 60);
         return ready.AddMinutes((30 - (ready.Minute % 30)) % 30).AddSeconds(-ready.Second);
     }
 
     public static (string Css, string Text) Chip(PartLineView line) => line.State switch
     {
         PartLineState.Reserved => ("badge-ok", "Ready"),
+        PartLineState.OnOrder when line.OrderNotSent => ("badge-warn", $"Draft, not yet sent · could be here {line.Eta:ddd d MMM}"),
         PartLineState.OnOrder when line.InTime => ("badge-brand", $"On order · due {line.Eta:ddd d MMM}"),
         PartLineState.OnOrder => ("badge-bad", $"Late · due {line.Eta:ddd d MMM}"),
         PartLineState.NoSupplier => ("badge-bad", "Short · no supplier"),

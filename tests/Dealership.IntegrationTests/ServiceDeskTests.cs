@@ -1,0 +1,81 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dealership.Application.Service;
+using Dealership.Domain.Parts;
+using Dealership.Domain.Service;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>The advisor's and clerk's screens tell the truth and keep what people typed.</summary>
+public sealed partial class ServiceDeskTests
+{
+    private DealershipApp _app = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _app = new DealershipApp();
+        await _app.InitializeAsync();
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task APartOnAnUnsentDraft_SaysSo_InsteadOfOnOrder()
+    {
+        // The demo's Pacific Auto Supply order waits for the clerk's approval.
+        var visitId = await _app.QueryAsync(db => db.Appointments
+            .Where(a => a.PartLines.Any(l => db.PartsOrders.Any(o => o.Id == l.PartsOrderId && o.Status == PartsOrderStatus.Draft)))
+            .Select(a => a.Id).FirstAsync());
+        using var advisor = await _app.ServiceAsync();
+
+        var visit = await (await advisor.GetAsync($"/api/service/appointments/{visitId}")).ReadJsonAsync();
+
+        var onDraft = visit.GetProperty("parts").EnumerateArray().Where(p => p.GetProperty("orderNotSent").GetBoolean()).ToList();
+        Assert.That(onDraft, Is.Not.Empty);
+        var chip = Dealership.Web.Pages.Service.IndexModel.Chip(new PartLineView("X", "Part", 1, PartLineState.OnOrder, new DateOnly(2026, 12, 1), "PO-1", InTime: true, OrderNotSent: true));
+        Assert.That(chip.Text, Does.StartWith("Draft, not yet sent"));
+    }
+
+    [Test]
+    public void TheSuggestedReadyTime_IsNeverInThePast_ForACarThatArrivesLate()
+    {
+        var booked = new DateTime(2026, 11, 23, 8, 0, 0);
+        var view = new AppointmentView(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Dana", Guid.NewGuid(), "2019 Honda CR-V", Guid.NewGuid(), "Alex",
+            "Oil change", booked.ToUniversalTime(), booked, DateOnly.FromDateTime(booked), false, 45, AppointmentStatus.Booked, PartsReadiness.Ready, null,
+            DateOnly.FromDateTime(booked), null, null, null, null, null, [], [], 1);
+
+        var lateArrival = Dealership.Web.Pages.Service.IndexModel.SuggestedReady(view, localNow: new DateTime(2026, 11, 23, 13, 10, 0));
+        var onTime = Dealership.Web.Pages.Service.IndexModel.SuggestedReady(view, localNow: new DateTime(2026, 11, 23, 7, 50, 0));
+
+        Assert.That(lateArrival, Is.EqualTo(new DateTime(2026, 11, 23, 15, 0, 0)), "from now: 13:10 + 45 min + 1 h, on the half hour");
+        Assert.That(onTime, Is.EqualTo(new DateTime(2026, 11, 23, 9, 45, 0).AddMinutes(15)), "from the booked drop-off");
+    }
+
+    [Test]
+    public async Task ACheckInThatFails_KeepsTheOdometerAndConcernTheAdvisorTyped()
+    {
+        var visit = await _app.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked).OrderBy(a => a.StartsAt)
+            .Select(a => new { a.Id, a.Version, a.Date }).FirstAsync());
+        var (client, token) = await _app.SignInToPagesAsync("service@demo.local");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["__submissionKey"] = Guid.NewGuid().ToString(), ["appointmentId"] = visit.Id.ToString(),
+            ["mileage"] = "40123", ["concern"] = "Squeal from the front left when braking", ["updates"] = "Text me", ["readyAt"] = "",
+            ["version"] = visit.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        var response = await client.PostAsync($"/service?date={visit.Date:yyyy-MM-dd}&handler=CheckIn", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.That(html, Does.Contain("Enter the odometer reading and when the car will be ready"));
+        Assert.That(MileageValue().Match(html).Groups[1].Value, Is.EqualTo("40123"), "the odometer is not wiped");
+        Assert.That(html, Does.Contain("value=\"Squeal from the front left when braking\""));
+    }
+
+    [GeneratedRegex("name=\"mileage\" type=\"number\" min=\"0\" value=\"(\\d+)\"")]
+    private static partial Regex MileageValue();
+}
