@@ -117,4 +117,40 @@ public sealed class WatchdogTests
 
         Assert.That(await _app.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == late && t.Title.StartsWith("Late"))), Is.False);
     }
+
+    [Test]
+    public async Task ALateTask_ClosesItself_WhenTheMilestoneIsRecorded()
+    {
+        var late = await OrderOfAsync("noah.patel@example.com");
+        await RunAsync();
+        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == late && t.Title.StartsWith("Late")));
+        Assert.That(task.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open));
+
+        using var sales = await _app.SalesAsync();
+        var recorded = await sales.PostAsJsonAsync($"/api/orders/{late}/milestones", new { milestone = "arrivedAtDealership" });
+
+        Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
+        var closed = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id));
+        Assert.That(closed.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done), "its cause is gone, so it closes in the same transaction");
+        Assert.That(closed.DoneBy, Is.Null, "closed by the act, not by a person");
+    }
+
+    [Test]
+    public async Task ASilentTask_ClosesItself_WhenAMessageReachesTheCustomer()
+    {
+        var silent = await OrderOfAsync("emma.sullivan@example.com");
+        await RunAsync();
+        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent")));
+        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == silent).Select(o => o.CustomerId).SingleAsync());
+
+        using var sales = await _app.SalesAsync();
+        await sales.PostAsJsonAsync($"/api/customers/{customerId}/messages", new { text = "Quick update: your car is confirmed and on schedule." });
+        Assert.That((await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
+        using (var scope = _app.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+        }
+
+        Assert.That((await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
+    }
 }

@@ -66,7 +66,7 @@ public sealed class DemoDataSeeder(
             new Domain.Service.ServiceOperation("OIL-SVC", "Oil and filter change, multi-point inspection", 45, [("15400-PLM-A02", 1), ("08798-9036", 1)]),
             new Domain.Service.ServiceOperation("CABIN-F", "Cabin air filter replacement", 15, [("80292-TG7-A41", 1)]),
             new Domain.Service.ServiceOperation("BRK-F", "Front brake pads and discs", 120, [("45022-TG7-A01", 1), ("45251-TG7-A01", 2)]),
-            new Domain.Service.ServiceOperation("TYRE-4", "Four tyres fitted and balanced, alignment check", 75, [("TYR-235-60R18", 4)]),
+            new Domain.Service.ServiceOperation("TIRE-4", "Four tires mounted and balanced, alignment check", 75, [("TYR-235-60R18", 4)]),
             new Domain.Service.ServiceOperation("WIPER-MOTOR", "Front wiper motor replacement (cowl and intake removed)", 180, [("76505-TG7-A01", 1)]),
             new Domain.Service.ServiceOperation("TIMING-BELT", "Timing belt and water pump kit", 240, [("14400-RCA-A01-KIT", 1)]),
             new Domain.Service.ServiceOperation("HV-PUMP", "Hybrid system coolant pump replacement", 150, [("G9020-47031", 1)]),
@@ -102,7 +102,7 @@ public sealed class DemoDataSeeder(
             Stock(site, "80292-TG7-A41", "Cabin air filter", 12, 3_495, (oem, 2, 1_400), (pacific, 1, 1_250));
             Stock(site, "45022-TG7-A01", "Front brake pad set", 6, 8_995, (oem, 1, 4_300), (pacific, 2, 3_900));
             Stock(site, "45251-TG7-A01", "Front brake disc", 4, 12_450, (oem, 2, 6_100), (pacific, 1, 5_400));
-            Stock(site, "TYR-235-60R18", "Tyre 235/60 R18 all-season", 8, 18_900, (pacific, 2, 11_200));
+            Stock(site, "TYR-235-60R18", "Tire 235/60 R18 all-season", 8, 18_900, (pacific, 2, 11_200));
             Stock(site, "76505-TG7-A01", "Front wiper motor", 0, 38_900, (oem, 3, 24_500), (pacific, 6, 22_900));
             Stock(site, "14400-RCA-A01-KIT", "Timing belt and water pump kit", 0, 42_500, (pacific, 4, 26_800), (oem, 5, 29_900));
             Stock(site, "G9020-47031", "Hybrid coolant pump", 0, 61_000, (hybrid, 15, 41_000));
@@ -151,7 +151,7 @@ public sealed class DemoDataSeeder(
 
         await BookAsync("olivia.bennett@example.com", 1, 8, 0, "Regular service", "OIL-SVC");
         await BookAsync("liam.ortiz@example.com", 1, 8, 30, "Los frenos hacen ruido al frenar", "BRK-F");
-        await BookAsync("noah.patel@example.com", 2, 9, 0, "Tyres are worn, wants four new ones before winter", "TYRE-4");
+        await BookAsync("noah.patel@example.com", 2, 9, 0, "Tires are worn, wants four new ones before winter", "TIRE-4");
         await BookAsync("ava.hernandez@example.com", 3, 8, 0, "Servicio y olor en la ventilación", "OIL-SVC", "CABIN-F");
         await BookAsync("charlotte.hayes@example.com", 4, 9, 30, "Hybrid system warning on the dash", "HV-PUMP");
         await BookAsync("henry.morrison@example.com", 5, 10, 0, "Brake pedal vibrates when stopping", "BRK-F");
@@ -159,7 +159,7 @@ public sealed class DemoDataSeeder(
         await BookAsync("alexander.reed@example.com", 10, 9, 0, "Rattle from the dashboard over bumps", "DIAG");
         await BookAsync("harper.jensen@example.com", 12, 8, 0, "Timing belt due at 105,000 miles", "TIMING-BELT");
         await BookAsync("evelyn.price@example.com", 15, 10, 30, "Oil change", "OIL-SVC");
-        await BookAsync("matthew.gallagher@example.com", 18, 11, 0, "Four new tyres", "TYRE-4");
+        await BookAsync("matthew.gallagher@example.com", 18, 11, 0, "Four new tires", "TIRE-4");
         await BookAsync("jackson.tran@example.com", 19, 8, 30, "Grinding noise from the front brakes", "BRK-F");
 
         var report = await mediator.Send(new Parts.RunPartsPlanning.Command(null), ct);

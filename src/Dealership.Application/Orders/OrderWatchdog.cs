@@ -60,9 +60,10 @@ public sealed class OrderWatchdog(
             var updatedKeys = (await db.Notifications.AsNoTracking()
                 .Where(n => customerIds.Contains(n.CustomerId) && (n.TemplateKey == MessageTemplates.OrderLate || n.TemplateKey == MessageTemplates.OrderCheckIn))
                 .Select(n => n.DeduplicationKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-            var existingTasks = await db.Tasks.AsNoTracking()
+            var tasks = await db.Tasks
                 .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
-                .ToDictionaryAsync(t => t.DeduplicationKey!, cancellationToken);
+                .ToListAsync(cancellationToken);
+            var existingTasks = tasks.ToDictionary(t => t.DeduplicationKey!, StringComparer.Ordinal);
 
             foreach (var order in page)
             {
@@ -71,6 +72,13 @@ public sealed class OrderWatchdog(
                 var today = DateOnly.FromDateTime(site.ToLocal(now));
                 var contacted = lastContact.TryGetValue(order.CustomerId, out var last) ? last : (DateTime?)null;
                 var issue = FindIssue(order, today, now, contacted);
+
+                // A task raised for an issue that no longer holds closes itself (the same question that raised it).
+                foreach (var stale in tasks.Where(t => t.SubjectId == order.Id && t.Status == StaffTaskStatus.Open && t.DeduplicationKey != issue?.Key))
+                {
+                    stale.Resolve(now);
+                }
+
                 if (issue is null)
                 {
                     continue;

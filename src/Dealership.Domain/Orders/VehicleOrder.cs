@@ -226,7 +226,7 @@ public sealed class VehicleOrder : AggregateRoot
 
         if (method is not PaymentMethod.Cash && string.IsNullOrWhiteSpace(reference))
         {
-            throw new DomainRuleException($"A {method} payment needs a reference (card authorisation, cheque number, transfer or loan id).", "reference-required");
+            throw new DomainRuleException($"A {method} payment needs a reference (card authorization, check number, transfer or loan id).", "reference-required");
         }
 
         var payment = new Payment(Id, method, amount.Amount, Currency, reference?.Trim(), status, receivedBy, now);

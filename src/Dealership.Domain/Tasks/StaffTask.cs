@@ -55,6 +55,7 @@ public sealed class StaffTask : AggregateRoot
 
     public DateTime? DoneAt { get; private set; }
 
+    /// <summary>Who closed it; null when it closed itself because its cause was resolved.</summary>
     public Guid? DoneBy { get; private set; }
 
     /// <summary>Whether the task is about this customer (a reply from a shared number concerns several).</summary>
@@ -85,7 +86,13 @@ public sealed class StaffTask : AggregateRoot
         Complete(staffId, managesSite, now);
     }
 
-    private void Close(Guid staffId, DateTime now)
+    /// <summary>
+    /// The act that the task asked for happened (the late milestone was recorded, the promise moved, the silent
+    /// customer heard from us): the task closes itself, with nobody's name on it.
+    /// </summary>
+    public void Resolve(DateTime now) => Close(null, now);
+
+    private void Close(Guid? staffId, DateTime now)
     {
         if (Status == StaffTaskStatus.Done)
         {
