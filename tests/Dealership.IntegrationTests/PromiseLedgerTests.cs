@@ -50,7 +50,7 @@ public sealed class PromiseLedgerTests
         await sales.PutAsJsonAsync($"/api/orders/{order}/promises/arrivedAtDealership", new { promisedDate = "2027-01-22", reason = "Later ship" });
         var outback = (await PromisesAsync(sales)).Where(p => p.Description.Contains("Outback", StringComparison.Ordinal)).ToList();
         Assert.That(outback.Count(p => p.State == "kept"), Is.EqualTo(1), "factory confirmation came before it was due");
-        Assert.That(outback.Count(p => p.State == "renegotiated"), Is.EqualTo(1), "moved before it fell due, with the customer told");
+        Assert.That(outback.Count(p => p.State == "renegotiated"), Is.EqualTo(2), "arrival moved before it fell due, and preparation moved with it, the customer told once");
         Assert.That(outback.Count(p => p.State == "open"), Is.EqualTo(2), "the new arrival date and the preparation date");
 
         // Past the preparation date with nothing done: the watchdog marks what fell due as broken.

@@ -127,4 +127,36 @@ public sealed class VehicleOrderTests
         Assert.That(order.ChecklistComplete, Is.True);
         Assert.That(order.Checklist.All(c => c.DoneBy == staff && c.DoneAt == Now), Is.True);
     }
+
+    [Test]
+    public void ASlippedPromise_MovesTheLaterPromisesByTheSameDays_InOneEvent()
+    {
+        var order = NewOrder(new Dictionary<OrderMilestone, DateOnly>
+        {
+            [OrderMilestone.FactoryConfirmed] = new(2026, 12, 1),
+            [OrderMilestone.ArrivedAtDealership] = new(2027, 2, 1),
+            [OrderMilestone.PreparedForDelivery] = new(2027, 2, 4),
+        });
+        order.ClearDomainEvents();
+
+        order.ChangePromise(OrderMilestone.FactoryConfirmed, new DateOnly(2026, 12, 15), "Factory backlog", new DateOnly(2026, 11, 22), Now);
+
+        Assert.That(order.MilestoneOf(OrderMilestone.ArrivedAtDealership).PromisedDate, Is.EqualTo(new DateOnly(2027, 2, 15)));
+        Assert.That(order.MilestoneOf(OrderMilestone.PreparedForDelivery).PromisedDate, Is.EqualTo(new DateOnly(2027, 2, 18)));
+        var changed = order.DomainEvents.OfType<PromisedDateChanged>().Single();
+        Assert.That(changed.Shifted.Select(s => s.Milestone), Is.EqualTo(new[] { OrderMilestone.ArrivedAtDealership, OrderMilestone.PreparedForDelivery }));
+    }
+
+    [Test]
+    public void APromiseBroughtForward_LeavesTheLaterOnesAlone()
+    {
+        var order = NewOrder();
+        order.ChangePromise(OrderMilestone.FactoryConfirmed, new DateOnly(2026, 11, 28), "Early slot", new DateOnly(2026, 11, 22), Now);
+        Assert.That(order.MilestoneOf(OrderMilestone.ArrivedAtDealership).PromisedDate, Is.EqualTo(new DateOnly(2027, 2, 1)));
+    }
+
+    [Test]
+    public void APromiseInThePast_IsRefused() =>
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().ChangePromise(OrderMilestone.ArrivedAtDealership, new DateOnly(2026, 11, 21), "typo",
+            new DateOnly(2026, 11, 22), Now))!.Code, Is.EqualTo("promise-in-past"));
 }

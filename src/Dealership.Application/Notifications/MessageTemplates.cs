@@ -55,7 +55,8 @@ public static class MessageTemplates
         OrderPromiseChanged => new Dictionary<string, string>
         {
             ["vehicle"] = "2027 Honda Accord Touring", ["milestoneName"] = "arrival at the dealership", ["milestoneNameEs"] = "llegada al concesionario",
-            ["newDate"] = "Fri, Jan 22", ["oldDate"] = "Fri, Jan 15", ["reason"] = "The ship was held in port by a storm for five days.", ["ownerName"] = "Sam Carter",
+            ["newDate"] = "Fri, Jan 22", ["oldDate"] = "Fri, Jan 15", ["reason"] = "Storm at the port.", ["ownerName"] = "Sam Carter",
+            ["knockOn"] = "Delivery moves with it, to Tue, Jan 26.", ["knockOnEs"] = "La entrega pasa al mar 26 ene.",
         },
         OrderCancelled => new Dictionary<string, string> { ["vehicle"] = "2027 Honda Accord Touring", ["refund"] = "$1,000.00", ["ownerName"] = "Sam Carter" },
         CollectionBooked or CollectionReminder => new Dictionary<string, string>
@@ -109,8 +110,8 @@ public static class MessageTemplates
                 : ($"Your order: {Car(context, false)}", $"Thanks, {context.CustomerFirstName}! Your {Car(context, false)} is on order. We'll tell you at every step.{Expected(Get(context, "nextDate"), "Factory confirmation expected", false)} {context.Link}"),
             OrderMilestone => MilestoneText(spanish, context),
             OrderPromiseChanged => spanish
-                ? ($"Nueva fecha para su {Car(context, true)}", $"{context.CustomerFirstName}, la {Get(context, "milestoneNameEs")} de su {Car(context, true)} pasa al {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "antes")}.{Because(context, true)} {Who(context, "ownerName", true, startsSentence: true)} le llamará. {context.Link}")
-                : ($"New date for your {Car(context, false)}", $"{context.CustomerFirstName}, the {Get(context, "milestoneName")} of your {Car(context, false)} is now {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "was")}.{Because(context, false)} {Who(context, "ownerName", false, startsSentence: true)} is here for questions. {context.Link}"),
+                ? ($"Nueva fecha para su {Car(context, true)}", $"{context.CustomerFirstName}, la {Get(context, "milestoneNameEs")} de su {Car(context, true)} pasa al {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "antes")}.{Either(context, "knockOnEs", " {0}", "")}{Because(context, true)} {Who(context, "ownerName", true, startsSentence: true)} le llamará. {context.Link}")
+                : ($"New date for your {Car(context, false)}", $"{context.CustomerFirstName}, the {Get(context, "milestoneName")} of your {Car(context, false)} is now {Get(context, "newDate")}{Parenthesis(Get(context, "oldDate"), "was")}.{Either(context, "knockOn", " {0}", "")}{Because(context, false)} {Who(context, "ownerName", false, startsSentence: true)} is here for questions. {context.Link}"),
             OrderCancelled => spanish
                 ? ($"Pedido cancelado", $"{context.CustomerFirstName}, su pedido del {Car(context, true)} está cancelado.{RefundLine(context, spanish)} {Who(context, "ownerName", true, startsSentence: true)} le llamará. {context.Link}")
                 : ($"Your order is cancelled", $"{context.CustomerFirstName}, your order for the {Car(context, false)} is cancelled.{RefundLine(context, spanish)} {Who(context, "ownerName", false, startsSentence: true)} will call you. {context.Link}"),

@@ -131,8 +131,17 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         data["newDate"] = FormatDate(domainEvent.Promised, customer.Language);
         data["oldDate"] = domainEvent.Previous is null ? (customer.Language == "es" ? "sin fecha" : "not set") : FormatDate(domainEvent.Previous, customer.Language);
         data["reason"] = domainEvent.Reason;
+        if (domainEvent.Shifted.Count > 0)
+        {
+            // One message for the whole new plan: the last milestone that moved says where it ends.
+            var (last, lastDate) = domainEvent.Shifted[^1];
+            data["knockOn"] = $"{char.ToUpperInvariant(EnglishName(last)[0])}{EnglishName(last)[1..]} moves with it, to {FormatDate(lastDate, "en")}.";
+            data["knockOnEs"] = $"La {SpanishName(last)} pasa al {FormatDate(lastDate, "es")}.";
+        }
+
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.PromiseChanged,
-            $"{VehicleOrder.Describe(domainEvent.Milestone)} now promised for {domainEvent.Promised:yyyy-MM-dd} (was {domainEvent.Previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set"}): {domainEvent.Reason}");
+            $"{VehicleOrder.Describe(domainEvent.Milestone)} now promised for {domainEvent.Promised:yyyy-MM-dd} (was {domainEvent.Previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set"}): {domainEvent.Reason}" +
+            string.Concat(domainEvent.Shifted.Select(m => $"; {VehicleOrder.Describe(m.Milestone).ToLowerInvariant()} moved with it to {m.Promised:yyyy-MM-dd}")));
         // Same-day changes are urgent: the customer may be planning around the old date today.
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPromiseChanged,
             $"order/{order.Id}/promise/{data["milestoneName"].Replace(' ', '-')}/{domainEvent.OccurredAt.Ticks}", data,

@@ -42,6 +42,15 @@ public sealed class MilestonePromises(DealershipDbContext db) :
         }
 
         db.Promises.Add(await NewAsync(domainEvent.Order, domainEvent.Milestone, domainEvent.Promised, domainEvent.OccurredAt, cancellationToken));
+        foreach (var (milestone, promised) in domainEvent.Shifted)
+        {
+            foreach (var promise in await OpenAsync(domainEvent.Order.Id, milestone, cancellationToken))
+            {
+                promise.Renegotiate($"Moved to {promised:yyyy-MM-dd} with {Name(domainEvent.Milestone)}: {domainEvent.Reason}", domainEvent.OccurredAt);
+            }
+
+            db.Promises.Add(await NewAsync(domainEvent.Order, milestone, promised, domainEvent.OccurredAt, cancellationToken));
+        }
     }
 
     public async Task HandleAsync(OrderCancelled domainEvent, CancellationToken cancellationToken)

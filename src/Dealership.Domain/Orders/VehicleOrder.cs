@@ -183,9 +183,23 @@ public sealed class VehicleOrder : AggregateRoot
         }
 
         record.Promise(promisedDate, reason.Trim(), now);
+
+        // A slip moves what depends on it: later milestones still to come keep their gaps and move by the
+        // same days, in this one step, so the customer hears one new plan instead of a date that contradicts the next.
+        var shifted = new List<(OrderMilestone Milestone, DateOnly Promised)>();
+        if (previous is { } before && promisedDate > before)
+        {
+            var days = promisedDate.DayNumber - before.DayNumber;
+            foreach (var later in _milestones.Where(m => m.Milestone > milestone && m.ReachedAt is null && m.PromisedDate is not null).OrderBy(m => m.Milestone))
+            {
+                later.Promise(later.PromisedDate!.Value.AddDays(days), $"Follows {Describe(milestone).ToLowerInvariant()}: {reason.Trim()}", now);
+                shifted.Add((later.Milestone, later.PromisedDate!.Value));
+            }
+        }
+
         EnsurePromisesInOrder();
         Touch(now);
-        Raise(new PromisedDateChanged(this, milestone, previous, promisedDate, reason.Trim(), now));
+        Raise(new PromisedDateChanged(this, milestone, previous, promisedDate, reason.Trim(), now) { Shifted = shifted });
     }
 
     public void Cancel(string reason, DateTime now)
@@ -449,7 +463,11 @@ public sealed record OrderPlaced(VehicleOrder Order, DateTime OccurredAt) : IDom
 
 public sealed record MilestoneReached(VehicleOrder Order, OrderMilestone Milestone, DateTime ReachedAt, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record PromisedDateChanged(VehicleOrder Order, OrderMilestone Milestone, DateOnly? Previous, DateOnly Promised, string Reason, DateTime OccurredAt) : IDomainEvent;
+public sealed record PromisedDateChanged(VehicleOrder Order, OrderMilestone Milestone, DateOnly? Previous, DateOnly Promised, string Reason, DateTime OccurredAt) : IDomainEvent
+{
+    /// <summary>Later milestones whose promises moved with this one, and their new dates.</summary>
+    public IReadOnlyList<(OrderMilestone Milestone, DateOnly Promised)> Shifted { get; init; } = [];
+}
 
 public sealed record OrderCancelled(VehicleOrder Order, string Reason, Money Refundable, DateTime OccurredAt) : IDomainEvent;
 
