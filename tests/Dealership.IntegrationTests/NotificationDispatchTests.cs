@@ -289,6 +289,9 @@ public sealed class NotificationDispatchTests
         _m.Twilio.FailNext(400, 21211, "Invalid 'To' Phone Number");
         await _m.DispatchAsync();
         var dead = (await NotificationsOf(id)).Single(n => n.TemplateKey == "staff.message");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.DeduplicationKey == $"notification/{dead.Id}/dead"));
+        Assert.That(task.Detail, Does.Contain("not a valid mobile number"), "a person hears why, in words");
+        Assert.That(task.OwnerStaffId, Is.Null, "no open order or visit: the site's team queue");
 
         using var sales = await _m.App.SalesAsync();
         using var manager = await _m.App.ManagerAsync();

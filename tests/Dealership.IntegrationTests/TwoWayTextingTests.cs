@@ -100,6 +100,9 @@ public sealed class TwoWayTextingTests
         Assert.That(all.Single(n => n.Channel == MessageChannel.Sms).Status, Is.EqualTo(NotificationStatus.Dead));
         Assert.That(all.Single(n => n.Channel == MessageChannel.Email).Status, Is.EqualTo(NotificationStatus.Sent));
         Assert.That(_m.Smtp.MessagesTo("robin.undelivered@example.com").Any(m => (m.TextBody ?? "").Contains("Undelivered test", StringComparison.Ordinal)), Is.True);
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.DeduplicationKey == $"notification/{sms.Id}/dead"));
+        Assert.That(task.Title, Does.StartWith("Could not reach").And.EndWith("by text"));
+        Assert.That(task.Detail, Does.Contain("switched off or out of reach").And.Contain("going by email instead"), "the carrier's reason in words, and what happens next");
     }
 
     [Test]

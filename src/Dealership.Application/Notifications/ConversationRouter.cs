@@ -20,10 +20,42 @@ public sealed class ConversationRouter(DealershipDbContext db, IOptions<Notifica
     /// <summary>The task written, who owns it, and the promised answer time in both languages.</summary>
     public sealed record Routed(StaffTask Task, Site Site, Customer? Primary, string? OwnerName, string AnswerBy, string AnswerByEs);
 
+    /// <summary>Who owns what these customers are waiting for: the subject (order, visit or customer), its owner (null: the team queue) and site.</summary>
+    public sealed record Ownership(string SubjectType, Guid? SubjectId, Guid? OwnerId, Guid? SiteId, Guid? CustomerId);
+
     public async Task<Routed> RouteAsync(IReadOnlyList<Customer> customers, string titlePrefix, string from, string body, string touchpointPrefix, DateTime now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(customers);
         ArgumentNullException.ThrowIfNull(body);
+        var (subjectType, subjectId, ownerId, siteId, customerId) = await OwnerAsync(customers, ct);
+        var first = customers.Count > 0 ? customers[0] : null;
+
+        var site = siteId is { } known
+            ? await db.Sites.AsNoTracking().FirstAsync(s => s.Id == known, ct)
+            : await db.Sites.AsNoTracking().OrderBy(s => s.Name).FirstAsync(ct);
+        var primary = customers.FirstOrDefault(c => c.Id == customerId) ?? first;
+        var due = site.AddOpenTime(now, options.Value.ReplyAnswerWithin);
+        var names = customers.Count == 0 ? from : string.Join(", ", customers.Select(c => c.FullName));
+        var title = customers.Count > 1 ? $"{titlePrefix} {from} (shared by {names})" : $"{titlePrefix} {names}";
+
+        // The customer the message is about comes first: the inbox answers them.
+        var task = new StaffTask(site.Id, ownerId, title, body.Trim(), due, primary is null ? null : subjectType, primary is null ? null : subjectId,
+            customers.OrderBy(c => c.Id == primary?.Id ? 0 : 1).Select(c => c.Id), now);
+        db.Tasks.Add(task);
+        foreach (var customer in customers)
+        {
+            db.Touchpoints.Add(new Touchpoint(customer.Id, customer.RegisteredAtSiteId, now, TouchpointKind.CustomerReply, TouchpointDirection.Inbound,
+                TouchpointActor.Customer, proactive: false, $"{touchpointPrefix}: {Shorten(body)}", subjectType: "task", subjectId: task.Id));
+        }
+
+        var ownerName = ownerId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        return new Routed(task, site, primary, ownerName, AnswerBy(site, now, due, spanish: false), AnswerBy(site, now, due, spanish: true));
+    }
+
+    /// <summary>The salesperson of the newest open order or the advisor of the newest open visit; else the customer's registered site's team queue.</summary>
+    public async Task<Ownership> OwnerAsync(IReadOnlyList<Customer> customers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
         var ids = customers.Select(c => c.Id).ToList();
         var order = await db.Orders.AsNoTracking()
             .Where(o => ids.Contains(o.CustomerId) && o.CancelledAt == null && o.Status != Domain.Orders.OrderMilestone.Delivered)
@@ -46,26 +78,7 @@ public sealed class ConversationRouter(DealershipDbContext db, IOptions<Notifica
             ownerId = null; // they left: the team queue answers instead
         }
 
-        var site = siteId is { } known
-            ? await db.Sites.AsNoTracking().FirstAsync(s => s.Id == known, ct)
-            : await db.Sites.AsNoTracking().OrderBy(s => s.Name).FirstAsync(ct);
-        var primary = customers.FirstOrDefault(c => c.Id == customerId) ?? first;
-        var due = site.AddOpenTime(now, options.Value.ReplyAnswerWithin);
-        var names = customers.Count == 0 ? from : string.Join(", ", customers.Select(c => c.FullName));
-        var title = customers.Count > 1 ? $"{titlePrefix} {from} (shared by {names})" : $"{titlePrefix} {names}";
-
-        // The customer the message is about comes first: the inbox answers them.
-        var task = new StaffTask(site.Id, ownerId, title, body.Trim(), due, primary is null ? null : subjectType, primary is null ? null : subjectId,
-            customers.OrderBy(c => c.Id == primary?.Id ? 0 : 1).Select(c => c.Id), now);
-        db.Tasks.Add(task);
-        foreach (var customer in customers)
-        {
-            db.Touchpoints.Add(new Touchpoint(customer.Id, customer.RegisteredAtSiteId, now, TouchpointKind.CustomerReply, TouchpointDirection.Inbound,
-                TouchpointActor.Customer, proactive: false, $"{touchpointPrefix}: {Shorten(body)}", subjectType: "task", subjectId: task.Id));
-        }
-
-        var ownerName = ownerId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
-        return new Routed(task, site, primary, ownerName, AnswerBy(site, now, due, spanish: false), AnswerBy(site, now, due, spanish: true));
+        return new Ownership(subjectType, subjectId, ownerId, siteId, customerId);
     }
 
     /// <summary>"4:30 PM" today, "9:30 AM Monday" on another day; Spanish "las 16:30" / "las 9:30 del lunes".</summary>

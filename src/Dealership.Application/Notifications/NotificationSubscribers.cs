@@ -8,10 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.Application.Notifications;
 
 /// <summary>
-/// Turns message events into touchpoints on the customer's timeline, and a text that failed for good into
-/// an email when the customer allows email. Writes rows only; runs inside the transaction of the change.
+/// Turns message events into touchpoints on the customer's timeline; a message that failed for good becomes a
+/// task for the person who owns the customer's open work (the carrier's reason in words, the other channel
+/// offered), and a text that failed for good also goes by email when the customer allows email. Writes rows
+/// only; runs inside the transaction of the change.
 /// </summary>
-public sealed class MessageTouchpoints(DealershipDbContext db, Outbox outbox) :
+public sealed class MessageTouchpoints(DealershipDbContext db, Outbox outbox, ConversationRouter router) :
     IDomainEventSubscriber<NotificationSent>,
     IDomainEventSubscriber<NotificationDelivered>,
     IDomainEventSubscriber<NotificationDied>
@@ -38,13 +40,11 @@ public sealed class MessageTouchpoints(DealershipDbContext db, Outbox outbox) :
         db.Touchpoints.Add(new Touchpoint(n.CustomerId, n.SiteId, domainEvent.OccurredAt, TouchpointKind.MessageFailed, TouchpointDirection.Outbound,
             TouchpointActor.Dealer, n.Proactive, $"{ChannelName(n.Channel)} could not be delivered ({n.LastError})", subjectType: "notification", subjectId: n.Id));
 
-        if (n.Channel != MessageChannel.Sms || !domainEvent.Permanent)
-        {
-            return;
-        }
-
+        // Dead is final (refused for good, or every retry used): a person must know the customer did not hear.
         var customer = await db.Customers.FirstAsync(c => c.Id == n.CustomerId, cancellationToken);
-        if (!customer.CanReceive(sms: false))
+        var emailFallback = n.Channel == MessageChannel.Sms && domainEvent.Permanent && customer.CanReceive(sms: false);
+        await TellTheOwnerAsync(n, customer, emailFallback, domainEvent.OccurredAt, cancellationToken);
+        if (!emailFallback)
         {
             return;
         }
@@ -54,6 +54,40 @@ public sealed class MessageTouchpoints(DealershipDbContext db, Outbox outbox) :
             System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(n.TemplateData) ?? [], n.Urgent, n.Proactive,
             cancellationToken, onlyChannel: MessageChannel.Email);
     }
+
+    /// <summary>A person hears that the customer did not: the owner of their open work, else the site's team queue; once per message.</summary>
+    private async Task TellTheOwnerAsync(Notification n, Customer customer, bool emailFallback, DateTime now, CancellationToken ct)
+    {
+        var key = $"notification/{n.Id}/dead";
+        if (await db.Tasks.AnyAsync(t => t.DeduplicationKey == key, ct) || db.Tasks.Local.Any(t => t.DeduplicationKey == key))
+        {
+            return;
+        }
+
+        var owner = await router.OwnerAsync([customer], ct);
+        var siteId = owner.SiteId ?? n.SiteId ?? customer.RegisteredAtSiteId;
+        var what = n.Channel == MessageChannel.Sms ? "text" : "email";
+        var next = emailFallback ? "The same message is going by email instead; check they got it."
+            : n.Channel == MessageChannel.Sms && customer.Email is not null ? "They have not agreed to email: call them, and ask how they would like to hear from us."
+            : n.Channel == MessageChannel.Email && customer.CanReceive(sms: true) ? "Send it by text from their page, or call them."
+            : "Call them, and check their contact details.";
+        db.Tasks.Add(new Domain.Tasks.StaffTask(siteId, owner.OwnerId, $"Could not reach {customer.FullName} by {what}",
+            $"{CarrierReason(n.LastError)} {next}", now.AddHours(2), owner.SubjectType, owner.SubjectId, [customer.Id], now, key));
+    }
+
+    /// <summary>The provider's error as a person would say it.</summary>
+    internal static string CarrierReason(string? error) => error switch
+    {
+        null or "" => "The message could not be delivered.",
+        _ when error.Contains("21610", StringComparison.Ordinal) => "The customer has replied STOP to our texts.",
+        _ when error.Contains("21211", StringComparison.Ordinal) || error.Contains("21614", StringComparison.Ordinal) => "The number on file is not a valid mobile number.",
+        _ when error.Contains("30003", StringComparison.Ordinal) => "Their phone was switched off or out of reach, for every attempt.",
+        _ when error.Contains("30005", StringComparison.Ordinal) => "The number on file does not exist any more.",
+        _ when error.Contains("30006", StringComparison.Ordinal) => "The number on file is a landline and cannot receive texts.",
+        _ when error.Contains("30007", StringComparison.Ordinal) => "Their carrier blocked the text as possible spam.",
+        _ when error.Contains("550", StringComparison.Ordinal) || error.Contains("mailbox", StringComparison.OrdinalIgnoreCase) => "Their email address does not accept mail.",
+        _ => $"The provider refused it ({(error.Length > 120 ? error[..117] + "..." : error)}).",
+    };
 
     internal static string ChannelName(MessageChannel channel) => channel == MessageChannel.Sms ? "Text" : "Email";
 
