@@ -132,4 +132,31 @@ public sealed class AfterCommitTests
         Assert.That((int)response.StatusCode, Is.InRange(400, 499));
         Assert.That(_jobs.Enqueued, Is.Empty);
     }
+
+    [Test]
+    public async Task TheSameCarBookedAgainForTheSameWork_IsRefusedWithTheVisitThatHasIt_UnlessItIsASeparateVisit()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var (customer, vehicle) = await CustomerWithCarAsync(advisor);
+        var first = await advisor.PostAsJsonAsync("/api/service/appointments", Booking(customer, vehicle, Portland(30, 8)));
+        Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.Created), await first.Content.ReadAsStringAsync());
+        var firstId = (await first.ReadJsonAsync()).GetProperty("id").GetGuid();
+        _jobs.Clear();
+
+        var again = await advisor.PostAsJsonAsync("/api/service/appointments", Booking(customer, vehicle, Portland(30, 13)));
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        var problem = await again.ReadJsonAsync();
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("duplicate-visit"));
+        Assert.That(problem.GetProperty("existingAppointmentId").GetGuid(), Is.EqualTo(firstId));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("OIL-SVC"));
+        Assert.That(_jobs.Enqueued, Is.Empty, "nothing booked, no parts planned twice");
+
+        var separate = await advisor.PostAsJsonAsync("/api/service/appointments", new
+        {
+            customerId = customer, vehicleId = vehicle, concern = "Second oil change for the trip", operationCodes = new[] { "OIL-SVC" },
+            startsAt = Portland(30, 13), separateVisit = true,
+        });
+        Assert.That(separate.StatusCode, Is.EqualTo(HttpStatusCode.Created), await separate.Content.ReadAsStringAsync());
+    }
 }

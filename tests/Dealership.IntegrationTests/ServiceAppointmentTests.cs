@@ -38,7 +38,9 @@ public sealed class ServiceAppointmentTests
     private async Task<HttpResponseMessage> BookAsync(HttpClient client, string email, DateTime? startsAt, string[] codes, string concern = "Noise from the front", bool walkIn = false)
     {
         var (customer, vehicle) = await CustomerWithVehicleAsync(email);
-        return await client.PostAsJsonAsync("/api/service/appointments", new { customerId = customer, vehicleId = vehicle, concern, operationCodes = codes, startsAt, walkIn });
+        // These tests fill days with one customer's car: each booking is declared a separate visit (the duplicate
+        // guard has its own test in AfterCommitTests).
+        return await client.PostAsJsonAsync("/api/service/appointments", new { customerId = customer, vehicleId = vehicle, concern, operationCodes = codes, startsAt, walkIn, separateVisit = true });
     }
 
     [Test]

@@ -16,9 +16,10 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class BookAppointment
 {
+    /// <summary><paramref name="SeparateVisit"/>: book even though the car already has an open visit for one of these operations.</summary>
     [Allowed(Access.WriteService)]
     public sealed record Command(Guid CustomerId, Guid VehicleId, string Concern, IReadOnlyList<string>? OperationCodes, DateTime? StartsAt,
-        Guid? AdvisorStaffId, bool WalkIn) : ICommand<AppointmentView>;
+        Guid? AdvisorStaffId, bool WalkIn, bool SeparateVisit = false) : ICommand<AppointmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -46,6 +47,11 @@ public static class BookAppointment
                     : new NotFoundException("Customer", command.CustomerId);
             }
 
+            if (!command.SeparateVisit)
+            {
+                await RefuseDuplicateAsync(command, site, cancellationToken);
+            }
+
             var advisorId = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
             DateTime startsAt;
             DateOnly date;
@@ -70,6 +76,30 @@ public static class BookAppointment
             await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, null, cancellationToken);
             db.Appointments.Add(appointment);
             return await views.OneAsync(appointment, cancellationToken);
+        }
+
+        /// <summary>
+        /// The same car booked again for work it is already booked for would order its parts twice and confuse
+        /// everyone: say which visit has it, unless the advisor confirms this is really a second visit.
+        /// </summary>
+        private async Task RefuseDuplicateAsync(Command command, Domain.Sites.Site site, CancellationToken ct)
+        {
+            var codes = (command.OperationCodes ?? []).Select(c => c.Trim().ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+            var open = await db.Appointments.AsNoTracking()
+                .Where(a => a.VehicleId == command.VehicleId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn))
+                .Select(a => new { a.Id, a.StartsAt, Codes = a.Operations.Select(o => o.Code).ToList() })
+                .ToListAsync(ct);
+            var clash = open.Select(a => new { a.Id, a.StartsAt, Same = a.Codes.Where(codes.Contains).ToList() }).FirstOrDefault(a => a.Same.Count > 0 || codes.Count == 0);
+            if (clash is null)
+            {
+                return;
+            }
+
+            var error = new DomainRuleException(
+                $"This car already has a visit on {site.ToLocal(clash.StartsAt):dddd, MMM d 'at' h:mm tt}{(clash.Same.Count > 0 ? $" for {string.Join(", ", clash.Same)}" : "")}. " +
+                "Move or add to that visit; book again only if this is really a second visit (separateVisit: true).", "duplicate-visit");
+            error.Facts["existingAppointmentId"] = clash.Id;
+            throw error;
         }
 
         private async Task<Guid> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)

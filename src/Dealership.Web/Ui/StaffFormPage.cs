@@ -15,6 +15,9 @@ public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>The business rule's code when a submission was refused (DomainRuleException.Code), so a page can offer the way forward.</summary>
+    public string? FailureCode { get; private set; }
+
     [BindProperty(Name = FormSubmissions.FieldName)]
     public string? SubmissionKey { get; set; }
 
@@ -43,6 +46,7 @@ public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
         catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
         {
             Errors.AddRange(messages);
+            FailureCode = (ex as Domain.Common.DomainRuleException)?.Code;
             return await ShowAsync(ct);
         }
     }

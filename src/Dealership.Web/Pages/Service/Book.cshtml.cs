@@ -59,7 +59,10 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string? slot, bool walkIn, CancellationToken ct)
+    /// <summary>The car already has an open visit for this work: the page offers "book it as a separate visit anyway".</summary>
+    public bool OfferSeparateVisit => FailureCode == "duplicate-visit";
+
+    public async Task<IActionResult> OnPostAsync(string? slot, bool walkIn, bool separateVisit, CancellationToken ct)
     {
         // A slot is "advisor|time": the time and the advisor who has it free were chosen together.
         var parts = slot?.Split('|', 2);
@@ -79,7 +82,7 @@ public sealed class BookModel(IMediator mediator, ICurrentStaff staff, Applicati
         AppointmentView? booked = null;
         return await SubmitAsync(
             async () => booked = await mediator.Send(new BookAppointment.Command(CustomerId.Value, VehicleId.Value, Concern ?? "", Ops,
-                walkIn ? null : startsAt, walkIn ? null : advisorStaffId, walkIn), ct),
+                walkIn ? null : startsAt, walkIn ? null : advisorStaffId, walkIn, separateVisit), ct),
             () => $"Booked {booked!.CustomerName} for {booked.LocalStartsAt:dddd d MMM, h:mm tt}. The customer has a confirmation; parts are being checked now.",
             () => $"/service?date={booked!.Date:yyyy-MM-dd}", ct);
     }
