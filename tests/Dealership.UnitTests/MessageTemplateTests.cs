@@ -158,3 +158,27 @@ public sealed class MessageTemplateMissingFactTests
         return problems;
     }
 }
+
+public sealed class StaffMessageSignatureTests
+{
+    [Test]
+    public void AStaffMessageByEmail_IsSignedOnce_AndCarriesTheLinkOnce()
+    {
+        var rendered = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Email, "en",
+            new TemplateContext("Olivia", "Pacific Honda", "https://dealer.example/t/abc", MessageTemplates.SampleData(MessageTemplates.StaffMessage)));
+
+        Assert.That(System.Text.RegularExpressions.Regex.Count(rendered.Text, "Pacific Honda"), Is.EqualTo(1), rendered.Text);
+        Assert.That(System.Text.RegularExpressions.Regex.Count(rendered.Text, "https://dealer.example/t/abc"), Is.EqualTo(1), rendered.Text);
+        Assert.That(rendered.Text, Does.Contain("- Sam, Pacific Honda"));
+    }
+
+    [Test]
+    public void TheLongestStaffText_WithNameAndLink_FitsInTwoTexts()
+    {
+        var data = new Dictionary<string, string> { ["staffName"] = "Alexandria Montgomery-Whitfield", ["text"] = new string('a', Dealership.Application.Notifications.SendCustomerMessage.MaxLength) };
+        var rendered = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Sms, "en",
+            new TemplateContext("Olivia", "Harbor Motors Portland", "https://service.harbormotors.example/track/AbCdEfGhIjKlMnOpQrStUvWxYz012345", data));
+
+        Assert.That(MessageTemplates.SmsSegments(rendered.Text), Is.LessThanOrEqualTo(2), "the page's hint promises two texts");
+    }
+}

@@ -159,7 +159,7 @@ public static class MessageTemplates
 
         return channel == MessageChannel.Sms
             ? new RenderedMessage(null, ToGsm7(text), null)
-            : new RenderedMessage(subject, EmailText(text, spanish, context), EmailHtml(subject, text, spanish, context));
+            : new RenderedMessage(subject, EmailText(text, spanish, context, footer: key != StaffMessage), EmailHtml(subject, text, spanish, context));
     }
 
     private static (string Subject, string Text) StaffMessageText(MessageChannel channel, bool spanish, TemplateContext context)
@@ -249,9 +249,12 @@ public static class MessageTemplates
     private static bool GreetsAlready(string text, TemplateContext context) =>
         text.IndexOf(context.CustomerFirstName, StringComparison.Ordinal) is >= 0 and < 12;
 
-    private static string EmailText(string text, bool spanish, TemplateContext context) =>
-        (GreetsAlready(text, context) ? "" : spanish ? $"Hola {context.CustomerFirstName}:\n\n" : $"Hi {context.CustomerFirstName},\n\n") + text + "\n\n" +
-        (spanish ? $"Vea el estado de todo lo suyo en cualquier momento: {context.Link}\n\n{context.SiteName}" : $"See where everything stands at any time: {context.Link}\n\n{context.SiteName}");
+    /// <summary>The email's text part. A staff message already ends with its writer's name, site and link, so it is signed once: no footer.</summary>
+    private static string EmailText(string text, bool spanish, TemplateContext context, bool footer) =>
+        (GreetsAlready(text, context) ? "" : spanish ? $"Hola {context.CustomerFirstName}:\n\n" : $"Hi {context.CustomerFirstName},\n\n") + text +
+        (!footer ? "" : "\n\n" + (spanish
+            ? $"Vea el estado de todo lo suyo en cualquier momento: {context.Link}\n\n{context.SiteName}"
+            : $"See where everything stands at any time: {context.Link}\n\n{context.SiteName}"));
 
     private static string EmailHtml(string subject, string text, bool spanish, TemplateContext context)
     {
