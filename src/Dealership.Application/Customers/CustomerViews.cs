@@ -27,7 +27,14 @@ public sealed record CustomerView(
     string? SharedContactNote,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    long Version);
+    long Version)
+{
+    /// <summary>Who looks after the customer, by name (filled in when one customer is read).</summary>
+    public string? OwnerName { get; init; }
+
+    /// <summary>The site the customer was registered at, by name (filled in when one customer is read).</summary>
+    public string? RegisteredAtSiteName { get; init; }
+}
 
 /// <summary>One row of a customer search result.</summary>
 public sealed record CustomerSummary(
@@ -62,6 +69,8 @@ public static partial class CustomerMapper
     [MapperIgnoreSource(nameof(Customer.EmailKey))]
     [MapperIgnoreSource(nameof(Customer.FullName))]
     [MapperIgnoreSource(nameof(Customer.SharedContactConfirmedBy))]
+    [MapperIgnoreTarget(nameof(CustomerView.OwnerName))]
+    [MapperIgnoreTarget(nameof(CustomerView.RegisteredAtSiteName))]
     public static partial CustomerView ToView(this Customer customer);
 
     [MapperIgnoreSource(nameof(Vehicle.Description))]

@@ -17,7 +17,13 @@ public static class GetCustomer
         {
             var customer = await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == query.CustomerId, cancellationToken)
                 ?? throw new NotFoundException("Customer", query.CustomerId);
-            return customer.ToView();
+            return customer.ToView() with
+            {
+                OwnerName = customer.OwnerStaffId is { } owner
+                    ? await db.Users.AsNoTracking().Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+                    : null,
+                RegisteredAtSiteName = await db.Sites.AsNoTracking().Where(s => s.Id == customer.RegisteredAtSiteId).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken),
+            };
         }
     }
 }

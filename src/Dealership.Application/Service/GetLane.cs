@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
+using Dealership.Application.Decisions;
 using Dealership.Application.Sites;
 using Dealership.Domain.Service;
 using FluentValidation;
@@ -8,15 +9,40 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Service;
 
-/// <summary>The advisor's lane: one day's appointments at the current site with parts readiness per line, and counts.</summary>
+/// <summary>
+/// The advisor's lane: one day's appointments at the current site with parts readiness per line, and counts;
+/// how to reach each customer today, the decisions already given per visit, which visits need putting right
+/// (and, for those who may move visits, the times after their parts arrive).
+/// </summary>
 public static class GetLane
 {
-    public sealed record Lane(DateOnly Date, int Appointments, int PartsReady, int NotReady, int CheckedIn, IReadOnlyList<AppointmentView> Items);
+    public sealed record Lane(DateOnly Date, int Appointments, int PartsReady, int NotReady, int CheckedIn, IReadOnlyList<AppointmentView> Items)
+    {
+        /// <summary>Per customer: "Text +1503…" or "Email …", what check-in says updates go to.</summary>
+        public IReadOnlyDictionary<Guid, string> Contacts { get; init; } = new Dictionary<Guid, string>();
+
+        public IReadOnlyDictionary<Guid, IReadOnlyList<DecisionView>> Decisions { get; init; } = new Dictionary<Guid, IReadOnlyList<DecisionView>>();
+
+        /// <summary>Visits that need a recovery offer (<see cref="NeedsRecovery"/>).</summary>
+        public IReadOnlyList<Guid> NeedingRecovery { get; init; } = [];
+
+        /// <summary>For those who may move visits: free times after the parts arrive, per visit needing recovery.</summary>
+        public IReadOnlyDictionary<Guid, IReadOnlyList<Tracking.VisitSlot>> RecoveryTimes { get; init; } = new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
+    }
+
+    /// <summary>A booked visit whose parts will not make it, or that is today (or overdue) with parts still not on the shelf.</summary>
+    public static bool NeedsRecovery(AppointmentView a, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        return a.Status == AppointmentStatus.Booked &&
+            (a.Readiness == PartsReadiness.AtRisk || (a.Date <= today && a.Readiness is PartsReadiness.Ordered or PartsReadiness.Planning));
+    }
 
     [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null) : IQuery<Lane>;
 
-    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, TimeProvider clock) : IQueryHandler<Query, Lane>
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, Tracking.MyServiceVisits visits, ICurrentStaff staff,
+        TimeProvider clock) : IQueryHandler<Query, Lane>
     {
         /// <summary>A workshop books far fewer than this per day; the cap keeps one page bounded.</summary>
         public const int MaxPerDay = 200;
@@ -35,10 +61,41 @@ public static class GetLane
             var appointments = await day
                 .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(MaxPerDay).ToListAsync(cancellationToken);
             var items = await views.ManyAsync(appointments, cancellationToken);
+            var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
+
+            var customerIds = items.Select(i => i.CustomerId).Distinct().ToList();
+            var contacts = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id))
+                .Select(c => new { c.Id, c.MobilePhone, c.Email })
+                .ToDictionaryAsync(c => c.Id, c => c.MobilePhone is { } phone ? $"Text {phone}" : $"Email {c.Email}", cancellationToken);
+
+            var visitIds = items.Select(i => i.Id).ToList();
+            var decisions = await db.Decisions.AsNoTracking().Where(d => d.SubjectType == "appointment" && visitIds.Contains(d.SubjectId))
+                .OrderBy(d => d.CreatedAt)
+                .Join(db.Users, d => d.StaffId, u => u.Id, (d, u) => new { Decision = d, u.DisplayName })
+                .ToListAsync(cancellationToken);
+
+            // Free times are worked out only for the few visits that need putting right, and only for those who may move them.
+            var needing = items.Where(i => NeedsRecovery(i, today)).Select(i => i.Id).ToList();
+            var recoveryTimes = new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
+            if (needing.Count > 0 && AccessRules.Allows(staff, Access.WriteService))
+            {
+                foreach (var appointment in appointments.Where(a => needing.Contains(a.Id)))
+                {
+                    recoveryTimes[appointment.Id] = await visits.NewTimesAsync(appointment, site, cancellationToken);
+                }
+            }
+
             return new Lane(date, items.Count,
                 items.Count(i => i.Readiness is PartsReadiness.Ready or PartsReadiness.NoParts),
                 items.Count(i => i.Status == AppointmentStatus.Booked && i.Readiness is not (PartsReadiness.Ready or PartsReadiness.NoParts)),
-                items.Count(i => i.Status == AppointmentStatus.CheckedIn), items);
+                items.Count(i => i.Status == AppointmentStatus.CheckedIn), items)
+            {
+                Contacts = contacts,
+                Decisions = decisions.GroupBy(d => d.Decision.SubjectId)
+                    .ToDictionary(g => g.Key, g => (IReadOnlyList<DecisionView>)g.Select(d => DecisionView.From(d.Decision, d.DisplayName, null)).ToList()),
+                NeedingRecovery = needing,
+                RecoveryTimes = recoveryTimes,
+            };
         }
     }
 }

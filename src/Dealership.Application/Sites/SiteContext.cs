@@ -15,4 +15,17 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
         return _site ??= await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == staff.SiteId, cancellationToken)
             ?? throw new ForbiddenException("Your current site no longer exists. Pick another site.");
     }
+
+    /// <summary>One of the caller's sites (a record may belong to a site other than the current one); any other is not found.</summary>
+    public async ValueTask<Site> GetAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        if (siteId == staff.SiteId)
+        {
+            return await GetAsync(cancellationToken);
+        }
+
+        return staff.SiteIds.Contains(siteId) && await db.Sites.AsNoTracking().FirstOrDefaultAsync(s => s.Id == siteId, cancellationToken) is { } site
+            ? site
+            : throw new NotFoundException("Site", siteId);
+    }
 }

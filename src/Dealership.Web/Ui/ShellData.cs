@@ -1,11 +1,13 @@
 using Dealership.Application.Data;
+using Dealership.Application.Sites;
+using Dealership.Application.Tasks;
 using Dealership.Web.Security;
-using Microsoft.EntityFrameworkCore;
+using Mediator;
 
 namespace Dealership.Web.Ui;
 
 /// <summary>What the page frame shows: who is signed in, their role, and the sites for the switcher.</summary>
-public sealed class ShellData(DealershipDbContext db, CurrentStaff staff)
+public sealed class ShellData(IMediator mediator, CurrentStaff staff)
 {
     public sealed record SiteOption(Guid Id, string Code, string Name, string TimeZoneId);
 
@@ -20,10 +22,7 @@ public sealed class ShellData(DealershipDbContext db, CurrentStaff staff)
     {
         if (_openTasks is null)
         {
-            var me = staff.StaffId ?? Guid.Empty;
-            var managedSites = staff.IsInRole(StaffRoles.Manager) ? staff.SiteIds.ToList() : [];
-            _openTasks = await db.Tasks.CountAsync(t => t.Status == Domain.Tasks.StaffTaskStatus.Open &&
-                (t.OwnerStaffId == me || (t.OwnerStaffId == null && managedSites.Contains(t.SiteId))));
+            _openTasks = staff.StaffId is null ? 0 : await mediator.Send(new CountMyOpenTasks.Query());
         }
 
         return _openTasks.Value;
@@ -33,9 +32,8 @@ public sealed class ShellData(DealershipDbContext db, CurrentStaff staff)
     {
         if (_sites is null)
         {
-            var ids = staff.SiteIds.ToList();
-            _sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name)
-                .Select(s => new SiteOption(s.Id, s.Code, s.Name, s.TimeZoneId)).ToListAsync();
+            _sites = staff.StaffId is null ? [] : (await mediator.Send(new ListMySites.Query()))
+                .OrderBy(s => s.Name).Select(s => new SiteOption(s.Id, s.Code, s.Name, s.TimeZoneId)).ToList();
         }
 
         return _sites;

@@ -1,6 +1,5 @@
 using Dealership.Application.Common;
 using Dealership.Application.Customers;
-using Dealership.Application.Data;
 using Dealership.Application.Journey;
 using Dealership.Application.Notifications;
 using Dealership.Application.Sites;
@@ -17,7 +16,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.Web.Pages.Customers;
 
 /// <summary>The customer page: contact details, consent record and vehicles, with "add a vehicle" for editing roles.</summary>
-public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, DealershipDbContext db, FormSubmissions submissions, SiteContext siteContext) : PageModel
+public sealed class DetailsModel(IMediator mediator, IAuthorizationService authorization, FormSubmissions submissions, SiteContext siteContext) : PageModel
 {
     public sealed class VehicleInput
     {
@@ -281,13 +280,11 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         Customer = await mediator.Send(new GetCustomer.Query(Id), ct);
         Vehicles = await mediator.Send(new ListVehicles.Query(Id), ct);
         CanEdit = (await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded;
-        OwnerName = Customer.OwnerStaffId is { } owner
-            ? await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
-            : null;
+        OwnerName = Customer.OwnerName;
         var site = await siteContext.GetAsync(ct);
         Languages = site.LanguageList;
         var unit = site.DistanceUnit;
         (DistanceAbbreviation, DistanceName) = unit == Domain.Sites.DistanceUnit.Kilometers ? ("km", "kilometers") : ("mi", "miles");
-        RegisteredAtSite = await db.Sites.Where(s => s.Id == Customer.RegisteredAtSiteId).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "";
+        RegisteredAtSite = Customer.RegisteredAtSiteName ?? "";
     }
 }

@@ -10,7 +10,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dealership.Web.Pages.Service;
@@ -20,7 +19,7 @@ namespace Dealership.Web.Pages.Service;
 /// the desk, and — when the parts are not ready — the recovery the advisor can offer on the spot.
 /// </summary>
 [Authorize(Policy = Policies.ReadService)]
-public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentStaff staff, SiteContext siteContext, MyServiceVisits visits, Application.Data.DealershipDbContext db,
+public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentStaff staff, SiteContext siteContext,
     IOptions<DecisionLimits> limits, FormSubmissions submissions, TimeProvider clock) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
@@ -37,13 +36,13 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     public DateTime LocalNow { get; private set; }
 
     /// <summary>Free times per appointment whose parts are not ready, to move it in one click.</summary>
-    public Dictionary<Guid, IReadOnlyList<VisitSlot>> MoveTo { get; } = [];
+    public IReadOnlyDictionary<Guid, IReadOnlyList<VisitSlot>> MoveTo => Lane.RecoveryTimes;
 
     /// <summary>Recovery already decided per visit, so nobody offers the same customer twice without knowing.</summary>
-    public ILookup<Guid, Domain.Decisions.Decision> Decisions { get; private set; } = Array.Empty<Domain.Decisions.Decision>().ToLookup(d => d.SubjectId);
+    public IReadOnlyList<DecisionView> DecisionsFor(Guid visitId) => Lane.Decisions.GetValueOrDefault(visitId) ?? [];
 
     /// <summary>Contact details to suggest for "updates today".</summary>
-    public Dictionary<Guid, string> Contacts { get; } = [];
+    public IReadOnlyDictionary<Guid, string> Contacts => Lane.Contacts;
 
     public long? MyLimit => limits.Value.For(User.IsInRole);
 
@@ -109,30 +108,6 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         Today = DateOnly.FromDateTime(LocalNow);
         Lane = await mediator.Send(new GetLane.Query(Date ?? Today, Advisor == "me" ? staff.StaffId : null), ct);
         Date = Lane.Date;
-        var customerIds = Lane.Items.Select(i => i.CustomerId).ToList();
-        foreach (var c in await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                     db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.MobilePhone, c.Email }), ct))
-        {
-            Contacts[c.Id] = c.MobilePhone is { } phone ? $"Text {phone}" : $"Email {c.Email}";
-        }
-
-        var visitIds = Lane.Items.Select(i => i.Id).ToList();
-        Decisions = (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
-                Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AsNoTracking(db.Decisions).Where(d => d.SubjectType == "appointment" && visitIds.Contains(d.SubjectId))
-                    .OrderBy(d => d.CreatedAt), ct))
-            .ToLookup(d => d.SubjectId);
-        if (!CanWrite)
-        {
-            return;
-        }
-
-        // Free times are worked out only for the few visits that need putting right; their rows are read at once.
-        var needing = Lane.Items.Where(NeedsRecovery).Select(i => i.Id).ToList();
-        var appointments = needing.Count == 0 ? [] : await db.Appointments.AsNoTracking().AsSplitQuery().Where(a => needing.Contains(a.Id)).ToListAsync(ct);
-        foreach (var appointment in appointments)
-        {
-            MoveTo[appointment.Id] = await visits.NewTimesAsync(appointment, site, ct);
-        }
     }
 
     /// <summary>A stored UTC time as the site's wall clock reads it.</summary>
@@ -142,12 +117,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     /// The visit needs putting right: the parts will not make it, or it is the day and they are not on the shelf.
     /// Parts on order in time for a later day are not a problem yet.
     /// </summary>
-    public bool NeedsRecovery(AppointmentView a)
-    {
-        ArgumentNullException.ThrowIfNull(a);
-        return a.Status == AppointmentStatus.Booked &&
-            (a.Readiness == PartsReadiness.AtRisk || (a.Date <= Today && a.Readiness is PartsReadiness.Ordered or PartsReadiness.Planning));
-    }
+    public bool NeedsRecovery(AppointmentView a) => GetLane.NeedsRecovery(a, Today);
 
     /// <summary>Labour as people say it: "45 min", "2 h", "1.5 h".</summary>
     public static string Labour(int minutes) =>

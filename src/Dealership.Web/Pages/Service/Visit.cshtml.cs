@@ -6,7 +6,6 @@ using Dealership.Web.Ui;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Web.Pages.Service;
 
@@ -15,7 +14,7 @@ namespace Dealership.Web.Pages.Service;
 /// phones — moving it to a free time or cancelling it, each with the reason they are told.
 /// </summary>
 [Authorize(Policy = Policies.ReadService)]
-public sealed class VisitModel(IMediator mediator, SiteContext siteContext, WorkshopCapacity capacity, Application.Data.DealershipDbContext db,
+public sealed class VisitModel(IMediator mediator, SiteContext siteContext, WorkshopCapacity capacity,
     FormSubmissions submissions, TimeProvider clock) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
@@ -28,9 +27,9 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
 
     public IReadOnlyList<WorkshopDayAvailability> Days { get; private set; } = [];
 
-    public IReadOnlyList<Domain.Decisions.Decision> Decisions { get; private set; } = [];
+    public IReadOnlyList<Application.Decisions.DecisionView> Decisions { get; private set; } = [];
 
-    public IReadOnlyList<Domain.Journey.Touchpoint> Timeline { get; private set; } = [];
+    public IReadOnlyList<Application.Journey.GetJourney.TouchpointView> Timeline { get; private set; } = [];
 
     public Domain.Sites.Site Site { get; private set; } = null!;
 
@@ -69,14 +68,9 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Visit = await mediator.Send(new GetAppointment.Query(Id), ct);
-        Site = await siteContext.GetAsync(ct);
-        if (Site.Id != Visit.SiteId)
-        {
-            Site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == Visit.SiteId, ct);
-        }
-
-        Decisions = await db.Decisions.AsNoTracking().Where(d => d.SubjectType == "appointment" && d.SubjectId == Id).OrderBy(d => d.CreatedAt).ToListAsync(ct);
-        Timeline = await db.Touchpoints.AsNoTracking().Where(t => t.SubjectType == "appointment" && t.SubjectId == Id).OrderByDescending(t => t.OccurredAt).Take(30).ToListAsync(ct);
+        Site = await siteContext.GetAsync(Visit.SiteId, ct);
+        Decisions = (await mediator.Send(new Application.Decisions.ListDecisions.Query(Id, null, null, 1, Application.Common.Paging.MaxPageSize), ct)).Items.OrderBy(d => d.CreatedAt).ToList();
+        Timeline = (await mediator.Send(new Application.Journey.GetJourney.Query(Visit.CustomerId, 1, 30, SubjectId: Id), ct)).Items;
         if (CanWrite && Visit.Status == AppointmentStatus.Booked)
         {
             var today = DateOnly.FromDateTime(Site.ToLocal(clock.GetUtcNow().UtcDateTime));
