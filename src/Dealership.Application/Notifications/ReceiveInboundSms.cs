@@ -106,7 +106,5 @@ public static class ReceiveInboundSms
                     urgent: true, proactive: false, ct, MessageChannel.Sms);
             }
         }
-
-        private static string Shorten(string text) => text.Length > 200 ? text[..197] + "..." : text.Trim();
     }
 }

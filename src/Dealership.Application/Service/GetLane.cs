@@ -68,8 +68,9 @@ public static class GetLane
                 .Select(c => new { c.Id, c.MobilePhone, c.Email })
                 .ToDictionaryAsync(c => c.Id, c => c.MobilePhone is { } phone ? $"Text {phone}" : $"Email {c.Email}", cancellationToken);
 
-            var visitIds = items.Select(i => i.Id).ToList();
-            var decisions = await db.Decisions.AsNoTracking().Where(d => d.SubjectType == "appointment" && visitIds.Contains(d.SubjectId))
+            // Decisions only for those who may read them (parts clerks read the lane, not decisions).
+            var visitIds = AccessRules.Allows(staff, Access.ReadDecisions) ? items.Select(i => i.Id).ToList() : [];
+            var decisions = visitIds.Count == 0 ? [] : await db.Decisions.AsNoTracking().Where(d => d.SubjectType == "appointment" && visitIds.Contains(d.SubjectId))
                 .OrderBy(d => d.CreatedAt)
                 .Join(db.Users, d => d.StaffId, u => u.Id, (d, u) => new { Decision = d, u.DisplayName })
                 .ToListAsync(cancellationToken);

@@ -69,7 +69,8 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
     {
         Visit = await mediator.Send(new GetAppointment.Query(Id), ct);
         Site = await siteContext.GetAsync(Visit.SiteId, ct);
-        Decisions = (await mediator.Send(new Application.Decisions.ListDecisions.Query(Id, null, null, 1, Application.Common.Paging.MaxPageSize), ct)).Items.OrderBy(d => d.CreatedAt).ToList();
+        // Parts clerks read visits but not decisions: the same rule as GET /api/decisions.
+        Decisions = !User.May(Application.Common.Access.ReadDecisions) ? [] : (await mediator.Send(new Application.Decisions.ListDecisions.Query(Id, null, null, 1, Application.Common.Paging.MaxPageSize), ct)).Items.OrderBy(d => d.CreatedAt).ToList();
         Timeline = (await mediator.Send(new Application.Journey.GetJourney.Query(Visit.CustomerId, 1, 30, SubjectId: Id), ct)).Items;
         if (CanWrite && Visit.Status == AppointmentStatus.Booked)
         {
