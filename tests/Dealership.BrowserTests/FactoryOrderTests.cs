@@ -34,6 +34,19 @@ public sealed class FactoryOrderTests
 
         foreach (var step in new[] { "Factory confirmed", "Built", "In transit", "Arrived at the dealership", "Prepared for delivery" })
         {
+            if (step == "Arrived at the dealership")
+            {
+                // "It arrived two days ago" cannot be true when it was in transit minutes ago: said, and nothing recorded.
+                await page.GetByText("It happened earlier?").ClickAsync();
+                var twoDaysAgo = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow.AddDays(-2), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+                await page.GetByLabel("When it really happened (site time)").FillAsync(twoDaysAgo.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                await page.GetByRole(AriaRole.Button, new() { Name = $"Record: {step}" }).ClickAsync();
+                await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot have happened before in transit");
+                var typed = page.GetByLabel("When it really happened (site time)");
+                await Assertions.Expect(typed).ToHaveValueAsync(twoDaysAgo.ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
+                await typed.FillAsync("");
+            }
+
             await page.GetByRole(AriaRole.Button, new() { Name = $"Record: {step}" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{step} recorded");
         }

@@ -51,8 +51,14 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(clerk.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Parts");
         await clerk.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "parts-home.png"), FullPage = true });
         var order = clerk.Locator($"[data-testid=parts-order][data-reference='{reference}']");
+        // Nothing is assumed to have arrived: the clerk types what is on the bench (the field only hints how many are due).
+        var arrived = order.GetByLabel("Arrived of", new() { Exact = false });
+        await Assertions.Expect(arrived).ToHaveValueAsync("");
         await order.GetByRole(AriaRole.Button, new() { Name = "Book in delivery" }).ClickAsync();
-        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("now have every part");
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Alert)).ToContainTextAsync("how many of each part arrived");
+        await order.GetByLabel("Arrived of", new() { Exact = false }).FillAsync("1");
+        await order.GetByRole(AriaRole.Button, new() { Name = "Book in delivery" }).ClickAsync();
+        await Assertions.Expect(clerk.GetByRole(AriaRole.Status)).ToContainTextAsync("1 visit now has every part");
 
         // The customer's link shows the visit with its parts ready.
         await _host.DispatchAsync();

@@ -15,10 +15,10 @@ public sealed partial class StaffUiTests
     public async Task StopAsync() => await _host.DisposeAsync();
 
     [TestCase("manager@demo.local", "Manager")]
-    [TestCase("sales@demo.local", "Sales")]
+    [TestCase("sales@demo.local", "Salesperson")]
     [TestCase("service@demo.local", "Service advisor")]
     [TestCase("usedcars@demo.local", "Used-car manager")]
-    [TestCase("parts@demo.local", "Parts")]
+    [TestCase("parts@demo.local", "Parts clerk")]
     public async Task EachDemoRole_SignsIn_FindsACustomer_AndOpensThem(string email, string roleLabel)
     {
         var page = await _host.SignInAsync(email);
@@ -116,11 +116,31 @@ public sealed partial class StaffUiTests
     public async Task Manager_SeesTheStaffList_AndSwitchesSite()
     {
         var page = await _host.SignInAsync("manager@demo.local");
+        // The manager's whole navigation sits on one row on a 1366-pixel laptop.
+        await page.SetViewportSizeAsync(1366, 768);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "manager-nav-1366.png") });
+        var tops = await page.EvaluateAsync<double[]>("() => [...document.querySelectorAll('.brand, .mainnav > a, .mainnav > details, .topbar-right')].map(e => e.getBoundingClientRect().top)");
+        Assert.That(tops.Max() - tops.Min(), Is.LessThan(12), "navigation wraps to a second row at 1366 px");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "manager-nav-1366.png") });
+
+        // Keyboard users see where they are on the dark bar.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Customers" }).FocusAsync();
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.That(outline, Is.EqualTo("solid"), "focus is visible on the navigation bar");
+
+        await page.GetByText("Manage", new() { Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Staff" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("staff")).ToContainTextAsync("Sam Carter");
+        var portlandRows = await page.GetByTestId("staff").Locator("tbody tr").CountAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "staff.png"), FullPage = true });
 
+        // Arrowing through the sites does not switch: only the Switch button does.
+        await page.GetByLabel("Current site").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.WaitForTimeoutAsync(300);
+        await Assertions.Expect(page.GetByTestId("staff").Locator("tbody tr")).ToHaveCountAsync(portlandRows);
         await page.GetByLabel("Current site").SelectOptionAsync(new SelectOptionValue { Label = "Harbor Motors Boise" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Switch" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("Current site").Locator("option:checked")).ToHaveTextAsync("Harbor Motors Boise");
         // Only the manager and the salesperson work at Boise.
         await Assertions.Expect(page.GetByTestId("staff").Locator("tbody tr")).ToHaveCountAsync(2);

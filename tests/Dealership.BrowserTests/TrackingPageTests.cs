@@ -18,6 +18,8 @@ public sealed partial class TrackingPageTests
     private async Task SendFromCustomerPageAsync(IPage staff, string text)
     {
         await staff.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
+        // The box counts as the person types, against the limit that keeps the text to two segments.
+        await Assertions.Expect(staff.GetByTestId("char-count")).ToHaveTextAsync($"{text.Length} of {Dealership.Application.Notifications.SendCustomerMessage.MaxLength} characters");
         await staff.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Message queued");
         await _host.DispatchAsync();

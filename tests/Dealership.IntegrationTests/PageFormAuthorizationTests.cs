@@ -26,7 +26,7 @@ public sealed partial class PageFormAuthorizationTests
     private Ids _ids = null!;
 
     private sealed record Ids(Guid Customer, Guid Order, long OrderVersion, Guid Appointment, long AppointmentVersion, Guid Advisor,
-        Guid PartsOrder, long PartsOrderVersion, Guid Part, Guid Notification, Guid Task, Guid Vehicle);
+        Guid PartsOrder, long PartsOrderVersion, Guid Part, Guid Notification, Guid Task, Guid Vehicle, Guid Supplier, long SupplierVersion);
 
     /// <summary>A page handler, the act it performs, where it posts, and a form a permitted person would send.</summary>
     private sealed record Cell(string Handler, Access? Act, string Path, Func<Ids, Dictionary<string, string>> Form);
@@ -58,6 +58,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Customers/Details:RevokeLinks", Access.EditCustomers, "/customers/{customer}", _ => []),
         new("Inbox/Index:Answer", Access.EditCustomers, "/inbox", i => F(("taskId", i.Task.ToString()), ("customerId", i.Customer.ToString()), ("text", "Answered"))),
         new("Inbox/Index:Done", Access.AnyStaff, "/inbox", i => F(("taskId", i.Task.ToString()))),
+        new("Inbox/Index:Reassign", Access.AnyStaff, "/inbox", i => F(("taskId", i.Task.ToString()), ("to", ""))),
         new("Outbox/Index:Resend", Access.ManageSite, "/outbox", i => F(("id", i.Notification.ToString()))),
         new("Orders/New:", Access.WriteOrders, "/orders/new?customerId={customer}", _ => F(("Year", "2027"), ("Make", "Toyota"), ("model", "RAV4"), ("Price", "35000"))),
         new("Orders/Details:Collection", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"), ("toldUsBy", "Phone"))),
@@ -72,6 +73,10 @@ public sealed partial class PageFormAuthorizationTests
         new("Parts/Index:Send", Access.WriteParts, "/parts", i => F(("orderId", i.PartsOrder.ToString()), ("version", i.PartsOrderVersion.ToString()))),
         new("Parts/Index:Confirm", Access.WriteParts, "/parts", i => F(("orderId", i.PartsOrder.ToString()), ("eta", "2026-12-02"), ("version", i.PartsOrderVersion.ToString()))),
         new("Parts/Index:Receive", Access.WriteParts, "/parts", i => F(("orderId", i.PartsOrder.ToString()), ("partId", i.Part.ToString()), ("quantity", "1"))),
+        new("Parts/Index:AddSupplier", Access.WriteParts, "/parts", _ => F(("supplierName", "Page Test Supply"), ("orderEmail", "orders@pagetest.example.com"))),
+        new("Parts/Index:SupplierTerms", Access.WriteParts, "/parts", i => F(("supplierId", i.Supplier.ToString()), ("orderEmail", "new@pagetest.example.com"),
+            ("autoSend", "true"), ("version", i.SupplierVersion.ToString()))),
+        new("Parts/Index:PartSupplier", Access.WriteParts, "/parts", i => F(("partId", i.Part.ToString()), ("supplierId", i.Supplier.ToString()), ("leadTime", "3"), ("cost", "9.50"))),
         new("Parts/Index:AddPart", Access.WriteParts, "/parts", _ => F(("partNumber", "PAGE-TEST-1"), ("description", "Page test part"), ("onHand", "2"), ("price", "12.50"))),
         new("Service/Book:", Access.WriteService, "/service/book", i => F(("customerId", i.Customer.ToString()), ("vehicleId", i.Vehicle.ToString()),
             ("concern", "Noise from the front"), ("walkIn", "true"))),
@@ -100,9 +105,10 @@ public sealed partial class PageFormAuthorizationTests
             var partsOrder = await db.PartsOrders.Where(p => p.SiteId == portland && p.Status == PartsOrderStatus.Draft).Select(p => new { p.Id, p.Version }).FirstAsync();
             var part = await db.Parts.Where(p => p.SiteId == portland).Select(p => p.Id).FirstAsync();
             var notification = await db.Notifications.Select(n => n.Id).FirstAsync();
+            var supplier = await db.Suppliers.Select(x => new { x.Id, x.Version }).FirstAsync();
             var task = await db.Tasks.Where(t => t.Status == Domain.Tasks.StaffTaskStatus.Open).Select(t => t.Id).FirstAsync();
             return new Ids(visit.CustomerId, order.Id, order.Version, visit.Id, visit.Version, visit.AdvisorStaffId, partsOrder.Id, partsOrder.Version,
-                part, notification, task, visit.VehicleId);
+                part, notification, task, visit.VehicleId, supplier.Id, supplier.Version);
         });
     }
 

@@ -258,6 +258,38 @@ public sealed class PartsTests
     }
 
     [Test]
+    public async Task OneApprovalRule_SwitchingASupplierToAutoSend_SendsTheDraftWaitingForIt()
+    {
+        using var clerk = await _app.PartsAsync();
+        var draft = await DraftOfAsync("Pacific Auto Supply");
+        var pacific = await SupplierAsync("Pacific Auto Supply");
+        var version = await _app.QueryAsync(db => db.Suppliers.Where(x => x.Id == pacific).Select(x => x.Version).SingleAsync());
+
+        var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/suppliers/{pacific}") { Content = JsonContent.Create(new { orderEmail = "counter@pacific-auto.example.com", autoSend = true }) };
+        stale.Headers.TryAddWithoutValidation("If-Match", $"\"{version + 5}\"");
+        Assert.That((await clerk.SendAsync(stale)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That((await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id))).Status, Is.EqualTo(PartsOrderStatus.Draft));
+
+        var changed = await clerk.PutAsJsonAsync($"/api/suppliers/{pacific}", new { orderEmail = "Counter@Pacific-Auto.example.com", autoSend = true });
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await changed.Content.ReadAsStringAsync());
+        Assert.That((await changed.ReadJsonAsync()).GetProperty("autoSend").GetBoolean(), Is.True);
+
+        // The commit asked the planner to run; here it runs once, by hand, as the job would.
+        var report = await _app.PlanAsync();
+        var sent = await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id));
+        Assert.That(sent.Status, Is.EqualTo(PartsOrderStatus.Sent), "the waiting draft follows the supplier's new rule, as a new one would");
+        Assert.That(sent.SentBy, Is.Null, "released by the rule, not approved by a person");
+        Assert.That(report.OrdersSent, Is.GreaterThanOrEqualTo(1));
+        Assert.That(await _app.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "emailed once");
+
+        await _app.PlanAsync();
+        Assert.That(await _app.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "a second run sends nothing again");
+
+        var back = await clerk.PutAsJsonAsync($"/api/suppliers/{pacific}", new { orderEmail = "not an email", autoSend = false });
+        Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
     public async Task PartsApi_AddsUpdatesAndGuardsStock()
     {
         using var clerk = await _app.PartsAsync();

@@ -289,4 +289,40 @@ public sealed class TwoWayTextingTests
         var managerId = await _m.App.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
         Assert.That(await _m.App.QueryAsync(db => db.Tasks.Where(t => t.Id == task.Id).Select(t => t.DoneBy).SingleAsync()), Is.EqualTo(managerId));
     }
+
+    [Test]
+    public async Task AConversation_IsHandedOverByItsOwner_ToAColleagueAtTheSite_OrTheTeamQueue_AndNobodyElse()
+    {
+        var id = await _m.CreateCustomerAsync("Handover", "503-555-0183", null, "sms");
+        var order = await PlaceOrderAsync(id);
+        await InboundAsync("+15035550183", "Can someone from service call me?");
+        var task = await _m.App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == order));
+        var advisorId = await _m.App.QueryAsync(db => db.Users.Where(u => u.Email == "service@demo.local").Select(u => u.Id).SingleAsync());
+
+        using var service = await _m.App.ServiceAsync();
+        Assert.That((await service.PostAsJsonAsync($"/api/tasks/{task.Id}/owner", new { staffId = advisorId })).StatusCode, Is.EqualTo(HttpStatusCode.NotFound),
+            "someone else's conversation cannot be taken");
+
+        using var sales = await _m.App.SalesAsync();
+        var colleagues = await (await sales.GetAsync("/api/tasks/colleagues")).ReadJsonAsync();
+        Assert.That(colleagues.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()), Does.Contain(advisorId));
+        var stranger = await sales.PostAsJsonAsync($"/api/tasks/{task.Id}/owner", new { staffId = Guid.NewGuid() });
+        Assert.That(stranger.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await stranger.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("does not work at this task's site"));
+
+        var handed = await sales.PostAsJsonAsync($"/api/tasks/{task.Id}/owner", new { staffId = advisorId });
+        Assert.That(handed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await handed.Content.ReadAsStringAsync());
+        var after = await _m.App.QueryAsync(db => db.Tasks.AsNoTracking().SingleAsync(t => t.Id == task.Id));
+        Assert.That(after.OwnerStaffId, Is.EqualTo(advisorId));
+        Assert.That(after.DueAt, Is.EqualTo(task.DueAt), "a handover never buys time");
+        var inbox = await (await service.GetAsync("/api/tasks?owner=me")).ReadJsonAsync();
+        Assert.That(inbox.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Contain(task.Id), "it is in the advisor's inbox now");
+        Assert.That((await sales.PostAsync($"/api/tasks/{task.Id}/done", null)).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "and no longer the salesperson's to close");
+
+        var queued = await service.PostAsJsonAsync($"/api/tasks/{task.Id}/owner", new { staffId = (Guid?)null });
+        Assert.That(queued.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using var manager = await _m.App.ManagerAsync();
+        var queue = await (await manager.GetAsync("/api/tasks?owner=me")).ReadJsonAsync();
+        Assert.That(queue.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetGuid()), Does.Contain(task.Id), "the team queue is the managers'");
+    }
 }

@@ -37,7 +37,7 @@ public sealed class VehicleOrderTests
         Assert.That(error!.Code, Is.EqualTo("milestone-out-of-order"));
         Assert.That(error.Message, Does.Contain("Factory confirmed"));
 
-        order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddHours(-2), Now);
+        order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddHours(1), Now.AddHours(3));
         Assert.That(order.Status, Is.EqualTo(OrderMilestone.FactoryConfirmed));
         Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now, Now))!.Code, Is.EqualTo("milestone-already-recorded"));
         Assert.That(order.DomainEvents.OfType<MilestoneReached>().Single().Milestone, Is.EqualTo(OrderMilestone.FactoryConfirmed));
@@ -53,6 +53,23 @@ public sealed class VehicleOrderTests
         }
 
         Assert.That(Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.CollectionScheduled, Now, Now))!.Code, Is.EqualTo("milestone-not-recordable"));
+    }
+
+    [Test]
+    public void AMilestone_MayBeRecordedForWhenItReallyHappened_ButNotBeforeTheStepItFollows()
+    {
+        var order = NewOrder();
+        var later = Now.AddDays(3);
+        order.RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddDays(1), later);
+        Assert.That(order.MilestoneOf(OrderMilestone.FactoryConfirmed).ReachedAt, Is.EqualTo(Now.AddDays(1)), "recorded two days late, dated when it happened");
+
+        var before = Assert.Throws<DomainRuleException>(() => order.RecordMilestone(OrderMilestone.Built, Now.AddHours(12), later))!;
+        Assert.That(before.Code, Is.EqualTo("milestone-before-previous"));
+        Assert.That(before.Message, Does.Contain("before factory confirmed"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddDays(-2), later))!.Message,
+            Does.Contain("before the order was placed"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => NewOrder().RecordMilestone(OrderMilestone.FactoryConfirmed, Now.AddDays(-2), later))!.Code,
+            Is.EqualTo("milestone-before-previous"), "nothing happens to an order before it was placed");
     }
 
     [Test]

@@ -2,6 +2,7 @@ using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Domain.Common;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -117,7 +118,11 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
             data["fromCustomer"] = open.Any(c => c.NeedsCustomer) ? "yes" : "";
         }
 
-        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"{VehicleOrder.Describe(domainEvent.Milestone)}: {order.Vehicle.Describe()}");
+        // Recorded after the fact ("arrived yesterday 4 PM"): the timeline says when it really happened.
+        var late = domainEvent.OccurredAt - domainEvent.ReachedAt > TimeSpan.FromMinutes(15)
+            ? $" (happened {(await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken)).ToLocal(domainEvent.ReachedAt).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"))})"
+            : "";
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"{VehicleOrder.Describe(domainEvent.Milestone)}: {order.Vehicle.Describe()}{late}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderMilestone, $"order/{order.Id}/milestone/{data["milestone"]}", data,
             urgent: false, proactive: true, cancellationToken);
     }
@@ -140,8 +145,8 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         }
 
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.PromiseChanged,
-            $"{VehicleOrder.Describe(domainEvent.Milestone)} now promised for {domainEvent.Promised:yyyy-MM-dd} (was {domainEvent.Previous?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "not set"}): {domainEvent.Reason}" +
-            string.Concat(domainEvent.Shifted.Select(m => $"; {VehicleOrder.Describe(m.Milestone).ToLowerInvariant()} moved with it to {m.Promised:yyyy-MM-dd}")));
+            $"{VehicleOrder.Describe(domainEvent.Milestone)} now promised for {Readable.Day(domainEvent.Promised)} (was {Readable.Day(domainEvent.Previous, "not set")}): {domainEvent.Reason}" +
+            string.Concat(domainEvent.Shifted.Select(m => $"; {VehicleOrder.Describe(m.Milestone).ToLowerInvariant()} moved with it to {Readable.Day(m.Promised)}")));
         // Same-day changes are urgent: the customer may be planning around the old date today.
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPromiseChanged,
             $"order/{order.Id}/promise/{data["milestoneName"].Replace(' ', '-')}/{domainEvent.OccurredAt.Ticks}", data,

@@ -13,7 +13,7 @@ public sealed record PartSupplierView(Guid SupplierId, string SupplierName, int 
 public sealed record PartView(Guid Id, Guid SiteId, string PartNumber, string Description, int OnHand, int Reserved, int Available, MoneyView SellPrice,
     IReadOnlyList<PartSupplierView> Suppliers, long Version);
 
-public sealed record SupplierView(Guid Id, string Name, string OrderEmail, bool AutoSend);
+public sealed record SupplierView(Guid Id, string Name, string OrderEmail, bool AutoSend, long Version);
 
 internal static class PartViews
 {

@@ -47,9 +47,9 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
 
         // Drafts still waiting for the clerk's approval arrive later every day they wait: re-date them, and
         // the visits counting on them hear now if that makes them late (not at check-in).
-        var drafts = (await db.PartsOrders.Where(o => o.Status == PartsOrderStatus.Draft).ToListAsync(ct))
-            .GroupBy(o => (o.SiteId, o.SupplierId)).ToDictionary(g => g.Key, g => g.OrderBy(o => o.CreatedAt).First());
-        var stale = drafts.Values.Where(o => o.Redate(calendars[o.SiteId], todayBySite[o.SiteId])).ToList();
+        var openDrafts = await db.PartsOrders.Where(o => o.Status == PartsOrderStatus.Draft).ToListAsync(ct);
+        var drafts = openDrafts.GroupBy(o => (o.SiteId, o.SupplierId)).ToDictionary(g => g.Key, g => g.OrderBy(o => o.CreatedAt).First());
+        var stale = openDrafts.Where(o => o.Redate(calendars[o.SiteId], todayBySite[o.SiteId])).ToList();
         await waitingVisits.ApplyEtaAsync(stale, now, ct);
         var latest = todayBySite.Values.Max().AddDays(options.Value.HorizonDays);
 
@@ -79,8 +79,9 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         var partIds = candidates.Concat(beyond).SelectMany(a => a.PartLines).Select(l => l.PartId).Distinct().ToList();
         if (partIds.Count == 0)
         {
+            var released = await SendAutomaticAsync(openDrafts.Union(drafts.Values), sites, now, ct);
             await FinishAsync(candidates, calendars, now, ct);
-            return new PlanningReport(candidates.Count, 0, 0, 0, 0, 0, 0);
+            return new PlanningReport(candidates.Count, 0, 0, 0, released, 0, 0);
         }
 
         // 3. The stock rows and their suppliers: one query each (the open drafts to add to were read above).
@@ -88,13 +89,13 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         var supplierIds = parts.Values.SelectMany(p => p.Suppliers).Select(s => s.SupplierId).Distinct().ToList();
         var suppliers = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
 
-        var released = 0;
+        var unreserved = 0;
         foreach (var appointment in beyond)
         {
             foreach (var line in appointment.PartLines.Where(l => l.State == PartLineState.Reserved).ToList())
             {
                 parts[line.PartId].Release(appointment.ReleaseLine(line));
-                released++;
+                unreserved++;
             }
 
             appointment.AssessParts(calendars[appointment.SiteId].Before(appointment.Date), now);
@@ -102,7 +103,6 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
 
         var reserved = 0;
         var ordered = 0;
-        var touched = new HashSet<PartsOrder>();
         var created = 0;
         foreach (var appointment in candidates)
         {
@@ -134,23 +134,34 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
                 }
 
                 order.AddLine(part, line.Quantity, choice.UnitCost, choice.LeadTimeWorkingDays, choice.Eta);
-                touched.Add(order);
                 appointment.MarkLineOrdered(line, order.Id, choice.Eta);
                 ordered++;
             }
         }
 
-        // Suppliers marked auto-send get their orders now; the others wait for the parts clerk's approval.
+        var sent = await SendAutomaticAsync(openDrafts.Union(drafts.Values), sites, now, ct);
+        var atRisk = await FinishAsync(candidates, calendars, now, ct);
+        return new PlanningReport(candidates.Count, reserved, ordered, created, sent, atRisk, unreserved);
+    }
+
+    /// <summary>
+    /// The supplier's approval rule, the one place it is applied: every open draft of an auto-send supplier
+    /// (new this run, or waiting since before the supplier was switched) goes out now; the rest wait for the clerk.
+    /// </summary>
+    private async Task<int> SendAutomaticAsync(IEnumerable<PartsOrder> openDrafts, Dictionary<Guid, Site> sites, DateTime now, CancellationToken ct)
+    {
+        var waiting = openDrafts.Where(o => o.Status == PartsOrderStatus.Draft && o.Lines.Count > 0).ToList();
+        var supplierIds = waiting.Select(o => o.SupplierId).Distinct().ToList();
+        var automatic = await db.Suppliers.AsNoTracking().Where(s => supplierIds.Contains(s.Id) && s.AutoSend).ToDictionaryAsync(s => s.Id, ct);
         var sent = 0;
-        foreach (var order in touched.Where(o => suppliers[o.SupplierId].AutoSend))
+        foreach (var order in waiting.Where(o => automatic.ContainsKey(o.SupplierId)))
         {
             order.Send(null, now);
-            db.SupplierEmails.Add(SupplierOrderEmail.For(order, suppliers[order.SupplierId], sites[order.SiteId], now));
+            db.SupplierEmails.Add(SupplierOrderEmail.For(order, automatic[order.SupplierId], sites[order.SiteId], now));
             sent++;
         }
 
-        var atRisk = await FinishAsync(candidates, calendars, now, ct);
-        return new PlanningReport(candidates.Count, reserved, ordered, created, sent, atRisk, released);
+        return sent;
     }
 
     /// <summary>Re-assesses each appointment and tells people about the changes, in bulk.</summary>

@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
+using Dealership.Domain.Common;
 using Dealership.Domain.Orders;
 using Dealership.Domain.Promises;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class MilestonePromises(DealershipDbContext db) :
     {
         foreach (var promise in await OpenAsync(domainEvent.Order.Id, domainEvent.Milestone, cancellationToken))
         {
-            promise.Renegotiate($"Moved to {domainEvent.Promised:yyyy-MM-dd}: {domainEvent.Reason}", domainEvent.OccurredAt);
+            promise.Renegotiate($"Moved to {Readable.Day(domainEvent.Promised)}: {domainEvent.Reason}", domainEvent.OccurredAt);
         }
 
         db.Promises.Add(await NewAsync(domainEvent.Order, domainEvent.Milestone, domainEvent.Promised, domainEvent.OccurredAt, cancellationToken));
@@ -46,7 +47,7 @@ public sealed class MilestonePromises(DealershipDbContext db) :
         {
             foreach (var promise in await OpenAsync(domainEvent.Order.Id, milestone, cancellationToken))
             {
-                promise.Renegotiate($"Moved to {promised:yyyy-MM-dd} with {Name(domainEvent.Milestone)}: {domainEvent.Reason}", domainEvent.OccurredAt);
+                promise.Renegotiate($"Moved to {Readable.Day(promised)} with {Name(domainEvent.Milestone)}: {domainEvent.Reason}", domainEvent.OccurredAt);
             }
 
             db.Promises.Add(await NewAsync(domainEvent.Order, milestone, promised, domainEvent.OccurredAt, cancellationToken));

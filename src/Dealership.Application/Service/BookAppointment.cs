@@ -118,7 +118,7 @@ public static class BookAppointment
             var unknown = wanted.Except(catalogue.Select(o => o.Code)).ToList();
             if (unknown.Count > 0)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("operationCodes", $"Unknown operation code(s): {string.Join(", ", unknown)}. See GET /api/service/operations.")]);
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("operationCodes", $"Unknown operation code{(unknown.Count == 1 ? "" : "s")}: {string.Join(", ", unknown)}. See GET /api/service/operations.")]);
             }
 
             var needed = catalogue.SelectMany(o => o.Parts).GroupBy(p => p.PartNumber).Select(g => (PartNumber: g.Key, Quantity: g.Sum(p => p.Quantity))).ToList();
@@ -127,7 +127,7 @@ public static class BookAppointment
             var missing = numbers.Where(n => !parts.ContainsKey(n)).ToList();
             if (missing.Count > 0)
             {
-                var ex = new DomainRuleException($"Part(s) {string.Join(", ", missing)} needed by these operations are not set up at {site.Name}. Ask the parts department to add them, then book.", "part-not-stocked");
+                var ex = new DomainRuleException($"{(missing.Count == 1 ? "Part" : "Parts")} {string.Join(", ", missing)} needed by these operations {(missing.Count == 1 ? "is" : "are")} not set up at {site.Name}. Ask the parts department to add them, then book.", "part-not-stocked");
                 ex.Facts["partNumbers"] = missing;
                 throw ex;
             }

@@ -125,7 +125,7 @@ public sealed class VehicleOrder : AggregateRoot
         var record = MilestoneOf(milestone);
         if (record.ReachedAt is not null)
         {
-            throw new DomainRuleException($"{Describe(milestone)} was already recorded on {record.ReachedAt:yyyy-MM-dd}.", "milestone-already-recorded");
+            throw new DomainRuleException($"{Describe(milestone)} has already been recorded.", "milestone-already-recorded");
         }
 
         if (milestone != Status + 1)
@@ -136,6 +136,15 @@ public sealed class VehicleOrder : AggregateRoot
         if (reachedAt > now.AddMinutes(5))
         {
             throw new DomainRuleException("A milestone cannot be recorded in the future.", "milestone-in-future");
+        }
+
+        // "When it really happened" may be yesterday, never before the step it follows (or the order itself).
+        var previous = milestone == OrderMilestone.Ordered ? (DateTime?)null : MilestoneOf(milestone - 1).ReachedAt;
+        if (reachedAt < (previous ?? CreatedAt).AddMinutes(-5))
+        {
+            throw new DomainRuleException(previous is null || milestone - 1 == OrderMilestone.Ordered
+                ? $"{Describe(milestone)} cannot have happened before the order was placed."
+                : $"{Describe(milestone)} cannot have happened before {Describe(milestone - 1).ToLowerInvariant()}, which was recorded earlier.", "milestone-before-previous");
         }
 
         record.Reach(reachedAt);
@@ -179,7 +188,7 @@ public sealed class VehicleOrder : AggregateRoot
         var previous = record.PromisedDate;
         if (previous == promisedDate)
         {
-            throw new DomainRuleException($"{Describe(milestone)} is already promised for {promisedDate:yyyy-MM-dd}.", "promise-unchanged");
+            throw new DomainRuleException($"{Describe(milestone)} is already promised for {Readable.Day(promisedDate)}.", "promise-unchanged");
         }
 
         record.Promise(promisedDate, reason.Trim(), now);
@@ -351,7 +360,7 @@ public sealed class VehicleOrder : AggregateRoot
         {
             if (previous is not null && record.PromisedDate < previous)
             {
-                throw new DomainRuleException($"{Describe(record.Milestone)} cannot be promised before the milestone that precedes it ({previous:yyyy-MM-dd}).", "promises-out-of-order");
+                throw new DomainRuleException($"{Describe(record.Milestone)} cannot be promised before the milestone that precedes it ({Readable.Day(previous.Value)}).", "promises-out-of-order");
             }
 
             previous = record.PromisedDate;

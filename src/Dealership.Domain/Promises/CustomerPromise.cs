@@ -65,7 +65,7 @@ public sealed class CustomerPromise : AggregateRoot
         EnsureOpen();
         State = at <= DueAt ? PromiseState.Kept : PromiseState.Broken;
         ResolvedAt = now;
-        ResolutionNote = State == PromiseState.Broken ? $"Done {at:yyyy-MM-dd HH:mm} UTC, after it was due" : null;
+        ResolutionNote = State == PromiseState.Broken ? "Done after it was due" : null;
         RecordChange();
     }
 

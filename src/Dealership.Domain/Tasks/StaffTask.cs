@@ -87,6 +87,31 @@ public sealed class StaffTask : AggregateRoot
     }
 
     /// <summary>
+    /// Hands the conversation to a colleague at the site, or back to the site's team queue (null). Its owner or
+    /// a manager of the site may do it; the answer-by time stays, so a handover never buys time.
+    /// </summary>
+    public void Reassign(Guid? toStaffId, Guid byStaffId, bool managesSite)
+    {
+        if (Status == StaffTaskStatus.Done)
+        {
+            throw new DomainRuleException("This task is already closed; there is nothing to hand over.", "task-closed");
+        }
+
+        if (OwnerStaffId != byStaffId && !managesSite)
+        {
+            throw new DomainRuleException("This task belongs to someone else; only its owner or a manager of the site can hand it over.", "task-not-yours");
+        }
+
+        if (toStaffId == OwnerStaffId)
+        {
+            throw new DomainRuleException(toStaffId is null ? "The task is already with the team queue." : "The task is already with that person.", "task-same-owner");
+        }
+
+        OwnerStaffId = toStaffId;
+        RecordChange();
+    }
+
+    /// <summary>
     /// The act that the task asked for happened (the late milestone was recorded, the promise moved, the silent
     /// customer heard from us): the task closes itself, with nobody's name on it.
     /// </summary>

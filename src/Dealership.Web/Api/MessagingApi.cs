@@ -12,6 +12,8 @@ namespace Dealership.Web.Api;
 /// <summary>Messages to customers, the outbox, the staff inbox (tasks), the customer's journey and tracking links.</summary>
 public static class MessagingApi
 {
+    public sealed record TaskOwnerBody(Guid? StaffId);
+
     public sealed record MessageBody(string Text, MessageChannel? Channel, Guid? TaskId);
 
     public static void MapMessagingApi(this IEndpointRouteBuilder api)
@@ -62,5 +64,11 @@ public static class MessagingApi
             .WithSummary("Your inbox (owner=me): open tasks, soonest due first.");
         tasks.MapPost("/{id:guid}/done", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new CompleteTask.Command(id), ct)))
             .WithSummary("Mark a task in your inbox done.");
+        tasks.MapPost("/{id:guid}/owner", async (Guid id, TaskOwnerBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ReassignTask.Command(id, body.StaffId), ct)))
+            .WithSummary("Hand a task to a colleague at its site (staffId), or back to the site's team queue (staffId null). Its owner or a manager.");
+        tasks.MapGet("/colleagues", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListColleagues.Query(page ?? 1, pageSize ?? Paging.MaxPageSize), ct)))
+            .WithSummary("Active people at your current site: whom a task can be handed to.");
     }
 }

@@ -16,6 +16,8 @@ public static class PartsApi
 
     public sealed record ConfirmationBody(DateOnly Eta);
 
+    public sealed record SupplierTermsBody(string OrderEmail, bool AutoSend);
+
     public static void MapPartsApi(this IEndpointRouteBuilder api)
     {
         var parts = api.MapGroup("/parts").WithTags("Parts").RequireAuthorization(Policies.ReadParts);
@@ -96,5 +98,12 @@ public static class PartsApi
             })
             .RequireAuthorization(Policies.WriteParts)
             .WithSummary("Add a supplier with its order email; autoSend lets the job send orders without approval.");
+        suppliers.MapPut("/{id:guid}", async (Guid id, SupplierTermsBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var supplier = await mediator.Send(new ChangeSupplierTerms.Command(id, body.OrderEmail, body.AutoSend, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(supplier), supplier.Version);
+            })
+            .RequireAuthorization(Policies.WriteParts)
+            .WithSummary("Change the order email and the approval rule; switching autoSend on sends the drafts waiting for this supplier. If-Match supported.");
     }
 }

@@ -14,7 +14,7 @@ internal sealed class MigrationsAppliedCheck(DealershipDbContext db) : IHealthCh
         var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
         return pending.Count == 0
             ? HealthCheckResult.Healthy("All migrations are applied.")
-            : HealthCheckResult.Unhealthy($"{pending.Count} migration(s) not applied: {string.Join(", ", pending)}.");
+            : HealthCheckResult.Unhealthy($"{Dealership.Domain.Common.Readable.Count(pending.Count, "migration")} not applied: {string.Join(", ", pending)}.");
     }
 }
 

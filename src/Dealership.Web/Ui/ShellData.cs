@@ -71,9 +71,9 @@ public sealed class ShellData(IMediator mediator, CurrentStaff staff)
     private static readonly (string Role, string Label)[] RoleLabels =
     [
         (StaffRoles.Manager, "Manager"),
-        (StaffRoles.Salesperson, "Sales"),
+        (StaffRoles.Salesperson, "Salesperson"),
         (StaffRoles.ServiceAdvisor, "Service advisor"),
         (StaffRoles.UsedCarManager, "Used-car manager"),
-        (StaffRoles.PartsClerk, "Parts"),
+        (StaffRoles.PartsClerk, "Parts clerk"),
     ];
 }

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace Dealership.Web.Pages.Inbox;
 
 /// <summary>The staff inbox: tasks (customer replies, watchdog alerts) with an answer box.</summary>
-public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmissions submissions) : StaffFormPage(submissions)
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmissions submissions, ICurrentStaff staff) : StaffFormPage(submissions)
 {
     public PagedList<TaskView> Tasks { get; private set; } = new([], 1, 50, 0);
 
@@ -18,6 +18,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmi
     public Guid? FailedTaskId { get; private set; }
 
     public string? TypedAnswer { get; private set; }
+
+    /// <summary>People at this site a conversation can be handed to.</summary>
+    public IReadOnlyList<ListColleagues.Colleague> Colleagues { get; private set; } = [];
+
+    public Guid? Me => staff.StaffId;
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -32,5 +37,16 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmi
     public Task<IActionResult> OnPostDoneAsync(Guid taskId, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new CompleteTask.Command(taskId), ct).AsTask(), "Task closed.", "/inbox", ct);
 
-    protected override async Task LoadAsync(CancellationToken ct) => Tasks = await mediator.Send(new ListTasks.Query(), ct);
+    public Task<IActionResult> OnPostReassignAsync(Guid taskId, string? to, CancellationToken ct)
+    {
+        Guid? target = Guid.TryParse(to, out var id) ? id : null;
+        return SubmitAsync(() => mediator.Send(new ReassignTask.Command(taskId, target), ct).AsTask(),
+            target is null ? "Handed to the team queue: the site's managers see it now." : "Handed over. It is in their inbox now, with the same answer-by time.", "/inbox", ct);
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Tasks = await mediator.Send(new ListTasks.Query(), ct);
+        Colleagues = Tasks.Items.Count == 0 ? [] : (await mediator.Send(new ListColleagues.Query(), ct)).Items;
+    }
 }

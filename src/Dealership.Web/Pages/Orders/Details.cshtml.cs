@@ -12,7 +12,7 @@ namespace Dealership.Web.Pages.Orders;
 
 /// <summary>An order: milestones promised vs actual, money, readiness checklist; the owner (or a manager) moves it along.</summary>
 [Authorize(Policy = Policies.ReadOrders)]
-public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealership.Web.Ui.FormSubmissions submissions) : StaffFormPage(submissions)
+public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealership.Web.Ui.FormSubmissions submissions, Dealership.Application.Sites.SiteContext siteContext) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -74,8 +74,17 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         CollectionAt = Order.Collection?.StartsAt;
     }
 
-    public Task<IActionResult> OnPostMilestoneAsync(OrderMilestone milestone, long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new RecordMilestone.Command(Id, milestone, null, version), ct).AsTask(), $"{VehicleOrder.Describe(milestone)} recorded; the customer is being told.", ct);
+    /// <summary>What was typed as "when it really happened", shown again if the record was refused.</summary>
+    public DateTime? TypedHappenedAt { get; private set; }
+
+    /// <summary><paramref name="happenedAt"/>: when it really happened, in the site's time (empty = just now).</summary>
+    public async Task<IActionResult> OnPostMilestoneAsync(OrderMilestone milestone, DateTime? happenedAt, long version, CancellationToken ct)
+    {
+        TypedHappenedAt = happenedAt;
+        DateTime? reachedAt = happenedAt is { } local ? (await siteContext.GetAsync(ct)).ToUtc(local) : null;
+        return await RunAsync(() => mediator.Send(new RecordMilestone.Command(Id, milestone, reachedAt, version), ct).AsTask(),
+            $"{VehicleOrder.Describe(milestone)} recorded; the customer is being told.", ct);
+    }
 
     public Task<IActionResult> OnPostPromiseAsync(OrderMilestone milestone, DateOnly promisedDate, string? reason, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new ChangePromisedDate.Command(Id, milestone, promisedDate, reason ?? "", version), ct).AsTask(), "Date changed; the customer is being told why.", ct);

@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Parts;
+using Dealership.Domain.Common;
 using Dealership.Domain.Parts;
 using Dealership.Web.Security;
 using Dealership.Web.Ui;
@@ -30,6 +31,8 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
     public int StockPage { get; set; } = 1;
 
     public PagedList<PartView> Stock { get; private set; } = new([], 1, 25, 0);
+
+    public PagedList<SupplierView> Suppliers { get; private set; } = new([], 1, 100, 0);
 
     public bool CanWrite => User.May(Application.Common.Access.WriteParts);
 
@@ -63,9 +66,9 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
             "Delivery date recorded. Any visit it makes late has been flagged to its advisor and customer.", "/parts", ct);
     }
 
-    public async Task<IActionResult> OnPostReceiveAsync(Guid orderId, List<Guid> partId, List<int> quantity, CancellationToken ct)
+    public async Task<IActionResult> OnPostReceiveAsync(Guid orderId, List<Guid> partId, List<int?> quantity, CancellationToken ct)
     {
-        var lines = partId.Zip(quantity, (p, q) => new ReceiveParts.Line(p, q)).Where(l => l.Quantity > 0).ToList();
+        var lines = partId.Zip(quantity, (p, q) => new ReceiveParts.Line(p, q ?? 0)).Where(l => l.Quantity > 0).ToList();
         if (lines.Count == 0)
         {
             return await ShowAsync(ct, "Enter how many of each part arrived.");
@@ -76,7 +79,10 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
             () =>
             {
                 var ready = result!.Allocations.Where(a => a.AppointmentReady).Select(a => a.AppointmentId).Distinct().Count();
-                return $"Booked in. {result.Allocations.Count} line(s) went to waiting visits" + (ready > 0 ? $"; {ready} visit(s) now have every part, and their customers are being told." : ".");
+                return result.Allocations.Count == 0
+                    ? "Booked in. No visit was waiting for these parts, so they are on the shelf."
+                    : $"Booked in. {Readable.Count(result.Allocations.Count, "line")} went to waiting visits" +
+                      (ready > 0 ? $"; {Readable.Count(ready, "visit")} now {(ready == 1 ? "has" : "have")} every part, and {(ready == 1 ? "its customer is" : "their customers are")} being told." : ".");
             },
             () => "/parts", ct);
     }
@@ -93,6 +99,32 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
             $"{partNumber} added to the stock list. Add its suppliers so the parts job can order it.", "/parts", ct);
     }
 
+    public async Task<IActionResult> OnPostAddSupplierAsync(string? supplierName, string? orderEmail, bool autoSend, CancellationToken ct) =>
+        await SubmitAsync(() => mediator.Send(new AddSupplier.Command(supplierName ?? "", orderEmail ?? "", autoSend), ct).AsTask(),
+            $"{supplierName} added. " + (autoSend ? "The parts job will email its orders at once." : "Its orders will wait here for your approval."), "/parts#suppliers", ct);
+
+    public async Task<IActionResult> OnPostSupplierTermsAsync(Guid supplierId, string? orderEmail, bool autoSend, long version, CancellationToken ct) =>
+        await SubmitAsync(() => mediator.Send(new ChangeSupplierTerms.Command(supplierId, orderEmail ?? "", autoSend, version), ct).AsTask(),
+            autoSend ? "Saved. Orders to this supplier now go without approval, including any draft waiting for it." : "Saved. Orders to this supplier now wait here for your approval.",
+            "/parts#suppliers", ct);
+
+    public async Task<IActionResult> OnPostPartSupplierAsync(Guid partId, Guid supplierId, int? leadTime, string? cost, CancellationToken ct)
+    {
+        var site = await siteContext.GetAsync(ct);
+        if (FormOutcome.ToMinorUnits(cost) is not { } cents)
+        {
+            return await ShowAsync(ct, "Enter the unit cost from this supplier, for example 21.50.");
+        }
+
+        if (leadTime is null)
+        {
+            return await ShowAsync(ct, "Enter how many working days the supplier takes to deliver.");
+        }
+
+        return await SubmitAsync(() => mediator.Send(new SetPartSupplier.Command(partId, supplierId, leadTime.Value, new Application.Orders.MoneyView(cents, site.Currency)), ct).AsTask(),
+            "Saved. The parts job can now order this part from that supplier.", "/parts#stock", ct);
+    }
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
@@ -101,6 +133,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions, 
         Orders = await mediator.Send(new ListPartsOrders.Query(null, OpenOnly: true, 1, 100), ct);
         Shortages = await mediator.Send(new ListShortages.Query(Math.Max(1, ShortagePage), 50), ct);
         Stock = await mediator.Send(new ListParts.Query(StockSearch, Math.Max(1, StockPage), 25), ct);
+        Suppliers = await mediator.Send(new ListSuppliers.Query(1, 100), ct);
     }
 
     public static (string Css, string Text) Status(PartsOrderView order, DateOnly today) => order.Status switch

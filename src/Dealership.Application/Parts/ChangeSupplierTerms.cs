@@ -1,0 +1,39 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Parts;
+
+/// <summary>
+/// Changes a supplier's order address and its approval rule. Switching to auto-send releases the drafts
+/// already waiting for it (the planner sends them straight after the commit), so no path keeps the old rule.
+/// </summary>
+public static class ChangeSupplierTerms
+{
+    [Allowed(Access.WriteParts)]
+    public sealed record Command(Guid SupplierId, string OrderEmail, bool AutoSend, long? ExpectedVersion) : ICommand<SupplierView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() =>
+            RuleFor(c => c.OrderEmail).NotEmpty().EmailAddress().MaximumLength(254).WithMessage("Give the address the supplier takes orders at.");
+    }
+
+    public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, SupplierView>
+    {
+        public async ValueTask<SupplierView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == command.SupplierId, cancellationToken)
+                ?? throw new NotFoundException("Supplier", command.SupplierId);
+            if (command.ExpectedVersion is { } expected && expected != supplier.Version)
+            {
+                throw new PreconditionFailedException("Supplier", expected, supplier.Version);
+            }
+
+            supplier.ChangeTerms(command.OrderEmail, command.AutoSend, clock.GetUtcNow().UtcDateTime);
+            return new SupplierView(supplier.Id, supplier.Name, supplier.OrderEmail, supplier.AutoSend, supplier.Version);
+        }
+    }
+}
