@@ -47,6 +47,8 @@ public sealed class WatchdogTests
         Assert.That(tasks[0].Title, Does.StartWith("Late: Arrived at the dealership"));
         var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
         Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId));
+        var site = await _app.QueryAsync(db => db.Sites.AsNoTracking().SingleAsync(x => x.Id == tasks[0].SiteId));
+        Assert.That(site.IsOpenAt(tasks[0].DueAt.AddMinutes(-1)), Is.True, "the answer-by time falls inside opening hours, not at night");
         Assert.That(first.OwnersAlerted, Is.GreaterThanOrEqualTo(2), "the late and the silent demo orders");
         Assert.That(again.OwnersAlerted + again.CustomersUpdated, Is.Zero, "a second run does nothing twice");
         Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False,

@@ -86,7 +86,7 @@ public sealed class OrderWatchdog(
 
                 if (!existingTasks.TryGetValue(issue.Key, out var task))
                 {
-                    db.Tasks.Add(new StaffTask(order.SiteId, order.OwnerStaffId, issue.TaskTitle, issue.TaskDetail, now + policy.Value.WatchdogGracePeriod,
+                    db.Tasks.Add(new StaffTask(order.SiteId, order.OwnerStaffId, issue.TaskTitle, issue.TaskDetail, site.AddOpenTime(now, policy.Value.WatchdogGracePeriod),
                         "order", order.Id, [order.CustomerId], now, issue.Key));
                     db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, now, TouchpointKind.StaffNote, TouchpointDirection.Internal,
                         TouchpointActor.Dealer, proactive: true, $"Watchdog alerted the owner: {issue.TaskTitle}", subjectType: "order", subjectId: order.Id));

@@ -42,7 +42,7 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
                 db.Tasks.Add(new StaffTask(appointment.SiteId, appointment.AdvisorStaffId,
                     $"Parts will not make it: {customer.FirstName} {customer.LastName}, {local:ddd d MMM h:mm tt}",
                     $"{string.Join("; ", missing)}. The customer has been told and offered new times on their tracking page; call them if they have not picked one by tomorrow.",
-                    now.AddHours(4), "appointment", appointment.Id, [appointment.CustomerId], now, TaskKey(appointment)));
+                    site.AddOpenTime(now, TimeSpan.FromHours(4)), "appointment", appointment.Id, [appointment.CustomerId], now, TaskKey(appointment)));
             }
 
             db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, appointment.SiteId, now, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
