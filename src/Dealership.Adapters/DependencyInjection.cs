@@ -28,11 +28,9 @@ public static class DependencyInjection
 
         if (!string.IsNullOrWhiteSpace(configuration["Sms:Twilio:AccountSid"]))
         {
-            services.AddHttpClient<ISmsChannel, TwilioSmsChannel>((sp, client) =>
-                {
-                    client.BaseAddress = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<TwilioOptions>>().Value.BaseUrl;
-                    client.Timeout = TimeSpan.FromSeconds(30);
-                })
+            services.AddTransient<TwilioBaseUrlHandler>();
+            services.AddHttpClient<ISmsChannel, TwilioSmsChannel>(client => client.Timeout = TimeSpan.FromSeconds(30))
+                .AddHttpMessageHandler<TwilioBaseUrlHandler>()
                 .AddStandardResilienceHandler(options =>
                 {
                     // A retried POST can send a text twice: only safe requests (the reconciliation GET) retry here.

@@ -1,10 +1,11 @@
-using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using Dealership.Application.Notifications;
 using Microsoft.Extensions.Options;
+using Twilio.Clients;
+using Twilio.Exceptions;
+using SystemNetHttpClient = Twilio.Http.SystemNetHttpClient;
+using Twilio.Rest.Api.V2010.Account;
+using Twilio.Types;
 
 namespace Dealership.Adapters;
 
@@ -29,8 +30,9 @@ public sealed class TwilioOptions
 }
 
 /// <summary>
-/// Twilio's Messages API over a typed HttpClient (the SDK is not available to us; see docs/adr/0003).
-/// The HTTP client never retries a POST: the outbox owns retries, so a text is not sent twice.
+/// Texts through the official Twilio SDK (docs/adr/0017). The SDK's requests go through our typed HttpClient,
+/// so the resilience handler (which never retries a POST: the outbox owns retries, so a text is not sent
+/// twice) and the configured base URL (a local server speaking Twilio's API in tests) apply to them.
 /// </summary>
 public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> options) : ISmsChannel
 {
@@ -45,79 +47,82 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
     {
         ArgumentNullException.ThrowIfNull(sms);
         var settings = options.Value;
-        var form = new List<KeyValuePair<string, string>>
+        var message = new CreateMessageOptions(new PhoneNumber(sms.To))
         {
-            new("To", sms.To),
-            new("Body", sms.Body),
-            new("StatusCallback", sms.StatusCallback.ToString()),
+            PathAccountSid = settings.AccountSid,
+            Body = sms.Body,
+            StatusCallback = sms.StatusCallback,
         };
-        form.Add(string.IsNullOrEmpty(settings.MessagingServiceSid) ? new("From", settings.From ?? "") : new("MessagingServiceSid", settings.MessagingServiceSid));
-        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesPath(settings)) { Content = new FormUrlEncodedContent(form) };
-        Authorize(request, settings);
-        using var response = await http.SendAsync(request, cancellationToken);
-        var json = await response.Content.ReadAsStringAsync(cancellationToken);
-        if (response.IsSuccessStatusCode)
+        if (string.IsNullOrEmpty(settings.MessagingServiceSid))
         {
-            using var document = JsonDocument.Parse(json);
-            return SendResult.Sent(document.RootElement.GetProperty("sid").GetString());
+            message.From = new PhoneNumber(settings.From ?? "");
+        }
+        else
+        {
+            message.MessagingServiceSid = settings.MessagingServiceSid;
         }
 
-        var (code, message) = ReadError(json);
-        var text = $"Twilio {(int)response.StatusCode}{(code is null ? "" : $" error {code}")}: {message}";
-        return code switch
+        try
         {
-            OptedOut => SendResult.PermanentFailure(text, optedOut: true),
-            InvalidNumber => SendResult.PermanentFailure(text),
-            TooManyRequests => SendResult.Transient(text),
-            _ when response.StatusCode is HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500 => SendResult.Transient(text),
-            _ when response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => SendResult.Transient(text + " (check the Twilio credentials)"),
-            _ => SendResult.PermanentFailure(text),
-        };
+            var created = await MessageResource.CreateAsync(message, Client(settings));
+            return SendResult.Sent(created.Sid);
+        }
+        catch (ApiException ex)
+        {
+            var text = $"Twilio {ex.Status}{(ex.Code == 0 ? "" : $" error {ex.Code}")}: {ex.Message}";
+            return ex.Code switch
+            {
+                OptedOut => SendResult.PermanentFailure(text, optedOut: true),
+                InvalidNumber => SendResult.PermanentFailure(text),
+                TooManyRequests => SendResult.Transient(text),
+                // The SDK could not read an error body (a proxy's HTML page, an empty 502): Twilio did not accept
+                // the message, so trying again later is safe; the outbox gives up after its schedule.
+                0 when ex.Status == 0 => SendResult.Transient(text),
+                _ when ex.Status is (int)HttpStatusCode.TooManyRequests or >= 500 => SendResult.Transient(text),
+                _ when ex.Status is (int)HttpStatusCode.Unauthorized or (int)HttpStatusCode.Forbidden => SendResult.Transient(text + " (check the Twilio credentials)"),
+                _ => SendResult.PermanentFailure(text),
+            };
+        }
     }
 
     public async Task<string?> FindSentAsync(string recipient, DateTime since, string linkTokenHash, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        // Twilio filters by To and by DateSent (a day, or a range with DateSent>=).
-        var query = $"?To={Uri.EscapeDataString(recipient)}&DateSent%3E={since.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}&PageSize=50";
-        using var request = new HttpRequestMessage(HttpMethod.Get, MessagesPath(settings) + query);
-        Authorize(request, settings);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-        foreach (var message in document.RootElement.GetProperty("messages").EnumerateArray())
+        // Twilio filters by recipient and by the day sent; the link's token hash picks our message out of them.
+        var sent = await MessageResource.ReadAsync(new ReadMessageOptions
         {
-            var body = message.TryGetProperty("body", out var b) ? b.GetString() ?? "" : "";
-            if (TrackingTokens.HashesIn(body).Contains(linkTokenHash, StringComparer.Ordinal))
-            {
-                return message.GetProperty("sid").GetString();
-            }
-        }
-
-        return null;
+            PathAccountSid = settings.AccountSid,
+            To = new PhoneNumber(recipient),
+            DateSentAfter = since.ToUniversalTime().Date,
+            PageSize = 50,
+            Limit = 200,
+        }, Client(settings));
+        return sent.FirstOrDefault(m => TrackingTokens.HashesIn(m.Body ?? "").Contains(linkTokenHash, StringComparer.Ordinal))?.Sid;
     }
 
-    private static string MessagesPath(TwilioOptions settings) => $"/2010-04-01/Accounts/{settings.AccountSid}/Messages.json";
-
-    private static void Authorize(HttpRequestMessage request, TwilioOptions settings)
+    /// <summary>An API key when configured (revocable, per app), else the account's own SID and auth token.</summary>
+    private TwilioRestClient Client(TwilioOptions settings)
     {
         var (user, secret) = string.IsNullOrEmpty(settings.ApiKeySid) ? (settings.AccountSid, settings.AuthToken) : (settings.ApiKeySid, settings.ApiKeySecret);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{secret}")));
+        return new TwilioRestClient(user, secret, settings.AccountSid, httpClient: new SystemNetHttpClient(http));
     }
+}
 
-    private static (int? Code, string Message) ReadError(string json)
+/// <summary>
+/// Points the SDK's absolute api.twilio.com addresses at the configured base URL (a regional edge, or the
+/// local server tests run); with the default base URL it changes nothing.
+/// </summary>
+public sealed class TwilioBaseUrlHandler(IOptions<TwilioOptions> options) : DelegatingHandler
+{
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        try
+        ArgumentNullException.ThrowIfNull(request);
+        var target = options.Value.BaseUrl;
+        if (request.RequestUri is { } uri && uri.Host.EndsWith("twilio.com", StringComparison.OrdinalIgnoreCase) && uri.Host != target.Host)
         {
-            using var document = JsonDocument.Parse(json);
-            var root = document.RootElement;
-            int? code = root.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetInt32() : null;
-            var message = root.TryGetProperty("message", out var m) ? m.GetString() ?? "" : json;
-            return (code, message);
+            request.RequestUri = new UriBuilder(uri) { Scheme = target.Scheme, Host = target.Host, Port = target.Port }.Uri;
         }
-        catch (JsonException)
-        {
-            return (null, json.Length > 200 ? json[..200] : json);
-        }
+
+        return base.SendAsync(request, cancellationToken);
     }
 }

@@ -42,7 +42,7 @@ public sealed class TwoWayTextingTests
     public void Signature_FollowsTwilioAlgorithm()
     {
         // Expected value computed independently (Python hmac/sha1) for this URL, these fields and this token.
-        var signature = Dealership.Web.Api.TwilioWebhooks.Sign("https://dealership.example/webhooks/twilio/inbound",
+        var signature = FakeTwilio.Sign("https://dealership.example/webhooks/twilio/inbound",
             new Dictionary<string, string> { ["MessageSid"] = "SM123", ["From"] = "+15035550100", ["Body"] = "Stop", ["To"] = "+15035550000" },
             "secret-token");
         Assert.That(signature, Is.EqualTo("AYOMdbXI3GCoIuw1bgYXmJKmq64="));

@@ -37,6 +37,23 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public sealed record AcceptedMessage(string Sid, string To, string From, string Body, string? StatusCallback, DateTime DateSent);
 
+    /// <summary>
+    /// Signs a webhook as Twilio does (HMAC-SHA1 over the URL and the ordinally sorted form fields, keyed with
+    /// the auth token, base64). Written here from Twilio's documentation, apart from the validator the app uses.
+    /// </summary>
+    public static string Sign(string url, IReadOnlyDictionary<string, string> parameters, string authToken)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            data.Append(name).Append(value);
+        }
+
+#pragma warning disable CA5350 // HMAC-SHA1 is what Twilio signs with.
+        return Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+#pragma warning restore CA5350
+    }
+
     /// <summary>The next create-message call answers with this error instead of accepting.</summary>
     public void FailNext(int status, int? code, string message) => _scripted.Enqueue((status, code, message));
 
@@ -83,7 +100,10 @@ public sealed class FakeTwilio : IAsyncDisposable
             var to = request.Query["To"].ToString();
             var messages = fake.Accepted.Where(m => to.Length == 0 || m.To == to)
                 .Select(m => new { sid = m.Sid, to = m.To, from = m.From, body = m.Body, date_sent = m.DateSent.ToString("R") });
-            return Results.Json(new { messages, page = 0, page_size = 50 });
+            // Twilio's 2010 list shape: the page's records plus its own and neighbouring page addresses.
+            var self = request.Path + request.QueryString;
+            return Results.Json(new { messages, page = 0, page_size = 50, start = 0, end = Math.Max(0, messages.Count() - 1), uri = self.ToString(),
+                first_page_uri = self.ToString(), next_page_uri = (string?)null, previous_page_uri = (string?)null });
         });
 
         await app.StartAsync();

@@ -113,7 +113,7 @@ public sealed class MessagingApp : IAsyncDisposable
     public async Task<HttpResponseMessage> PostWebhookAsync(string path, Dictionary<string, string> form, bool forge = false)
     {
         using var client = App.CreateClient();
-        var signature = Dealership.Web.Api.TwilioWebhooks.Sign(PublicBaseUrl + path, form, forge ? "wrong-token" : FakeTwilio.AuthToken);
+        var signature = FakeTwilio.Sign(PublicBaseUrl + path, form, forge ? "wrong-token" : FakeTwilio.AuthToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(form) };
         request.Headers.Add("X-Twilio-Signature", signature);
         return await client.SendAsync(request);
