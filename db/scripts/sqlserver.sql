@@ -1564,3 +1564,46 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128111652_SiteMessageTemplates'
+)
+BEGIN
+    CREATE TABLE [TemplateVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [Key] nvarchar(60) NOT NULL,
+        [Channel] nvarchar(10) NOT NULL,
+        [Language] nvarchar(5) NOT NULL,
+        [Number] int NOT NULL,
+        [Subject] nvarchar(4000) NULL,
+        [Body] nvarchar(4000) NULL,
+        [Note] nvarchar(500) NOT NULL,
+        [CreatedBy] uniqueidentifier NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_TemplateVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TemplateVersions_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128111652_SiteMessageTemplates'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_TemplateVersions_SiteId_Key_Channel_Language_Number] ON [TemplateVersions] ([SiteId], [Key], [Channel], [Language], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128111652_SiteMessageTemplates'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128111652_SiteMessageTemplates', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

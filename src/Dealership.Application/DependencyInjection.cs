@@ -31,6 +31,7 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Outbox>();
         services.AddScoped<Notifications.ConversationRouter>();
         services.AddScoped<Notifications.NotificationDispatcher>();
+        services.AddScoped<Notifications.Templates.SiteTemplates>();
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Orders.OrderWatchdog>();
         services.AddScoped<Collections.CollectionSlots>();

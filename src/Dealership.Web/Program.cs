@@ -95,6 +95,7 @@ api.MapOrdersApi();
 api.MapPromisesApi();
 api.MapServiceApi();
 api.MapPartsApi();
+api.MapTemplatesApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();

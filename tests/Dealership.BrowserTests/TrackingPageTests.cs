@@ -86,6 +86,28 @@ public sealed partial class TrackingPageTests
         await staff.GotoAsync("/templates");
         await Assertions.Expect(staff.GetByTestId("template").First).ToContainTextAsync("staff.message");
         await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "templates.png"), FullPage = false });
+
+        // The manager changes the Spanish text for "parts are in": a typo is refused with its line; the preview
+        // counts the cost; saving makes it this site's version; going back restores the product's words.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "Edit the Spanish text for Parts arrived for the visit" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("segments")).ToContainTextAsync("segment");
+        var body = staff.GetByLabel("Message", new() { Exact = true });
+        await body.FillAsync("{{ firstName }}, ¡sus piezas llegaron!\nLe esperamos el {{ cuando }}. {{ link }}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("template-problems")).ToContainTextAsync("Line 2: 'cuando' is not a fact of this message");
+        await Assertions.Expect(staff.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync(new Regex("cuando"));
+        await staff.GetByLabel("Message", new() { Exact = true }).FillAsync("{{ firstName }}, ¡sus piezas ya están aquí! Le esperamos el {{ when }}. {{ link }}");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Preview" }).ClickAsync();
+        await Assertions.Expect(staff.GetByTestId("template-preview")).ToContainTextAsync("Olivia, ¡sus piezas ya están aquí! Le esperamos el");
+        await Assertions.Expect(staff.GetByTestId("segments")).ToContainTextAsync("accents");
+        await staff.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "template-editor.png"), FullPage = true });
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Save as version 1" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
+        await Assertions.Expect(staff.GetByTestId("template-history")).ToContainTextAsync("1 (in use)");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "Go back to the product's default" }).ClickAsync();
+        await Assertions.Expect(staff.GetByRole(AriaRole.Status)).ToContainTextAsync("Back to the product's default");
+        await Assertions.Expect(staff.GetByLabel("Message", new() { Exact = true })).ToHaveValueAsync(new Regex("ya tenemos las piezas"));
+
         await staff.GotoAsync("/outbox");
         await Assertions.Expect(staff.GetByRole(AriaRole.Heading, new() { Name = "Messages" })).ToBeVisibleAsync();
         var content = await staff.ContentAsync();

@@ -229,7 +229,7 @@ public sealed class CollectionTests
         Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "3 am is not an open time");
         Assert.That(proposed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await proposed.Content.ReadAsStringAsync());
         var told = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection-proposed")));
-        Assert.That(told.TemplateData, Does.Contain(" or "));
+        Assert.That(Messages.Read(told), Does.Contain(" or "));
         var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("preparedForDelivery"), "a proposal books nothing: the customer chooses");
 

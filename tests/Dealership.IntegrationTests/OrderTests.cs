@@ -67,10 +67,7 @@ public sealed class OrderTests
         Assert.That((await moved.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("that day has passed"));
     }
 
-    private static string RenderSms(Notification notification) =>
-        Application.Notifications.MessageTemplates.Render(notification.TemplateKey, notification.Channel, notification.Language,
-            new Application.Notifications.TemplateContext("Dana", "Harbor Motors", "LINK",
-                System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData)!)).Text;
+    private static string RenderSms(Notification notification) => Messages.Read(notification, notification.Channel);
 
     [Test]
     public async Task PreparedWithTheChecklistOpen_SaysWhatIsLeft_AndInvitesAPickOnlyOnceTimesCanOpen()
@@ -176,7 +173,7 @@ public sealed class OrderTests
         Assert.That(milestones["preparedForDelivery"], Is.EqualTo("2027-02-13"), "a slip moves what follows by the same nine days, in one step");
         var told = await NotificationsAsync($"order/{id}/promise/");
         Assert.That(told, Has.Count.EqualTo(1), "the customer hears one new plan");
-        Assert.That(told[0].TemplateData, Does.Contain("storm").And.Contain("moves with it"));
+        Assert.That(Messages.Read(told[0]), Does.Contain("storm").And.Contain("moves with it"));
         Assert.That(await _app.QueryAsync(db => db.Promises.CountAsync(p => p.SubjectId == id && p.Milestone == "preparedForDelivery" && p.State == Domain.Promises.PromiseState.Open)), Is.EqualTo(1),
             "the ledger holds the moved preparation promise, renegotiated once");
     }
@@ -248,7 +245,7 @@ public sealed class OrderTests
         var view = await cancelled.ReadJsonAsync();
         Assert.That(view.GetProperty("cancelled").GetBoolean(), Is.True);
         Assert.That(view.GetProperty("refundableDeposits").GetProperty("amount").GetInt64(), Is.EqualTo(100_000));
-        Assert.That((await NotificationsAsync($"order/{id}/cancelled")).Single().TemplateData, Does.Contain("$1,000.00"));
+        Assert.That(Messages.Read((await NotificationsAsync($"order/{id}/cancelled")).Single()), Does.Contain("$1,000.00"));
         Assert.That((await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone = "factoryConfirmed" })).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
     }
 

@@ -72,7 +72,7 @@ public sealed class PartsTests
         Assert.That(task.OwnerStaffId, Is.EqualTo(charlotte.AdvisorStaffId));
         Assert.That(task.Title, Does.Contain("Parts will not make it"));
         var notice = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == charlotte.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk));
-        Assert.That(notice.TemplateData, Does.Contain("Dec"), "the customer is told when the part is expected");
+        Assert.That(Messages.Read(notice), Does.Contain("(expected Thu, Dec"), "the customer is told when the part is expected");
 
         Assert.That((await _app.AppointmentOfAsync("olivia.bennett@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ready));
     }

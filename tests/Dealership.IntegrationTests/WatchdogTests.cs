@@ -62,7 +62,7 @@ public sealed class WatchdogTests
         Assert.That(afterGrace.CustomersUpdated, Is.GreaterThanOrEqualTo(1));
         Assert.That(updates.Select(n => n.TemplateKey).Distinct(), Is.EqualTo(new[] { "order.late" }));
         Assert.That(updates, Has.Count.EqualTo(1), "one message on the customer's one channel, once");
-        Assert.That(updates[0].TemplateData, Does.Contain("arrival at the dealership").And.Contain("Sam Carter"));
+        Assert.That(Messages.Read(updates[0]), Does.Contain("arrival at the dealership").And.Contain("Sam will call you"));
         var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
         var notes = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
         Assert.That(notes, Has.Some.StartsWith("Watchdog alerted the owner").And.Some.StartsWith("Watchdog updated the customer"));
@@ -81,7 +81,7 @@ public sealed class WatchdogTests
 
         var checkIn = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{silent}/silent")));
         Assert.That(checkIn.TemplateKey, Is.EqualTo("order.check-in"));
-        Assert.That(checkIn.TemplateData, Does.Contain("confirmed and scheduled for building"));
+        Assert.That(Messages.Read(checkIn), Does.Contain("confirmed and scheduled for building"));
     }
 
     [Test]

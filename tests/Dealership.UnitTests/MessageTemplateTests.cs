@@ -32,30 +32,54 @@ public sealed class MessageTemplateTests
         select new TestCaseData(key, language);
 
     [TestCaseSource(nameof(EveryText))]
-    public void EveryText_FitsInTwoSegments_EvenWithALongStaffMessage(string key, string language)
+    public void EveryText_StaysWithinItsSegmentBudget_EvenWithALongStaffMessage(string key, string language)
     {
         var data = new Dictionary<string, string>(MessageTemplates.SampleData(key));
         if (key == MessageTemplates.StaffMessage)
         {
-            data["text"] = new string('x', SendCustomerMessage.MaxLength - 40) + " ¿Qué tal? Más información mañana, José.";
+            // The longest plain text the page accepts; accented ones are measured when sent (SendCustomerMessage).
+            data["text"] = new string('x', SendCustomerMessage.MaxLength - 40) + " Hasta pronto y gracias por su paciencia.";
             data["staffName"] = "Alexandria Montgomery-Richardson";
         }
 
         var message = MessageTemplates.Render(key, MessageChannel.Sms, language, new TemplateContext("Maximiliano", "Harbor Motors Portland", Link, data));
 
-        Assert.That(MessageTemplates.SmsSegments(message.Text), Is.LessThanOrEqualTo(2), message.Text);
+        // Two segments in plain letters; four when accents force UCS-2 (70 characters a segment), counted honestly.
+        Assert.That(MessageTemplates.SmsSegments(message.Text), Is.LessThanOrEqualTo(MessageTemplates.SegmentBudget(message.Text)), message.Text);
+        if (language == "en" && key != MessageTemplates.StaffMessage)
+        {
+            Assert.That(MessageTemplates.IsGsm7(message.Text), Is.True, "English texts need no UCS-2");
+        }
     }
 
     [Test]
-    public void Spanish_IsWrittenInSpanish_AndTextsStayInTheGsmAlphabet()
+    public void Spanish_IsWrittenInSpanish_WithItsAccents_AndTheTextIsCountedAsUcs2()
     {
         var sms = MessageTemplates.Render(MessageTemplates.PreferencesUpdated, MessageChannel.Sms, "es",
             new TemplateContext("José", "Harbor Motors Boise", Link, new Dictionary<string, string> { ["channel"] = "email" }));
         var email = MessageTemplates.Render(MessageTemplates.PreferencesUpdated, MessageChannel.Email, "es",
             new TemplateContext("José", "Harbor Motors Boise", Link, new Dictionary<string, string> { ["channel"] = "email" }));
 
-        Assert.That(sms.Text, Does.StartWith("Hola José").And.Contain("correo electronico").And.Contain("aqui"), "é is GSM-7 and stays; ó and í become plain");
-        Assert.That(email.Text, Does.Contain("correo electrónico"), "email keeps every accent");
+        Assert.That(sms.Text, Does.StartWith("Hola José").And.Contain("correo electrónico").And.Contain("aquí"), "accents are kept in texts too");
+        Assert.That(MessageTemplates.IsGsm7(sms.Text), Is.False, "ó and í are outside GSM-7");
+        Assert.That(MessageTemplates.SmsSegments(sms.Text), Is.EqualTo((sms.Text.Length + 66) / 67), "so the text is counted at 67 characters a segment");
+        Assert.That(email.Text, Does.Contain("correo electrónico"));
+        Assert.That(email.Html, Does.Contain("lang=\"es\""));
+    }
+
+    [Test]
+    public void Dates_AreFormattedWhenRendered_InTheReadersLanguage_AndTheSitesTimeZone()
+    {
+        var facts = new Dictionary<string, string> { ["vehicle"] = "2016 Lexus RX 350", ["when"] = "2026-12-08T16:30:00Z", ["advisorName"] = "Alex Kim" };
+        var pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
+        var english = MessageTemplates.Render(MessageTemplates.ServiceBooked, MessageChannel.Sms, "en", new TemplateContext("Olivia", "Harbor", Link, facts, pacific));
+        var spanish = MessageTemplates.Render(MessageTemplates.ServiceBooked, MessageChannel.Sms, "es", new TemplateContext("José", "Harbor", Link, facts, pacific));
+        var eastern = MessageTemplates.Render(MessageTemplates.ServiceBooked, MessageChannel.Sms, "en",
+            new TemplateContext("Olivia", "Harbor", Link, facts, TimeZoneInfo.FindSystemTimeZoneById("America/New_York")));
+
+        Assert.That(english.Text, Does.Contain("Tue, Dec 8 at 8:30 AM"));
+        Assert.That(spanish.Text, Does.Contain("8 dic. a las 8:30").Or.Contain("8 dic a las 8:30"), spanish.Text);
+        Assert.That(eastern.Text, Does.Contain("Tue, Dec 8 at 11:30 AM"), "the same instant, read in the site's own zone");
     }
 
     [TestCase("Hello", 1)]
@@ -91,19 +115,19 @@ public sealed class MessageTemplateMissingFactTests
         [MessageTemplates.StaffMessage] = ["text", "staffName"],
         [MessageTemplates.OrderMilestone] = ["milestone"],
         [MessageTemplates.CollectionProposed] = ["times"],
-        [MessageTemplates.PreferencesUpdated] = ["channel", "sms", "email"],
-        [MessageTemplates.OrderPromiseChanged] = ["milestoneName", "milestoneNameEs", "newDate"],
-        [MessageTemplates.OrderLate] = ["milestoneName", "milestoneNameEs", "promisedDate"],
-        [MessageTemplates.OrderCheckIn] = ["status", "statusEs"],
-        [MessageTemplates.CollectionBooked] = ["when", "whenEs"],
-        [MessageTemplates.CollectionReminder] = ["when", "whenEs"],
-        [MessageTemplates.ServiceBooked] = ["when", "whenEs"],
-        [MessageTemplates.ServiceRescheduled] = ["when", "whenEs"],
-        [MessageTemplates.ServiceCancelled] = ["when", "whenEs"],
-        [MessageTemplates.ServiceReminder] = ["when", "whenEs"],
-        [MessageTemplates.ServicePartsReady] = ["when", "whenEs"],
-        [MessageTemplates.ServiceAtRisk] = ["when", "whenEs"],
-        [MessageTemplates.ServiceCheckedIn] = ["readyBy", "readyByEs"],
+        [MessageTemplates.PreferencesUpdated] = ["channel"],
+        [MessageTemplates.OrderPromiseChanged] = ["milestone", "newDate"],
+        [MessageTemplates.OrderLate] = ["milestone", "promisedDate"],
+        [MessageTemplates.OrderCheckIn] = ["status"],
+        [MessageTemplates.CollectionBooked] = ["when"],
+        [MessageTemplates.CollectionReminder] = ["when"],
+        [MessageTemplates.ServiceBooked] = ["when"],
+        [MessageTemplates.ServiceRescheduled] = ["when"],
+        [MessageTemplates.ServiceCancelled] = ["when"],
+        [MessageTemplates.ServiceReminder] = ["when"],
+        [MessageTemplates.ServicePartsReady] = ["when"],
+        [MessageTemplates.ServiceAtRisk] = ["when"],
+        [MessageTemplates.ServiceCheckedIn] = ["readyBy"],
     };
 
     private static IEnumerable<TestCaseData> Cases() =>
@@ -129,7 +153,7 @@ public sealed class MessageTemplateMissingFactTests
 
             if (channel == MessageChannel.Sms)
             {
-                Assert.That(MessageTemplates.SmsSegments(rendered.Text), Is.LessThanOrEqualTo(2), rendered.Text);
+                Assert.That(MessageTemplates.SmsSegments(rendered.Text), Is.LessThanOrEqualTo(MessageTemplates.SegmentBudget(rendered.Text)), rendered.Text);
             }
         }
     }

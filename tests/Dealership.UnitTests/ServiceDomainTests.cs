@@ -240,9 +240,9 @@ public sealed class ServiceMessageTests
         static string Text(string partsBy) => Dealership.Application.Notifications.MessageTemplates.Render(
             Dealership.Application.Notifications.MessageTemplates.ServiceAtRisk, Dealership.Domain.Notifications.MessageChannel.Sms, "en",
             new Dealership.Application.Notifications.TemplateContext("Charlotte", "Harbor Motors Portland", "https://x.example/track/abc",
-                new Dictionary<string, string> { ["vehicle"] = "2021 Honda Accord", ["when"] = "Thu, Nov 26", ["partsBy"] = partsBy, ["advisorName"] = "Alex Kim" })).Text;
+                new Dictionary<string, string> { ["vehicle"] = "2021 Honda Accord", ["when"] = "2026-11-26", ["partsBy"] = partsBy, ["advisorName"] = "Alex Kim" })).Text;
 
-        Assert.That(Text("Thu, Dec 10"), Does.Contain("in time for Thu, Nov 26 (expected Thu, Dec 10). Pick a new time"));
+        Assert.That(Text("2026-12-10"), Does.Contain("in time for Thu, Nov 26 (expected Thu, Dec 10). Pick a new time"));
         Assert.That(Text(""), Does.Contain("in time for Thu, Nov 26. Pick a new time").And.Not.Contain("expected"));
     }
 }

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,8 +41,7 @@ public sealed class CollectionReminders(DealershipDbContext db, Outbox outbox, U
             var data = new Dictionary<string, string>
             {
                 ["vehicle"] = booking.Order.Vehicle.Describe(),
-                ["when"] = localStart.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US")),
-                ["whenEs"] = localStart.ToString("HH:mm", CultureInfo.GetCultureInfo("es-US")),
+                ["when"] = TemplateFacts.Instant(booking.StartsAt),
                 ["ownerName"] = owner,
             };
             queued += (await outbox.QueueAsync(customer, site.Id, MessageTemplates.CollectionReminder,

@@ -34,6 +34,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<TrackingLink> TrackingLinks => Set<TrackingLink>();
 
+    public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
+
     public DbSet<PhoneConsent> PhoneConsents => Set<PhoneConsent>();
 
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();

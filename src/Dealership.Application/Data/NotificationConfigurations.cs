@@ -47,6 +47,22 @@ internal sealed class TrackingLinkConfiguration : IEntityTypeConfiguration<Track
     }
 }
 
+internal sealed class TemplateVersionConfiguration : IEntityTypeConfiguration<TemplateVersion>
+{
+    public void Configure(EntityTypeBuilder<TemplateVersion> builder)
+    {
+        builder.Property(v => v.Key).HasMaxLength(60);
+        builder.Property(v => v.Channel).HasConversion<string>().HasMaxLength(10);
+        builder.Property(v => v.Language).HasMaxLength(5);
+        builder.Property(v => v.Subject).HasMaxLength(4000);
+        builder.Property(v => v.Body).HasMaxLength(4000);
+        builder.Property(v => v.Note).HasMaxLength(500);
+        // One number per version of a template at a site; the newest is found by this index too.
+        builder.HasIndex(v => new { v.SiteId, v.Key, v.Channel, v.Language, v.Number }).IsUnique();
+        builder.HasOne<Domain.Sites.Site>().WithMany().HasForeignKey(v => v.SiteId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class PhoneConsentConfiguration : IEntityTypeConfiguration<PhoneConsent>
 {
     public void Configure(EntityTypeBuilder<PhoneConsent> builder)

@@ -19,7 +19,8 @@ public static class ListOutbox
     [Allowed(Access.AnyStaff)]
     public sealed record Query(NotificationStatus? Status, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<Item>>, IPagedQuery;
 
-    public sealed class Handler(DealershipDbContext db, IMediator mediator, IOptions<NotificationOptions> options) : IQueryHandler<Query, PagedList<Item>>
+    public sealed class Handler(DealershipDbContext db, IMediator mediator, Templates.SiteTemplates siteTemplates, TimeProvider clock, IOptions<NotificationOptions> options)
+        : IQueryHandler<Query, PagedList<Item>>
     {
         public async ValueTask<PagedList<Item>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -31,14 +32,17 @@ public static class ListOutbox
             var facts = await db.Notifications.AsNoTracking().Where(n => ids.Contains(n.Id))
                 .ToDictionaryAsync(n => n.Id, n => new { n.TemplateData, n.SiteId }, cancellationToken);
             var siteIds = facts.Values.Select(f => f.SiteId).OfType<Guid>().Concat(customers.Values.Select(c => c.RegisteredAtSiteId)).Distinct().ToList();
-            var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.Name, cancellationToken);
+            var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+            var texts = await siteTemplates.CurrentAsync(siteIds, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
             var items = page.Items.Select(n =>
             {
                 var customer = customers[n.CustomerId];
                 var fact = facts[n.Id];
                 var data = JsonSerializer.Deserialize<Dictionary<string, string>>(fact.TemplateData) ?? [];
-                var preview = MessageTemplates.Render(n.TemplateKey, n.Channel, n.Language, new TemplateContext(customer.FirstName,
-                    sites.GetValueOrDefault(fact.SiteId ?? customer.RegisteredAtSiteId, ""), TrackingTokens.MaskedLink(options.Value.PublicBaseUrl), data));
+                var site = sites.GetValueOrDefault(fact.SiteId ?? customer.RegisteredAtSiteId);
+                var preview = Templates.SiteTemplates.Render(texts, site?.Id, n.TemplateKey, n.Channel, n.Language, new TemplateContext(customer.FirstName,
+                    site?.Name ?? "", TrackingTokens.MaskedLink(options.Value.PublicBaseUrl), data, site?.TimeZone, now));
                 return new Item(n, $"{customer.FirstName} {customer.LastName}", preview);
             }).ToList();
             return new PagedList<Item>(items, page.Page, page.PageSize, page.Total);

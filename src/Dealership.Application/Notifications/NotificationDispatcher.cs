@@ -27,6 +27,7 @@ public sealed class NotificationDispatcher(
     ISmsChannel sms,
     UnitOfWork unit,
     Parts.SupplierEmailSender supplierEmails,
+    Templates.SiteTemplates siteTemplates,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationDispatcher> logger)
@@ -216,8 +217,9 @@ public sealed class NotificationDispatcher(
         var optedOut = (await db.PhoneConsents.Where(p => phones.Contains(p.PhoneNumber) && p.OptedOut).Select(p => p.PhoneNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var siteIds = due.Where(n => n.SiteId != null).Select(n => n.SiteId!.Value).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        var siteNames = sites.ToDictionary(s => s.Key, s => s.Value.Name);
-        var defaultSite = siteNames.Values.FirstOrDefault() ?? await db.Sites.OrderBy(s => s.Name).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? "Your dealership";
+        // A message about no site in particular (a preference change by the customer) speaks for the first site.
+        var fallbackSite = sites.Values.FirstOrDefault() ?? await db.Sites.AsNoTracking().OrderBy(s => s.Name).FirstOrDefaultAsync(ct);
+        var texts = await siteTemplates.CurrentAsync(siteIds, ct);
 
         var claimed = new List<Claimed>();
         foreach (var notification in due)
@@ -244,12 +246,13 @@ public sealed class NotificationDispatcher(
             }
 
             var token = TrackingTokens.NewToken();
-            var siteName = notification.SiteId is { } siteId && siteNames.TryGetValue(siteId, out var name) ? name : defaultSite;
+            var site = notification.SiteId is { } siteId && sites.TryGetValue(siteId, out var own) ? own : fallbackSite;
             var data = JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData) ?? [];
-            var rendered = MessageTemplates.Render(notification.TemplateKey, channel, notification.Language,
-                new TemplateContext(customer.FirstName, siteName, TrackingTokens.Link(options.Value.PublicBaseUrl, token), data));
-            var masked = MessageTemplates.Render(notification.TemplateKey, channel, notification.Language,
-                new TemplateContext(customer.FirstName, siteName, TrackingTokens.MaskedLink(options.Value.PublicBaseUrl), data));
+            TemplateContext For(string link) => new(customer.FirstName, site?.Name ?? "Your dealership", link, data, site?.TimeZone, now);
+            var rendered = Templates.SiteTemplates.Render(texts, site?.Id, notification.TemplateKey, channel, notification.Language,
+                For(TrackingTokens.Link(options.Value.PublicBaseUrl, token)));
+            var masked = Templates.SiteTemplates.Render(texts, site?.Id, notification.TemplateKey, channel, notification.Language,
+                For(TrackingTokens.MaskedLink(options.Value.PublicBaseUrl)));
             var hash = TrackingTokens.Hash(token);
             notification.Claim(now, options.Value.SendLease, hash, rendered.Subject, masked.Text);
             var link = new TrackingLink(customer.Id, notification.Id, hash, now, options.Value.LinkLifetime);

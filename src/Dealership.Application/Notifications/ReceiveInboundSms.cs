@@ -100,8 +100,7 @@ public static class ReceiveInboundSms
                     new Dictionary<string, string>
                     {
                         ["ownerName"] = routed.OwnerName ?? "",
-                        ["dueLocal"] = routed.AnswerBy,
-                        ["dueLocalEs"] = routed.AnswerByEs,
+                        ["dueBy"] = Templates.TemplateFacts.Instant(routed.Task.DueAt),
                     },
                     urgent: true, proactive: false, ct, MessageChannel.Sms);
             }

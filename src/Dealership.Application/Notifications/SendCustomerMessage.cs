@@ -14,7 +14,10 @@ namespace Dealership.Application.Notifications;
 /// </summary>
 public static class SendCustomerMessage
 {
-    /// <summary>160 characters leave room for the signature and the link within two SMS segments (the template tests check it).</summary>
+    /// <summary>
+    /// 160 plain characters leave room for the signature and the link within two SMS segments. Accents outside
+    /// GSM-7 (á, ó, í) make every segment shorter; the handler measures the real text and says how much to cut.
+    /// </summary>
     public const int MaxLength = 160;
 
     [Allowed(Access.EditCustomers)]
@@ -30,7 +33,8 @@ public static class SendCustomerMessage
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, IReadOnlyList<NotificationView>>
+    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> options)
+        : ICommandHandler<Command, IReadOnlyList<NotificationView>>
     {
         public async ValueTask<IReadOnlyList<NotificationView>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -47,6 +51,12 @@ public static class SendCustomerMessage
 
             var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
             var data = new Dictionary<string, string> { ["staffName"] = staffName, ["text"] = command.Text.Trim() };
+            if (command.Channel is null or MessageChannel.Sms)
+            {
+                var siteName = await db.Sites.Where(x => x.Id == staff.SiteId).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
+                RefuseOverBudget(customer, siteName, data);
+            }
+
             var queued = await outbox.QueueAsync(customer, staff.SiteId, MessageTemplates.StaffMessage, $"customer/{customer.Id}/message/{Guid.NewGuid():N}",
                 data, urgent: command.TaskId is not null, proactive: command.TaskId is null, cancellationToken, command.Channel);
             if (queued.All(n => n.Status == NotificationStatus.Suppressed))
@@ -58,6 +68,24 @@ public static class SendCustomerMessage
             }
 
             return queued.Select(n => n.ToView()).ToList();
+        }
+
+        /// <summary>The text as it will really go (signature and a link of the real length): more than its budget of segments is refused with how much to cut.</summary>
+        private void RefuseOverBudget(Domain.Customers.Customer customer, string siteName, Dictionary<string, string> data)
+        {
+            var link = TrackingTokens.Link(options.Value.PublicBaseUrl, TrackingTokens.NewToken());
+            var text = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Sms, customer.Language,
+                new TemplateContext(customer.FirstName, siteName, link, data)).Text;
+            var budget = MessageTemplates.SegmentBudget(text);
+            if (MessageTemplates.SmsSegments(text) <= budget)
+            {
+                return;
+            }
+
+            var gsm = MessageTemplates.IsGsm7(text);
+            var cut = text.Length - (budget * (gsm ? 153 : 67)) + 20;
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("text",
+                $"As a text this would take more than {budget} messages{(gsm ? "" : " (letters like á, ó or í make each one shorter)")}: shorten it by about {cut} characters.")]);
         }
     }
 }

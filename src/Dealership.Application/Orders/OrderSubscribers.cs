@@ -2,6 +2,7 @@ using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Common;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Orders;
@@ -47,9 +48,9 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
-        var spanish = customer.Language == "es";
-        data["times"] = string.Join(spanish ? " o " : " or ", domainEvent.Times.Select(t => site.ToLocal(t).ToString(spanish ? "ddd d MMM HH:mm" : "ddd MMM d h:mm tt", CultureInfo.GetCultureInfo(spanish ? "es-US" : "en-US"))));
-        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Collection times proposed for the customer to choose from: {data["times"]}");
+        data["times"] = TemplateFacts.Instants(domainEvent.Times);
+        AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, "Collection times proposed for the customer to choose from: " +
+            string.Join(", ", domainEvent.Times.Select(t => site.ToLocal(t).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US")))));
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.CollectionProposed, $"order/{order.Id}/collection-proposed/{domainEvent.OccurredAt.Ticks}", data,
             urgent: false, proactive: true, cancellationToken);
     }
@@ -60,13 +61,12 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         var (customer, data) = await FactsAsync(order, cancellationToken);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
         var local = site.ToLocal(domainEvent.StartsAt);
-        data["when"] = local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
-        data["whenEs"] = local.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US"));
+        data["when"] = TemplateFacts.Instant(domainEvent.StartsAt);
         var recorder = domainEvent.RecordedBy is { } staffId
             ? await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
             : null;
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged,
-            $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {data["when"]} ({HowChosen(domainEvent.StatedVia, recorder)})");
+            $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"))} ({HowChosen(domainEvent.StatedVia, recorder)})");
         var sameDay = DateOnly.FromDateTime(local) <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.CollectionBooked, $"order/{order.Id}/collection/{domainEvent.StartsAt:yyyyMMddHHmm}", data,
             urgent: sameDay, proactive: false, cancellationToken);
@@ -96,7 +96,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        data["nextDate"] = FormatDate(order.MilestoneOf(OrderMilestone.FactoryConfirmed).PromisedDate, customer.Language);
+        data["nextDate"] = TemplateFacts.Day(order.MilestoneOf(OrderMilestone.FactoryConfirmed).PromisedDate);
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Order placed: {order.Vehicle.Describe()}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPlaced, $"order/{order.Id}/placed", data, urgent: false, proactive: true, cancellationToken);
     }
@@ -107,14 +107,13 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
         var (customer, data) = await FactsAsync(order, cancellationToken);
         data["milestone"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(domainEvent.Milestone.ToString());
         var next = domainEvent.Milestone + 1;
-        data["nextDate"] = next <= OrderMilestone.Delivered ? FormatDate(order.MilestoneOf(next).PromisedDate, customer.Language) : "";
+        data["nextDate"] = next <= OrderMilestone.Delivered ? TemplateFacts.Day(order.MilestoneOf(next).PromisedDate) : "";
         if (domainEvent.Milestone == OrderMilestone.PreparedForDelivery && !order.ChecklistComplete)
         {
             // Times open only with the checklist complete: say what is still being done instead of inviting a
             // choice the page cannot offer. The invitation follows when the last item is ticked.
             var open = order.Checklist.Where(c => !c.IsDone).ToList();
-            data["stillOpen"] = string.Join(", ", open.Select(c => OpenItem(c.Item, spanish: false)));
-            data["stillOpenEs"] = string.Join(", ", open.Select(c => OpenItem(c.Item, spanish: true)));
+            data["stillOpen"] = TemplateFacts.Names(open.Select(c => c.Item));
             data["fromCustomer"] = open.Any(c => c.NeedsCustomer) ? "yes" : "";
         }
 
@@ -131,17 +130,16 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        data["milestoneName"] = EnglishName(domainEvent.Milestone);
-        data["milestoneNameEs"] = SpanishName(domainEvent.Milestone);
-        data["newDate"] = FormatDate(domainEvent.Promised, customer.Language);
-        data["oldDate"] = domainEvent.Previous is null ? (customer.Language == "es" ? "sin fecha" : "not set") : FormatDate(domainEvent.Previous, customer.Language);
+        data["milestone"] = domainEvent.Milestone.ToString();
+        data["newDate"] = TemplateFacts.Day(domainEvent.Promised);
+        data["oldDate"] = TemplateFacts.Day(domainEvent.Previous);
         data["reason"] = domainEvent.Reason;
         if (domainEvent.Shifted.Count > 0)
         {
             // One message for the whole new plan: the last milestone that moved says where it ends.
             var (last, lastDate) = domainEvent.Shifted[^1];
-            data["knockOn"] = $"{char.ToUpperInvariant(EnglishName(last)[0])}{EnglishName(last)[1..]} moves with it, to {FormatDate(lastDate, "en")}.";
-            data["knockOnEs"] = $"La {SpanishName(last)} pasa al {FormatDate(lastDate, "es")}.";
+            data["knockOnMilestone"] = last.ToString();
+            data["knockOnDate"] = TemplateFacts.Day(lastDate);
         }
 
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.PromiseChanged,
@@ -149,7 +147,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
             string.Concat(domainEvent.Shifted.Select(m => $"; {VehicleOrder.Describe(m.Milestone).ToLowerInvariant()} moved with it to {Readable.Day(m.Promised)}")));
         // Same-day changes are urgent: the customer may be planning around the old date today.
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderPromiseChanged,
-            $"order/{order.Id}/promise/{data["milestoneName"].Replace(' ', '-')}/{domainEvent.OccurredAt.Ticks}", data,
+            $"order/{order.Id}/promise/{CustomerPhrases.EnglishName(domainEvent.Milestone).Replace(' ', '-')}/{domainEvent.OccurredAt.Ticks}", data,
             urgent: domainEvent.Previous is { } previous && previous <= DateOnly.FromDateTime(domainEvent.OccurredAt.AddDays(1)), proactive: true, cancellationToken);
     }
 
@@ -157,7 +155,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        data["refund"] = domainEvent.Refundable.Amount > 0 ? domainEvent.Refundable.Format(CultureInfo.GetCultureInfo("en-US")) : "";
+        data["refund"] = TemplateFacts.Amount(domainEvent.Refundable);
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Order cancelled: {domainEvent.Reason}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderCancelled, $"order/{order.Id}/cancelled", data, urgent: false, proactive: true, cancellationToken);
     }
@@ -172,64 +170,4 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     private void AddTouchpoint(VehicleOrder order, DateTime at, TouchpointKind kind, string summary) =>
         db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, at, kind, TouchpointDirection.Internal, TouchpointActor.Dealer, proactive: true,
             summary, staff.StaffId, "order", order.Id));
-
-    internal static string FormatDate(DateOnly? date, string language) =>
-        date?.ToString(language == "es" ? "ddd d MMM" : "ddd, MMM d", CultureInfo.GetCultureInfo(language == "es" ? "es-US" : "en-US")) ?? "";
-
-    /// <summary>Where the car is, as a phrase: "your Accord is {phrase}".</summary>
-    internal static string StatusPhrase(OrderMilestone status, bool spanish) => (status, spanish) switch
-    {
-        (OrderMilestone.Ordered, false) => "on order with the factory",
-        (OrderMilestone.FactoryConfirmed, false) => "confirmed and scheduled for building",
-        (OrderMilestone.Built, false) => "built and waiting to ship",
-        (OrderMilestone.InTransit, false) => "on its way to us",
-        (OrderMilestone.ArrivedAtDealership, false) => "at the dealership being prepared",
-        (OrderMilestone.PreparedForDelivery, false) => "ready for you",
-        (_, false) => "in progress",
-        (OrderMilestone.Ordered, true) => "pedido a la fábrica",
-        (OrderMilestone.FactoryConfirmed, true) => "confirmado y en cola de fabricación",
-        (OrderMilestone.Built, true) => "fabricado y a la espera del envío",
-        (OrderMilestone.InTransit, true) => "en camino",
-        (OrderMilestone.ArrivedAtDealership, true) => "en el concesionario, en preparación",
-        (OrderMilestone.PreparedForDelivery, true) => "listo para usted",
-        (_, true) => "en curso",
-    };
-
-    /// <summary>An open checklist item as the customer would say it.</summary>
-    internal static string OpenItem(ChecklistItem item, bool spanish) => (item, spanish) switch
-    {
-        (ChecklistItem.PreDeliveryInspection, false) => "the final inspection",
-        (ChecklistItem.FundsArranged, false) => "the payment or financing",
-        (ChecklistItem.InsuranceProof, false) => "proof of insurance",
-        (ChecklistItem.RegistrationPaperwork, false) => "the registration paperwork",
-        (ChecklistItem.PreDeliveryInspection, true) => "la inspección final",
-        (ChecklistItem.FundsArranged, true) => "el pago o la financiación",
-        (ChecklistItem.InsuranceProof, true) => "el comprobante de seguro",
-        (ChecklistItem.RegistrationPaperwork, true) => "los papeles de registro",
-        _ => spanish ? "los últimos detalles" : "the last details",
-    };
-
-    internal static string EnglishName(OrderMilestone milestone) => milestone switch
-    {
-        OrderMilestone.FactoryConfirmed => "factory confirmation",
-        OrderMilestone.Built => "build",
-        OrderMilestone.InTransit => "shipping",
-        OrderMilestone.ArrivedAtDealership => "arrival at the dealership",
-        OrderMilestone.PreparedForDelivery => "preparation for delivery",
-        OrderMilestone.CollectionScheduled => "collection",
-        OrderMilestone.Delivered => "delivery",
-        _ => "date",
-    };
-
-    internal static string SpanishName(OrderMilestone milestone) => milestone switch
-    {
-        OrderMilestone.FactoryConfirmed => "confirmación de fábrica",
-        OrderMilestone.Built => "fabricación",
-        OrderMilestone.InTransit => "salida hacia el concesionario",
-        OrderMilestone.ArrivedAtDealership => "llegada al concesionario",
-        OrderMilestone.PreparedForDelivery => "preparación para la entrega",
-        OrderMilestone.CollectionScheduled => "cita de recogida",
-        OrderMilestone.Delivered => "entrega",
-        _ => "fecha",
-    };
 }

@@ -1,6 +1,7 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Orders;
 using Dealership.Domain.Tasks;
@@ -148,11 +149,10 @@ public sealed class OrderWatchdog(
                 (language, owner, localToday) => new Dictionary<string, string>
                 {
                     ["vehicle"] = vehicle,
-                    ["milestoneName"] = OrderSubscribers.EnglishName(overdue.Milestone),
-                    ["milestoneNameEs"] = OrderSubscribers.SpanishName(overdue.Milestone),
-                    ["promisedDate"] = OrderSubscribers.FormatDate(promised, language),
+                    ["milestone"] = overdue.Milestone.ToString(),
+                    ["promisedDate"] = TemplateFacts.Day(promised),
                     ["ownerName"] = owner,
-                    ["callBy"] = OrderSubscribers.FormatDate(NextWorkingDay(localToday), language),
+                    ["callBy"] = TemplateFacts.Day(NextWorkingDay(localToday)),
                 });
         }
 
@@ -168,11 +168,9 @@ public sealed class OrderWatchdog(
                 (language, owner, _) => new Dictionary<string, string>
                 {
                     ["vehicle"] = vehicle,
-                    ["status"] = OrderSubscribers.StatusPhrase(order.Status, spanish: false),
-                    ["statusEs"] = OrderSubscribers.StatusPhrase(order.Status, spanish: true),
-                    ["nextName"] = next is null ? "" : OrderSubscribers.EnglishName(next.Value),
-                    ["nextNameEs"] = next is null ? "" : OrderSubscribers.SpanishName(next.Value),
-                    ["nextDate"] = next is null ? "" : OrderSubscribers.FormatDate(order.MilestoneOf(next.Value).PromisedDate, language),
+                    ["status"] = order.Status.ToString(),
+                    ["next"] = next?.ToString() ?? "",
+                    ["nextDate"] = next is null ? "" : TemplateFacts.Day(order.MilestoneOf(next.Value).PromisedDate),
                     ["ownerName"] = owner,
                 });
         }

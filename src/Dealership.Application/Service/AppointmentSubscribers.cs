@@ -2,6 +2,7 @@ using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Service;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
             return;
         }
 
-        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, true, $"Service booked for {data["when"]}: {a.Concern}");
+        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, true, $"Service booked for {Local(site, a.StartsAt)}: {a.Concern}");
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceBooked, $"appointment/{a.Id}/booked", data, urgent: false, proactive: true, cancellationToken);
     }
 
@@ -41,7 +42,7 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
         data["reason"] = domainEvent.Reason;
         Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, domainEvent.ByCustomer ? TouchpointDirection.Inbound : TouchpointDirection.Internal,
             domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer,
-            $"Service moved to {data["when"]}{(domainEvent.ByCustomer ? " (picked by the customer)" : "")}: {domainEvent.Reason}");
+            $"Service moved to {Local(site, a.StartsAt)}{(domainEvent.ByCustomer ? " (picked by the customer)" : "")}: {domainEvent.Reason}");
         var soon = a.Date <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceRescheduled, $"appointment/{a.Id}/moved/{a.StartsAt:yyyyMMddHHmm}", data,
             urgent: soon, proactive: !domainEvent.ByCustomer, cancellationToken);
@@ -52,28 +53,29 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
         var a = domainEvent.Appointment;
         var (customer, site, data) = await FactsAsync(a, cancellationToken);
         Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, domainEvent.ByCustomer ? TouchpointDirection.Inbound : TouchpointDirection.Internal,
-            domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer, $"Service on {data["when"]} cancelled: {domainEvent.Reason}");
+            domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer, $"Service on {Local(site, a.StartsAt)} cancelled: {domainEvent.Reason}");
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceCancelled, $"appointment/{a.Id}/cancelled", data, urgent: false, proactive: true, cancellationToken);
     }
 
     public async Task HandleAsync(AttendanceConfirmed domainEvent, CancellationToken cancellationToken)
     {
         var a = domainEvent.Appointment;
-        var (_, _, data) = await FactsAsync(a, cancellationToken);
-        Add(a, domainEvent.OccurredAt, TouchpointKind.CustomerReply, TouchpointDirection.Inbound, TouchpointActor.Customer, false, $"Confirmed they will come on {data["when"]}");
+        var (_, site, _) = await FactsAsync(a, cancellationToken);
+        Add(a, domainEvent.OccurredAt, TouchpointKind.CustomerReply, TouchpointDirection.Inbound, TouchpointActor.Customer, false, $"Confirmed they will come on {Local(site, a.StartsAt)}");
     }
 
     public async Task HandleAsync(AppointmentCheckedIn domainEvent, CancellationToken cancellationToken)
     {
         var a = domainEvent.Appointment;
         var (customer, site, data) = await FactsAsync(a, cancellationToken);
-        var ready = site.ToLocal(a.PromisedReadyAt!.Value);
-        data["readyBy"] = ready.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
-        data["readyByEs"] = ready.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US"));
+        data["readyBy"] = TemplateFacts.Instant(a.PromisedReadyAt!.Value);
         Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
-            $"Checked in at {a.Mileage:N0} miles; ready promised {data["readyBy"]}; updates via {a.UpdatesContact}");
+            $"Checked in at {a.Mileage:N0} miles; ready promised {Local(site, a.PromisedReadyAt.Value)}; updates via {a.UpdatesContact}");
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceCheckedIn, $"appointment/{a.Id}/checked-in", data, urgent: true, proactive: true, cancellationToken);
     }
+
+    /// <summary>A time as staff read it on the timeline: the site's wall clock, in US English.</summary>
+    private static string Local(Domain.Sites.Site site, DateTime utc) => site.ToLocal(utc).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"));
 
     private void Add(ServiceAppointment a, DateTime at, TouchpointKind kind, TouchpointDirection direction, TouchpointActor actor, bool proactive, string summary) =>
         db.Touchpoints.Add(new Touchpoint(a.CustomerId, a.SiteId, at, kind, direction, actor, proactive, summary, subjectType: "appointment", subjectId: a.Id));
@@ -83,7 +85,7 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
         var customer = await db.Customers.FirstAsync(c => c.Id == a.CustomerId, ct);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == a.SiteId, ct);
         var vehicle = (await db.Vehicles.AsNoTracking().FirstAsync(v => v.Id == a.VehicleId, ct)).ShortName;
-        var data = ServiceNotices.Base(a, vehicle, site.ToLocal(a.StartsAt));
+        var data = ServiceNotices.Base(a, vehicle);
         data["advisorName"] = await db.Users.AsNoTracking().Where(u => u.Id == a.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(ct);
         return (customer, site, data);
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Parts;
 using Dealership.Domain.Service;
@@ -47,11 +47,9 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
 
             db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, appointment.SiteId, now, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
                 TouchpointActor.Dealer, proactive: true, $"Service {local:ddd d MMM} at risk: {string.Join("; ", missing)}", subjectType: "appointment", subjectId: appointment.Id));
-            var data = Base(appointment, vehicle, local);
-            data["when"] = local.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US"));
-            data["whenEs"] = local.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US"));
-            data["partsBy"] = partsBy?.ToString("ddd, MMM d", CultureInfo.GetCultureInfo("en-US")) ?? "";
-            data["partsByEs"] = partsBy?.ToString("ddd d MMM", CultureInfo.GetCultureInfo("es-US")) ?? "";
+            var data = Base(appointment, vehicle);
+            data["when"] = TemplateFacts.Day(appointment.Date);
+            data["partsBy"] = TemplateFacts.Day(partsBy);
             data["advisorName"] = facts.AdvisorName(appointment.AdvisorStaffId);
             // Urgent when the visit is within two days: they may be planning their day around it already.
             messages.Add(new OutboxMessage(customer, appointment.SiteId, MessageTemplates.ServiceAtRisk, $"appointment/{appointment.Id}/at-risk/{appointment.Date:yyyyMMdd}", data,
@@ -77,7 +75,7 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
             var local = site.ToLocal(appointment.StartsAt);
             db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, appointment.SiteId, now, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
                 TouchpointActor.Dealer, proactive: true, $"All parts in for the {local:ddd d MMM} service", subjectType: "appointment", subjectId: appointment.Id));
-            var data = Base(appointment, vehicle, local);
+            var data = Base(appointment, vehicle);
             data["advisorName"] = facts.AdvisorName(appointment.AdvisorStaffId);
             messages.Add(new OutboxMessage(customer, appointment.SiteId, MessageTemplates.ServicePartsReady, $"appointment/{appointment.Id}/parts-ready/{appointment.Date:yyyyMMdd}", data,
                 Urgent: false, Proactive: true));
@@ -86,14 +84,14 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
         await outbox.QueueManyAsync(messages, ct);
     }
 
-    public static Dictionary<string, string> Base(ServiceAppointment appointment, string vehicle, DateTime local)
+    /// <summary>The facts every visit message has: the car and the drop-off time (raw; formatted for the reader when sent).</summary>
+    public static Dictionary<string, string> Base(ServiceAppointment appointment, string vehicle)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         return new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["vehicle"] = vehicle,
-            ["when"] = local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US")),
-            ["whenEs"] = local.ToString("ddd d MMM 'a las' HH:mm", CultureInfo.GetCultureInfo("es-US")),
+            ["when"] = TemplateFacts.Instant(appointment.StartsAt),
         };
     }
 

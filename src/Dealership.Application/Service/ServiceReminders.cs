@@ -1,7 +1,7 @@
-using System.Globalization;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Service;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -43,12 +43,10 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Unit
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, cancellationToken);
         var messages = due.Select(a =>
         {
-            var local = sites[a.SiteId].ToLocal(a.StartsAt);
             var data = new Dictionary<string, string>(StringComparer.Ordinal)
             {
-                ["vehicle"] = vehicles.GetValueOrDefault(a.VehicleId, "car"),
-                ["when"] = local.ToString("h:mm tt", CultureInfo.GetCultureInfo("en-US")),
-                ["whenEs"] = local.ToString("'a las' HH:mm", CultureInfo.GetCultureInfo("es-US")),
+                ["vehicle"] = vehicles.GetValueOrDefault(a.VehicleId, ""),
+                ["when"] = TemplateFacts.Instant(a.StartsAt),
             };
             return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
         }).ToList();

@@ -1,0 +1,163 @@
+namespace Dealership.Application.Notifications.Templates;
+
+/// <summary>
+/// How a fact is stored on the notification (raw, language-free) and shown in a message (formatted at render
+/// time in the customer's language and the site's time zone).
+/// </summary>
+public enum FactKind
+{
+    /// <summary>Shown as written.</summary>
+    Text,
+
+    /// <summary>A calendar day, stored yyyy-MM-dd: "Tue, Dec 8" / "mar 8 dic".</summary>
+    Day,
+
+    /// <summary>An instant, stored in UTC: "Tue, Dec 8 at 8:30 AM" / "mar 8 dic a las 8:30" in the site's time.</summary>
+    Time,
+
+    /// <summary>An instant shown as its time of day only: "8:30 AM" / "8:30".</summary>
+    Clock,
+
+    /// <summary>An instant someone answers by: "9:30 AM Monday" / "las 9:30 del lunes" ("9:30 AM" when it is today).</summary>
+    Deadline,
+
+    /// <summary>Money stored as minor units and currency ("100000 USD"): "$1,000.00".</summary>
+    Money,
+
+    /// <summary>An order milestone stored by name (ArrivedAtDealership): "arrival at the dealership" / "llegada al concesionario".</summary>
+    Milestone,
+
+    /// <summary>Where an order stands, stored as the milestone reached: "on its way to us" / "en camino".</summary>
+    Status,
+
+    /// <summary>Open checklist items stored as names separated by commas: "the final inspection, proof of insurance".</summary>
+    Checklist,
+
+    /// <summary>Instants separated by spaces: "Sat Jan 16 10:00 AM or Mon Jan 18 5:00 PM".</summary>
+    Times,
+
+    /// <summary>A contact channel stored as sms, email or both: "by text message" / "por SMS".</summary>
+    Channel,
+}
+
+/// <summary>One variable a template may use: its name, kind, whether a message can go without it, and a sample.</summary>
+public sealed record TemplateFact(string Name, FactKind Kind, bool Essential, string Sample, string Meaning);
+
+/// <summary>An event's message: its key, what staff call it, and the facts (its typed model).</summary>
+public sealed record TemplateDefinition(string Key, string Title, IReadOnlyList<TemplateFact> Facts)
+{
+    /// <summary>The facts every message has: the customer's first name, the site's name and their personal link.</summary>
+    public static readonly IReadOnlyList<TemplateFact> Common =
+    [
+        new("firstName", FactKind.Text, true, "Olivia", "The customer's first name"),
+        new("siteName", FactKind.Text, true, "Harbor Motors Portland", "The site's name"),
+        new("link", FactKind.Text, true, "https://updates.harbormotors.example/track/AbCdEfGhIjKlMnOpQrStUvWxYz0", "The customer's personal tracking link"),
+    ];
+
+    /// <summary>Every variable name a template of this event may use.</summary>
+    public IEnumerable<TemplateFact> AllFacts => Common.Concat(Facts);
+
+    /// <summary>The sample facts (raw, as stored) used by previews and tests.</summary>
+    public IReadOnlyDictionary<string, string> Sample => Facts.ToDictionary(f => f.Name, f => f.Sample, StringComparer.Ordinal);
+}
+
+/// <summary>Every message the system sends, with its model. The Liquid text of each lives in Defaults/ (overridable per site).</summary>
+public static class TemplateCatalog
+{
+    private static TemplateFact Vehicle => new("vehicle", FactKind.Text, false, "2027 Honda Accord Touring", "The car, as year, make, model and trim");
+
+    private static TemplateFact Owner => new("ownerName", FactKind.Text, false, "Sam Carter", "The salesperson looking after the order");
+
+    private static TemplateFact Advisor => new("advisorName", FactKind.Text, false, "Alex Kim", "The service advisor of the visit");
+
+    private static TemplateFact ServiceCar => new("vehicle", FactKind.Text, false, "2016 Lexus RX 350", "The car, as year, make and model");
+
+    private static TemplateFact VisitTime => new("when", FactKind.Time, true, "2026-12-08T16:30:00Z", "The drop-off time");
+
+    public static readonly IReadOnlyList<TemplateDefinition> All =
+    [
+        new(MessageTemplates.StaffMessage, "A message written by staff",
+        [
+            new("staffName", FactKind.Text, true, "Sam Carter", "Who wrote it"),
+            new("text", FactKind.Text, true, "Good news: your Accord passed its inspection and is being detailed now. I'll call you tomorrow morning.", "What they wrote"),
+        ]),
+        new(MessageTemplates.PreferencesUpdated, "Contact preferences changed",
+            [new("channel", FactKind.Channel, true, "sms", "How we will keep them posted")]),
+        new(MessageTemplates.ReplyAcknowledged, "A customer's text was received",
+        [
+            new("ownerName", FactKind.Text, false, "Sam Carter", "Who will answer (the team when nobody owns it)"),
+            new("dueBy", FactKind.Deadline, false, "2026-11-23T17:30:00Z", "When they will hear back, inside opening hours"),
+        ]),
+        new(MessageTemplates.HelpReply, "Answer to HELP", []),
+        new(MessageTemplates.OrderPlaced, "Order placed",
+            [Vehicle, new("nextDate", FactKind.Day, false, "2026-12-08", "When the factory should confirm"), Owner]),
+        new(MessageTemplates.OrderMilestone, "Order milestone reached",
+        [
+            new("milestone", FactKind.Text, true, "arrivedAtDealership", "Which step: factoryConfirmed, built, inTransit, arrivedAtDealership or preparedForDelivery"),
+            Vehicle,
+            new("nextDate", FactKind.Day, false, "2027-01-15", "When the next step is expected"),
+            new("stillOpen", FactKind.Checklist, false, "PreDeliveryInspection,InsuranceProof", "What is still to finish before collection (prepared only)"),
+            new("fromCustomer", FactKind.Text, false, "yes", "Not empty when the customer must bring or send something"),
+            Owner,
+        ]),
+        new(MessageTemplates.OrderPromiseChanged, "A promised date moved",
+        [
+            Vehicle,
+            new("milestone", FactKind.Milestone, true, "ArrivedAtDealership", "The step whose date moved"),
+            new("newDate", FactKind.Day, true, "2027-01-22", "The new date"),
+            new("oldDate", FactKind.Day, false, "2027-01-15", "The date it replaces"),
+            new("reason", FactKind.Text, false, "Storm at the port.", "Why, in the staff member's words"),
+            Owner,
+            new("knockOnMilestone", FactKind.Milestone, false, "Delivered", "The last later step that moved with it"),
+            new("knockOnDate", FactKind.Day, false, "2027-01-26", "Where that later step moved to"),
+        ]),
+        new(MessageTemplates.OrderCancelled, "Order cancelled",
+            [Vehicle, new("refund", FactKind.Money, false, "100000 USD", "What is refunded"), Owner]),
+        new(MessageTemplates.OrderLate, "An order step is late (watchdog)",
+        [
+            Vehicle,
+            new("milestone", FactKind.Milestone, true, "ArrivedAtDealership", "The late step"),
+            new("promisedDate", FactKind.Day, true, "2027-01-15", "When it was promised"),
+            Owner,
+            new("callBy", FactKind.Day, false, "2027-01-18", "When the owner will have called"),
+        ]),
+        new(MessageTemplates.OrderCheckIn, "Where things stand (watchdog, after a silence)",
+        [
+            Vehicle,
+            new("status", FactKind.Status, true, "InTransit", "Where the order stands"),
+            new("next", FactKind.Milestone, false, "ArrivedAtDealership", "The next step"),
+            new("nextDate", FactKind.Day, false, "2027-01-15", "When the next step is expected"),
+            Owner,
+        ]),
+        new(MessageTemplates.CollectionBooked, "Collection booked",
+            [Vehicle, new("when", FactKind.Time, true, "2027-01-16T18:00:00Z", "The collection time"), Owner]),
+        new(MessageTemplates.CollectionReminder, "Collection tomorrow",
+            [Vehicle, new("when", FactKind.Clock, true, "2027-01-16T18:00:00Z", "The collection time"), Owner]),
+        new(MessageTemplates.OrderDelivered, "Car delivered", [Vehicle, Owner]),
+        new(MessageTemplates.CollectionProposed, "Collection times proposed",
+            [Vehicle, Owner, new("times", FactKind.Times, true, "2027-01-16T18:00:00Z 2027-01-19T01:00:00Z 2027-01-19T17:00:00Z", "The proposed times")]),
+        new(MessageTemplates.ServiceBooked, "Service booked", [ServiceCar, VisitTime, Advisor]),
+        new(MessageTemplates.ServiceRescheduled, "Service moved",
+            [ServiceCar, VisitTime, Advisor, new("reason", FactKind.Text, false, "You asked for a later day.", "Why")]),
+        new(MessageTemplates.ServiceCancelled, "Service cancelled", [ServiceCar, VisitTime, Advisor]),
+        new(MessageTemplates.ServiceReminder, "Service tomorrow",
+            [ServiceCar, new("when", FactKind.Clock, true, "2026-12-08T16:30:00Z", "The drop-off time"), Advisor]),
+        new(MessageTemplates.ServiceAtRisk, "A part will be late for the visit",
+        [
+            ServiceCar,
+            new("when", FactKind.Day, true, "2026-12-08", "The visit's day"),
+            Advisor,
+            new("partsBy", FactKind.Day, false, "2026-12-10", "When the part is now expected"),
+        ]),
+        new(MessageTemplates.ServicePartsReady, "Parts arrived for the visit", [ServiceCar, VisitTime, Advisor]),
+        new(MessageTemplates.ServiceCheckedIn, "Car checked in",
+            [ServiceCar, new("readyBy", FactKind.Time, true, "2026-12-09T01:00:00Z", "When the car will be ready"), Advisor]),
+    ];
+
+    private static readonly Dictionary<string, TemplateDefinition> ByKey = All.ToDictionary(d => d.Key, StringComparer.Ordinal);
+
+    public static TemplateDefinition Get(string key) =>
+        ByKey.TryGetValue(key, out var definition) ? definition : throw new ArgumentException($"Unknown template '{key}'.", nameof(key));
+
+    public static bool Exists(string key) => ByKey.ContainsKey(key);
+}
