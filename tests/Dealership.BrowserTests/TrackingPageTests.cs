@@ -136,8 +136,9 @@ public sealed partial class TrackingPageTests
         await Assertions.Expect(page.GetByTestId("task")).ToContainTextAsync("Parts will not make it");
         await Assertions.Expect(page.GetByTestId("nav-inbox").Locator(".count")).ToHaveTextAsync("1");
         await _host.DispatchAsync();
-        var answered = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Select(File.ReadAllText).Count(t => t.Contains("el sabado a las 10", StringComparison.Ordinal));
-        Assert.That(answered, Is.EqualTo(1), "the answer went to Liam by text, accents made plain for SMS");
+        var answered = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("body").GetString()!)
+            .Count(t => t.Contains("el sábado a las 10", StringComparison.Ordinal));
+        Assert.That(answered, Is.EqualTo(1), "the answer went to Liam by text, with its accents");
         await page.Context.CloseAsync();
     }
 
