@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Dealership.Application.Notifications;
-using MimeKit;
 
 namespace Dealership.Adapters;
 
@@ -78,7 +77,4 @@ public sealed class LocalFileSmsChannel(LocalOutboxFolder folder) : ISmsChannel
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(file));
         return (document.RootElement.GetProperty("to").GetString() ?? "", document.RootElement.GetProperty("body").GetString() ?? "");
     }
-
-    /// <summary>Reads an email file back.</summary>
-    public static async Task<MimeMessage> ReadEmailAsync(string file) => await MimeMessage.LoadAsync(file);
 }

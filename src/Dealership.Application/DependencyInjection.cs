@@ -34,9 +34,9 @@ public static class DependencyInjection
         services.AddScoped<Notifications.Templates.SiteTemplates>();
         services.AddScoped<Orders.OrderAccess>();
         services.AddScoped<Orders.OrderWatchdog>();
-        services.AddScoped<Collections.CollectionSlots>();
-        services.AddScoped<Collections.CollectionBooker>();
-        services.AddScoped<Collections.CollectionReminders>();
+        services.AddScoped<Handover.CollectionSlots>();
+        services.AddScoped<Handover.CollectionBooker>();
+        services.AddScoped<Handover.CollectionReminders>();
         services.AddScoped<Parts.PartsPlanner>();
         services.AddScoped<Parts.WaitingVisits>();
         services.AddScoped<Parts.PreOrderPartsJob>();

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Dealership.Application.Collections;
-using Dealership.Domain.Collections;
+using Dealership.Application.Handover;
+using Dealership.Domain.Handover;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

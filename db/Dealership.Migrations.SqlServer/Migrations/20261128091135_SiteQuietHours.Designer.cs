@@ -178,7 +178,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -231,7 +231,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("CollectionBookings");
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1641,7 +1641,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
                         .WithMany()
@@ -1650,7 +1650,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()
@@ -1658,7 +1658,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.BlockedTime", "Blocked", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1689,7 +1689,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                                 .HasForeignKey("StaffAvailabilityId");
                         });
 
-                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.WorkingHours", "Hours", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

@@ -175,7 +175,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -228,7 +228,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("CollectionBookings");
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -593,9 +593,6 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("DueAt")
                         .HasColumnType("datetime2");
-
-                    b.Property<Guid?>("FallbackFor")
-                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -1692,7 +1689,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
                         .WithMany()
@@ -1701,7 +1698,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()
@@ -1709,7 +1706,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.BlockedTime", "Blocked", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1740,7 +1737,7 @@ namespace Dealership.Migrations.SqlServer.Migrations
                                 .HasForeignKey("StaffAvailabilityId");
                         });
 
-                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.WorkingHours", "Hours", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

@@ -172,7 +172,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -218,7 +218,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("CollectionBookings");
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1149,7 +1149,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
                         .WithMany()
@@ -1158,7 +1158,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()
@@ -1166,7 +1166,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.BlockedTime", "Blocked", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1195,7 +1195,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                                 .HasForeignKey("StaffAvailabilityId");
                         });
 
-                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.WorkingHours", "Hours", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

@@ -169,7 +169,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -222,7 +222,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("CollectionBookings");
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -586,9 +586,6 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("FallbackFor")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -1681,7 +1678,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.CollectionBooking", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
                         .WithMany()
@@ -1690,7 +1687,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Collections.StaffAvailability", b =>
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
                         .WithMany()
@@ -1698,7 +1695,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.OwnsMany("Dealership.Domain.Collections.BlockedTime", "Blocked", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.BlockedTime", "Blocked", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -1727,7 +1724,7 @@ namespace Dealership.Migrations.Sqlite.Migrations
                                 .HasForeignKey("StaffAvailabilityId");
                         });
 
-                    b.OwnsMany("Dealership.Domain.Collections.WorkingHours", "Hours", b1 =>
+                    b.OwnsMany("Dealership.Domain.Handover.WorkingHours", "Hours", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()

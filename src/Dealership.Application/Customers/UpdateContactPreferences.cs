@@ -25,7 +25,7 @@ public static class UpdateContactPreferences
         bool SmsConsent,
         bool EmailConsent,
         string? ConsentSource,
-        long? ExpectedVersion) : ICommand<CustomerView>, IVersionedCommand;
+        long? ExpectedVersion) : ICommand<CustomerView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -16,7 +16,7 @@ public static class UpdateCustomerDetails
 {
     [Allowed(Access.EditCustomers)]
     public sealed record Command(Guid CustomerId, string FirstName, string LastName, string? Email, string? MobilePhone,
-        bool AllowSharedContact, long? ExpectedVersion) : ICommand<CustomerView>, IVersionedCommand;
+        bool AllowSharedContact, long? ExpectedVersion) : ICommand<CustomerView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -1,4 +1,4 @@
-using Dealership.Domain.Collections;
+using Dealership.Domain.Handover;
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
 using Dealership.Domain.Journey;

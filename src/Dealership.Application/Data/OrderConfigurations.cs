@@ -88,11 +88,11 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
     }
 }
 
-internal sealed class CollectionBookingConfiguration : IEntityTypeConfiguration<Dealership.Domain.Collections.CollectionBooking>
+internal sealed class CollectionBookingConfiguration : IEntityTypeConfiguration<Dealership.Domain.Handover.CollectionBooking>
 {
-    public void Configure(EntityTypeBuilder<Dealership.Domain.Collections.CollectionBooking> builder)
+    public void Configure(EntityTypeBuilder<Dealership.Domain.Handover.CollectionBooking> builder)
     {
-        builder.Property(b => b.StatedVia).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Dealership.Domain.Collections.ChoiceChannel.TrackingPage);
+        builder.Property(b => b.StatedVia).HasConversion<string>().HasMaxLength(20).HasDefaultValue(Dealership.Domain.Handover.ChoiceChannel.TrackingPage);
         // The guarantee against double-booking lives in the database, so it holds under concurrent picks on
         // every provider: one booking per bay and start time, and one per order.
         builder.HasIndex(b => new { b.SiteId, b.Bay, b.StartsAt }).IsUnique();
@@ -102,9 +102,9 @@ internal sealed class CollectionBookingConfiguration : IEntityTypeConfiguration<
     }
 }
 
-internal sealed class StaffAvailabilityConfiguration : IEntityTypeConfiguration<Dealership.Domain.Collections.StaffAvailability>
+internal sealed class StaffAvailabilityConfiguration : IEntityTypeConfiguration<Dealership.Domain.Handover.StaffAvailability>
 {
-    public void Configure(EntityTypeBuilder<Dealership.Domain.Collections.StaffAvailability> builder)
+    public void Configure(EntityTypeBuilder<Dealership.Domain.Handover.StaffAvailability> builder)
     {
         builder.HasIndex(a => a.StaffId).IsUnique();
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(a => a.StaffId).OnDelete(DeleteBehavior.Cascade);

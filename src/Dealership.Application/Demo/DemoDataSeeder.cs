@@ -270,15 +270,15 @@ public sealed class DemoDataSeeder(
         {
             // Tomorrow at 10:00 at the site, in bay 1: the customer chose it.
             var start = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(today.AddDays(1).ToDateTime(new TimeOnly(10, 0)), DateTimeKind.Unspecified), portland.TimeZone);
-            db.CollectionBookings.Add(new Domain.Collections.CollectionBooking(scheduled.Id, portland.Id, manager, 1, start, start.AddMinutes(portland.CollectionMinutes), Domain.Collections.ChoiceChannel.TrackingPage, null, now.AddDays(-2)));
-            scheduled.ScheduleCollection(start, today.AddDays(1), reschedule: false, Domain.Collections.ChoiceChannel.TrackingPage, null, now.AddDays(-2));
+            db.CollectionBookings.Add(new Domain.Handover.CollectionBooking(scheduled.Id, portland.Id, manager, 1, start, start.AddMinutes(portland.CollectionMinutes), Domain.Handover.ChoiceChannel.TrackingPage, null, now.AddDays(-2)));
+            scheduled.ScheduleCollection(start, today.AddDays(1), reschedule: false, Domain.Handover.ChoiceChannel.TrackingPage, null, now.AddDays(-2));
         }
 
         if (delivered is not null)
         {
             var start = now.AddDays(-15);
-            db.CollectionBookings.Add(new Domain.Collections.CollectionBooking(delivered.Id, portland.Id, sales, 2, start, start.AddMinutes(portland.CollectionMinutes), Domain.Collections.ChoiceChannel.Phone, sales, now.AddDays(-17)));
-            delivered.ScheduleCollection(start, DateOnly.FromDateTime(portland.ToLocal(start)), reschedule: false, Domain.Collections.ChoiceChannel.Phone, sales, now.AddDays(-17));
+            db.CollectionBookings.Add(new Domain.Handover.CollectionBooking(delivered.Id, portland.Id, sales, 2, start, start.AddMinutes(portland.CollectionMinutes), Domain.Handover.ChoiceChannel.Phone, sales, now.AddDays(-17)));
+            delivered.ScheduleCollection(start, DateOnly.FromDateTime(portland.ToLocal(start)), reschedule: false, Domain.Handover.ChoiceChannel.Phone, sales, now.AddDays(-17));
             delivered.RecordPayment(PaymentMethod.LenderFunding, delivered.BalanceDue, "LOAN-883120", PaymentStatus.Cleared, sales, now.AddDays(-15));
             delivered.Deliver(hasBooking: true, sales, now.AddDays(-15));
         }

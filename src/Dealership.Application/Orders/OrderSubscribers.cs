@@ -73,13 +73,13 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     }
 
     /// <summary>The timeline tells the truth about who chose: the customer on their page, or the customer's stated choice as recorded by a person.</summary>
-    internal static string HowChosen(Domain.Collections.ChoiceChannel via, string? recordedBy) => via switch
+    internal static string HowChosen(Domain.Handover.ChoiceChannel via, string? recordedBy) => via switch
     {
-        Domain.Collections.ChoiceChannel.TrackingPage => "picked by the customer on their tracking page",
-        Domain.Collections.ChoiceChannel.Phone => $"the customer's choice, told to {recordedBy ?? "staff"} by phone",
-        Domain.Collections.ChoiceChannel.InPerson => $"the customer's choice, told to {recordedBy ?? "staff"} in person",
-        Domain.Collections.ChoiceChannel.Text => $"the customer's choice, told to {recordedBy ?? "staff"} by text",
-        Domain.Collections.ChoiceChannel.Email => $"the customer's choice, told to {recordedBy ?? "staff"} by email",
+        Domain.Handover.ChoiceChannel.TrackingPage => "picked by the customer on their tracking page",
+        Domain.Handover.ChoiceChannel.Phone => $"the customer's choice, told to {recordedBy ?? "staff"} by phone",
+        Domain.Handover.ChoiceChannel.InPerson => $"the customer's choice, told to {recordedBy ?? "staff"} in person",
+        Domain.Handover.ChoiceChannel.Text => $"the customer's choice, told to {recordedBy ?? "staff"} by text",
+        Domain.Handover.ChoiceChannel.Email => $"the customer's choice, told to {recordedBy ?? "staff"} by email",
         _ => "the customer's choice",
     };
 

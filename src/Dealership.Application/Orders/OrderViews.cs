@@ -45,7 +45,7 @@ public sealed record OrderView(
     public CollectionView? Collection { get; init; }
 }
 
-public sealed record CollectionView(DateTime StartsAt, DateTime EndsAt, Dealership.Domain.Collections.ChoiceChannel StatedVia, string HowChosen);
+public sealed record CollectionView(DateTime StartsAt, DateTime EndsAt, Dealership.Domain.Handover.ChoiceChannel StatedVia, string HowChosen);
 
 public static class OrderViewMapping
 {

@@ -11,7 +11,7 @@ namespace Dealership.Application.Parts;
 public static class ConfirmPartsOrder
 {
     [Allowed(Access.WriteParts)]
-    public sealed record Command(Guid OrderId, DateOnly Eta, long? ExpectedVersion) : ICommand<PartsOrderView>, IVersionedCommand;
+    public sealed record Command(Guid OrderId, DateOnly Eta, long? ExpectedVersion) : ICommand<PartsOrderView>;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, WaitingVisits waiting, TimeProvider clock) : ICommandHandler<Command, PartsOrderView>
     {

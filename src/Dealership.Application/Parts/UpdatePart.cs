@@ -10,7 +10,7 @@ namespace Dealership.Application.Parts;
 public static class UpdatePart
 {
     [Allowed(Access.WriteParts)]
-    public sealed record Command(Guid PartId, string Description, MoneyView SellPrice, int? OnHand, long? ExpectedVersion) : ICommand<PartView>, IVersionedCommand;
+    public sealed record Command(Guid PartId, string Description, MoneyView SellPrice, int? OnHand, long? ExpectedVersion) : ICommand<PartView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

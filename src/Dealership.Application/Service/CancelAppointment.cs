@@ -8,7 +8,7 @@ namespace Dealership.Application.Service;
 public static class CancelAppointment
 {
     [Allowed(Access.WriteService)]
-    public sealed record Command(Guid AppointmentId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>, IVersionedCommand;
+    public sealed record Command(Guid AppointmentId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

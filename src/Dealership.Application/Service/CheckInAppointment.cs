@@ -14,7 +14,7 @@ public static class CheckInAppointment
 {
     [Allowed(Access.WriteService)]
     public sealed record Command(Guid AppointmentId, int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, long? ExpectedVersion)
-        : ICommand<AppointmentView>, IVersionedCommand;
+        : ICommand<AppointmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -12,7 +12,7 @@ namespace Dealership.Application.Service;
 public static class RescheduleAppointment
 {
     [Allowed(Access.WriteService)]
-    public sealed record Command(Guid AppointmentId, DateTime StartsAt, Guid? AdvisorStaffId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>, IVersionedCommand;
+    public sealed record Command(Guid AppointmentId, DateTime StartsAt, Guid? AdvisorStaffId, string Reason, long? ExpectedVersion) : ICommand<AppointmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {

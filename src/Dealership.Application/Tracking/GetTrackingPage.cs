@@ -33,7 +33,7 @@ public static class GetTrackingPage
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
     public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
-        DateTime? CollectionAt, IReadOnlyList<Collections.Slot> OpenSlots, IReadOnlyList<Collections.Slot> Suggested);
+        DateTime? CollectionAt, IReadOnlyList<Handover.Slot> OpenSlots, IReadOnlyList<Handover.Slot> Suggested);
 
     public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
 
@@ -46,7 +46,7 @@ public static class GetTrackingPage
 
     public sealed record Message(MessageChannel Channel, string? Subject, string Text, DateTime SentAt);
 
-    public sealed class Handler(DealershipDbContext db, Collections.CollectionSlots slots, MyServiceVisits visits, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
+    public sealed class Handler(DealershipDbContext db, Handover.CollectionSlots slots, MyServiceVisits visits, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
     {
         public async ValueTask<TrackingPage> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -67,7 +67,7 @@ public static class GetTrackingPage
             var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             var orderIds = orders.Select(o => o.Id).ToList();
             var bookings = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId)).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
-            var openSlots = new Dictionary<Guid, IReadOnlyList<Collections.Slot>>();
+            var openSlots = new Dictionary<Guid, IReadOnlyList<Handover.Slot>>();
             foreach (var order in orders)
             {
                 openSlots[order.Id] = await slots.ForOrderAsync(order, cancellationToken);

@@ -91,21 +91,7 @@ public sealed class Notification : AggregateRoot
 
     public DateTime? DeliveredAt { get; private set; }
 
-    /// <summary>The SMS this email replaces after the SMS failed for good.</summary>
-    public Guid? FallbackFor { get; private set; }
-
     public bool IsFinal => Status is NotificationStatus.Sent or NotificationStatus.Delivered or NotificationStatus.Dead or NotificationStatus.Suppressed;
-
-    public static Notification FallbackEmail(Notification failedSms, string email, string deduplicationKey, DateTime now)
-    {
-        ArgumentNullException.ThrowIfNull(failedSms);
-        var fallback = new Notification(failedSms.CustomerId, failedSms.SiteId, MessageChannel.Email, failedSms.TemplateKey, failedSms.Language,
-            deduplicationKey, email, failedSms.TemplateData, failedSms.Urgent, failedSms.Proactive, now)
-        {
-            FallbackFor = failedSms.Id,
-        };
-        return fallback;
-    }
 
     public void Suppress(SuppressionReason reason, DateTime now)
     {

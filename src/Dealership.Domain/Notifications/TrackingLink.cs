@@ -31,8 +31,6 @@ public sealed class TrackingLink : Entity
 
     public DateTime? RevokedAt { get; private set; }
 
-    public bool IsUsableAt(DateTime now) => RevokedAt is null && ExpiresAt > now;
-
     public void Revoke(DateTime now) => RevokedAt ??= now;
 }
 

@@ -260,7 +260,7 @@ public sealed class VehicleOrder : AggregateRoot
     }
 
     /// <summary>The customer chose a collection time (or moved it): the order is scheduled for that day.</summary>
-    public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, Collections.ChoiceChannel statedVia, Guid? recordedBy, DateTime now)
+    public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, Handover.ChoiceChannel statedVia, Guid? recordedBy, DateTime now)
     {
         EnsureActive();
         if (Status < OrderMilestone.PreparedForDelivery)
@@ -484,7 +484,7 @@ public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item
 
 public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, Collections.ChoiceChannel StatedVia, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
+public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, Handover.ChoiceChannel StatedVia, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record CollectionTimesProposed(VehicleOrder Order, IReadOnlyList<DateTime> Times, DateTime OccurredAt) : IDomainEvent;
 

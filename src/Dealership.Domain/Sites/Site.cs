@@ -62,17 +62,6 @@ public sealed class Site : AggregateRoot
     /// <summary>How long a collection appointment takes (walk-round, paperwork, handover).</summary>
     public int CollectionMinutes { get; private set; } = 60;
 
-    public void SetDeliveryCapacity(int bays, int collectionMinutes)
-    {
-        if (bays < 1 || collectionMinutes is < 15 or > 240)
-        {
-            throw new DomainRuleException("A site needs at least one delivery bay and collections of 15 to 240 minutes.");
-        }
-
-        DeliveryBays = bays;
-        CollectionMinutes = collectionMinutes;
-        RecordChange();
-    }
 
     /// <summary>Labour the workshop can take per day, in minutes (technicians × productive hours).</summary>
     public int WorkshopMinutesPerDay { get; private set; } = 1920;

@@ -17,7 +17,7 @@ public static class OrdersApi
 
     public sealed record ChecklistBody(bool Done);
 
-    public sealed record CollectionBody(DateTime StartsAt, Dealership.Domain.Collections.ChoiceChannel ToldUsBy);
+    public sealed record CollectionBody(DateTime StartsAt, Dealership.Domain.Handover.ChoiceChannel ToldUsBy);
 
     public sealed record ProposalBody(IReadOnlyList<DateTime>? StartsAt);
 
@@ -97,22 +97,22 @@ public static class OrdersApi
             .WithSummary("Record a payment (deposit or balance) with method and reference.");
 
         orders.MapGet("/{id:guid}/collection-slots", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(id), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetCollectionSlots.Query(id), ct)))
             .WithSummary("Open collection times for the next 14 days (empty until the car is prepared and the checklist complete).");
 
         orders.MapPost("/{id:guid}/collection", async (Guid id, CollectionBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(id, body.StartsAt, body.ToldUsBy), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.BookCollectionSlot.Command(id, body.StartsAt, body.ToldUsBy), ct)))
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record the collection time the customer told you they chose, and how they told you (toldUsBy: phone, inPerson, text, email). A taken slot is 409; moving it frees the old slot. To suggest times, use collection-proposals.");
 
         orders.MapPost("/{id:guid}/collection-proposals", async (Guid id, ProposalBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.ProposeCollectionTimes.Command(id, body.StartsAt ?? []), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.ProposeCollectionTimes.Command(id, body.StartsAt ?? []), ct)))
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Suggest one to three open times; the customer is told and picks one on their page (never imposed).");
 
         orders.MapPost("/{id:guid}/delivery", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var order = await mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(id, ETags.ReadIfMatch(request)), ct);
+                var order = await mediator.Send(new Dealership.Application.Orders.DeliverOrder.Command(id, ETags.ReadIfMatch(request)), ct);
                 return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)

@@ -9,7 +9,7 @@ namespace Dealership.Web.Api;
 /// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
 public static class SitesAndStaffApi
 {
-    public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Collections.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Collections.BlockedTime>? Blocked);
+    public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Handover.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Handover.BlockedTime>? Blocked);
 
     public static void MapSitesAndStaffApi(this IEndpointRouteBuilder api)
     {
@@ -19,11 +19,11 @@ public static class SitesAndStaffApi
             .WithSummary("The sites you work at; the current one (X-Site-Id or your primary site) has isCurrent: true.");
 
         api.MapGet("/staff/{id:guid}/availability", async (Guid id, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.GetStaffAvailability.Query(id), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetStaffAvailability.Query(id), ct)))
             .RequireAuthorization(Policies.Staff).WithTags("Staff")
             .WithSummary("Working hours and blocked time (yours, or as a manager someone's at your sites).");
         api.MapPut("/staff/{id:guid}/availability", async (Guid id, AvailabilityBody body, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Collections.SetStaffAvailability.Command(id, body.Hours ?? [], body.Blocked ?? []), ct)))
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.SetStaffAvailability.Command(id, body.Hours ?? [], body.Blocked ?? []), ct)))
             .RequireAuthorization(Policies.Staff).WithTags("Staff")
             .WithSummary("Replace working hours (weekday, starts, ends in site time) and blocked periods (UTC): collections are offered only when you are there.");
 

@@ -59,7 +59,7 @@ public static class JobsSetup
             // The sweep: sends anything due that no after-commit job picked up (a crash, quiet hours ending, retries).
             recurring.AddOrUpdate<NotificationDispatcher>("notifications-sweep", job => job.DispatchDueAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<Dealership.Application.Orders.OrderWatchdog>("orders-watchdog", job => job.RunAsync(CancellationToken.None), "*/15 * * * *");
-            recurring.AddOrUpdate<Dealership.Application.Collections.CollectionReminders>("collection-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
+            recurring.AddOrUpdate<Dealership.Application.Handover.CollectionReminders>("collection-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
 
             recurring.AddOrUpdate<Dealership.Application.Parts.PreOrderPartsJob>("parts-preorder", job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
             recurring.AddOrUpdate<Dealership.Application.Service.ServiceReminders>("service-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));

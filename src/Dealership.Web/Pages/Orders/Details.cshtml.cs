@@ -19,7 +19,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
 
     public OrderView Order { get; private set; } = null!;
 
-    public IReadOnlyList<Dealership.Application.Collections.Slot> Slots { get; private set; } = [];
+    public IReadOnlyList<Dealership.Application.Handover.Slot> Slots { get; private set; } = [];
 
     public DateTime? CollectionAt { get; private set; }
 
@@ -51,25 +51,25 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         }
     }
 
-    public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, Dealership.Domain.Collections.ChoiceChannel toldUsBy, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new Dealership.Application.Collections.BookCollectionSlot.Command(Id, startsAt, toldUsBy), ct).AsTask(),
+    public Task<IActionResult> OnPostCollectionAsync(DateTime startsAt, Dealership.Domain.Handover.ChoiceChannel toldUsBy, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new Dealership.Application.Handover.BookCollectionSlot.Command(Id, startsAt, toldUsBy), ct).AsTask(),
             "Collection booked at the time the customer chose; they are getting a confirmation.", ct);
 
     /// <summary>Suggest up to three times: the customer is told and still chooses (these or any other open time).</summary>
     public Task<IActionResult> OnPostProposeAsync(List<string> startsAt, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new Dealership.Application.Collections.ProposeCollectionTimes.Command(Id, startsAt
+        RunAsync(() => mediator.Send(new Dealership.Application.Handover.ProposeCollectionTimes.Command(Id, startsAt
                 .Where(t => !string.IsNullOrWhiteSpace(t))
                 .Select(t => DateTime.Parse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind))
                 .Distinct().ToList()), ct).AsTask(),
             "Times proposed. The customer has been told and picks one (or another open time) from their link.", ct);
 
     public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new Dealership.Application.Collections.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
+        RunAsync(() => mediator.Send(new Dealership.Application.Orders.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Order = await mediator.Send(new GetOrder.Query(Id), ct);
-        Slots = await mediator.Send(new Dealership.Application.Collections.GetCollectionSlots.Query(Id), ct);
+        Slots = await mediator.Send(new Dealership.Application.Handover.GetCollectionSlots.Query(Id), ct);
         Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
         CollectionAt = Order.Collection?.StartsAt;
     }

@@ -85,7 +85,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         try
         {
-            await mediator.Send(new Application.Collections.PickMyCollectionSlot.Command(Token, orderId, startsAt), ct);
+            await mediator.Send(new Application.Handover.PickMyCollectionSlot.Command(Token, orderId, startsAt), ct);
             SlotBooked = true;
             return Redirect($"/track/{Token}");
         }

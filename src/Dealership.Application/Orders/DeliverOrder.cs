@@ -1,10 +1,9 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
-using Dealership.Application.Orders;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dealership.Application.Collections;
+namespace Dealership.Application.Orders;
 
 /// <summary>
 /// The handover, as one command in one transaction: collection booked, checklist complete, balance settled,
@@ -14,7 +13,7 @@ namespace Dealership.Application.Collections;
 public static class DeliverOrder
 {
     [Allowed(Access.WriteOrders)]
-    public sealed record Command(Guid OrderId, long? ExpectedVersion) : ICommand<OrderView>, IVersionedCommand;
+    public sealed record Command(Guid OrderId, long? ExpectedVersion) : ICommand<OrderView>;
 
     public sealed class Handler(DealershipDbContext db, OrderAccess access, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, OrderView>
     {

@@ -4,7 +4,7 @@ using Dealership.Domain.Notifications;
 using Dealership.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dealership.Application.Collections;
+namespace Dealership.Application.Handover;
 
 /// <summary>
 /// A cancelled order lets go of its collection, in the same transaction as the cancellation: the bay and the

@@ -5,7 +5,7 @@ using Dealership.Application.Notifications.Templates;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dealership.Application.Collections;
+namespace Dealership.Application.Handover;
 
 /// <summary>
 /// Recurring job: the day before a collection, the customer gets a reminder. Keyed by order and slot, so

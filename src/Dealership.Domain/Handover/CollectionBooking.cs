@@ -1,6 +1,6 @@
 using Dealership.Domain.Common;
 
-namespace Dealership.Domain.Collections;
+namespace Dealership.Domain.Handover;
 
 /// <summary>
 /// A collection appointment: one order, one delivery bay, one start time. The database holds at most one

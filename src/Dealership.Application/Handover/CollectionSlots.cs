@@ -3,7 +3,7 @@ using Dealership.Domain.Orders;
 using Dealership.Domain.Sites;
 using Microsoft.EntityFrameworkCore;
 
-namespace Dealership.Application.Collections;
+namespace Dealership.Application.Handover;
 
 /// <summary>A time the customer can come for their car (UTC, with its site-local wall-clock time for display).</summary>
 public sealed record Slot(DateTime StartsAt, DateTime EndsAt, DateTime LocalStart, int FreeBays);

@@ -1,0 +1,37 @@
+using Dealership.Application.Common;
+using Dealership.Domain.Orders;
+using FluentValidation;
+using Mediator;
+
+namespace Dealership.Application.Orders;
+
+/// <summary>Records a payment towards the order (a deposit now, the balance at delivery).</summary>
+public static class RecordPayment
+{
+    [Allowed(Access.WriteOrders)]
+    public sealed record Command(Guid OrderId, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status) : ICommand<OrderView>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Method).IsInEnum();
+            RuleFor(c => c.Amount).NotNull();
+            RuleFor(c => c.Amount.Amount).GreaterThan(0).When(c => c.Amount is not null).WithMessage("The amount is in cents and must be more than zero.");
+            RuleFor(c => c.Reference).MaximumLength(100);
+            RuleFor(c => c.Status).Must(s => s is null or PaymentStatus.Pending or PaymentStatus.Cleared)
+                .WithMessage("A new payment is pending or cleared.");
+        }
+    }
+
+    public sealed class Handler(OrderAccess access, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, OrderView>
+    {
+        public async ValueTask<OrderView> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var order = await access.LoadForChangeAsync(command.OrderId, null, cancellationToken);
+            var status = command.Status ?? (command.Method is PaymentMethod.Cash or PaymentMethod.Card ? PaymentStatus.Cleared : PaymentStatus.Pending);
+            order.RecordPayment(command.Method, command.Amount.ToMoney(), command.Reference, status, staff.RequireStaffId(), clock.GetUtcNow().UtcDateTime);
+            return await access.ViewAsync(order, cancellationToken);
+        }
+    }
+}
