@@ -67,6 +67,10 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
             var created = await MessageResource.CreateAsync(message, Client(settings));
             return SendResult.Sent(created.Sid);
         }
+        catch (Exception ex) when (Unreachable(ex, cancellationToken))
+        {
+            throw new ChannelUnavailableException($"Twilio could not be reached: {ex.Message}", ex);
+        }
         catch (ApiException ex)
         {
             var text = $"Twilio {ex.Status}{(ex.Code == 0 ? "" : $" error {ex.Code}")}: {ex.Message}";
@@ -89,16 +93,27 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
     {
         var settings = options.Value;
         // Twilio filters by recipient and by the day sent; the link's token hash picks our message out of them.
-        var sent = await MessageResource.ReadAsync(new ReadMessageOptions
+        try
         {
-            PathAccountSid = settings.AccountSid,
-            To = new PhoneNumber(recipient),
-            DateSentAfter = since.ToUniversalTime().Date,
-            PageSize = 50,
-            Limit = 200,
-        }, Client(settings));
-        return sent.FirstOrDefault(m => TrackingTokens.HashesIn(m.Body ?? "").Contains(linkTokenHash, StringComparer.Ordinal))?.Sid;
+            var sent = await MessageResource.ReadAsync(new ReadMessageOptions
+            {
+                PathAccountSid = settings.AccountSid,
+                To = new PhoneNumber(recipient),
+                DateSentAfter = since.ToUniversalTime().Date,
+                PageSize = 50,
+                Limit = 200,
+            }, Client(settings));
+            return sent.FirstOrDefault(m => TrackingTokens.HashesIn(m.Body ?? "").Contains(linkTokenHash, StringComparer.Ordinal))?.Sid;
+        }
+        catch (Exception ex) when (Unreachable(ex, cancellationToken) || ex is ApiException)
+        {
+            throw new ChannelUnavailableException($"Twilio could not be asked about a sent message: {ex.Message}", ex);
+        }
     }
+
+    /// <summary>The transport failed before Twilio answered (not our own cancellation).</summary>
+    private static bool Unreachable(Exception ex, CancellationToken ct) =>
+        ex is ApiConnectionException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
 
     /// <summary>An API key when configured (revocable, per app), else the account's own SID and auth token.</summary>
     private TwilioRestClient Client(TwilioOptions settings)

@@ -117,6 +117,23 @@ public sealed class NotificationDispatchTests
     }
 
     [Test]
+    public async Task TwilioUnreachable_IsTransient_AndTheTextGoesOnceWhenItIsBack()
+    {
+        var id = await _m.CreateCustomerAsync("Unreachable", "503-555-0163", null, "sms", emailConsent: false);
+        await _m.SendMessageAsync(id, "Network hello");
+        _m.Twilio.AbortNext();
+
+        await _m.DispatchAsync();
+        var failed = (await NotificationsOf(id)).Single(n => n.TemplateKey == "staff.message");
+        Assert.That(failed.Status, Is.EqualTo(NotificationStatus.Failed), "a dropped connection is retried, not lost or dead");
+        Assert.That(failed.LastError, Does.Contain("could not be reached"));
+
+        _m.App.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _m.DispatchAsync();
+        Assert.That(_m.Twilio.Accepted.Count(m => m.Body.Contains("Network hello", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task TwilioServerError_IsTransient_AndTheLastAttemptMakesItDead()
     {
         var id = await _m.CreateCustomerAsync("Doomed", "503-555-0154", null, "sms", emailConsent: false);

@@ -22,6 +22,19 @@ public sealed record OutgoingEmail(Guid NotificationId, string To, string ToName
 
 public sealed record OutgoingSms(Guid NotificationId, string To, string Body, Uri StatusCallback);
 
+/// <summary>
+/// A channel could not reach its provider (connection refused, timeout): whether the message went is unknown.
+/// Adapters translate their transport's exceptions into this, so the dispatcher knows no HTTP or SDK type.
+/// </summary>
+public sealed class ChannelUnavailableException : Exception
+{
+    public ChannelUnavailableException() { }
+
+    public ChannelUnavailableException(string message) : base(message) { }
+
+    public ChannelUnavailableException(string message, Exception innerException) : base(message, innerException) { }
+}
+
 /// <summary>The provider's answer to one send.</summary>
 public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool Permanent, string? Error, bool RecipientOptedOut = false)
 {

@@ -76,7 +76,7 @@ public sealed class NotificationDispatcher(
                 {
                     providerId = await sms.FindSentAsync(notification.Recipient, notification.ClaimedAt ?? notification.CreatedAt, notification.LinkTokenHash, ct);
                 }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                catch (ChannelUnavailableException ex)
                 {
                     logger.LogWarning(ex, "Could not ask {Provider} about notification {Id}; will try again", sms.Name, notification.Id);
                     continue;
@@ -139,7 +139,7 @@ public sealed class NotificationDispatcher(
             {
                 result = await sms.SendAsync(new OutgoingSms(item.Notification.Id, item.Notification.Recipient!, item.Rendered.Text, callback), ct);
             }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+            catch (ChannelUnavailableException ex)
             {
                 result = SendResult.Transient(ex.Message);
             }

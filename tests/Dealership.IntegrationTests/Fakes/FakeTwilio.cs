@@ -54,6 +54,11 @@ public sealed class FakeTwilio : IAsyncDisposable
 #pragma warning restore CA5350
     }
 
+    private int _abortNext;
+
+    /// <summary>The next create-message call drops the connection without answering (a network failure mid-request).</summary>
+    public void AbortNext() => Interlocked.Exchange(ref _abortNext, 1);
+
     /// <summary>The next create-message call answers with this error instead of accepting.</summary>
     public void FailNext(int status, int? code, string message) => _scripted.Enqueue((status, code, message));
 
@@ -75,6 +80,12 @@ public sealed class FakeTwilio : IAsyncDisposable
             }
 
             var form = await request.ReadFormAsync();
+            if (Interlocked.Exchange(ref fake._abortNext, 0) == 1)
+            {
+                request.HttpContext.Abort();
+                return Results.Empty;
+            }
+
             if (fake._scripted.TryDequeue(out var scripted))
             {
                 return Error(scripted.Status, scripted.Code, scripted.Message);
