@@ -1,4 +1,5 @@
 using Dealership.Domain.Notifications;
+using Riok.Mapperly.Abstractions;
 
 namespace Dealership.Application.Notifications;
 
@@ -23,16 +24,11 @@ public sealed record NotificationView(
     string? ProviderMessageId,
     bool Proactive);
 
-public static class NotificationProjection
+/// <summary>Generated (Mapperly): the view is a mechanical copy, and the IQueryable projection reads only its columns.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+public static partial class NotificationProjection
 {
-    public static NotificationView ToView(this Notification n)
-    {
-        ArgumentNullException.ThrowIfNull(n);
-        return new(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
-            n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive);
-    }
+    public static partial NotificationView ToView(this Notification n);
 
-    public static IQueryable<NotificationView> ToViews(this IQueryable<Notification> notifications) =>
-        notifications.Select(n => new NotificationView(n.Id, n.CustomerId, n.Channel, n.TemplateKey, n.Language, n.Status, n.SuppressionReason,
-            n.Recipient, n.Subject, n.Body, n.Attempts, n.LastError, n.CreatedAt, n.DueAt, n.SentAt, n.DeliveredAt, n.ProviderMessageId, n.Proactive));
+    public static partial IQueryable<NotificationView> ToViews(this IQueryable<Notification> notifications);
 }

@@ -35,7 +35,7 @@ public static class AddSupplier
 
             var supplier = new Supplier(name, command.OrderEmail, command.AutoSend);
             db.Suppliers.Add(supplier);
-            return new SupplierView(supplier.Id, supplier.Name, supplier.OrderEmail, supplier.AutoSend, supplier.Version);
+            return supplier.ToView();
         }
     }
 }

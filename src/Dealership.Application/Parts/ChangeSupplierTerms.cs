@@ -33,7 +33,7 @@ public static class ChangeSupplierTerms
             }
 
             supplier.ChangeTerms(command.OrderEmail, command.AutoSend, clock.GetUtcNow().UtcDateTime);
-            return new SupplierView(supplier.Id, supplier.Name, supplier.OrderEmail, supplier.AutoSend, supplier.Version);
+            return supplier.ToView();
         }
     }
 }

@@ -14,7 +14,7 @@ public static class ListSuppliers
     public sealed class Handler(DealershipDbContext db) : IQueryHandler<Query, PagedList<SupplierView>>
     {
         public async ValueTask<PagedList<SupplierView>> Handle(Query query, CancellationToken cancellationToken) =>
-            await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).Select(s => new SupplierView(s.Id, s.Name, s.OrderEmail, s.AutoSend, s.Version))
+            await db.Suppliers.AsNoTracking().OrderBy(s => s.Name).ToViews()
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
     }
 }

@@ -4,6 +4,7 @@ using Dealership.Application.Orders;
 using Dealership.Domain.Parts;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using Riok.Mapperly.Abstractions;
 
 namespace Dealership.Application.Parts;
 
@@ -14,6 +15,15 @@ public sealed record PartView(Guid Id, Guid SiteId, string PartNumber, string De
     IReadOnlyList<PartSupplierView> Suppliers, long Version);
 
 public sealed record SupplierView(Guid Id, string Name, string OrderEmail, bool AutoSend, long Version);
+
+/// <summary>Generated (Mapperly): a supplier's view is a mechanical copy; the projection reads only its columns.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+internal static partial class SupplierMapper
+{
+    public static partial SupplierView ToView(this Domain.Parts.Supplier supplier);
+
+    public static partial IQueryable<SupplierView> ToViews(this IQueryable<Domain.Parts.Supplier> suppliers);
+}
 
 internal static class PartViews
 {

@@ -2,17 +2,22 @@ using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Promises;
 using Microsoft.EntityFrameworkCore;
+using Riok.Mapperly.Abstractions;
 
 namespace Dealership.Application.Promises;
 
 public sealed record PromiseView(Guid Id, Guid SiteId, Guid CustomerId, Guid OwnerStaffId, string Description, DateTime DueAt, PromiseKind Kind,
     PromiseState State, string? SubjectType, Guid? SubjectId, DateTime CreatedAt, DateTime? ResolvedAt, string? ResolutionNote);
 
+/// <summary>Generated (Mapperly): a promise's view is a mechanical copy.</summary>
+[Mapper(RequiredMappingStrategy = RequiredMappingStrategy.Target)]
+internal static partial class PromiseMapper
+{
+    public static partial PromiseView ToView(this CustomerPromise p);
+}
+
 internal static class PromiseMapping
 {
-    public static PromiseView ToView(this CustomerPromise p) => new(p.Id, p.SiteId, p.CustomerId, p.OwnerStaffId, p.Description, p.DueAt, p.Kind, p.State,
-        p.SubjectType, p.SubjectId, p.CreatedAt, p.ResolvedAt, p.ResolutionNote);
-
     public static async Task<CustomerPromise> LoadMineAsync(DealershipDbContext db, ICurrentStaff staff, Guid id, CancellationToken ct)
     {
         var sites = staff.SiteIds.ToList();
