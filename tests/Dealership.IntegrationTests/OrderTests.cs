@@ -250,6 +250,32 @@ public sealed class OrderTests
     }
 
     [Test]
+    public async Task PaymentsAndChecklist_HonourIfMatch_SoAStaleScreenChangesNothing()
+    {
+        using var sales = await _app.SalesAsync();
+        var placed = await PlaceAsync(sales);
+        var id = placed.GetProperty("id").GetGuid();
+        var version = placed.GetProperty("version").GetInt64();
+
+        using var stalePayment = new HttpRequestMessage(HttpMethod.Post, $"/api/orders/{id}/payments")
+        {
+            Content = JsonContent.Create(new { method = "card", amount = new { amount = 50_000, currency = "USD" }, reference = "AUTH-1" }),
+        };
+        stalePayment.Headers.TryAddWithoutValidation("If-Match", $"\"{version + 3}\"");
+        Assert.That((await sales.SendAsync(stalePayment)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        using var staleTick = new HttpRequestMessage(HttpMethod.Put, $"/api/orders/{id}/checklist/insuranceProof") { Content = JsonContent.Create(new { done = true }) };
+        staleTick.Headers.TryAddWithoutValidation("If-Match", $"\"{version + 3}\"");
+        Assert.That((await sales.SendAsync(staleTick)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That(await _app.QueryAsync(db => db.Payments.CountAsync(p => p.OrderId == id)), Is.Zero, "a refused payment is not recorded");
+
+        using var current = new HttpRequestMessage(HttpMethod.Put, $"/api/orders/{id}/checklist/insuranceProof") { Content = JsonContent.Create(new { done = true }) };
+        current.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        var ticked = await sales.SendAsync(current);
+        Assert.That(ticked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(ticked.Headers.ETag?.Tag, Is.EqualTo($"\"{version + 1}\""));
+    }
+
+    [Test]
     public async Task Validation_SaysWhatToFix()
     {
         using var sales = await _app.SalesAsync();

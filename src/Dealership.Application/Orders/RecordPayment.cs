@@ -9,7 +9,7 @@ namespace Dealership.Application.Orders;
 public static class RecordPayment
 {
     [Allowed(Access.WriteOrders)]
-    public sealed record Command(Guid OrderId, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status) : ICommand<OrderView>;
+    public sealed record Command(Guid OrderId, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status, long? ExpectedVersion = null) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -28,7 +28,7 @@ public static class RecordPayment
     {
         public async ValueTask<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await access.LoadForChangeAsync(command.OrderId, null, cancellationToken);
+            var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
             var status = command.Status ?? (command.Method is PaymentMethod.Cash or PaymentMethod.Card ? PaymentStatus.Cleared : PaymentStatus.Pending);
             order.RecordPayment(command.Method, command.Amount.ToMoney(), command.Reference, status, staff.RequireStaffId(), clock.GetUtcNow().UtcDateTime);
             return await access.ViewAsync(order, cancellationToken);

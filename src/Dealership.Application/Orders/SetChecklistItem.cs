@@ -9,7 +9,7 @@ namespace Dealership.Application.Orders;
 public static class SetChecklistItem
 {
     [Allowed(Access.WriteOrders)]
-    public sealed record Command(Guid OrderId, ChecklistItem Item, bool Done) : ICommand<OrderView>;
+    public sealed record Command(Guid OrderId, ChecklistItem Item, bool Done, long? ExpectedVersion = null) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -20,7 +20,7 @@ public static class SetChecklistItem
     {
         public async ValueTask<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var order = await access.LoadForChangeAsync(command.OrderId, null, cancellationToken);
+            var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
             order.SetChecklistItem(command.Item, command.Done, staff.RequireStaffId(), clock.GetUtcNow().UtcDateTime);
             return await access.ViewAsync(order, cancellationToken);
         }

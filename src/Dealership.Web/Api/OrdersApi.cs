@@ -79,22 +79,22 @@ public static class OrdersApi
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Cancel before delivery, with a reason; the answer shows deposits to refund.");
 
-        orders.MapPut("/{id:guid}/checklist/{item}", async (Guid id, string item, ChecklistBody body, IMediator mediator, CancellationToken ct) =>
+        orders.MapPut("/{id:guid}/checklist/{item}", async (Guid id, string item, ChecklistBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var which = QueryValues.Enum<ChecklistItem>(item, "item") ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("item", "Name the checklist item.")]);
-                var order = await mediator.Send(new SetChecklistItem.Command(id, which, body.Done), ct);
+                var order = await mediator.Send(new SetChecklistItem.Command(id, which, body.Done, ETags.ReadIfMatch(request)), ct);
                 return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
-            .WithSummary("Tick or untick a readiness item: preDeliveryInspection, fundsArranged, insuranceProof, registrationPaperwork.");
+            .WithSummary("Tick or untick a readiness item: preDeliveryInspection, fundsArranged, insuranceProof, registrationPaperwork. If-Match supported.");
 
-        orders.MapPost("/{id:guid}/payments", async (Guid id, PaymentBody body, IMediator mediator, CancellationToken ct) =>
+        orders.MapPost("/{id:guid}/payments", async (Guid id, PaymentBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var order = await mediator.Send(new RecordPayment.Command(id, body.Method, body.Amount, body.Reference, body.Status), ct);
+                var order = await mediator.Send(new RecordPayment.Command(id, body.Method, body.Amount, body.Reference, body.Status, ETags.ReadIfMatch(request)), ct);
                 return ETags.With(TypedResults.Created($"/api/orders/{id}", order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
-            .WithSummary("Record a payment (deposit or balance) with method and reference.");
+            .WithSummary("Record a payment (deposit or balance) with method and reference. If-Match supported.");
 
         orders.MapGet("/{id:guid}/collection-slots", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetCollectionSlots.Query(id), ct)))
