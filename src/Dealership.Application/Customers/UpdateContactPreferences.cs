@@ -4,7 +4,6 @@ using Dealership.Application.Sites;
 using Dealership.Domain.Customers;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Customers;
 
@@ -41,12 +40,8 @@ public static class UpdateContactPreferences
     {
         public async ValueTask<CustomerView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == command.CustomerId, cancellationToken)
-                ?? throw new NotFoundException("Customer", command.CustomerId);
-            if (command.ExpectedVersion is { } expected && expected != customer.Version)
-            {
-                throw new PreconditionFailedException("Customer", expected, customer.Version);
-            }
+            // Customers belong to the group (any site may serve them), so the scope is every customer.
+            var customer = await db.Customers.ForChangeAsync(command.CustomerId, command.ExpectedVersion, "Customer", cancellationToken);
 
             var site = await siteContext.GetAsync(cancellationToken);
             customer.UpdateContactPreferences(new ContactPreferences(

@@ -13,24 +13,15 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
 {
     public async Task<VehicleOrder> LoadForChangeAsync(Guid orderId, long? expectedVersion, CancellationToken ct)
     {
-        var order = await LoadAsync(orderId, tracking: true, ct);
-        if (!staff.IsInRole(StaffRoles.Manager) && order.OwnerStaffId != staff.StaffId)
-        {
-            throw new ForbiddenException("This order belongs to another salesperson: you can read it but not change it. Ask them or a manager.");
-        }
-
-        if (expectedVersion is { } expected && expected != order.Version)
-        {
-            throw new PreconditionFailedException("Order", expected, order.Version);
-        }
-
-        return order;
+        return await db.Orders.Include(o => o.Payments).AtMySites(staff).ForChangeAsync(orderId, expectedVersion, "Order", ct,
+            order => staff.IsInRole(StaffRoles.Manager) || order.OwnerStaffId == staff.StaffId
+                ? null
+                : "This order belongs to another salesperson: you can read it but not change it. Ask them or a manager.");
     }
 
     public async Task<VehicleOrder> LoadAsync(Guid orderId, bool tracking, CancellationToken ct)
     {
-        var siteIds = staff.SiteIds.ToList();
-        var query = db.Orders.Include(o => o.Payments).Where(o => o.Id == orderId && siteIds.Contains(o.SiteId));
+        var query = db.Orders.Include(o => o.Payments).AtMySites(staff).Where(o => o.Id == orderId);
         return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Order", orderId);
     }
 

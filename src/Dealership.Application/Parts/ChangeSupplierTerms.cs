@@ -2,7 +2,6 @@ using Dealership.Application.Common;
 using Dealership.Application.Data;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Parts;
 
@@ -25,12 +24,8 @@ public static class ChangeSupplierTerms
     {
         public async ValueTask<SupplierView> Handle(Command command, CancellationToken cancellationToken)
         {
-            var supplier = await db.Suppliers.FirstOrDefaultAsync(s => s.Id == command.SupplierId, cancellationToken)
-                ?? throw new NotFoundException("Supplier", command.SupplierId);
-            if (command.ExpectedVersion is { } expected && expected != supplier.Version)
-            {
-                throw new PreconditionFailedException("Supplier", expected, supplier.Version);
-            }
+            // Suppliers serve the whole group.
+            var supplier = await db.Suppliers.ForChangeAsync(command.SupplierId, command.ExpectedVersion, "Supplier", cancellationToken);
 
             supplier.ChangeTerms(command.OrderEmail, command.AutoSend, clock.GetUtcNow().UtcDateTime);
             return supplier.ToView();

@@ -41,13 +41,6 @@ internal static class PartsAccess
 {
     public static async Task<Part> LoadAsync(DealershipDbContext db, ICurrentStaff staff, Guid partId, long? expectedVersion, CancellationToken ct)
     {
-        var siteIds = staff.SiteIds.ToList();
-        var part = await db.Parts.FirstOrDefaultAsync(p => p.Id == partId && siteIds.Contains(p.SiteId), ct) ?? throw new NotFoundException("Part", partId);
-        if (expectedVersion is { } expected && expected != part.Version)
-        {
-            throw new PreconditionFailedException("Part", expected, part.Version);
-        }
-
-        return part;
+        return await db.Parts.AtMySites(staff).ForChangeAsync(partId, expectedVersion, "Part", ct);
     }
 }

@@ -39,13 +39,6 @@ internal static class PartsOrderViews
 
     public static async Task<PartsOrder> LoadAsync(this DealershipDbContext db, ICurrentStaff staff, Guid id, long? expectedVersion, CancellationToken ct)
     {
-        var siteIds = staff.SiteIds.ToList();
-        var order = await db.PartsOrders.FirstOrDefaultAsync(o => o.Id == id && siteIds.Contains(o.SiteId), ct) ?? throw new NotFoundException("Parts order", id);
-        if (expectedVersion is { } expected && expected != order.Version)
-        {
-            throw new PreconditionFailedException("Parts order", expected, order.Version);
-        }
-
-        return order;
+        return await db.PartsOrders.AtMySites(staff).ForChangeAsync(id, expectedVersion, "Parts order", ct);
     }
 }

@@ -10,14 +10,6 @@ public sealed class AppointmentAccess(DealershipDbContext db, ICurrentStaff staf
 {
     public async Task<ServiceAppointment> LoadAsync(Guid id, long? expectedVersion, CancellationToken ct)
     {
-        var siteIds = staff.SiteIds.ToList();
-        var appointment = await db.Appointments.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == id && siteIds.Contains(a.SiteId), ct)
-            ?? throw new NotFoundException("Appointment", id);
-        if (expectedVersion is { } expected && expected != appointment.Version)
-        {
-            throw new PreconditionFailedException("Appointment", expected, appointment.Version);
-        }
-
-        return appointment;
+        return await db.Appointments.AsSplitQuery().AtMySites(staff).ForChangeAsync(id, expectedVersion, "Appointment", ct);
     }
 }

@@ -48,6 +48,12 @@ public abstract class AggregateRoot : Entity
     public void MarkSaved() => _versionAdvanced = false;
 }
 
+/// <summary>An aggregate that belongs to one site: staff reach it only when they work there.</summary>
+public interface ISiteScoped
+{
+    Guid SiteId { get; }
+}
+
 /// <summary>A fact that happened inside an aggregate, named in the past tense.</summary>
 public interface IDomainEvent
 {

@@ -7,7 +7,7 @@ namespace Dealership.Domain.Orders;
 /// fixed order, each with a promised date and, once reached, the actual time; a promise can only change with
 /// a reason, and every milestone and every change raises an event so the customer hears about it.
 /// </summary>
-public sealed class VehicleOrder : AggregateRoot
+public sealed class VehicleOrder : AggregateRoot, ISiteScoped
 {
     /// <summary>Milestones staff record directly; collection and delivery have commands of their own.</summary>
     public const OrderMilestone LastRecordableMilestone = OrderMilestone.PreparedForDelivery;

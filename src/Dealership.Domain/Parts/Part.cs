@@ -8,7 +8,7 @@ namespace Dealership.Domain.Parts;
 /// its version token makes two reservations of the last unit race (one wins, the other retries), and a
 /// check constraint in the database refuses negative stock or more reserved than on hand on any provider.
 /// </summary>
-public sealed class Part : AggregateRoot
+public sealed class Part : AggregateRoot, ISiteScoped
 {
     private readonly List<PartSupplier> _suppliers = [];
 

@@ -7,7 +7,7 @@ namespace Dealership.Domain.Parts;
 /// to the supplier) → confirmed (the supplier gave an ETA) → received (every unit booked in). Lines are only
 /// added while in draft; a sent order never changes behind the supplier's back.
 /// </summary>
-public sealed class PartsOrder : AggregateRoot
+public sealed class PartsOrder : AggregateRoot, ISiteScoped
 {
     private readonly List<PartsOrderLine> _lines = [];
 

@@ -8,7 +8,7 @@ namespace Dealership.Domain.Service;
 /// lines carry where each part stands (reserved from stock, on order with an ETA, short), which is what
 /// the advisor's lane shows at check-in and what decides whether the appointment is at risk.
 /// </summary>
-public sealed class ServiceAppointment : AggregateRoot
+public sealed class ServiceAppointment : AggregateRoot, ISiteScoped
 {
     private readonly List<AppointmentOperation> _operations = [];
     private readonly List<AppointmentPartLine> _partLines = [];

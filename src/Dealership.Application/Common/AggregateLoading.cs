@@ -1,0 +1,41 @@
+using Dealership.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Common;
+
+/// <summary>
+/// The one way to load an aggregate for change: scoped to what the caller may reach (anything else is "not
+/// found", never revealed), then the area's own rule about who may change it (403), then the version the
+/// caller last saw (412). Every handler that changes an aggregate goes through <see cref="ForChangeAsync"/>.
+/// </summary>
+public static class AggregateLoading
+{
+    /// <summary>Only the aggregates of the sites the caller works at.</summary>
+    public static IQueryable<T> AtMySites<T>(this IQueryable<T> aggregates, ICurrentStaff staff)
+        where T : class, ISiteScoped
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        var siteIds = staff.SiteIds.ToList();
+        return aggregates.Where(a => siteIds.Contains(a.SiteId));
+    }
+
+    /// <param name="what">How the answer names it ("Order", "Parts order").</param>
+    /// <param name="mayChange">The area's ownership rule: a reason to refuse (403), or null to allow.</param>
+    public static async Task<T> ForChangeAsync<T>(this IQueryable<T> scoped, Guid id, long? expectedVersion, string what, CancellationToken ct,
+        Func<T, string?>? mayChange = null)
+        where T : AggregateRoot
+    {
+        var aggregate = await scoped.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(what, id);
+        if (mayChange?.Invoke(aggregate) is { } refusal)
+        {
+            throw new ForbiddenException(refusal);
+        }
+
+        if (expectedVersion is { } expected && expected != aggregate.Version)
+        {
+            throw new PreconditionFailedException(what, expected, aggregate.Version);
+        }
+
+        return aggregate;
+    }
+}
