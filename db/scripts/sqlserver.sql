@@ -1634,3 +1634,38 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128114804_InboundMessagesOncePerProviderId'
+)
+BEGIN
+    CREATE TABLE [InboundMessages] (
+        [Id] uniqueidentifier NOT NULL,
+        [ProviderMessageId] nvarchar(64) NOT NULL,
+        [From] nvarchar(32) NOT NULL,
+        [ReceivedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_InboundMessages] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128114804_InboundMessagesOncePerProviderId'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InboundMessages_ProviderMessageId] ON [InboundMessages] ([ProviderMessageId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128114804_InboundMessagesOncePerProviderId'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128114804_InboundMessagesOncePerProviderId', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

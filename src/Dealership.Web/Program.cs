@@ -20,6 +20,7 @@ builder.Services.AddDealershipApplication();
 builder.Services.AddDealershipAuthentication(builder.Configuration, SigningKey.Load(builder.Configuration, builder.Environment, paths.DataDirectory));
 builder.Services.AddAuthorizationBuilder().AddDealershipPolicies();
 builder.Services.AddHttpContextAccessor();
+builder.Services.AddSingleton<Dealership.Application.Notifications.IPublicLinks, Dealership.Web.Hosting.PublicLinks>();
 builder.Services.AddScoped<CurrentStaff>();
 builder.Services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentStaff>());
 // Keys that protect sign-in cookies live with the data, so a restart does not sign everyone out.

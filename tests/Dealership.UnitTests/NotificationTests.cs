@@ -90,9 +90,10 @@ public sealed class NotificationTests
         var token = TrackingTokens.NewToken();
         Assert.That(token, Has.Length.EqualTo(27));
         Assert.That(TrackingTokens.NewToken(), Is.Not.EqualTo(token));
-        var text = $"Your updates: {TrackingTokens.Link("https://x.example", token)}";
+        var text = $"Your updates: https://x.example/track/{token}. Call 503-555-0100 or see https://x.example/help";
         Assert.That(TrackingTokens.HashesIn(text), Is.EqualTo(new[] { TrackingTokens.Hash(token) }));
-        Assert.That(TrackingTokens.HashesIn(TrackingTokens.MaskedLink("https://x.example")), Is.Empty);
+        Assert.That(TrackingTokens.HashesIn($"https://x.example/track/{TrackingTokens.Mask}"), Is.Empty);
+        Assert.That(TrackingTokens.HashesIn($"https://x.example/track/{token}x"), Is.Empty, "a longer word is not a token");
     }
 }
 

@@ -169,76 +169,6 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Bay")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("BookedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("ChosenByCustomer")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("EndsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OwnerStaffId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("RecordedBy")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("SiteId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("StartsAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("StatedVia")
-                        .IsRequired()
-                        .ValueGeneratedOnAdd()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT")
-                        .HasDefaultValue("TrackingPage");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrderId")
-                        .IsUnique();
-
-                    b.HasIndex("OwnerStaffId", "StartsAt");
-
-                    b.HasIndex("SiteId", "Bay", "StartsAt")
-                        .IsUnique();
-
-                    b.ToTable("CollectionBookings");
-                });
-
-            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("StaffId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StaffId")
-                        .IsUnique();
-
-                    b.ToTable("StaffAvailability");
-                });
-
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -494,6 +424,76 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Bay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BookedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChosenByCustomer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatedVia")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("TrackingPage");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique();
+
+                    b.HasIndex("OwnerStaffId", "StartsAt");
+
+                    b.HasIndex("SiteId", "Bay", "StartsAt")
+                        .IsUnique();
+
+                    b.ToTable("CollectionBookings");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Handover.StaffAvailability", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StaffId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StaffId")
+                        .IsUnique();
+
+                    b.ToTable("StaffAvailability");
+                });
+
             modelBuilder.Entity("Dealership.Domain.Journey.Touchpoint", b =>
                 {
                     b.Property<Guid>("Id")
@@ -549,6 +549,33 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasIndex("SiteId", "OccurredAt");
 
                     b.ToTable("Touchpoints");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Notifications.InboundMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderMessageId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProviderMessageId")
+                        .IsUnique();
+
+                    b.ToTable("InboundMessages");
                 });
 
             modelBuilder.Entity("Dealership.Domain.Notifications.Notification", b =>
@@ -1678,6 +1705,38 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
+                {
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerStaffId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("RegisteredAtSiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Customers.Vehicle", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany("Vehicles")
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Decisions.Decision", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
@@ -1757,38 +1816,6 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Navigation("Blocked");
 
                     b.Navigation("Hours");
-                });
-
-            modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
-                {
-                    b.HasOne("Dealership.Application.Data.StaffUser", null)
-                        .WithMany()
-                        .HasForeignKey("OwnerStaffId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("Dealership.Domain.Sites.Site", null)
-                        .WithMany()
-                        .HasForeignKey("RegisteredAtSiteId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dealership.Domain.Customers.Vehicle", b =>
-                {
-                    b.HasOne("Dealership.Domain.Customers.Customer", null)
-                        .WithMany("Vehicles")
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Dealership.Domain.Decisions.Decision", b =>
-                {
-                    b.HasOne("Dealership.Domain.Customers.Customer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Dealership.Domain.Journey.Touchpoint", b =>

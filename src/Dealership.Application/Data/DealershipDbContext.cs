@@ -36,6 +36,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<TemplateVersion> TemplateVersions => Set<TemplateVersion>();
 
+    public DbSet<InboundMessage> InboundMessages => Set<InboundMessage>();
+
     public DbSet<PhoneConsent> PhoneConsents => Set<PhoneConsent>();
 
     public DbSet<Touchpoint> Touchpoints => Set<Touchpoint>();

@@ -47,6 +47,16 @@ internal sealed class TrackingLinkConfiguration : IEntityTypeConfiguration<Track
     }
 }
 
+internal sealed class InboundMessageConfiguration : IEntityTypeConfiguration<InboundMessage>
+{
+    public void Configure(EntityTypeBuilder<InboundMessage> builder)
+    {
+        builder.Property(m => m.ProviderMessageId).HasMaxLength(64);
+        builder.Property(m => m.From).HasMaxLength(32);
+        builder.HasIndex(m => m.ProviderMessageId).IsUnique();
+    }
+}
+
 internal sealed class TemplateVersionConfiguration : IEntityTypeConfiguration<TemplateVersion>
 {
     public void Configure(EntityTypeBuilder<TemplateVersion> builder)

@@ -4,7 +4,6 @@ using Dealership.Application.Data;
 using Dealership.Domain.Notifications;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dealership.Application.Notifications;
 
@@ -19,7 +18,7 @@ public static class ListOutbox
     [Allowed(Access.AnyStaff)]
     public sealed record Query(NotificationStatus? Status, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<PagedList<Item>>, IPagedQuery;
 
-    public sealed class Handler(DealershipDbContext db, IMediator mediator, Templates.SiteTemplates siteTemplates, TimeProvider clock, IOptions<NotificationOptions> options)
+    public sealed class Handler(DealershipDbContext db, IMediator mediator, Templates.SiteTemplates siteTemplates, TimeProvider clock, IPublicLinks links)
         : IQueryHandler<Query, PagedList<Item>>
     {
         public async ValueTask<PagedList<Item>> Handle(Query query, CancellationToken cancellationToken)
@@ -42,7 +41,7 @@ public static class ListOutbox
                 var data = JsonSerializer.Deserialize<Dictionary<string, string>>(fact.TemplateData) ?? [];
                 var site = sites.GetValueOrDefault(fact.SiteId ?? customer.RegisteredAtSiteId);
                 var preview = Templates.SiteTemplates.Render(texts, site?.Id, n.TemplateKey, n.Channel, n.Language, new TemplateContext(customer.FirstName,
-                    site?.Name ?? "", TrackingTokens.MaskedLink(options.Value.PublicBaseUrl), data, site?.TimeZone, now));
+                    site?.Name ?? "", links.MaskedTrackingPage(), data, site?.TimeZone, now));
                 return new Item(n, $"{customer.FirstName} {customer.LastName}", preview);
             }).ToList();
             return new PagedList<Item>(items, page.Page, page.PageSize, page.Total);

@@ -28,6 +28,7 @@ public sealed class NotificationDispatcher(
     UnitOfWork unit,
     Parts.SupplierEmailSender supplierEmails,
     Templates.SiteTemplates siteTemplates,
+    IPublicLinks links,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     ILogger<NotificationDispatcher> logger)
@@ -133,7 +134,7 @@ public sealed class NotificationDispatcher(
         var claimed = await ClaimBatchAsync(MessageChannel.Sms, ct);
         foreach (var item in claimed)
         {
-            var callback = new Uri($"{options.Value.PublicBaseUrl.TrimEnd('/')}/webhooks/twilio/status/{item.Notification.Id}");
+            var callback = links.SmsStatusCallback(item.Notification.Id);
             SendResult result;
             try
             {
@@ -250,9 +251,9 @@ public sealed class NotificationDispatcher(
             var data = JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData) ?? [];
             TemplateContext For(string link) => new(customer.FirstName, site?.Name ?? "Your dealership", link, data, site?.TimeZone, now);
             var rendered = Templates.SiteTemplates.Render(texts, site?.Id, notification.TemplateKey, channel, notification.Language,
-                For(TrackingTokens.Link(options.Value.PublicBaseUrl, token)));
+                For(links.TrackingPage(token)));
             var masked = Templates.SiteTemplates.Render(texts, site?.Id, notification.TemplateKey, channel, notification.Language,
-                For(TrackingTokens.MaskedLink(options.Value.PublicBaseUrl)));
+                For(links.MaskedTrackingPage()));
             var hash = TrackingTokens.Hash(token);
             notification.Claim(now, options.Value.SendLease, hash, rendered.Subject, masked.Text);
             var link = new TrackingLink(customer.Id, notification.Id, hash, now, options.Value.LinkLifetime);

@@ -36,13 +36,13 @@ public static class ReceiveInboundSms
     {
         public async ValueTask<Outcome> Handle(Command command, CancellationToken cancellationToken)
         {
-            if (await db.IdempotencyRecords.AnyAsync(r => r.Scope == "twilio-inbound" && r.Key == command.MessageSid, cancellationToken))
+            if (await db.InboundMessages.AnyAsync(m => m.ProviderMessageId == command.MessageSid, cancellationToken))
             {
                 return Outcome.Duplicate;
             }
 
             var now = clock.GetUtcNow().UtcDateTime;
-            db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = "twilio-inbound", Key = command.MessageSid, RequestHash = "inbound", StatusCode = 200, CreatedAt = now });
+            db.InboundMessages.Add(new InboundMessage(command.MessageSid, command.From, now));
             var phone = command.From.Trim();
             var customers = await db.Customers.Where(c => c.MobilePhone == phone).OrderByDescending(c => c.UpdatedAt).ToListAsync(cancellationToken);
             var keyword = command.Body.Trim().TrimEnd('.', '!').ToUpperInvariant();

@@ -33,7 +33,7 @@ public static class SendCustomerMessage
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock, Microsoft.Extensions.Options.IOptions<NotificationOptions> options)
+    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock, IPublicLinks links)
         : ICommandHandler<Command, IReadOnlyList<NotificationView>>
     {
         public async ValueTask<IReadOnlyList<NotificationView>> Handle(Command command, CancellationToken cancellationToken)
@@ -73,7 +73,7 @@ public static class SendCustomerMessage
         /// <summary>The text as it will really go (signature and a link of the real length): more than its budget of segments is refused with how much to cut.</summary>
         private void RefuseOverBudget(Domain.Customers.Customer customer, string siteName, Dictionary<string, string> data)
         {
-            var link = TrackingTokens.Link(options.Value.PublicBaseUrl, TrackingTokens.NewToken());
+            var link = links.TrackingPage(TrackingTokens.NewToken());
             var text = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Sms, customer.Language,
                 new TemplateContext(customer.FirstName, siteName, link, data)).Text;
             var budget = MessageTemplates.SegmentBudget(text);

@@ -16,15 +16,14 @@ public static partial class TrackingTokens
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    public static string Link(string publicBaseUrl, string token) => $"{publicBaseUrl.TrimEnd('/')}/track/{token}";
-
-    public static string MaskedLink(string publicBaseUrl) => $"{publicBaseUrl.TrimEnd('/')}/track/{Mask}";
-
-    /// <summary>The hashes of every tracking token found in a text (used to recognise a message we sent).</summary>
+    /// <summary>
+    /// The hashes of every tracking token found in a text, whatever the address around it (used to recognise
+    /// a message we sent): a token is 27 URL-safe characters standing alone after a slash.
+    /// </summary>
     public static IEnumerable<string> HashesIn(string text) => TokenInLink().Matches(text).Select(m => Hash(m.Groups[1].Value));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
-    [GeneratedRegex(@"/track/([A-Za-z0-9_\-]{20,})")]
+    [GeneratedRegex(@"/([A-Za-z0-9_\-]{27})(?![A-Za-z0-9_\-])")]
     private static partial Regex TokenInLink();
 }

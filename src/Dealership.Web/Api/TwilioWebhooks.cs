@@ -17,7 +17,7 @@ public static class TwilioWebhooks
 
     public static void MapTwilioWebhooks(this IEndpointRouteBuilder app)
     {
-        var hooks = app.MapGroup("/webhooks/twilio").AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimit).WithTags("Webhooks");
+        var hooks = app.MapGroup(Hosting.PublicLinks.TwilioWebhooks).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(RateLimit).WithTags("Webhooks");
 
         hooks.MapPost("/status/{id:guid}", async (Guid id, HttpRequest request, IMediator mediator, IOptions<TwilioOptions> twilio, IOptions<NotificationOptions> notifications,
             Security.CurrentStaff caller, CancellationToken ct) =>
