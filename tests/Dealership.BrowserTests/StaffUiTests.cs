@@ -153,6 +153,30 @@ public sealed partial class StaffUiTests
     }
 
     [Test]
+    public async Task TheApiReference_WorksWithNoInternet()
+    {
+        var page = await _host.NewPageAsync();
+        var outside = new List<string>();
+        await page.RouteAsync("**/*", async route =>
+        {
+            if (new Uri(route.Request.Url).Host is "localhost" or "127.0.0.1")
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            outside.Add(route.Request.Url);
+            await route.AbortAsync();
+        });
+
+        await page.GotoAsync("/scalar/");
+        await Assertions.Expect(page.GetByText("Exchange a staff email and password for a bearer token").First).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "api-reference-offline.png") });
+        Assert.That(outside, Is.Empty, "the reference asks nothing of the internet");
+        await page.Context.CloseAsync();
+    }
+
+    [Test]
     public async Task CustomerPage_OnAPhone_StaysReadable()
     {
         var page = await _host.SignInAsync("service@demo.local");
