@@ -110,7 +110,7 @@ public sealed class PartsTests
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/confirmation", JsonContent.Create(new { eta = "2026-12-05" }))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict),
             "a draft is sent before it is confirmed");
-        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var confirmed = await clerk.PostAsJsonAsync($"/api/parts/orders/{draft.Id}/confirmation", new { eta = "2026-12-05" });
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirmed.Content.ReadAsStringAsync());
 
@@ -143,7 +143,7 @@ public sealed class PartsTests
         _app.Clock.SetUtcNow(Portland(11, 30, 9));
         using var clerk = await _app.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
-        var sent = await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null);
+        var sent = await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null);
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await sent.ReadJsonAsync()).GetProperty("expectedEta").GetString(), Is.EqualTo("2026-12-04"), "Monday + 4 working days");
         Assert.That((await _app.AppointmentOfAsync("harper.jensen@example.com")).Readiness, Is.EqualTo(PartsReadiness.AtRisk), "Harper's Friday visit needs it by Thursday");
@@ -154,8 +154,8 @@ public sealed class PartsTests
     {
         using var clerk = await _app.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
-        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "sent once");
+        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "sent once");
 
         using (var scope = _app.Services.CreateScope())
         {
@@ -189,7 +189,7 @@ public sealed class PartsTests
         using var clerk = await _app.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That(draft.Lines.Single(l => l.PartNumber == "45251-TG7-A01").Quantity, Is.EqualTo(4));
-        await clerk.PostAsync($"/api/parts/orders/{draft.Id}/send", null);
+        await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null);
 
         var discs = draft.Lines.Single(l => l.PartNumber == "45251-TG7-A01").PartId;
         var tooMany = await clerk.PostAsJsonAsync("/api/parts/receipts", new { partsOrderId = draft.Id, lines = new[] { new { partId = discs, quantity = 9 } } });

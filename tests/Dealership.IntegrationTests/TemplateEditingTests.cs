@@ -64,7 +64,7 @@ public sealed class TemplateEditingTests
         var stale = await manager.SendAsync(Put(path, new { body = "Stale {{ text }} {{ link }}" }, 0));
         Assert.That(stale.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed), "someone saved since this editor loaded it");
 
-        using var revert = new HttpRequestMessage(HttpMethod.Post, path + "/revert") { Content = JsonContent.Create(new { version = (int?)null }) };
+        using var revert = new HttpRequestMessage(HttpMethod.Post, path + "/reversion") { Content = JsonContent.Create(new { version = (int?)null }) };
         revert.Headers.TryAddWithoutValidation("If-Match", "\"1\"");
         var reverted = await manager.SendAsync(revert);
         Assert.That(reverted.StatusCode, Is.EqualTo(HttpStatusCode.OK), await reverted.Content.ReadAsStringAsync());
@@ -77,7 +77,7 @@ public sealed class TemplateEditingTests
         await _m.DispatchAsync();
         Assert.That(_m.Twilio.Accepted.Last(m => m.To == "+15035550191").Body, Does.StartWith("See you soon. - Sam, Harbor Motors Portland."));
 
-        using var again = new HttpRequestMessage(HttpMethod.Post, path + "/revert") { Content = JsonContent.Create(new { version = 1 }) };
+        using var again = new HttpRequestMessage(HttpMethod.Post, path + "/reversion") { Content = JsonContent.Create(new { version = 1 }) };
         var restored = await (await manager.SendAsync(again)).ReadJsonAsync();
         Assert.That(restored.GetProperty("body").GetString(), Is.EqualTo("Note from {{ staffName | first_word }}: {{ text }} {{ link }}"), "an earlier version can come back");
     }

@@ -54,7 +54,7 @@ public sealed class TrackingLinkTests
 
         var wrong = await anonymous.GetAsync($"/track/{token[..^2]}xx");
         using var sales = await _m.App.SalesAsync();
-        var revoke = await sales.PostAsync($"/api/customers/{id}/tracking-links/revoke", null);
+        var revoke = await sales.PostAsync($"/api/customers/{id}/tracking-links/revocation", null);
         var revoked = await anonymous.GetAsync($"/track/{token}");
 
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -1,4 +1,3 @@
-using Dealership.Application.Common;
 using Dealership.Application.Customers;
 using Dealership.Domain.Customers;
 using Dealership.Web.Security;
@@ -44,8 +43,8 @@ public static class CustomersApi
             })
             .WithSummary("One customer, with an ETag for optimistic concurrency.");
 
-        customers.MapGet("/", async (string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new SearchCustomers.Query(search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        customers.MapGet("/", async (string? search, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SearchCustomers.Query(search, paging.Number, paging.Size), ct)))
             .WithSummary("Search by name, email, phone or VIN; paged (?page=1&pageSize=50, at most 200).");
 
         customers.MapPut("/{id:guid}/contact-preferences", async (Guid id, ContactPreferencesBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
@@ -75,8 +74,8 @@ public static class CustomersApi
             .RequireAuthorization(Policies.EditCustomers)
             .WithSummary("Add a vehicle. The VIN is validated (17 characters, no I/O/Q, North-American check digit).");
 
-        customers.MapGet("/{id:guid}/vehicles", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListVehicles.Query(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        customers.MapGet("/{id:guid}/vehicles", async (Guid id, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListVehicles.Query(id, paging.Number, paging.Size), ct)))
             .WithSummary("The customer's vehicles, paged.");
     }
 }

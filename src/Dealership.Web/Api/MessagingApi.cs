@@ -27,20 +27,20 @@ public static class MessagingApi
             .WithTags("Notifications")
             .WithSummary("Write to a customer on their channels (or one channel). Queued in the outbox; answers 202 with the queued messages.");
 
-        api.MapGet("/customers/{id:guid}/journey", async (Guid id, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new GetJourney.Query(id, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        api.MapGet("/customers/{id:guid}/journey", async (Guid id, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetJourney.Query(id, paging.Number, paging.Size), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithTags("Customers")
             .WithSummary("The customer's timeline, newest first: messages, replies, consent changes.");
 
-        api.MapPost("/customers/{id:guid}/tracking-links/revoke", async (Guid id, IMediator mediator, CancellationToken ct) =>
+        api.MapPost("/customers/{id:guid}/tracking-links/revocation", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(new { revoked = await mediator.Send(new RevokeTrackingLinks.Command(id), ct) }))
             .RequireAuthorization(Policies.EditCustomers)
             .WithTags("Customers")
             .WithSummary("Revoke every tracking link the customer has; later messages carry new ones.");
 
-        api.MapGet("/notifications", async (Guid? customerId, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListNotifications.Query(customerId, QueryValues.Enum<NotificationStatus>(status, "status"), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        api.MapGet("/notifications", async (Guid? customerId, string? status, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListNotifications.Query(customerId, QueryValues.Enum<NotificationStatus>(status, "status"), paging.Number, paging.Size), ct)))
             .RequireAuthorization(Policies.Staff)
             .WithTags("Notifications")
             .WithSummary("Messages, newest first, filtered by customer and status (pending, deferred, sending, sent, delivered, failed, dead, suppressed).");
@@ -52,14 +52,15 @@ public static class MessagingApi
             .WithSummary("Send a dead message again (Managers).");
 
         var tasks = api.MapGroup("/tasks").RequireAuthorization(Policies.Staff).WithTags("Tasks");
-        tasks.MapGet("/", async (string? owner, bool? includeDone, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+        tasks.MapGet("/", async ([AsParameters] OwnerQuery owner, bool? includeDone, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {
-                if (owner is not null && !string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase))
+                // The inbox is always the caller's own (with their sites' team queue for managers): owner may only say so.
+                if (owner.Owner is not null && owner.Resolve(staff) != staff.StaffId)
                 {
                     throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Only owner=me is supported: your own inbox (managers also see their sites' unassigned tasks).")]);
                 }
 
-                return TypedResults.Ok(await mediator.Send(new ListTasks.Query(includeDone ?? false, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+                return TypedResults.Ok(await mediator.Send(new ListTasks.Query(includeDone ?? false, paging.Number, paging.Size), ct));
             })
             .WithSummary("Your inbox (owner=me): open tasks, soonest due first.");
         tasks.MapPost("/{id:guid}/done", async (Guid id, IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new CompleteTask.Command(id), ct)))
@@ -67,8 +68,8 @@ public static class MessagingApi
         tasks.MapPost("/{id:guid}/owner", async (Guid id, TaskOwnerBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReassignTask.Command(id, body.StaffId), ct)))
             .WithSummary("Hand a task to a colleague at its site (staffId), or back to the site's team queue (staffId null). Its owner or a manager.");
-        tasks.MapGet("/colleagues", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListColleagues.Query(page ?? 1, pageSize ?? Paging.MaxPageSize), ct)))
+        tasks.MapGet("/colleagues", async ([AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListColleagues.Query(paging.Number, paging.PageSize ?? Paging.MaxPageSize), ct)))
             .WithSummary("Active people at your current site: whom a task can be handed to.");
     }
 }

@@ -42,15 +42,12 @@ public static class OrdersApi
             })
             .WithSummary("One order: milestones promised vs actual, checklist, payments, balance due.");
 
-        orders.MapGet("/", async (string? status, string? owner, int? page, int? pageSize, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+        orders.MapGet("/", async (string? status, [AsParameters] OwnerQuery owner, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {
                 var cancelled = string.Equals(status, "cancelled", StringComparison.OrdinalIgnoreCase) ? true : (bool?)null;
                 var milestone = cancelled is null ? QueryValues.Enum<OrderMilestone>(status, "status") : null;
-                Guid? ownerId = owner is null ? null
-                    : string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
-                    : Guid.TryParse(owner, out var parsed) ? parsed
-                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
-                return TypedResults.Ok(await mediator.Send(new ListOrders.Query(milestone, cancelled, ownerId, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+                var ownerId = owner.Resolve(staff);
+                return TypedResults.Ok(await mediator.Send(new ListOrders.Query(milestone, cancelled, ownerId, paging.Number, paging.Size), ct));
             })
             .WithSummary("Orders at your sites; ?status=arrivedAtDealership|...|cancelled&owner=me.");
 
@@ -118,12 +115,9 @@ public static class OrdersApi
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Hand the car over: needs the booking, the complete checklist and the balance settled. One atomic step.");
 
-        api.MapGet("/deliveries/board", async (string? owner, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+        api.MapGet("/deliveries/board", async ([AsParameters] OwnerQuery owner, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {
-                Guid? ownerId = owner is null ? null
-                    : string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
-                    : Guid.TryParse(owner, out var parsed) ? parsed
-                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
+                var ownerId = owner.Resolve(staff);
                 return TypedResults.Ok(await mediator.Send(new GetDeliveriesBoard.Query(ownerId), ct));
             })
             .RequireAuthorization(Policies.ReadOrders)

@@ -1,4 +1,3 @@
-using Dealership.Application.Common;
 using Dealership.Application.Orders;
 using Dealership.Application.Parts;
 using Dealership.Domain.Parts;
@@ -22,8 +21,8 @@ public static class PartsApi
     {
         var parts = api.MapGroup("/parts").WithTags("Parts").RequireAuthorization(Policies.ReadParts);
 
-        parts.MapGet("/", async (string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListParts.Query(search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        parts.MapGet("/", async (string? search, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListParts.Query(search, paging.Number, paging.Size), ct)))
             .WithSummary("Parts at the current site with on hand, reserved, available, price and suppliers; ?search= part number or description prefix.");
 
         parts.MapGet("/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
@@ -57,12 +56,12 @@ public static class PartsApi
             .RequireAuthorization(Policies.WriteParts)
             .WithSummary("Say a supplier carries the part: lead time in working days and unit cost in cents.");
 
-        parts.MapGet("/orders", async (string? status, bool? open, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+        parts.MapGet("/orders", async (string? status, bool? open, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListPartsOrders.Query(QueryValues.Enum<PartsOrderStatus>(status, "status"), open ?? false,
-                    page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                    paging.Number, paging.Size), ct)))
             .WithSummary("Parts orders at the current site, drafts first; ?status=draft|sent|confirmed|received or ?open=true.");
 
-        parts.MapPost("/orders/{id:guid}/send", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        parts.MapPost("/orders/{id:guid}/approval", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var order = await mediator.Send(new SendPartsOrder.Command(id, ETags.ReadIfMatch(request)), ct);
                 return ETags.With(TypedResults.Ok(order), order.Version);
@@ -83,13 +82,13 @@ public static class PartsApi
             .RequireAuthorization(Policies.WriteParts)
             .WithSummary("Book delivered parts in against an order (no lines = everything outstanding); allocated to waiting appointments in date order.");
 
-        parts.MapGet("/shortages", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListShortages.Query(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        parts.MapGet("/shortages", async ([AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListShortages.Query(paging.Number, paging.Size), ct)))
             .WithSummary("Every part not yet on the shelf for a booked appointment, earliest visit first.");
 
         var suppliers = api.MapGroup("/suppliers").WithTags("Parts").RequireAuthorization(Policies.ReadParts);
-        suppliers.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListSuppliers.Query(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        suppliers.MapGet("/", async ([AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListSuppliers.Query(paging.Number, paging.Size), ct)))
             .WithSummary("Suppliers of the group.");
         suppliers.MapPost("/", async (AddSupplier.Command command, IMediator mediator, CancellationToken ct) =>
             {

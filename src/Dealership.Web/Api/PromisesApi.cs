@@ -22,13 +22,10 @@ public static class PromisesApi
             })
             .WithSummary("Record a promise you made to a customer (description, dueAt).");
 
-        promises.MapGet("/", async (string? owner, string? due, string? state, int? page, int? pageSize, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+        promises.MapGet("/", async ([AsParameters] OwnerQuery owner, string? due, string? state, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {
-                Guid? ownerId = owner is null ? null
-                    : string.Equals(owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
-                    : Guid.TryParse(owner, out var parsed) ? parsed
-                    : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
-                return TypedResults.Ok(await mediator.Send(new ListPromises.Query(ownerId, due, QueryValues.Enum<PromiseState>(state, "state"), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct));
+                var ownerId = owner.Resolve(staff);
+                return TypedResults.Ok(await mediator.Send(new ListPromises.Query(ownerId, due, QueryValues.Enum<PromiseState>(state, "state"), paging.Number, paging.Size), ct));
             })
             .WithSummary("Promises at your sites; ?owner=me&due=overdue|today|week&state=open|kept|broken|withdrawn|renegotiated.");
 

@@ -25,8 +25,8 @@ public static class ServiceApi
     {
         var service = api.MapGroup("/service").WithTags("Service").RequireAuthorization(Policies.ReadService);
 
-        service.MapGet("/operations", async (string? search, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListOperations.Query(search, page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        service.MapGet("/operations", async (string? search, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListOperations.Query(search, paging.Number, paging.Size), ct)))
             .WithSummary("The operation catalogue: code, description, labour minutes and the parts each needs.");
 
         service.MapPost("/operations", async (AddOperation.Command command, IMediator mediator, CancellationToken ct) =>
@@ -50,10 +50,10 @@ public static class ServiceApi
                 TypedResults.Ok(await mediator.Send(new CheckPartsForVisit.Query(operations ?? []), ct)))
             .WithSummary("Before offering a time: for ?operations=WIPER-MOTOR&operations=..., each part's stock, the earliest it can be here, and the earliest visit day that is not at risk.");
 
-        service.MapGet("/appointments", async (DateOnly? from, DateOnly? to, Guid? customerId, string? status, string? readiness, int? page, int? pageSize,
+        service.MapGet("/appointments", async (DateOnly? from, DateOnly? to, Guid? customerId, string? status, string? readiness, [AsParameters] PageRequest paging,
                 IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListAppointments.Query(from, to, customerId, QueryValues.Enum<AppointmentStatus>(status, "status"),
-                    QueryValues.Enum<PartsReadiness>(readiness, "readiness"), page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                    QueryValues.Enum<PartsReadiness>(readiness, "readiness"), paging.Number, paging.Size), ct)))
             .WithSummary("Appointments at the current site; ?from=&to=&customerId=&status=booked|checkedIn|cancelled&readiness=atRisk|ready|ordered.");
 
         service.MapGet("/appointments/{id:guid}", async (Guid id, IMediator mediator, CancellationToken ct) =>
@@ -119,9 +119,9 @@ public static class ServiceApi
             .RequireAuthorization(Policies.ManagersOnly)
             .WithSummary("Run the parts pre-ordering now (it also runs hourly and after every booking).");
 
-        api.MapGet("/decisions", async (Guid? subjectId, Guid? customerId, string? status, int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
+        api.MapGet("/decisions", async (Guid? subjectId, Guid? customerId, string? status, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListDecisions.Query(subjectId, customerId, QueryValues.Enum<DecisionStatus>(status, "status"),
-                    page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+                    paging.Number, paging.Size), ct)))
             .WithTags("Decisions")
             .RequireAuthorization(Policies.ReadDecisions)
             .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome.");

@@ -1,4 +1,3 @@
-using Dealership.Application.Common;
 using Dealership.Application.Sites;
 using Dealership.Application.Staff;
 using Dealership.Web.Security;
@@ -34,8 +33,8 @@ public static class SitesAndStaffApi
                 return TypedResults.Created($"/api/staff/{member.Id}", member);
             })
             .WithSummary("Create a staff account with roles and sites (Managers only).");
-        staff.MapGet("/", async (int? page, int? pageSize, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListStaff.Query(page ?? 1, pageSize ?? Paging.DefaultPageSize), ct)))
+        staff.MapGet("/", async ([AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListStaff.Query(paging.Number, paging.Size), ct)))
             .WithSummary("Staff at the current site (Managers only).");
     }
 }

@@ -45,7 +45,7 @@ public static class TemplatesApi
             })
             .WithSummary("Save the site's own text (Liquid) as the next version. Refused with the line when it does not parse or names an unknown fact. If-Match supported.");
 
-        templates.MapPost("/{key}/{channel}/{language}/revert", async (string key, string channel, string language, RevertBody body, HttpRequest request,
+        templates.MapPost("/{key}/{channel}/{language}/reversion", async (string key, string channel, string language, RevertBody body, HttpRequest request,
                 IMediator mediator, CancellationToken ct) =>
             {
                 var detail = await mediator.Send(new RevertTemplate.Command(key, Channel(channel), language, body.Version, ETags.ReadIfMatch(request)), ct);
