@@ -5,24 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.IntegrationTests;
 
-public sealed class AuthorizationTests
+public sealed class AuthorizationTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task Api_WithoutToken_Is401_NotARedirect()
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync("/api/customers");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
     }
@@ -30,7 +18,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task StaffPages_WithoutSignIn_RedirectToLogin()
     {
-        using var client = _app.CreateClient(new() { AllowAutoRedirect = false });
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
         var response = await client.GetAsync("/");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(response.Headers.Location!.ToString(), Does.Contain("/login"));
@@ -39,7 +27,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task Token_WithWrongPassword_Is401WithClearProblem()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "sales@demo.local", password = "wrong" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
@@ -49,7 +37,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task Token_ReturnsBearerTokenWithLifetime()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.PostAsJsonAsync("/api/auth/token", new { email = "service@demo.local", password = DemoDataSeeder.DemoPassword });
         var body = await response.ReadJsonAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -60,15 +48,15 @@ public sealed class AuthorizationTests
     [Test]
     public async Task RepeatedFailures_LockTheAccount_EvenForTheRightPassword()
     {
-        using var manager = await _app.ManagerAsync();
+        using var manager = await App.ManagerAsync();
         var created = await manager.PostAsJsonAsync("/api/staff", new
         {
             email = "locked.out@demo.local", displayName = "Lee Locked", password = "Correct-Horse-1",
-            roles = new[] { "Salesperson" }, siteIds = new[] { await _app.SiteIdAsync("PDX") },
+            roles = new[] { "Salesperson" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
         });
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created));
 
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             await client.PostAsJsonAsync("/api/auth/token", new { email = "locked.out@demo.local", password = "nope" });
@@ -88,7 +76,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task ATokenRequest_WithAnIdempotencyKey_IsNeverStored()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token")
         {
             Content = JsonContent.Create(new { email = "service@demo.local", password = DemoDataSeeder.DemoPassword }),
@@ -99,7 +87,7 @@ public sealed class AuthorizationTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var token = (await response.ReadJsonAsync()).GetProperty("accessToken").GetString()!;
-        var stored = await _app.QueryAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key.StartsWith("sign-in-")));
+        var stored = await App.QueryAsync(db => db.IdempotencyRecords.AnyAsync(r => r.Key.StartsWith("sign-in-")));
         Assert.That(stored, Is.False, "a bearer token must never sit in the idempotency table");
         Assert.That(token, Is.Not.Empty);
     }
@@ -107,7 +95,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task SigningOut_EndsTheSession_TheOldCookieNoLongerWorks()
     {
-        var (client, token) = await _app.SignInToPagesAsync("usedcars@demo.local");
+        var (client, token) = await App.SignInToPagesAsync("usedcars@demo.local");
         var before = await client.GetAsync("/");
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var stolenCookie = before.RequestMessage!.Headers.GetValues("Cookie").Single();
@@ -116,7 +104,7 @@ public sealed class AuthorizationTests
         var signedOut = await client.PostAsync("/logout", logout);
         Assert.That(signedOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
 
-        using var replay = _app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        using var replay = App.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/");
         request.Headers.Add("Cookie", stolenCookie);
         var after = await replay.SendAsync(request);
@@ -127,7 +115,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task PartsClerk_MayReadCustomers_ButNotCreateThem()
     {
-        using var parts = await _app.PartsAsync();
+        using var parts = await App.PartsAsync();
         Assert.That((await parts.GetAsync("/api/customers")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var response = await parts.PostAsJsonAsync("/api/customers", Requests.NewCustomer());
@@ -140,7 +128,7 @@ public sealed class AuthorizationTests
     [TestCase("manager@demo.local")]
     public async Task FrontLineRoles_MayCreateCustomers(string email)
     {
-        using var client = await _app.ClientForAsync(email);
+        using var client = await App.ClientForAsync(email);
         var response = await client.PostAsJsonAsync("/api/customers", Requests.NewCustomer());
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
     }
@@ -148,8 +136,8 @@ public sealed class AuthorizationTests
     [Test]
     public async Task StaffAccounts_AreForManagersOnly()
     {
-        using var sales = await _app.SalesAsync();
-        using var manager = await _app.ManagerAsync();
+        using var sales = await App.SalesAsync();
+        using var manager = await App.ManagerAsync();
         Assert.That((await sales.GetAsync("/api/staff")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         var list = await manager.GetAsync("/api/staff");
         Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
@@ -159,15 +147,15 @@ public sealed class AuthorizationTests
     [Test]
     public async Task Manager_CreatesStaff_WhoCanThenSignIn()
     {
-        using var manager = await _app.ManagerAsync();
+        using var manager = await App.ManagerAsync();
         var response = await manager.PostAsJsonAsync("/api/staff", new
         {
             email = "new.advisor@demo.local", displayName = "Nia Advisor", password = "Welcome-2026!",
-            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await _app.SiteIdAsync("BOI") },
+            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("BOI") },
         });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
 
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var token = await client.PostAsJsonAsync("/api/auth/token", new { email = "new.advisor@demo.local", password = "Welcome-2026!" });
         Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -175,7 +163,7 @@ public sealed class AuthorizationTests
     [Test]
     public async Task Manager_CannotGrantASiteTheyDoNotWorkAt()
     {
-        using var manager = await _app.ManagerAsync();
+        using var manager = await App.ManagerAsync();
         var response = await manager.PostAsJsonAsync("/api/staff", new
         {
             email = "elsewhere@demo.local", displayName = "Eli Elsewhere", password = "Welcome-2026!",
@@ -188,7 +176,7 @@ public sealed class AuthorizationTests
     public async Task SiteHeader_ForASiteYouDoNotWorkAt_Is403()
     {
         // The service advisor works at Portland only.
-        using var service = await _app.ClientForAsync("service@demo.local", await _app.SiteIdAsync("BOI"));
+        using var service = await App.ClientForAsync("service@demo.local", await App.SiteIdAsync("BOI"));
         var response = await service.GetAsync("/api/sites");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("do not work at site"));
@@ -197,8 +185,8 @@ public sealed class AuthorizationTests
     [Test]
     public async Task SiteHeader_SelectsTheCurrentSite()
     {
-        var boise = await _app.SiteIdAsync("BOI");
-        using var sales = await _app.ClientForAsync("sales@demo.local", boise);
+        var boise = await App.SiteIdAsync("BOI");
+        using var sales = await App.ClientForAsync("sales@demo.local", boise);
         var sites = await (await sales.GetAsync("/api/sites")).ReadJsonAsync();
         var current = sites.EnumerateArray().Single(s => s.GetProperty("isCurrent").GetBoolean());
         Assert.That(current.GetProperty("code").GetString(), Is.EqualTo("BOI"));
@@ -210,9 +198,9 @@ public sealed class AuthorizationTests
     [Test]
     public async Task JobDashboard_IsForManagersOnly()
     {
-        using var anonymous = _app.CreateClient(new() { AllowAutoRedirect = false });
-        using var sales = await _app.SalesAsync();
-        using var manager = await _app.ManagerAsync();
+        using var anonymous = App.CreateClient(new() { AllowAutoRedirect = false });
+        using var sales = await App.SalesAsync();
+        using var manager = await App.ManagerAsync();
         Assert.That((await anonymous.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await sales.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await manager.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.OK));

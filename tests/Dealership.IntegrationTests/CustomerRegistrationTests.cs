@@ -5,24 +5,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.IntegrationTests;
 
-public sealed class CustomerRegistrationTests
+public sealed class CustomerRegistrationTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task Register_StoresMobileInE164_AndAnswersWithLocationAndETag()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var body = Requests.NewCustomer(mobile: "(503) 555-0142");
 
         var response = await sales.PostAsJsonAsync("/api/customers", body);
@@ -40,7 +28,7 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_ReadsPhoneNumbersInTheCurrentSitesRegion_AndDefaultsItsTimeZone()
     {
-        using var sales = await _app.ClientForAsync("sales@demo.local", await _app.SiteIdAsync("BOI"));
+        using var sales = await App.ClientForAsync("sales@demo.local", await App.SiteIdAsync("BOI"));
         var customer = await sales.CreateCustomerAsync(Requests.NewCustomer(mobile: "208-555-0166"));
         Assert.That(customer.GetProperty("mobilePhone").GetString(), Is.EqualTo("+12085550166"));
         Assert.That(customer.GetProperty("timeZoneId").GetString(), Is.EqualTo("America/Boise"));
@@ -49,8 +37,8 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_WithInvalidFields_Is400WithFieldErrors_AndSavesNothing()
     {
-        using var sales = await _app.SalesAsync();
-        var before = await _app.QueryAsync(db => db.Customers.CountAsync());
+        using var sales = await App.SalesAsync();
+        var before = await App.QueryAsync(db => db.Customers.CountAsync());
         var body = Requests.NewCustomer(email: "not-an-email", mobile: "12");
         body["firstName"] = "";
         body["quietHoursStart"] = "21:00:00";
@@ -65,13 +53,13 @@ public sealed class CustomerRegistrationTests
         Assert.That(errors.GetProperty("email")[0].GetString(), Does.Contain("not-an-email"));
         Assert.That(errors.GetProperty("mobilePhone")[0].GetString(), Does.Contain("not a valid phone number"));
         Assert.That(errors.GetProperty("quietHoursEnd")[0].GetString(), Does.Contain("both"));
-        Assert.That(await _app.QueryAsync(db => db.Customers.CountAsync()), Is.EqualTo(before));
+        Assert.That(await App.QueryAsync(db => db.Customers.CountAsync()), Is.EqualTo(before));
     }
 
     [Test]
     public async Task Register_WithoutAnyContact_SaysHowWeWouldKeepThemInformed()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var body = Requests.NewCustomer();
         body["email"] = null;
         body["preferredChannel"] = null;
@@ -84,7 +72,7 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_WithUnknownEnumValue_Is400NamingTheField()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var body = Requests.NewCustomer();
         body["preferredChannel"] = "fax";
 
@@ -97,7 +85,7 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_WithMalformedJson_Is400()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var response = await sales.PostAsync("/api/customers", new StringContent("{\"firstName\": ", Encoding.UTF8, "application/json"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
@@ -106,7 +94,7 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_WithEmailOfAnotherCustomer_Is409NamingThem()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var first = await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Household", email: "family.household@example.com"));
 
         var response = await sales.PostAsJsonAsync("/api/customers", Requests.NewCustomer(lastName: "Household", email: "Family.Household@Example.com"));
@@ -121,7 +109,7 @@ public sealed class CustomerRegistrationTests
     [Test]
     public async Task Register_WithPhoneOfAnotherCustomer_AndSharedContactConfirmed_RecordsTheConfirmation()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await sales.CreateCustomerAsync(Requests.NewCustomer(mobile: "503-555-0188"));
         var body = Requests.NewCustomer(mobile: "+1 503 555 0188");
         Assert.That((await sales.PostAsJsonAsync("/api/customers", body)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -132,15 +120,15 @@ public sealed class CustomerRegistrationTests
 
         Assert.That(second.GetProperty("sharedContactConfirmedAt").ValueKind, Is.Not.EqualTo(System.Text.Json.JsonValueKind.Null));
         Assert.That(second.GetProperty("sharedContactNote").GetString(), Is.EqualTo("Spouse, shares the family phone"));
-        var confirmedBy = await _app.QueryAsync(db => db.Customers.Where(c => c.Id == second.GetProperty("id").GetGuid()).Select(c => c.SharedContactConfirmedBy).SingleAsync());
-        var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var confirmedBy = await App.QueryAsync(db => db.Customers.Where(c => c.Id == second.GetProperty("id").GetGuid()).Select(c => c.SharedContactConfirmedBy).SingleAsync());
+        var salesId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
         Assert.That(confirmedBy, Is.EqualTo(salesId));
     }
 
     [Test]
     public async Task Register_WithIdempotencyKey_RunsOnce_AndReplaysTheFirstResponse()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var body = Requests.NewCustomer(lastName: "Idempotent");
         var key = Guid.NewGuid().ToString();
 
@@ -153,13 +141,13 @@ public sealed class CustomerRegistrationTests
         Assert.That(first.Headers.Contains("Idempotency-Replayed"), Is.False);
         Assert.That(await second.Content.ReadAsStringAsync(), Is.EqualTo(await first.Content.ReadAsStringAsync()));
         Assert.That(second.Headers.Location, Is.EqualTo(first.Headers.Location));
-        Assert.That(await _app.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "Idempotent")), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "Idempotent")), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Register_WithIdempotencyKeyReusedForADifferentBody_Is422_AndChangesNothing()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var key = Guid.NewGuid().ToString();
         await SendWithKeyAsync(sales, Requests.NewCustomer(lastName: "KeyOwner"), key);
 
@@ -167,13 +155,13 @@ public sealed class CustomerRegistrationTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.UnprocessableEntity));
         Assert.That((await response.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("different request"));
-        Assert.That(await _app.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "KeyThief")), Is.Zero);
+        Assert.That(await App.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "KeyThief")), Is.Zero);
     }
 
     [Test]
     public async Task Register_FailedRequestWithKey_StoresNothing_SoTheCorrectedRetryRuns()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var key = Guid.NewGuid().ToString();
         var body = Requests.NewCustomer(lastName: "Retried");
         body["firstName"] = "";
@@ -181,13 +169,13 @@ public sealed class CustomerRegistrationTests
 
         // Same key, same (still invalid) body: validated again rather than replayed from a store.
         Assert.That((await SendWithKeyAsync(sales, body, key)).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(await _app.QueryAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)), Is.Zero);
+        Assert.That(await App.QueryAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == key)), Is.Zero);
     }
 
     [Test]
     public async Task Register_ConcurrentRetriesWithTheSameKey_CreateOneCustomer()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var body = Requests.NewCustomer(lastName: "Concurrent");
         var key = Guid.NewGuid().ToString();
 
@@ -195,7 +183,7 @@ public sealed class CustomerRegistrationTests
 
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created).Or.EqualTo(HttpStatusCode.Conflict));
         Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.Created), Is.GreaterThanOrEqualTo(1));
-        Assert.That(await _app.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "Concurrent")), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.Customers.CountAsync(c => c.LastName == "Concurrent")), Is.EqualTo(1));
     }
 
     private static Task<HttpResponseMessage> SendWithKeyAsync(HttpClient client, object body, string key)

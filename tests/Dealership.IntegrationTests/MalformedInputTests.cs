@@ -8,28 +8,16 @@ namespace Dealership.IntegrationTests;
 /// Single requests that used to answer 500 (each found by a hostile pass): every one now gets a 4xx problem
 /// document that says what to fix, whatever the Accept header, and changes nothing.
 /// </summary>
-public sealed class MalformedInputTests
+public sealed class MalformedInputTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private sealed record Probe(string Name, string Role, HttpMethod Method, string Path, string? Json, int Expected, string? MediaType = "application/json");
 
     private async Task<IReadOnlyList<Probe>> ProbesAsync()
     {
-        var sales = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
-        var manager = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
-        var order = await _app.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => o.Id).FirstAsync());
-        var site = await _app.SiteIdAsync("PDX");
+        var sales = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var manager = await App.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
+        var order = await App.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => o.Id).FirstAsync());
+        var site = await App.SiteIdAsync("PDX");
         var longReason = new string('x', 20_000);
         return
         [
@@ -63,8 +51,8 @@ public sealed class MalformedInputTests
     {
         var clients = new Dictionary<string, HttpClient>
         {
-            ["sales"] = await _app.SalesAsync(), ["manager"] = await _app.ManagerAsync(), ["service"] = await _app.ServiceAsync(),
-            ["parts"] = await _app.PartsAsync(), ["anonymous"] = _app.CreateClient(),
+            ["sales"] = await App.SalesAsync(), ["manager"] = await App.ManagerAsync(), ["service"] = await App.ServiceAsync(),
+            ["parts"] = await App.PartsAsync(), ["anonymous"] = App.CreateClient(),
         };
         var before = await CountsAsync();
         var failures = new List<string>();
@@ -100,7 +88,7 @@ public sealed class MalformedInputTests
     [Test]
     public async Task FieldErrors_NameTheJsonField_InCamelCase()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var order = (await ProbesAsync())[0];
         using var content = new StringContent(order.Json!, Encoding.UTF8, "application/json");
 
@@ -111,7 +99,7 @@ public sealed class MalformedInputTests
         Assert.That(currency[0].GetString(), Does.Contain("three-letter ISO 4217"));
     }
 
-    private Task<string> CountsAsync() => _app.QueryAsync(async db =>
+    private Task<string> CountsAsync() => App.QueryAsync(async db =>
         $"{await db.Payments.CountAsync()}/{await db.Customers.CountAsync()}/{await db.ServiceOperations.CountAsync()}/{await db.StaffAvailability.CountAsync()}/" +
         $"{await db.Users.CountAsync()}/{await db.Tasks.CountAsync()}/{await db.Orders.SumAsync(o => o.Version)}");
 }

@@ -7,29 +7,17 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dealership.IntegrationTests;
 
 /// <summary>The API reference tells the truth: each route's documented request body is the type it binds, field for field.</summary>
-public sealed class OpenApiDocumentTests
+public sealed class OpenApiDocumentTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task EveryDocumentedRequestBody_HasTheFieldsOfTheTypeTheRouteBinds()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         using var document = JsonDocument.Parse(await client.GetStringAsync("/openapi/v1.json"));
         var root = document.RootElement;
         var schemas = root.GetProperty("components").GetProperty("schemas");
 
-        var bodies = _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var bodies = App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => (Endpoint: e, Accepts: e.Metadata.GetMetadata<IAcceptsMetadata>(), Methods: e.Metadata.GetMetadata<IHttpMethodMetadata>()))
             .Where(e => e.Accepts?.RequestType is not null && e.Methods is not null && e.Endpoint.RoutePattern.RawText!.StartsWith("/api", StringComparison.Ordinal))
             .ToList();

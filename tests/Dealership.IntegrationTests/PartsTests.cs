@@ -14,38 +14,30 @@ namespace Dealership.IntegrationTests;
 /// Parts: the pre-ordering job over the demo workshop (clock Sunday 22 Nov 2026), supplier choice, orders,
 /// receipts and allocation, shortages, the stock guards, and the job's constant number of queries.
 /// </summary>
-public sealed class PartsTests
+public sealed class PartsTests : FreshAppTests
 {
     private readonly CommandCounter _counter = new();
-    private DealershipApp _app = null!;
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp(services => services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(_counter)));
-        await _app.InitializeAsync();
-    }
-
-    [TearDown]
-    public void Stop() => _app.Dispose();
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(_counter));
 
     private static DateTime Portland(int month, int day, int hour, int minute = 0) =>
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, month, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
-    private Task<Guid> SupplierAsync(string name) => _app.QueryAsync(db => db.Suppliers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
+    private Task<Guid> SupplierAsync(string name) => App.QueryAsync(db => db.Suppliers.Where(s => s.Name == name).Select(s => s.Id).SingleAsync());
 
     private async Task<Guid> BookAsync(string email, DateTime startsAt, params string[] codes)
     {
-        using var advisor = await _app.ServiceAsync();
-        var customer = await _app.CustomerIdAsync(email);
-        var vehicle = await _app.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
+        using var advisor = await App.ServiceAsync();
+        var customer = await App.CustomerIdAsync(email);
+        var vehicle = await App.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
         var response = await advisor.PostAsJsonAsync("/api/service/appointments", new { customerId = customer, vehicleId = vehicle, concern = "As described on the phone", operationCodes = codes, startsAt });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
     }
 
     private Task<PartsOrder> DraftOfAsync(string supplier) =>
-        _app.QueryAsync(async db =>
+        App.QueryAsync(async db =>
         {
             var id = await db.Suppliers.Where(s => s.Name == supplier).Select(s => s.Id).SingleAsync();
             return await db.PartsOrders.AsNoTracking().SingleAsync(o => o.SupplierId == id && o.Status == PartsOrderStatus.Draft);
@@ -54,36 +46,36 @@ public sealed class PartsTests
     [Test]
     public async Task TheJob_ReservesStock_OrdersInTimeFromTheCheapest_AndWarnsEarlyWhenNobodyCanMakeIt()
     {
-        var james = await _app.AppointmentOfAsync("james.whitaker@example.com");
+        var james = await App.AppointmentOfAsync("james.whitaker@example.com");
         var motor = james.PartLines.Single();
         Assert.That(motor.State, Is.EqualTo(PartLineState.OnOrder), "story 002: the wiper motor is ordered weeks ahead, not at check-in");
         Assert.That(motor.Eta, Is.EqualTo(new DateOnly(2026, 11, 26)), "OEM: 3 working days; Pacific is cheaper but 6 days is too late for Monday 30th");
-        var oemOrder = await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == motor.PartsOrderId));
+        var oemOrder = await App.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == motor.PartsOrderId));
         Assert.That(oemOrder.Status, Is.EqualTo(PartsOrderStatus.Sent), "OEM is an auto-send supplier");
-        Assert.That(await _app.QueryAsync(db => db.SupplierEmails.AnyAsync(e => e.PartsOrderId == oemOrder.Id && e.To == "orders@oem-parts.example.com")), Is.True);
+        Assert.That(await App.QueryAsync(db => db.SupplierEmails.AnyAsync(e => e.PartsOrderId == oemOrder.Id && e.To == "orders@oem-parts.example.com")), Is.True);
 
         var pacific = await DraftOfAsync("Pacific Auto Supply");
         Assert.That(pacific.Lines.Select(l => (l.PartNumber, l.Quantity)),
             Is.EquivalentTo(new[] { ("45251-TG7-A01", 2), ("14400-RCA-A01-KIT", 1) }), "one order per supplier, grouping the lines; waits for the clerk");
 
-        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        var charlotte = await App.AppointmentOfAsync("charlotte.hayes@example.com");
         Assert.That(charlotte.Readiness, Is.EqualTo(PartsReadiness.AtRisk));
-        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == charlotte.Id));
+        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == charlotte.Id));
         Assert.That(task.OwnerStaffId, Is.EqualTo(charlotte.AdvisorStaffId));
         Assert.That(task.Title, Does.Contain("Parts will not make it"));
-        var notice = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == charlotte.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk));
+        var notice = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == charlotte.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk));
         Assert.That(Messages.Read(notice), Does.Contain("(expected Thu, Dec"), "the customer is told when the part is expected");
 
-        Assert.That((await _app.AppointmentOfAsync("olivia.bennett@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ready));
+        Assert.That((await App.AppointmentOfAsync("olivia.bennett@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ready));
     }
 
     [Test]
     public async Task RunningTheJobAgain_ReservesAndOrdersNothingTwice()
     {
-        var before = await _app.QueryAsync(async db => (await db.PartsOrders.SelectMany(o => o.Lines).SumAsync(l => l.Quantity), await db.Parts.SumAsync(p => p.Reserved),
+        var before = await App.QueryAsync(async db => (await db.PartsOrders.SelectMany(o => o.Lines).SumAsync(l => l.Quantity), await db.Parts.SumAsync(p => p.Reserved),
             await db.Notifications.CountAsync(), await db.Tasks.CountAsync()));
-        var report = await _app.PlanAsync();
-        var after = await _app.QueryAsync(async db => (await db.PartsOrders.SelectMany(o => o.Lines).SumAsync(l => l.Quantity), await db.Parts.SumAsync(p => p.Reserved),
+        var report = await App.PlanAsync();
+        var after = await App.QueryAsync(async db => (await db.PartsOrders.SelectMany(o => o.Lines).SumAsync(l => l.Quantity), await db.Parts.SumAsync(p => p.Reserved),
             await db.Notifications.CountAsync(), await db.Tasks.CountAsync()));
 
         Assert.That((report.LinesReserved, report.LinesOrdered, report.OrdersCreated, report.BecameAtRisk), Is.EqualTo((0, 0, 0, 0)));
@@ -94,19 +86,19 @@ public sealed class PartsTests
     public async Task ANewBooking_IsOrderedTheSameDay_FromTheCheapestSupplierThatMakesIt()
     {
         var id = await BookAsync("mia.coleman@example.com", Portland(12, 8, 9), "WIPER-MOTOR");
-        await _app.PlanAsync();
+        await App.PlanAsync();
 
-        var line = (await _app.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id))).PartLines.Single();
+        var line = (await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id))).PartLines.Single();
         Assert.That(line.State, Is.EqualTo(PartLineState.OnOrder));
         Assert.That(line.Eta, Is.EqualTo(new DateOnly(2026, 11, 30)), "ordered now (6 working days from Monday), not on the last safe day");
-        var order = await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == line.PartsOrderId));
+        var order = await App.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == line.PartsOrderId));
         Assert.That(order.SupplierId, Is.EqualTo(await SupplierAsync("Pacific Auto Supply")), "$229 from Pacific beats $245 from OEM when both make it");
     }
 
     [Test]
     public async Task AConfirmedEtaTooLate_PutsTheVisitAtRiskAtOnce()
     {
-        using var clerk = await _app.PartsAsync();
+        using var clerk = await App.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/confirmation", JsonContent.Create(new { eta = "2026-12-05" }))).StatusCode, Is.EqualTo(HttpStatusCode.Conflict),
             "a draft is sent before it is confirmed");
@@ -114,11 +106,11 @@ public sealed class PartsTests
         var confirmed = await clerk.PostAsJsonAsync($"/api/parts/orders/{draft.Id}/confirmation", new { eta = "2026-12-05" });
         Assert.That(confirmed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await confirmed.Content.ReadAsStringAsync());
 
-        var harper = await _app.AppointmentOfAsync("harper.jensen@example.com");
+        var harper = await App.AppointmentOfAsync("harper.jensen@example.com");
         Assert.That(harper.Readiness, Is.EqualTo(PartsReadiness.AtRisk), "her timing belt is needed by Thursday 3 Dec");
-        Assert.That((await _app.AppointmentOfAsync("jackson.tran@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ordered), "Jackson's discs still arrive in time");
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == harper.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk)), Is.True);
-        Assert.That(await _app.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == harper.Id && t.Status == StaffTaskStatus.Open)), Is.True);
+        Assert.That((await App.AppointmentOfAsync("jackson.tran@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ordered), "Jackson's discs still arrive in time");
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == harper.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk)), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == harper.Id && t.Status == StaffTaskStatus.Open)), Is.True);
     }
 
     [Test]
@@ -126,56 +118,56 @@ public sealed class PartsTests
     {
         // Pacific's draft (Harper's timing belt kit: 4 working days) was drafted on Sunday 22nd. Nobody
         // approves it; on Tuesday 1 Dec the kit cannot arrive before Harper's Friday 4 Dec visit.
-        _app.Clock.SetUtcNow(Portland(12, 1, 10));
-        await _app.PlanAsync();
+        App.Clock.SetUtcNow(Portland(12, 1, 10));
+        await App.PlanAsync();
 
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That(draft.ExpectedEta, Is.EqualTo(new DateOnly(2026, 12, 5)));
-        var harper = await _app.AppointmentOfAsync("harper.jensen@example.com");
+        var harper = await App.AppointmentOfAsync("harper.jensen@example.com");
         Assert.That(harper.Readiness, Is.EqualTo(PartsReadiness.AtRisk));
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == harper.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk)), Is.True);
-        Assert.That((await _app.AppointmentOfAsync("jackson.tran@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ordered), "Jackson's visit on the 11th still makes it");
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == harper.CustomerId && n.TemplateKey == MessageTemplates.ServiceAtRisk)), Is.True);
+        Assert.That((await App.AppointmentOfAsync("jackson.tran@example.com")).Readiness, Is.EqualTo(PartsReadiness.Ordered), "Jackson's visit on the 11th still makes it");
     }
 
     [Test]
     public async Task ADraftApprovedLate_CountsItsLeadTimeFromTheDayItIsSent()
     {
-        _app.Clock.SetUtcNow(Portland(11, 30, 9));
-        using var clerk = await _app.PartsAsync();
+        App.Clock.SetUtcNow(Portland(11, 30, 9));
+        using var clerk = await App.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         var sent = await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null);
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await sent.ReadJsonAsync()).GetProperty("expectedEta").GetString(), Is.EqualTo("2026-12-04"), "Monday + 4 working days");
-        Assert.That((await _app.AppointmentOfAsync("harper.jensen@example.com")).Readiness, Is.EqualTo(PartsReadiness.AtRisk), "Harper's Friday visit needs it by Thursday");
+        Assert.That((await App.AppointmentOfAsync("harper.jensen@example.com")).Readiness, Is.EqualTo(PartsReadiness.AtRisk), "Harper's Friday visit needs it by Thursday");
     }
 
     [Test]
     public async Task SendingADraft_EmailsTheSupplierOnce()
     {
-        using var clerk = await _app.PartsAsync();
+        using var clerk = await App.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null)).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "sent once");
 
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
 
         // Sunday afternoon: Portland is closed, so the email waits for Monday's opening.
-        var held = await _app.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
+        var held = await App.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
         Assert.That(held.Status, Is.EqualTo(SupplierEmailStatus.Pending));
-        var portland = await _app.QueryAsync(db => db.Sites.SingleAsync(s => s.Code == "PDX"));
-        Assert.That(held.DueAt, Is.EqualTo(portland.NextOpenAt(_app.Clock.GetUtcNow().UtcDateTime)));
+        var portland = await App.QueryAsync(db => db.Sites.SingleAsync(s => s.Code == "PDX"));
+        Assert.That(held.DueAt, Is.EqualTo(portland.NextOpenAt(App.Clock.GetUtcNow().UtcDateTime)));
         Assert.That(portland.ToLocal(held.DueAt).DayOfWeek, Is.EqualTo(DayOfWeek.Monday));
 
-        _app.Clock.SetUtcNow(held.DueAt.AddMinutes(1));
-        using (var scope = _app.Services.CreateScope())
+        App.Clock.SetUtcNow(held.DueAt.AddMinutes(1));
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
 
-        var email = await _app.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
+        var email = await App.QueryAsync(db => db.SupplierEmails.SingleAsync(e => e.PartsOrderId == draft.Id));
         Assert.That(email.Status, Is.EqualTo(SupplierEmailStatus.Sent));
         Assert.That(email.Body, Does.Contain("2 x 45251-TG7-A01").And.Contain(draft.Reference));
     }
@@ -185,8 +177,8 @@ public sealed class PartsTests
     {
         // Mia books brakes for Tuesday 1 Dec: her discs join Pacific's draft after Jackson's (Friday 11 Dec).
         var mia = await BookAsync("mia.coleman@example.com", Portland(12, 1, 9), "BRK-F");
-        await _app.PlanAsync();
-        using var clerk = await _app.PartsAsync();
+        await App.PlanAsync();
+        using var clerk = await App.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         Assert.That(draft.Lines.Single(l => l.PartNumber == "45251-TG7-A01").Quantity, Is.EqualTo(4));
         await clerk.PostAsync($"/api/parts/orders/{draft.Id}/approval", null);
@@ -201,11 +193,11 @@ public sealed class PartsTests
         var allocations = (await receipt.ReadJsonAsync()).GetProperty("allocations").EnumerateArray().ToList();
         Assert.That(allocations.Select(a => a.GetProperty("appointmentId").GetGuid()), Is.EqualTo(new[] { mia }), "the earliest visit gets the first units");
 
-        var miaNow = await _app.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == mia));
+        var miaNow = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == mia));
         Assert.That(miaNow.Readiness, Is.EqualTo(PartsReadiness.Ready));
-        Assert.That((await _app.AppointmentOfAsync("jackson.tran@example.com")).PartLines.Single(l => l.PartNumber == "45251-TG7-A01").State, Is.EqualTo(PartLineState.OnOrder));
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == miaNow.CustomerId && n.TemplateKey == MessageTemplates.ServicePartsReady)), Is.True);
-        var stock = await _app.QueryAsync(db => db.Parts.AsNoTracking().SingleAsync(p => p.Id == discs));
+        Assert.That((await App.AppointmentOfAsync("jackson.tran@example.com")).PartLines.Single(l => l.PartNumber == "45251-TG7-A01").State, Is.EqualTo(PartLineState.OnOrder));
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.CustomerId == miaNow.CustomerId && n.TemplateKey == MessageTemplates.ServicePartsReady)), Is.True);
+        var stock = await App.QueryAsync(db => db.Parts.AsNoTracking().SingleAsync(p => p.Id == discs));
         Assert.That((stock.OnHand, stock.Reserved), Is.EqualTo((6, 6)));
 
         var shortages = await (await clerk.GetAsync("/api/parts/shortages?pageSize=200")).ReadJsonAsync();
@@ -218,8 +210,8 @@ public sealed class PartsTests
     [Test]
     public async Task TheLastUnit_ReservedByTwoRunsAtOnce_GoesToOne_AndStockNeverGoesNegative()
     {
-        using var manager = await _app.ManagerAsync();
-        using var clerk = await _app.PartsAsync();
+        using var manager = await App.ManagerAsync();
+        using var clerk = await App.PartsAsync();
         Assert.That((await clerk.PostAsJsonAsync("/api/parts", new { partNumber = "LAST-1", description = "Last of its kind", onHand = 1, sellPrice = new { amount = 9_900, currency = "USD" } })).StatusCode,
             Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await manager.PostAsJsonAsync("/api/service/operations", new { code = "LAST-OP", description = "Fit the last one", labourMinutes = 30, parts = new[] { new { partNumber = "last-1", quantity = 1 } } })).StatusCode,
@@ -231,7 +223,7 @@ public sealed class PartsTests
         {
             try
             {
-                await _app.PlanAsync(id);
+                await App.PlanAsync(id);
                 return true;
             }
             catch (Exception ex) when (ex is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
@@ -239,16 +231,16 @@ public sealed class PartsTests
                 return false;
             }
         }));
-        var part = await _app.QueryAsync(db => db.Parts.AsNoTracking().SingleAsync(p => p.PartNumber == "LAST-1"));
+        var part = await App.QueryAsync(db => db.Parts.AsNoTracking().SingleAsync(p => p.PartNumber == "LAST-1"));
         Assert.That((part.OnHand, part.Reserved), Is.EqualTo((1, 1)), $"runs: {string.Join(", ", runs)}");
-        var states = await _app.QueryAsync(db => db.Appointments.AsNoTracking().Where(a => a.Id == first || a.Id == second).Select(a => a.Readiness).ToListAsync());
+        var states = await App.QueryAsync(db => db.Appointments.AsNoTracking().Where(a => a.Id == first || a.Id == second).Select(a => a.Readiness).ToListAsync());
         Assert.That(states.Count(s => s == PartsReadiness.Ready), Is.EqualTo(1), "one wins");
 
-        await _app.PlanAsync();
-        states = await _app.QueryAsync(db => db.Appointments.AsNoTracking().Where(a => a.Id == first || a.Id == second).Select(a => a.Readiness).ToListAsync());
+        await App.PlanAsync();
+        states = await App.QueryAsync(db => db.Appointments.AsNoTracking().Where(a => a.Id == first || a.Id == second).Select(a => a.Readiness).ToListAsync());
         Assert.That(states, Is.EquivalentTo(new[] { PartsReadiness.Ready, PartsReadiness.AtRisk }), "the other is short, no supplier: at risk, and told");
 
-        var guard = Assert.ThrowsAsync<DbUpdateException>(async () => await _app.QueryAsync(async db =>
+        var guard = Assert.ThrowsAsync<DbUpdateException>(async () => await App.QueryAsync(async db =>
         {
             var p = await db.Parts.SingleAsync(x => x.PartNumber == "LAST-1");
             db.Entry(p).Property(x => x.Reserved).CurrentValue = 2;
@@ -260,30 +252,30 @@ public sealed class PartsTests
     [Test]
     public async Task OneApprovalRule_SwitchingASupplierToAutoSend_SendsTheDraftWaitingForIt()
     {
-        using var clerk = await _app.PartsAsync();
+        using var clerk = await App.PartsAsync();
         var draft = await DraftOfAsync("Pacific Auto Supply");
         var pacific = await SupplierAsync("Pacific Auto Supply");
-        var version = await _app.QueryAsync(db => db.Suppliers.Where(x => x.Id == pacific).Select(x => x.Version).SingleAsync());
+        var version = await App.QueryAsync(db => db.Suppliers.Where(x => x.Id == pacific).Select(x => x.Version).SingleAsync());
 
         var stale = new HttpRequestMessage(HttpMethod.Put, $"/api/suppliers/{pacific}") { Content = JsonContent.Create(new { orderEmail = "counter@pacific-auto.example.com", autoSend = true }) };
         stale.Headers.TryAddWithoutValidation("If-Match", $"\"{version + 5}\"");
         Assert.That((await clerk.SendAsync(stale)).StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
-        Assert.That((await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id))).Status, Is.EqualTo(PartsOrderStatus.Draft));
+        Assert.That((await App.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id))).Status, Is.EqualTo(PartsOrderStatus.Draft));
 
         var changed = await clerk.PutAsJsonAsync($"/api/suppliers/{pacific}", new { orderEmail = "Counter@Pacific-Auto.example.com", autoSend = true });
         Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await changed.Content.ReadAsStringAsync());
         Assert.That((await changed.ReadJsonAsync()).GetProperty("autoSend").GetBoolean(), Is.True);
 
         // The commit asked the planner to run; here it runs once, by hand, as the job would.
-        var report = await _app.PlanAsync();
-        var sent = await _app.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id));
+        var report = await App.PlanAsync();
+        var sent = await App.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == draft.Id));
         Assert.That(sent.Status, Is.EqualTo(PartsOrderStatus.Sent), "the waiting draft follows the supplier's new rule, as a new one would");
         Assert.That(sent.SentBy, Is.Null, "released by the rule, not approved by a person");
         Assert.That(report.OrdersSent, Is.GreaterThanOrEqualTo(1));
-        Assert.That(await _app.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "emailed once");
+        Assert.That(await App.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "emailed once");
 
-        await _app.PlanAsync();
-        Assert.That(await _app.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "a second run sends nothing again");
+        await App.PlanAsync();
+        Assert.That(await App.QueryAsync(db => db.SupplierEmails.CountAsync(e => e.PartsOrderId == draft.Id)), Is.EqualTo(1), "a second run sends nothing again");
 
         var back = await clerk.PutAsJsonAsync($"/api/suppliers/{pacific}", new { orderEmail = "not an email", autoSend = false });
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -292,7 +284,7 @@ public sealed class PartsTests
     [Test]
     public async Task PartsApi_AddsUpdatesAndGuardsStock()
     {
-        using var clerk = await _app.PartsAsync();
+        using var clerk = await App.PartsAsync();
         var bad = await clerk.PostAsJsonAsync("/api/parts", new { partNumber = "", description = "", onHand = -1, sellPrice = new { amount = 100, currency = "USD" } });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var errors = (await bad.ReadJsonAsync()).GetProperty("errors");
@@ -310,7 +302,7 @@ public sealed class PartsTests
         var withSupplier = await clerk.PostAsJsonAsync($"/api/parts/{id}/suppliers", new { supplierId, leadTimeWorkingDays = 2, cost = new { amount = 500, currency = "USD" } });
         Assert.That((await withSupplier.ReadJsonAsync()).GetProperty("suppliers")[0].GetProperty("supplierName").GetString(), Is.EqualTo("Bulbs Inc"));
 
-        var filters = await _app.QueryAsync(db => db.Parts.AsNoTracking().FirstAsync(p => p.PartNumber == "15400-PLM-A02" && p.Reserved > 0));
+        var filters = await App.QueryAsync(db => db.Parts.AsNoTracking().FirstAsync(p => p.PartNumber == "15400-PLM-A02" && p.Reserved > 0));
         var below = await clerk.PutAsJsonAsync($"/api/parts/{filters.Id}", new { description = filters.Description, sellPrice = new { amount = filters.SellPriceAmount, currency = "USD" }, onHand = 0 });
         Assert.That(below.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await below.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("reserved for appointments"));
@@ -339,7 +331,7 @@ public sealed class PartsTests
     /// <summary>Adds <paramref name="count"/> appointments needing an oil filter (stock runs out, so orders follow) and a hybrid pump (at risk), then counts one planning run.</summary>
     private async Task<(int Selects, int Others)> PlanCountingAsync(int count)
     {
-        await _app.QueryAsync(async db =>
+        await App.QueryAsync(async db =>
         {
             var site = await db.Sites.SingleAsync(s => s.Code == "PDX");
             var advisor = await db.Users.Where(u => u.Email == "service@demo.local").Select(u => u.Id).SingleAsync();
@@ -366,7 +358,7 @@ public sealed class PartsTests
 
         _counter.Reset();
         _counter.Armed = true;
-        var report = await _app.PlanAsync();
+        var report = await App.PlanAsync();
         _counter.Armed = false;
         Assert.That(report.Appointments, Is.GreaterThanOrEqualTo(count));
         Assert.That(report.BecameAtRisk, Is.GreaterThanOrEqualTo(count), "every one is at risk (the pump), so the notice path is counted too");

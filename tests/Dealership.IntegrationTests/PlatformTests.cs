@@ -9,25 +9,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dealership.IntegrationTests;
 
 /// <summary>Health, API description, schema drift and the housekeeping job.</summary>
-public sealed class PlatformTests
+public sealed class PlatformTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [TestCase("/health/live")]
     [TestCase("/health/ready")]
     public async Task Health_IsAnonymousAndHealthy(string path)
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var response = await client.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await response.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("Healthy"));
@@ -36,7 +24,7 @@ public sealed class PlatformTests
     [Test]
     public async Task Ready_ReportsTheDatabaseAndMigrations()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var checks = (await (await client.GetAsync("/health/ready")).ReadJsonAsync()).GetProperty("checks");
         Assert.That(checks.GetProperty("database").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
         Assert.That(checks.GetProperty("migrations").GetProperty("description").GetString(), Does.Contain("All migrations are applied"));
@@ -45,7 +33,7 @@ public sealed class PlatformTests
     [Test]
     public async Task OpenApi_DescribesTheCustomerRoutes()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var document = await (await client.GetAsync("/openapi/v1.json")).ReadJsonAsync();
         var paths = document.GetProperty("paths");
         Assert.That(paths.TryGetProperty("/api/customers", out _), Is.True);
@@ -56,7 +44,7 @@ public sealed class PlatformTests
     [Test]
     public async Task Sqlite_HasNoModelChangesWithoutAMigration()
     {
-        var pending = await _app.QueryAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
+        var pending = await App.QueryAsync(db => Task.FromResult(db.Database.HasPendingModelChanges()));
         Assert.That(pending, Is.False, "Add a migration to db/Dealership.Migrations.Sqlite (see db/README.md)");
     }
 
@@ -88,23 +76,23 @@ public sealed class PlatformTests
     [Test]
     public async Task PurgeJob_DeletesIdempotencyRecordsOlderThanTheRetention()
     {
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            var now = _app.Clock.GetUtcNow().UtcDateTime;
+            var now = App.Clock.GetUtcNow().UtcDateTime;
             db.IdempotencyRecords.AddRange(
                 new IdempotencyRecord { Scope = "purge-test", Key = "old", RequestHash = "h", StatusCode = 201, CreatedAt = now.AddHours(-49) },
                 new IdempotencyRecord { Scope = "purge-test", Key = "recent", RequestHash = "h", StatusCode = 201, CreatedAt = now.AddHours(-47) });
             await db.SaveChangesAsync();
         }
 
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             var deleted = await scope.ServiceProvider.GetRequiredService<PurgeExpiredIdempotencyRecords>().RunAsync(CancellationToken.None);
             Assert.That(deleted, Is.GreaterThanOrEqualTo(1));
         }
 
-        var left = await _app.QueryAsync(db => db.IdempotencyRecords.Where(r => r.Scope == "purge-test").Select(r => r.Key).ToListAsync());
+        var left = await App.QueryAsync(db => db.IdempotencyRecords.Where(r => r.Scope == "purge-test").Select(r => r.Key).ToListAsync());
         Assert.That(left, Is.EqualTo(new[] { "recent" }));
     }
 

@@ -6,20 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dealership.IntegrationTests;
 
 /// <summary>The promise ledger: milestone promises kept, renegotiated and broken by themselves; people's promises by them; the kept rate.</summary>
-public sealed class PromiseLedgerTests
+public sealed class PromiseLedgerTests : FreshAppTests
 {
-    private DealershipApp _app = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [TearDown]
-    public void Stop() => _app.Dispose();
-
     private static async Task<(Guid Order, Guid Customer)> PlaceAsync(HttpClient sales)
     {
         var customer = (await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Promised"))).GetProperty("id").GetGuid();
@@ -42,7 +30,7 @@ public sealed class PromiseLedgerTests
     [Test]
     public async Task MilestonePromises_AreKeptRenegotiatedAndBrokenByTheOrder_AndTheKeptRateCountsOnlyKeptAndBroken()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var (order, _) = await PlaceAsync(sales);
         Assert.That((await PromisesAsync(sales)).Count(p => p.Description.Contains("Outback", StringComparison.Ordinal) && p.State == "open"), Is.EqualTo(3));
 
@@ -54,13 +42,13 @@ public sealed class PromiseLedgerTests
         Assert.That(outback.Count(p => p.State == "open"), Is.EqualTo(2), "the new arrival date and the preparation date");
 
         // Past the preparation date with nothing done: the watchdog marks what fell due as broken.
-        _app.Clock.Advance(TimeSpan.FromDays(75));
-        using (var scope = _app.Services.CreateScope())
+        App.Clock.Advance(TimeSpan.FromDays(75));
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
         }
 
-        using var later = await _app.SalesAsync();
+        using var later = await App.SalesAsync();
         outback = (await PromisesAsync(later)).Where(p => p.Description.Contains("Outback", StringComparison.Ordinal)).ToList();
         Assert.That(outback.Count(p => p.State == "broken"), Is.EqualTo(2));
         var stats = await (await later.GetAsync("/api/promises/stats")).ReadJsonAsync();
@@ -74,10 +62,10 @@ public sealed class PromiseLedgerTests
     [Test]
     public async Task PeoplesPromises_AreRecorded_KeptOrWithdrawnWithAReason_OnlyByTheirOwnerOrAManager()
     {
-        using var sales = await _app.SalesAsync();
-        using var service = await _app.ServiceAsync();
+        using var sales = await App.SalesAsync();
+        using var service = await App.ServiceAsync();
         var (_, customer) = await PlaceAsync(sales);
-        var due = _app.Clock.GetUtcNow().UtcDateTime.AddHours(3);
+        var due = App.Clock.GetUtcNow().UtcDateTime.AddHours(3);
 
         var made = await sales.PostAsJsonAsync("/api/promises", new { customerId = customer, description = "Call back about the trade-in value by 5pm", dueAt = due });
         var past = await sales.PostAsJsonAsync("/api/promises", new { customerId = customer, description = "Yesterday", dueAt = due.AddDays(-2) });

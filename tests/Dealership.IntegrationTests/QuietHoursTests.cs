@@ -11,20 +11,9 @@ namespace Dealership.IntegrationTests;
 /// Quiet hours hold for everyone: a customer who set none gets the site's default (8 PM to 8 AM), checked when
 /// a message is queued and again when it is sent; only an answer to the customer's own text goes at once.
 /// </summary>
-public sealed class QuietHoursTests
+public sealed class QuietHoursTests : FreshAppTests
 {
     private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-    private DealershipApp _app = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [TearDown]
-    public void Stop() => _app.Dispose();
 
     private static DateTime Portland(int day, int hour, int minute = 0) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), Pacific);
 
@@ -36,16 +25,16 @@ public sealed class QuietHoursTests
     }
 
     private Task<Notification> StaffMessageAsync(Guid customerId) =>
-        _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customerId && n.TemplateKey == MessageTemplates.StaffMessage && n.Channel == MessageChannel.Sms));
+        App.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customerId && n.TemplateKey == MessageTemplates.StaffMessage && n.Channel == MessageChannel.Sms));
 
     [Test]
     public async Task AtNinePm_AMessageToACustomerWithNoQuietHoursOfTheirOwn_WaitsForEightAm()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var (customer, _) = await CustomerWithoutQuietHoursAsync(sales);
-        _app.Clock.Advance(Portland(22, 21, 30) - _app.Clock.GetUtcNow().UtcDateTime);
+        App.Clock.Advance(Portland(22, 21, 30) - App.Clock.GetUtcNow().UtcDateTime);
 
-        using var evening = await _app.SalesAsync();
+        using var evening = await App.SalesAsync();
         var sent = await evening.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Your car is ready tomorrow." });
 
         Assert.That(sent.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
@@ -57,13 +46,13 @@ public sealed class QuietHoursTests
     [Test]
     public async Task AMessageQueuedInTheDay_ButDueAfterEightPm_IsHeldAtSendTimeToo()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var (customer, _) = await CustomerWithoutQuietHoursAsync(sales);
         await sales.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Checking in about your order." });
         Assert.That((await StaffMessageAsync(customer)).Status, Is.EqualTo(NotificationStatus.Pending));
 
-        _app.Clock.Advance(Portland(22, 23, 0) - _app.Clock.GetUtcNow().UtcDateTime);
-        using (var scope = _app.Services.CreateScope())
+        App.Clock.Advance(Portland(22, 23, 0) - App.Clock.GetUtcNow().UtcDateTime);
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
@@ -76,17 +65,17 @@ public sealed class QuietHoursTests
     [Test]
     public async Task AReplyToTheCustomersOwnText_GoesAtOnce_EvenAtNight()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var (customer, mobile) = await CustomerWithoutQuietHoursAsync(sales);
-        _app.Clock.Advance(Portland(22, 22, 15) - _app.Clock.GetUtcNow().UtcDateTime);
+        App.Clock.Advance(Portland(22, 22, 15) - App.Clock.GetUtcNow().UtcDateTime);
 
-        var outcome = await _app.SendAsync(new ReceiveInboundSms.Command(mobile, "Is my car ready?", "SMquiet" + Guid.NewGuid().ToString("N")));
+        var outcome = await App.SendAsync(new ReceiveInboundSms.Command(mobile, "Is my car ready?", "SMquiet" + Guid.NewGuid().ToString("N")));
         Assert.That(outcome, Is.EqualTo(ReceiveInboundSms.Outcome.RoutedToStaff));
 
-        var acknowledgement = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customer && n.TemplateKey == MessageTemplates.ReplyAcknowledged));
+        var acknowledgement = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == customer && n.TemplateKey == MessageTemplates.ReplyAcknowledged));
         Assert.That(acknowledgement.Status, Is.EqualTo(NotificationStatus.Pending), "they just wrote to us: the answer is not held");
-        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == customer));
-        using var night = await _app.ManagerAsync(); // a customer with no owner: the site's team queue, which managers work
+        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == customer));
+        using var night = await App.ManagerAsync(); // a customer with no owner: the site's team queue, which managers work
         var answer = await night.PostAsJsonAsync($"/api/customers/{customer}/messages", new { text = "Yes, it is ready.", taskId = task.Id });
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await answer.Content.ReadAsStringAsync());
         Assert.That((await StaffMessageAsync(customer)).Status, Is.EqualTo(NotificationStatus.Pending), "an answer to their text goes at once too");

@@ -11,27 +11,15 @@ namespace Dealership.IntegrationTests;
 /// Booking, capacity, moves, check-in, recovery and the customer's side, against the demo workshop at
 /// Portland (clock: Sunday 22 Nov 2026, 2 pm; the site is closed on Sundays, open Mon-Fri 8-19, Sat 9-17).
 /// </summary>
-public sealed class ServiceAppointmentTests
+public sealed class ServiceAppointmentTests : FreshAppTests
 {
-    private DealershipApp _app = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [TearDown]
-    public void Stop() => _app.Dispose();
-
     private static DateTime Portland(int day, int hour, int minute = 0) =>
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
     private async Task<(Guid Customer, Guid Vehicle)> CustomerWithVehicleAsync(string email)
     {
-        var customer = await _app.CustomerIdAsync(email);
-        var vehicle = await _app.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
+        var customer = await App.CustomerIdAsync(email);
+        var vehicle = await App.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
         return (customer, vehicle);
     }
 
@@ -46,7 +34,7 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task Availability_ComesFromOpeningHoursAndCapacity_AndSundayIsClosed()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var days = (await (await advisor.GetAsync("/api/service/availability?from=2026-11-22&to=2026-11-24&labourMinutes=120")).ReadJsonAsync()).EnumerateArray().ToList();
 
         Assert.That(days, Has.Count.EqualTo(3));
@@ -63,7 +51,7 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task Booking_PlansItsParts_AndTellsTheCustomer()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var response = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC", "CABIN-F"], "Service due, and the fan smells musty");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var booked = await response.ReadJsonAsync();
@@ -71,22 +59,22 @@ public sealed class ServiceAppointmentTests
         Assert.That(booked.GetProperty("labourMinutes").GetInt32(), Is.EqualTo(60));
         Assert.That(booked.GetProperty("readiness").GetString(), Is.EqualTo("planning"));
 
-        var report = await _app.PlanAsync();
+        var report = await App.PlanAsync();
         Assert.That(report.LinesReserved, Is.EqualTo(3), "oil filter, oil and cabin filter");
         var planned = await (await advisor.GetAsync($"/api/service/appointments/{id}")).ReadJsonAsync();
         Assert.That(planned.GetProperty("readiness").GetString(), Is.EqualTo("ready"));
         Assert.That(planned.GetProperty("parts").EnumerateArray().Select(p => p.GetProperty("state").GetString()), Is.All.EqualTo("reserved"));
-        var portland = await _app.SiteIdAsync("PDX");
-        var filter = await _app.QueryAsync(db => db.Parts.SingleAsync(p => p.PartNumber == "80292-TG7-A41" && p.SiteId == portland));
+        var portland = await App.SiteIdAsync("PDX");
+        var filter = await App.QueryAsync(db => db.Parts.SingleAsync(p => p.PartNumber == "80292-TG7-A41" && p.SiteId == portland));
         Assert.That(filter.Available, Is.EqualTo(10), "Ava's and Mia's cabin filters are reserved");
-        Assert.That(await _app.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"appointment/{id}/booked"))), Is.EqualTo(1));
-        Assert.That(await _app.QueryAsync(db => db.Touchpoints.CountAsync(t => t.SubjectId == id)), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"appointment/{id}/booked"))), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.SubjectId == id)), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Overbooking_IsRefused_ForTheAdvisorAndForTheSlot()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         // Saturday 28th: nothing booked yet. Four timing belts fill the advisor's 16 hours.
         for (var i = 0; i < 4; i++)
         {
@@ -106,14 +94,14 @@ public sealed class ServiceAppointmentTests
         Assert.That(sameSlot.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await sameSlot.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
 
-        var saturday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
+        var saturday = await App.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
         Assert.That(saturday.BookedMinutes, Is.EqualTo(960), "the refused bookings changed nothing");
     }
 
     [Test]
     public async Task TwoAdvisorsSellingTheLastHoursAtOnce_OneWins_AndTheDayNeverOverfills()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         for (var i = 0; i < 3; i++)
         {
             Assert.That((await BookAsync(advisor, "mia.coleman@example.com", Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"])).StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -122,22 +110,22 @@ public sealed class ServiceAppointmentTests
         // Four hours left for the advisor; two bookings of four hours arrive together.
         var (lucas, lucasCar) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
         var (amelia, ameliaCar) = await CustomerWithVehicleAsync("amelia.castillo@example.com");
-        using var second = await _app.ServiceAsync();
+        using var second = await App.ServiceAsync();
         var results = await Task.WhenAll(
             advisor.PostAsJsonAsync("/api/service/appointments", new { customerId = lucas, vehicleId = lucasCar, concern = "Belt", operationCodes = new[] { "TIMING-BELT" }, startsAt = Portland(28, 13) }),
             second.PostAsJsonAsync("/api/service/appointments", new { customerId = amelia, vehicleId = ameliaCar, concern = "Belt", operationCodes = new[] { "TIMING-BELT" }, startsAt = Portland(28, 14) }));
 
         Assert.That(results.Select(r => r.StatusCode).OrderBy(c => c), Is.EqualTo(new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
-        var saturday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
+        var saturday = await App.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 28)));
         Assert.That(saturday.BookedMinutes, Is.EqualTo(960));
-        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync(a => a.Date == new DateOnly(2026, 11, 28))), Is.EqualTo(4));
+        Assert.That(await App.QueryAsync(db => db.Appointments.CountAsync(a => a.Date == new DateOnly(2026, 11, 28))), Is.EqualTo(4));
     }
 
     [Test]
     public async Task BadInput_GetsProblemsThatSayWhatToFix_AndChangesNothing()
     {
-        using var advisor = await _app.ServiceAsync();
-        var before = await _app.QueryAsync(db => db.Appointments.CountAsync());
+        using var advisor = await App.ServiceAsync();
+        var before = await App.QueryAsync(db => db.Appointments.CountAsync());
 
         var noConcern = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"], concern: "");
         Assert.That(noConcern.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -160,13 +148,13 @@ public sealed class ServiceAppointmentTests
         var nextYear = await BookAsync(advisor, "mia.coleman@example.com", Portland(23, 9).AddDays(364), ["OIL-SVC"]);
         Assert.That((await nextYear.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("beyond-horizon"));
 
-        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync()), Is.EqualTo(before));
+        Assert.That(await App.QueryAsync(db => db.Appointments.CountAsync()), Is.EqualTo(before));
     }
 
     [Test]
     public async Task AWalkInAfterClosingOnAWeekday_IsRefused_AndAVisitCannotMoveBeyondTheHorizon()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var booked = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 15, 30), ["OIL-SVC"]);
         Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
         var id = (await booked.ReadJsonAsync()).GetProperty("id").GetGuid();
@@ -175,8 +163,8 @@ public sealed class ServiceAppointmentTests
         Assert.That((await farAway.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("beyond-horizon"));
 
         // Monday 23rd, 9 PM in Portland: the site closed hours ago.
-        _app.Clock.Advance(Portland(23, 21) - _app.Clock.GetUtcNow().UtcDateTime);
-        using var evening = await _app.ServiceAsync();
+        App.Clock.Advance(Portland(23, 21) - App.Clock.GetUtcNow().UtcDateTime);
+        using var evening = await App.ServiceAsync();
         var walkIn = await BookAsync(evening, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
         Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await walkIn.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("closed right now"));
@@ -185,12 +173,12 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task Roles_SalesCannotBook_PartsClerkReadsTheLaneButCannotBook_AdvisorCannotEditStock()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         Assert.That((await sales.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        using var parts = await _app.PartsAsync();
+        using var parts = await App.PartsAsync();
         Assert.That((await parts.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await BookAsync(parts, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"])).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         Assert.That((await advisor.GetAsync("/api/parts")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await advisor.PostAsJsonAsync("/api/parts", new { partNumber = "X-1", description = "Thing", onHand = 1, sellPrice = new { amount = 100, currency = "USD" } })).StatusCode,
             Is.EqualTo(HttpStatusCode.Forbidden));
@@ -201,7 +189,7 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task TheLane_ShowsTheDayWithPartsReadinessPerLine()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var lane = await (await advisor.GetAsync("/api/service/lane?date=2026-11-26")).ReadJsonAsync();
         var charlotte = lane.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("customerName").GetString() == "Charlotte Hayes");
         Assert.That(charlotte.GetProperty("readiness").GetString(), Is.EqualTo("atRisk"));
@@ -215,27 +203,27 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task Cancelling_ReleasesLabourAndReservedParts()
     {
-        using var advisor = await _app.ServiceAsync();
-        var olivia = await _app.AppointmentOfAsync("olivia.bennett@example.com");
-        var reservedBefore = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
+        using var advisor = await App.ServiceAsync();
+        var olivia = await App.AppointmentOfAsync("olivia.bennett@example.com");
+        var reservedBefore = await App.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
 
         var missingReason = await advisor.PostAsJsonAsync($"/api/service/appointments/{olivia.Id}/cancellation", new { reason = "" });
         Assert.That(missingReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var cancelled = await advisor.PostAsJsonAsync($"/api/service/appointments/{olivia.Id}/cancellation", new { reason = "Customer sold the car" });
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
 
-        var reservedAfter = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
+        var reservedAfter = await App.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "15400-PLM-A02" && p.SiteId == olivia.SiteId).Select(p => p.Reserved).SingleAsync());
         Assert.That(reservedAfter, Is.EqualTo(reservedBefore - 1));
-        var monday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 23)));
+        var monday = await App.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 23)));
         Assert.That(monday.BookedMinutes, Is.EqualTo(120), "only Liam's brakes remain");
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.cancelled" && n.CustomerId == olivia.CustomerId)), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.cancelled" && n.CustomerId == olivia.CustomerId)), Is.True);
     }
 
     [Test]
     public async Task Rescheduling_BeyondTheHorizon_GivesReservedPartsBack_AndAStaleVersionIs412()
     {
-        using var advisor = await _app.ServiceAsync();
-        var noah = await _app.AppointmentOfAsync("noah.patel@example.com");
+        using var advisor = await App.ServiceAsync();
+        var noah = await App.AppointmentOfAsync("noah.patel@example.com");
         Assert.That(noah.Readiness, Is.EqualTo(PartsReadiness.Ready));
 
         using var stale = new HttpRequestMessage(HttpMethod.Post, $"/api/service/appointments/{noah.Id}/reschedule")
@@ -248,21 +236,21 @@ public sealed class ServiceAppointmentTests
         var farAway = TimeZoneInfo.ConvertTimeToUtc(new DateTime(2027, 1, 12, 9, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{noah.Id}/reschedule", new { startsAt = farAway, reason = "Away until January" });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
-        var report = await _app.PlanAsync();
+        var report = await App.PlanAsync();
 
         Assert.That(report.LinesReleased, Is.EqualTo(1));
-        var tyres = await _app.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "TYR-235-60R18" && p.SiteId == noah.SiteId).Select(p => p.Reserved).SingleAsync());
+        var tyres = await App.QueryAsync(db => db.Parts.Where(p => p.PartNumber == "TYR-235-60R18" && p.SiteId == noah.SiteId).Select(p => p.Reserved).SingleAsync());
         Assert.That(tyres, Is.EqualTo(4), "only Matthew's four tyres stay reserved");
-        var after = await _app.AppointmentOfAsync("noah.patel@example.com");
+        var after = await App.AppointmentOfAsync("noah.patel@example.com");
         Assert.That(after.PartLines.Single().State, Is.EqualTo(PartLineState.Needed), "planned again once January comes within the horizon");
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId)), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId)), Is.True);
     }
 
     [Test]
     public async Task CheckIn_RecordsTheVisitAndAPromise_AndRecoveryIsADecisionWithinTheLimitOrAwaitingAManager()
     {
-        using var advisor = await _app.ServiceAsync();
-        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        using var advisor = await App.ServiceAsync();
+        var charlotte = await App.AppointmentOfAsync("charlotte.hayes@example.com");
 
         var bad = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/check-in", new { mileage = -5, updatesContact = "", promisedReadyAt = Portland(26, 17) });
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
@@ -272,7 +260,7 @@ public sealed class ServiceAppointmentTests
         var view = await checkIn.ReadJsonAsync();
         Assert.That(view.GetProperty("status").GetString(), Is.EqualTo("checkedIn"));
         Assert.That(view.GetProperty("mileage").GetInt32(), Is.EqualTo(48_210));
-        var promise = await _app.QueryAsync(db => db.Promises.SingleAsync(p => p.SubjectId == charlotte.Id));
+        var promise = await App.QueryAsync(db => db.Promises.SingleAsync(p => p.SubjectId == charlotte.Id));
         Assert.That(promise.DueAt, Is.EqualTo(Portland(27, 17)));
         Assert.That((await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/check-in",
             new { mileage = 1, updatesContact = "x", promisedReadyAt = Portland(27, 17) })).StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "checked in once");
@@ -294,7 +282,7 @@ public sealed class ServiceAppointmentTests
         var decisions = await (await advisor.GetAsync($"/api/decisions?subjectId={charlotte.Id}")).ReadJsonAsync();
         Assert.That(decisions.GetProperty("total").GetInt32(), Is.EqualTo(3));
         Assert.That(decisions.GetProperty("items").EnumerateArray().All(d => d.GetProperty("outcome").GetString() == "open" && d.GetProperty("staffName").GetString() == "Alex Kim"), Is.True);
-        var timeline = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.SubjectId == charlotte.Id).Select(t => t.Summary).ToListAsync());
+        var timeline = await App.QueryAsync(db => db.Touchpoints.Where(t => t.SubjectId == charlotte.Id).Select(t => t.Summary).ToListAsync());
         Assert.That(timeline, Has.Some.Contains("loaner car"));
         Assert.That(timeline, Has.Some.Contains("manager approval"));
         Assert.That(timeline, Has.Some.Contains("Checked in at 48,210 miles"));
@@ -303,31 +291,31 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task Reminder_GoesTheDayBefore_Once_AndTheCustomerConfirmsWithAButton()
     {
-        _app.Clock.SetUtcNow(Portland(23, 11));
-        Assert.That(await _app.RunServiceRemindersAsync(), Is.EqualTo(1), "Noah, tomorrow (Tuesday) at 9:00");
-        Assert.That(await _app.RunServiceRemindersAsync(), Is.EqualTo(0), "a re-run sends nothing twice");
+        App.Clock.SetUtcNow(Portland(23, 11));
+        Assert.That(await App.RunServiceRemindersAsync(), Is.EqualTo(1), "Noah, tomorrow (Tuesday) at 9:00");
+        Assert.That(await App.RunServiceRemindersAsync(), Is.EqualTo(0), "a re-run sends nothing twice");
 
-        var noah = await _app.AppointmentOfAsync("noah.patel@example.com");
-        var token = await _app.TrackingTokenAsync(noah.CustomerId);
-        Assert.That(await _app.SendAsync(new ConfirmMyAppointment.Command(token, noah.Id)), Is.True);
-        var confirmed = await _app.AppointmentOfAsync("noah.patel@example.com");
+        var noah = await App.AppointmentOfAsync("noah.patel@example.com");
+        var token = await App.TrackingTokenAsync(noah.CustomerId);
+        Assert.That(await App.SendAsync(new ConfirmMyAppointment.Command(token, noah.Id)), Is.True);
+        var confirmed = await App.AppointmentOfAsync("noah.patel@example.com");
         Assert.That(confirmed.ConfirmedAt, Is.EqualTo(Portland(23, 11)));
-        Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == noah.Id && t.Summary.StartsWith("Confirmed"))), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == noah.Id && t.Summary.StartsWith("Confirmed"))), Is.True);
 
-        var otherToken = await _app.TrackingTokenAsync(await _app.CustomerIdAsync("mia.coleman@example.com"));
-        Assert.ThrowsAsync<Application.Common.NotFoundException>(async () => await _app.SendAsync(new ConfirmMyAppointment.Command(otherToken, noah.Id)),
+        var otherToken = await App.TrackingTokenAsync(await App.CustomerIdAsync("mia.coleman@example.com"));
+        Assert.ThrowsAsync<Application.Common.NotFoundException>(async () => await App.SendAsync(new ConfirmMyAppointment.Command(otherToken, noah.Id)),
             "a customer's link reaches only that customer's visits");
     }
 
     [Test]
     public async Task AtRiskCustomer_SeesNewTimesAfterThePartsArrive_AndPicksOne()
     {
-        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        var charlotte = await App.AppointmentOfAsync("charlotte.hayes@example.com");
         Assert.That(charlotte.Readiness, Is.EqualTo(PartsReadiness.AtRisk));
-        var token = await _app.TrackingTokenAsync(charlotte.CustomerId);
-        var page = await _app.QueryAsync<GetTrackingPage.TrackingPage>(async _ =>
+        var token = await App.TrackingTokenAsync(charlotte.CustomerId);
+        var page = await App.QueryAsync<GetTrackingPage.TrackingPage>(async _ =>
         {
-            using var scope = _app.Services.CreateScope();
+            using var scope = App.Services.CreateScope();
             return await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new GetTrackingPage.Query(token));
         });
         var visit = page.Visits.Single();
@@ -336,17 +324,17 @@ public sealed class ServiceAppointmentTests
         var partsBy = charlotte.PartsExpectedBy()!.Value;
         Assert.That(visit.NewTimes.All(t => DateOnly.FromDateTime(t.LocalStart) > partsBy), Is.True, "only times after the pump can be on the shelf");
 
-        Assert.That(await _app.SendAsync(new RescheduleMyAppointment.Command(token, charlotte.Id, visit.NewTimes[0].StartsAt)), Is.True);
-        var moved = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        Assert.That(await App.SendAsync(new RescheduleMyAppointment.Command(token, charlotte.Id, visit.NewTimes[0].StartsAt)), Is.True);
+        var moved = await App.AppointmentOfAsync("charlotte.hayes@example.com");
         Assert.That(moved.StartsAt, Is.EqualTo(visit.NewTimes[0].StartsAt));
         Assert.That(moved.Readiness, Is.EqualTo(PartsReadiness.Ordered), "no longer at risk: the pump arrives in time for the new date");
-        Assert.That(await _app.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == charlotte.Id && t.Summary.Contains("picked by the customer"))), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.AnyAsync(t => t.SubjectId == charlotte.Id && t.Summary.Contains("picked by the customer"))), Is.True);
     }
 
     [Test]
     public async Task ARetriedBooking_WithTheSameIdempotencyKey_BooksOnce()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var (customer, vehicle) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
         var body = new { customerId = customer, vehicleId = vehicle, concern = "Check engine light", operationCodes = new[] { "DIAG" }, startsAt = Portland(25, 14) };
         async Task<HttpResponseMessage> SendAsync()
@@ -360,15 +348,15 @@ public sealed class ServiceAppointmentTests
         var retry = await SendAsync();
         Assert.That((first.StatusCode, retry.StatusCode), Is.EqualTo((HttpStatusCode.Created, HttpStatusCode.Created)));
         Assert.That(retry.Headers.Contains("Idempotency-Replayed"), Is.True);
-        Assert.That(await _app.QueryAsync(db => db.Appointments.CountAsync(a => a.CustomerId == customer)), Is.EqualTo(1));
-        var wednesday = await _app.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 25)));
+        Assert.That(await App.QueryAsync(db => db.Appointments.CountAsync(a => a.CustomerId == customer)), Is.EqualTo(1));
+        var wednesday = await App.QueryAsync(db => db.WorkshopDays.SingleAsync(d => d.Date == new DateOnly(2026, 11, 25)));
         Assert.That(wednesday.BookedMinutes, Is.EqualTo(45 + 15 + 60), "Ava's service and filter, and Lucas's diagnosis once");
     }
 
     [Test]
     public async Task ListRoutes_PageAndFilter()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var operations = await (await advisor.GetAsync("/api/service/operations?pageSize=3")).ReadJsonAsync();
         Assert.That((operations.GetProperty("total").GetInt32(), operations.GetProperty("items").GetArrayLength()), Is.EqualTo((8, 3)));
         Assert.That((await (await advisor.GetAsync("/api/service/operations?search=brake")).ReadJsonAsync()).GetProperty("items")[0].GetProperty("code").GetString(), Is.EqualTo("BRK-F"));
@@ -382,7 +370,7 @@ public sealed class ServiceAppointmentTests
         Assert.That((await advisor.GetAsync("/api/service/appointments?pageSize=500")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await advisor.GetAsync("/api/service/availability?from=2026-11-23&to=2027-02-01")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
 
-        using var clerk = await _app.PartsAsync();
+        using var clerk = await App.PartsAsync();
         var drafts = await (await clerk.GetAsync("/api/parts/orders?status=draft")).ReadJsonAsync();
         Assert.That(drafts.GetProperty("items")[0].GetProperty("supplierName").GetString(), Is.EqualTo("Pacific Auto Supply"));
         Assert.That((await (await clerk.GetAsync("/api/parts/orders?open=true")).ReadJsonAsync()).GetProperty("total").GetInt32(), Is.EqualTo(3));
@@ -393,7 +381,7 @@ public sealed class ServiceAppointmentTests
         Assert.That((await part.ReadJsonAsync()).GetProperty("suppliers").GetArrayLength(), Is.EqualTo(2));
 
         Assert.That((await advisor.PostAsync("/api/service/parts-planning", null)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
-        using var manager = await _app.ManagerAsync();
+        using var manager = await App.ManagerAsync();
         var run = await manager.PostAsync("/api/service/parts-planning", null);
         Assert.That(run.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await run.ReadJsonAsync()).GetProperty("linesOrdered").GetInt32(), Is.Zero, "the demo was planned at seeding");
@@ -408,21 +396,21 @@ public sealed class ServiceAppointmentTests
     [Test]
     public async Task PartsCheck_SaysWhenTheFirstSafeDayIs_AndARescheduleRecoveryMovesTheVisitAndIsRecorded()
     {
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
         var check = await (await advisor.GetAsync("/api/service/parts-check?operations=WIPER-MOTOR&operations=OIL-SVC")).ReadJsonAsync();
         Assert.That(check.GetProperty("allInStock").GetBoolean(), Is.False);
         Assert.That(check.GetProperty("earliestVisit").GetString(), Is.EqualTo("2026-11-27"), "OEM delivers Thursday 26th (3 working days from Monday); the visit can be Friday");
         var motor = check.GetProperty("parts").EnumerateArray().Single(p => p.GetProperty("partNumber").GetString() == "76505-TG7-A01");
         Assert.That((motor.GetProperty("inStock").GetBoolean(), motor.GetProperty("earliestOnShelf").GetString()), Is.EqualTo((false, "2026-11-26")));
 
-        var charlotte = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        var charlotte = await App.AppointmentOfAsync("charlotte.hayes@example.com");
         var noTime = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "reschedule", reason = "Pump late" });
         Assert.That(noTime.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         var afterPump = Portland(30, 9).AddDays(14);
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th", moveTo = afterPump });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
         Assert.That((await moved.ReadJsonAsync()).GetProperty("action").GetString(), Is.EqualTo("reschedule"));
-        var after = await _app.AppointmentOfAsync("charlotte.hayes@example.com");
+        var after = await App.AppointmentOfAsync("charlotte.hayes@example.com");
         Assert.That((after.StartsAt, after.Readiness), Is.EqualTo((afterPump, PartsReadiness.Ordered)));
     }
 }

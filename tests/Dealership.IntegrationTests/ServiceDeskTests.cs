@@ -8,28 +8,16 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.IntegrationTests;
 
 /// <summary>The advisor's and clerk's screens tell the truth and keep what people typed.</summary>
-public sealed partial class ServiceDeskTests
+public sealed partial class ServiceDeskTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task APartOnAnUnsentDraft_SaysSo_InsteadOfOnOrder()
     {
         // The demo's Pacific Auto Supply order waits for the clerk's approval.
-        var visitId = await _app.QueryAsync(db => db.Appointments
+        var visitId = await App.QueryAsync(db => db.Appointments
             .Where(a => a.PartLines.Any(l => db.PartsOrders.Any(o => o.Id == l.PartsOrderId && o.Status == PartsOrderStatus.Draft)))
             .Select(a => a.Id).FirstAsync());
-        using var advisor = await _app.ServiceAsync();
+        using var advisor = await App.ServiceAsync();
 
         var visit = await (await advisor.GetAsync($"/api/service/appointments/{visitId}")).ReadJsonAsync();
 
@@ -57,9 +45,9 @@ public sealed partial class ServiceDeskTests
     [Test]
     public async Task ACheckInThatFails_KeepsTheOdometerAndConcernTheAdvisorTyped()
     {
-        var visit = await _app.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked).OrderBy(a => a.StartsAt)
+        var visit = await App.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked).OrderBy(a => a.StartsAt)
             .Select(a => new { a.Id, a.Version, a.Date }).FirstAsync());
-        var (client, token) = await _app.SignInToPagesAsync("service@demo.local");
+        var (client, token) = await App.SignInToPagesAsync("service@demo.local");
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["__submissionKey"] = Guid.NewGuid().ToString(), ["appointmentId"] = visit.Id.ToString(),

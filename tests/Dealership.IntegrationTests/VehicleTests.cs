@@ -3,26 +3,14 @@ using System.Net.Http.Json;
 
 namespace Dealership.IntegrationTests;
 
-public sealed class VehicleTests
+public sealed class VehicleTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     private static object Vehicle(string vin, int year = 2021) => new { vin, year, make = "Honda", model = "Accord", trim = "EX-L", color = "Silver", odometer = 24_500 };
 
     [Test]
     public async Task AddVehicle_WithValidVin_IsListedOnTheCustomer()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var id = (await sales.CreateCustomerAsync(Requests.NewCustomer())).GetProperty("id").GetGuid();
 
         var response = await sales.PostAsJsonAsync($"/api/customers/{id}/vehicles", Vehicle(" 1hgcm82633a004352 ", 2003));
@@ -42,7 +30,7 @@ public sealed class VehicleTests
     [TestCase("1HGCM82653A004352", "check digit")]
     public async Task AddVehicle_WithInvalidVin_Is400SayingWhatIsWrong(string vin, string expected)
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var id = (await sales.CreateCustomerAsync(Requests.NewCustomer())).GetProperty("id").GetGuid();
 
         var response = await sales.PostAsJsonAsync($"/api/customers/{id}/vehicles", Vehicle(vin));
@@ -56,7 +44,7 @@ public sealed class VehicleTests
     [Test]
     public async Task AddVehicle_RegisteredToAnotherCustomer_Is409NamingThem()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var owner = await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Firstowner"));
         var other = await sales.CreateCustomerAsync(Requests.NewCustomer());
         Assert.That((await sales.PostAsJsonAsync($"/api/customers/{owner.GetProperty("id").GetGuid()}/vehicles", Vehicle("11111111111111111", 2001))).StatusCode,
@@ -73,7 +61,7 @@ public sealed class VehicleTests
     [Test]
     public async Task AddVehicle_ToUnknownCustomer_Is404()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var response = await sales.PostAsJsonAsync($"/api/customers/{Guid.NewGuid()}/vehicles", Vehicle("1HGCM82633A004352"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
     }
@@ -81,8 +69,8 @@ public sealed class VehicleTests
     [Test]
     public async Task AddVehicle_AsPartsClerk_Is403()
     {
-        using var sales = await _app.SalesAsync();
-        using var parts = await _app.PartsAsync();
+        using var sales = await App.SalesAsync();
+        using var parts = await App.PartsAsync();
         var id = (await sales.CreateCustomerAsync(Requests.NewCustomer())).GetProperty("id").GetGuid();
         var response = await parts.PostAsJsonAsync($"/api/customers/{id}/vehicles", Vehicle("1HGCM82633A004352"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));

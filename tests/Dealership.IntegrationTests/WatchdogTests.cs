@@ -10,28 +10,16 @@ namespace Dealership.IntegrationTests;
 /// The watchdog with a controlled clock, against the demo orders (one late: Noah Patel's RAV4 was promised at
 /// the dealership two days ago; one silent: Emma Sullivan has heard nothing for eleven days).
 /// </summary>
-public sealed class WatchdogTests
+public sealed class WatchdogTests : FreshAppTests
 {
-    private DealershipApp _app = null!;
-
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [TearDown]
-    public void Stop() => _app.Dispose();
-
     private async Task<WatchdogReport> RunAsync()
     {
-        using var scope = _app.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         return await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
     }
 
     private Task<Guid> OrderOfAsync(string email) =>
-        _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
+        App.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
             .Where(x => x.EmailKey == email).Select(x => x.Id).SingleAsync());
 
     [Test]
@@ -42,31 +30,31 @@ public sealed class WatchdogTests
         var first = await RunAsync();
         var again = await RunAsync();
 
-        var tasks = await _app.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == late).ToListAsync());
+        var tasks = await App.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == late).ToListAsync());
         Assert.That(tasks, Has.Count.EqualTo(1));
         Assert.That(tasks[0].Title, Does.StartWith("Late: Arrived at the dealership"));
-        var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var salesId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
         Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId));
-        var site = await _app.QueryAsync(db => db.Sites.AsNoTracking().SingleAsync(x => x.Id == tasks[0].SiteId));
+        var site = await App.QueryAsync(db => db.Sites.AsNoTracking().SingleAsync(x => x.Id == tasks[0].SiteId));
         Assert.That(site.IsOpenAt(tasks[0].DueAt.AddMinutes(-1)), Is.True, "the answer-by time falls inside opening hours, not at night");
         Assert.That(first.OwnersAlerted, Is.GreaterThanOrEqualTo(2), "the late and the silent demo orders");
         Assert.That(again.OwnersAlerted + again.CustomersUpdated, Is.Zero, "a second run does nothing twice");
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False,
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False,
             "the owner gets the grace period before the customer is told");
 
-        _app.Clock.Advance(TimeSpan.FromHours(4));
+        App.Clock.Advance(TimeSpan.FromHours(4));
         var afterGrace = await RunAsync();
         await RunAsync();
 
-        var updates = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{late}/late")).ToListAsync());
+        var updates = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{late}/late")).ToListAsync());
         Assert.That(afterGrace.CustomersUpdated, Is.GreaterThanOrEqualTo(1));
         Assert.That(updates.Select(n => n.TemplateKey).Distinct(), Is.EqualTo(new[] { "order.late" }));
         Assert.That(updates, Has.Count.EqualTo(1), "one message on the customer's one channel, once");
         Assert.That(Messages.Read(updates[0]), Does.Contain("arrival at the dealership").And.Contain("Sam will call you"));
-        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
-        var notes = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
+        var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
+        var notes = await App.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
         Assert.That(notes, Has.Some.StartsWith("Watchdog alerted the owner").And.Some.StartsWith("Watchdog updated the customer"));
-        Assert.That(await _app.QueryAsync(db => db.Promises.AnyAsync(p => p.SubjectId == late && p.Description.StartsWith("Call Noah about the late"))), Is.True, "the promised call is in the ledger");
+        Assert.That(await App.QueryAsync(db => db.Promises.AnyAsync(p => p.SubjectId == late && p.Description.StartsWith("Call Noah about the late"))), Is.True, "the promised call is in the ledger");
     }
 
     [Test]
@@ -74,12 +62,12 @@ public sealed class WatchdogTests
     {
         var silent = await OrderOfAsync("emma.sullivan@example.com");
         await RunAsync();
-        Assert.That(await _app.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent"))), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent"))), Is.EqualTo(1));
 
-        _app.Clock.Advance(TimeSpan.FromHours(5));
+        App.Clock.Advance(TimeSpan.FromHours(5));
         await RunAsync();
 
-        var checkIn = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{silent}/silent")));
+        var checkIn = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{silent}/silent")));
         Assert.That(checkIn.TemplateKey, Is.EqualTo("order.check-in"));
         Assert.That(Messages.Read(checkIn), Does.Contain("confirmed and scheduled for building"));
     }
@@ -88,28 +76,28 @@ public sealed class WatchdogTests
     public async Task WhenTheOwnerTellsTheCustomerWithinTheGracePeriod_TheWatchdogStaysQuiet()
     {
         var late = await OrderOfAsync("noah.patel@example.com");
-        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
+        var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
         await RunAsync();
 
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var told = await sales.PostAsJsonAsync($"/api/customers/{customerId}/messages", new { text = "Your RAV4 is held at the port by a storm; I'll call tomorrow with a new date." });
         Assert.That(told.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
 
-        _app.Clock.Advance(TimeSpan.FromHours(5));
+        App.Clock.Advance(TimeSpan.FromHours(5));
         await RunAsync();
 
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False);
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False);
     }
 
     [Test]
     public async Task MovingThePromiseWithAReason_ClearsTheLateIssue()
     {
         var late = await OrderOfAsync("noah.patel@example.com");
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var order = await (await sales.GetAsync($"/api/orders/{late}")).ReadJsonAsync();
         var prepared = order.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("milestone").GetString() == "preparedForDelivery").GetProperty("promisedDate").GetString();
 
@@ -117,7 +105,7 @@ public sealed class WatchdogTests
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
         await RunAsync();
 
-        Assert.That(await _app.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == late && t.Title.StartsWith("Late"))), Is.False);
+        Assert.That(await App.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == late && t.Title.StartsWith("Late"))), Is.False);
     }
 
     [Test]
@@ -125,14 +113,14 @@ public sealed class WatchdogTests
     {
         var late = await OrderOfAsync("noah.patel@example.com");
         await RunAsync();
-        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == late && t.Title.StartsWith("Late")));
+        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == late && t.Title.StartsWith("Late")));
         Assert.That(task.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open));
 
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         var recorded = await sales.PostAsJsonAsync($"/api/orders/{late}/milestones", new { milestone = "arrivedAtDealership" });
 
         Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
-        var closed = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id));
+        var closed = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id));
         Assert.That(closed.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done), "its cause is gone, so it closes in the same transaction");
         Assert.That(closed.DoneBy, Is.Null, "closed by the act, not by a person");
     }
@@ -142,17 +130,17 @@ public sealed class WatchdogTests
     {
         var silent = await OrderOfAsync("emma.sullivan@example.com");
         await RunAsync();
-        var task = await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent")));
-        var customerId = await _app.QueryAsync(db => db.Orders.Where(o => o.Id == silent).Select(o => o.CustomerId).SingleAsync());
+        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent")));
+        var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == silent).Select(o => o.CustomerId).SingleAsync());
 
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await sales.PostAsJsonAsync($"/api/customers/{customerId}/messages", new { text = "Quick update: your car is confirmed and on schedule." });
-        Assert.That((await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
-        using (var scope = _app.Services.CreateScope())
+        Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
         }
 
-        Assert.That((await _app.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
+        Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
     }
 }
