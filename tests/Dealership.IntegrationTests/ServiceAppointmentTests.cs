@@ -16,16 +16,11 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     private static DateTime Portland(int day, int hour, int minute = 0) =>
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
-    private async Task<(Guid Customer, Guid Vehicle)> CustomerWithVehicleAsync(string email)
-    {
-        var customer = await App.CustomerIdAsync(email);
-        var vehicle = await App.QueryAsync(db => db.Vehicles.Where(v => v.CustomerId == customer).Select(v => v.Id).FirstAsync());
-        return (customer, vehicle);
-    }
+    private static (Guid Customer, Guid Vehicle) CustomerWithVehicle(Arrange.CustomerWithCar who) => (who.CustomerId, who.VehicleId);
 
-    private async Task<HttpResponseMessage> BookAsync(HttpClient client, string email, DateTime? startsAt, string[] codes, string concern = "Noise from the front", bool walkIn = false)
+    private static async Task<HttpResponseMessage> BookAsync(HttpClient client, Arrange.CustomerWithCar who, DateTime? startsAt, string[] codes, string concern = "Noise from the front", bool walkIn = false)
     {
-        var (customer, vehicle) = await CustomerWithVehicleAsync(email);
+        var (customer, vehicle) = CustomerWithVehicle(who);
         // These tests fill days with one customer's car: each booking is declared a separate visit (the duplicate
         // guard has its own test in AfterCommitTests).
         return await client.PostAsJsonAsync("/api/service/appointments", new { customerId = customer, vehicleId = vehicle, concern, operationCodes = codes, startsAt, walkIn, separateVisit = true });
@@ -51,8 +46,9 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task Booking_PlansItsParts_AndTellsTheCustomer()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
-        var response = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC", "CABIN-F"], "Service due, and the fan smells musty");
+        var response = await BookAsync(advisor, miaArranged, Portland(24, 10), ["OIL-SVC", "CABIN-F"], "Service due, and the fan smells musty");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var booked = await response.ReadJsonAsync();
         var id = booked.GetProperty("id").GetGuid();
@@ -74,23 +70,25 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task Overbooking_IsRefused_ForTheAdvisorAndForTheSlot()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
+        var lucasArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
         // Saturday 28th: nothing booked yet. Four timing belts fill the advisor's 16 hours.
         for (var i = 0; i < 4; i++)
         {
-            var ok = await BookAsync(advisor, "mia.coleman@example.com", Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"]);
+            var ok = await BookAsync(advisor, miaArranged, Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"]);
             Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.Created), await ok.Content.ReadAsStringAsync());
         }
 
-        var full = await BookAsync(advisor, "lucas.delgado@example.com", Portland(28, 12), ["OIL-SVC"]);
+        var full = await BookAsync(advisor, lucasArranged, Portland(28, 12), ["OIL-SVC"]);
         Assert.That(full.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         var problem = await full.ReadJsonAsync();
         Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("advisor-full"));
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("Alex Kim"));
 
-        var walkIn = await BookAsync(advisor, "lucas.delgado@example.com", Portland(30, 9), ["TIMING-BELT", "TIMING-BELT"]);
+        var walkIn = await BookAsync(advisor, lucasArranged, Portland(30, 9), ["TIMING-BELT", "TIMING-BELT"]);
         Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Created), "Monday 30th still has room");
-        var sameSlot = await BookAsync(advisor, "mia.coleman@example.com", Portland(30, 9), ["OIL-SVC"]);
+        var sameSlot = await BookAsync(advisor, miaArranged, Portland(30, 9), ["OIL-SVC"]);
         Assert.That(sameSlot.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await sameSlot.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
 
@@ -101,15 +99,18 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task TwoAdvisorsSellingTheLastHoursAtOnce_OneWins_AndTheDayNeverOverfills()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
+        var lucasArranged = await Arrange.CustomerWithCarAsync(App);
+        var ameliaArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
         for (var i = 0; i < 3; i++)
         {
-            Assert.That((await BookAsync(advisor, "mia.coleman@example.com", Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"])).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+            Assert.That((await BookAsync(advisor, miaArranged, Portland(28, 9).AddMinutes(30 * i), ["TIMING-BELT"])).StatusCode, Is.EqualTo(HttpStatusCode.Created));
         }
 
         // Four hours left for the advisor; two bookings of four hours arrive together.
-        var (lucas, lucasCar) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
-        var (amelia, ameliaCar) = await CustomerWithVehicleAsync("amelia.castillo@example.com");
+        var (lucas, lucasCar) = CustomerWithVehicle(lucasArranged);
+        var (amelia, ameliaCar) = CustomerWithVehicle(ameliaArranged);
         using var second = await App.ServiceAsync();
         var results = await Task.WhenAll(
             advisor.PostAsJsonAsync("/api/service/appointments", new { customerId = lucas, vehicleId = lucasCar, concern = "Belt", operationCodes = new[] { "TIMING-BELT" }, startsAt = Portland(28, 13) }),
@@ -124,28 +125,29 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task BadInput_GetsProblemsThatSayWhatToFix_AndChangesNothing()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
         var before = await App.QueryAsync(db => db.Appointments.CountAsync());
 
-        var noConcern = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"], concern: "");
+        var noConcern = await BookAsync(advisor, miaArranged, Portland(24, 10), ["OIL-SVC"], concern: "");
         Assert.That(noConcern.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await noConcern.ReadJsonAsync()).GetProperty("errors").GetProperty("concern")[0].GetString(), Does.Contain("customer's words"));
 
-        var unknown = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10), ["NOPE-1"]);
+        var unknown = await BookAsync(advisor, miaArranged, Portland(24, 10), ["NOPE-1"]);
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That((await unknown.ReadJsonAsync()).GetProperty("errors").GetProperty("operationCodes")[0].GetString(), Does.Contain("NOPE-1"));
 
-        var offGrid = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 10, 10), ["OIL-SVC"]);
+        var offGrid = await BookAsync(advisor, miaArranged, Portland(24, 10, 10), ["OIL-SVC"]);
         Assert.That(offGrid.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await offGrid.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("every 30 minutes"));
 
-        var sunday = await BookAsync(advisor, "mia.coleman@example.com", Portland(29, 10), ["OIL-SVC"]);
+        var sunday = await BookAsync(advisor, miaArranged, Portland(29, 10), ["OIL-SVC"]);
         Assert.That((await sunday.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"));
 
-        var walkInOnSunday = await BookAsync(advisor, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
+        var walkInOnSunday = await BookAsync(advisor, miaArranged, null, ["OIL-SVC"], walkIn: true);
         Assert.That((await walkInOnSunday.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"));
 
-        var nextYear = await BookAsync(advisor, "mia.coleman@example.com", Portland(23, 9).AddDays(364), ["OIL-SVC"]);
+        var nextYear = await BookAsync(advisor, miaArranged, Portland(23, 9).AddDays(364), ["OIL-SVC"]);
         Assert.That((await nextYear.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("beyond-horizon"));
 
         Assert.That(await App.QueryAsync(db => db.Appointments.CountAsync()), Is.EqualTo(before));
@@ -154,8 +156,9 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task AWalkInAfterClosingOnAWeekday_IsRefused_AndAVisitCannotMoveBeyondTheHorizon()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
-        var booked = await BookAsync(advisor, "mia.coleman@example.com", Portland(24, 15, 30), ["OIL-SVC"]);
+        var booked = await BookAsync(advisor, miaArranged, Portland(24, 15, 30), ["OIL-SVC"]);
         Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
         var id = (await booked.ReadJsonAsync()).GetProperty("id").GetGuid();
 
@@ -165,7 +168,7 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         // Monday 23rd, 9 PM in Portland: the site closed hours ago.
         App.Clock.Advance(Portland(23, 21) - App.Clock.GetUtcNow().UtcDateTime);
         using var evening = await App.ServiceAsync();
-        var walkIn = await BookAsync(evening, "mia.coleman@example.com", null, ["OIL-SVC"], walkIn: true);
+        var walkIn = await BookAsync(evening, miaArranged, null, ["OIL-SVC"], walkIn: true);
         Assert.That(walkIn.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That((await walkIn.ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("closed right now"));
     }
@@ -173,11 +176,12 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task Roles_SalesCannotBook_PartsClerkReadsTheLaneButCannotBook_AdvisorCannotEditStock()
     {
+        var miaArranged = await Arrange.CustomerWithCarAsync(App);
         using var sales = await App.SalesAsync();
         Assert.That((await sales.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         using var parts = await App.PartsAsync();
         Assert.That((await parts.GetAsync("/api/service/lane?date=2026-11-23")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await BookAsync(parts, "mia.coleman@example.com", Portland(24, 10), ["OIL-SVC"])).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await BookAsync(parts, miaArranged, Portland(24, 10), ["OIL-SVC"])).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         using var advisor = await App.ServiceAsync();
         Assert.That((await advisor.GetAsync("/api/parts")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await advisor.PostAsJsonAsync("/api/parts", new { partNumber = "X-1", description = "Thing", onHand = 1, sellPrice = new { amount = 100, currency = "USD" } })).StatusCode,
@@ -334,8 +338,9 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     [Test]
     public async Task ARetriedBooking_WithTheSameIdempotencyKey_BooksOnce()
     {
+        var lucasArranged = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
-        var (customer, vehicle) = await CustomerWithVehicleAsync("lucas.delgado@example.com");
+        var (customer, vehicle) = CustomerWithVehicle(lucasArranged);
         var body = new { customerId = customer, vehicleId = vehicle, concern = "Check engine light", operationCodes = new[] { "DIAG" }, startsAt = Portland(25, 14) };
         async Task<HttpResponseMessage> SendAsync()
         {

@@ -73,6 +73,21 @@ public sealed class StartupTests
     }
 
     [Test]
+    public async Task TheDemo_SeedsEachStory()
+    {
+        // The one test that leans on demo data as such: everything else arranges its own (Arrange).
+        using var app = new DealershipApp();
+        await app.InitializeAsync();
+
+        Assert.That(await app.QueryAsync(db => db.Orders.Select(o => o.Status).Distinct().CountAsync()), Is.GreaterThanOrEqualTo(3), "stories 001/004: orders at several milestones");
+        Assert.That(await app.QueryAsync(db => db.Appointments.CountAsync(a => a.PartLines.Any(l => l.State == Domain.Service.PartLineState.OnOrder))), Is.GreaterThan(0),
+            "story 002: a visit waits on ordered parts");
+        Assert.That(await app.QueryAsync(db => db.Appointments.CountAsync(a => a.Readiness == Domain.Service.PartsReadiness.AtRisk)), Is.GreaterThan(0), "story 002: a visit at risk");
+        Assert.That(await app.QueryAsync(db => db.Tasks.CountAsync(t => t.Title.StartsWith("Reply from"))), Is.GreaterThan(0), "a customer's text waits in an inbox");
+        Assert.That(await app.QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(DemoDataSeeder.DemoAccounts.Count), "one account per role");
+    }
+
+    [Test]
     public async Task SignInAttempts_AreRateLimitedPerAddress_With429AndRetryAfter()
     {
         using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SignInAttemptsPerMinute"] = "3" });
