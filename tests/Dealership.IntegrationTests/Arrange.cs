@@ -49,6 +49,36 @@ internal static class Arrange
         }
     }
 
+    /// <summary>
+    /// A factory order for the customer, placed by the demo salesperson with these promised dates (milestone
+    /// name → days from today), then moved through <paramref name="reached"/> milestones as they happen.
+    /// </summary>
+    public static async Task<Guid> OrderAsync(DealershipApp app, CustomerWithCar who, IReadOnlyDictionary<string, int> promisedInDays, params string[] reached)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(who);
+        ArgumentNullException.ThrowIfNull(promisedInDays);
+        using var sales = await app.SalesAsync();
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var placed = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = who.CustomerId,
+            vehicle = new { year = 2027, make = "Toyota", model = "RAV4", trim = "XLE Hybrid", color = Faker.Commerce.Color() },
+            price = new { amount = 3_650_000, currency = "USD" },
+            fees = new { amount = 89_500, currency = "USD" },
+            promisedDates = promisedInDays.ToDictionary(p => p.Key, p => today.AddDays(p.Value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        });
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await placed.Content.ReadAsStringAsync());
+        var id = (await placed.ReadJsonAsync()).GetProperty("id").GetGuid();
+        foreach (var milestone in reached)
+        {
+            var recorded = await sales.PostAsJsonAsync($"/api/orders/{id}/milestones", new { milestone });
+            Assert.That(recorded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await recorded.Content.ReadAsStringAsync());
+        }
+
+        return id;
+    }
+
     private static readonly (int Year, string Make, string Model)[] Cars =
         [(2019, "Honda", "Accord"), (2021, "Toyota", "RAV4"), (2018, "Ford", "F-150"), (2020, "Subaru", "Outback"), (2017, "Mazda", "CX-5")];
 }

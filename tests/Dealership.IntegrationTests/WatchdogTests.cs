@@ -7,8 +7,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dealership.IntegrationTests;
 
 /// <summary>
-/// The watchdog with a controlled clock, against the demo orders (one late: Noah Patel's RAV4 was promised at
-/// the dealership two days ago; one silent: Emma Sullivan has heard nothing for eleven days).
+/// The watchdog with a controlled clock, against orders each test places for its own customer: a late one
+/// (promised at the dealership in two days, then four days pass) and a silent one (confirmed, then eight days
+/// pass without a word).
 /// </summary>
 public sealed class WatchdogTests : FreshAppTests
 {
@@ -18,14 +19,31 @@ public sealed class WatchdogTests : FreshAppTests
         return await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
     }
 
-    private Task<Guid> OrderOfAsync(string email) =>
-        App.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
-            .Where(x => x.EmailKey == email).Select(x => x.Id).SingleAsync());
+    private Arrange.CustomerWithCar _customer = null!;
+
+    /// <summary>Promised at the dealership in two days, in transit now; four days later it is two days late.</summary>
+    private async Task<Guid> LateOrderAsync()
+    {
+        _customer = await Arrange.CustomerWithCarAsync(App);
+        var id = await Arrange.OrderAsync(App, _customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 2, ["preparedForDelivery"] = 30 },
+            "factoryConfirmed", "built", "inTransit");
+        App.Clock.Advance(TimeSpan.FromDays(4));
+        return id;
+    }
+
+    /// <summary>Confirmed by the factory with nothing promised soon; eight days pass without a word to the customer.</summary>
+    private async Task<Guid> SilentOrderAsync()
+    {
+        _customer = await Arrange.CustomerWithCarAsync(App);
+        var id = await Arrange.OrderAsync(App, _customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
+        App.Clock.Advance(TimeSpan.FromDays(8));
+        return id;
+    }
 
     [Test]
     public async Task ALateOrder_AlertsTheOwnerFirst_ThenTellsTheCustomerAfterTheGracePeriod_AndNothingTwice()
     {
-        var late = await OrderOfAsync("noah.patel@example.com");
+        var late = await LateOrderAsync();
 
         var first = await RunAsync();
         var again = await RunAsync();
@@ -37,7 +55,7 @@ public sealed class WatchdogTests : FreshAppTests
         Assert.That(tasks[0].OwnerStaffId, Is.EqualTo(salesId));
         var site = await App.QueryAsync(db => db.Sites.AsNoTracking().SingleAsync(x => x.Id == tasks[0].SiteId));
         Assert.That(site.IsOpenAt(tasks[0].DueAt.AddMinutes(-1)), Is.True, "the answer-by time falls inside opening hours, not at night");
-        Assert.That(first.OwnersAlerted, Is.GreaterThanOrEqualTo(2), "the late and the silent demo orders");
+        Assert.That(first.OwnersAlerted, Is.GreaterThanOrEqualTo(2), "ours and the demo's");
         Assert.That(again.OwnersAlerted + again.CustomersUpdated, Is.Zero, "a second run does nothing twice");
         Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{late}/late"))), Is.False,
             "the owner gets the grace period before the customer is told");
@@ -54,13 +72,13 @@ public sealed class WatchdogTests : FreshAppTests
         var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
         var notes = await App.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Watchdog")).Select(t => t.Summary).ToListAsync());
         Assert.That(notes, Has.Some.StartsWith("Watchdog alerted the owner").And.Some.StartsWith("Watchdog updated the customer"));
-        Assert.That(await App.QueryAsync(db => db.Promises.AnyAsync(p => p.SubjectId == late && p.Description.StartsWith("Call Noah about the late"))), Is.True, "the promised call is in the ledger");
+        Assert.That(await App.QueryAsync(db => db.Promises.AnyAsync(p => p.SubjectId == late && p.Description.StartsWith($"Call {_customer.FirstName} about the late"))), Is.True, "the promised call is in the ledger");
     }
 
     [Test]
     public async Task ASilentOrder_GetsACheckInMessage_WhenTheOwnerDoesNothing()
     {
-        var silent = await OrderOfAsync("emma.sullivan@example.com");
+        var silent = await SilentOrderAsync();
         await RunAsync();
         Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent"))), Is.EqualTo(1));
 
@@ -75,7 +93,7 @@ public sealed class WatchdogTests : FreshAppTests
     [Test]
     public async Task WhenTheOwnerTellsTheCustomerWithinTheGracePeriod_TheWatchdogStaysQuiet()
     {
-        var late = await OrderOfAsync("noah.patel@example.com");
+        var late = await LateOrderAsync();
         var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == late).Select(o => o.CustomerId).SingleAsync());
         await RunAsync();
 
@@ -96,7 +114,7 @@ public sealed class WatchdogTests : FreshAppTests
     [Test]
     public async Task MovingThePromiseWithAReason_ClearsTheLateIssue()
     {
-        var late = await OrderOfAsync("noah.patel@example.com");
+        var late = await LateOrderAsync();
         using var sales = await App.SalesAsync();
         var order = await (await sales.GetAsync($"/api/orders/{late}")).ReadJsonAsync();
         var prepared = order.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("milestone").GetString() == "preparedForDelivery").GetProperty("promisedDate").GetString();
@@ -111,7 +129,7 @@ public sealed class WatchdogTests : FreshAppTests
     [Test]
     public async Task ALateTask_ClosesItself_WhenTheMilestoneIsRecorded()
     {
-        var late = await OrderOfAsync("noah.patel@example.com");
+        var late = await LateOrderAsync();
         await RunAsync();
         var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == late && t.Title.StartsWith("Late")));
         Assert.That(task.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open));
@@ -128,7 +146,7 @@ public sealed class WatchdogTests : FreshAppTests
     [Test]
     public async Task ASilentTask_ClosesItself_WhenAMessageReachesTheCustomer()
     {
-        var silent = await OrderOfAsync("emma.sullivan@example.com");
+        var silent = await SilentOrderAsync();
         await RunAsync();
         var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent")));
         var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == silent).Select(o => o.CustomerId).SingleAsync());
