@@ -11,22 +11,30 @@ namespace Dealership.IntegrationTests;
 /// Collection and delivery against the demo order that is at the dealership and prepared (Sophia Nguyen's
 /// CX-5: inspection and funds ticked, insurance and registration still open, a $2,000 deposit).
 /// </summary>
-public sealed class CollectionTests
+public sealed class CollectionTests : FreshAppTests
 {
-    private DealershipApp _app = null!;
     private Guid _order;
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-        _order = await _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
-            .Where(x => x.EmailKey == "sophia.nguyen@example.com").Select(x => x.Id).SingleAsync());
-    }
+    public async Task ArrangeAsync() => _order = await ReadyForCollectionAsync(App);
 
-    [TearDown]
-    public void Stop() => _app.Dispose();
+    /// <summary>
+    /// A car at the dealership, prepared, with two checklist items still open (insurance and registration), for a
+    /// customer of the test's own: the state story 001 starts from.
+    /// </summary>
+    internal static async Task<Guid> ReadyForCollectionAsync(DealershipApp app)
+    {
+        var who = await Arrange.CustomerWithCarAsync(app);
+        var order = await Arrange.OrderAsync(app, who, new Dictionary<string, int> { ["arrivedAtDealership"] = 1, ["preparedForDelivery"] = 2 },
+            "factoryConfirmed", "built", "inTransit", "arrivedAtDealership", "preparedForDelivery");
+        using var sales = await app.SalesAsync();
+        foreach (var item in new[] { "preDeliveryInspection", "fundsArranged" })
+        {
+            Assert.That((await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        return order;
+    }
 
     private async Task CompleteChecklistAsync(HttpClient sales)
     {
@@ -43,7 +51,7 @@ public sealed class CollectionTests
     [Test]
     public async Task Slots_OpenOnlyOnceTheChecklistIsComplete_AndComeFromOpeningHours()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         Assert.That(await SlotsAsync(sales, _order), Is.Empty);
         var tooEarly = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = "2026-11-24T18:00:00Z", toldUsBy = "phone" });
         Assert.That(tooEarly.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -64,7 +72,7 @@ public sealed class CollectionTests
     [Test]
     public async Task TheCustomersChoice_IsBooked_Confirmed_AndMovingItFreesTheOldSlot()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
 
@@ -77,9 +85,9 @@ public sealed class CollectionTests
         var moved = await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[5], toldUsBy = "phone" });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var bookings = await _app.QueryAsync(db => db.CollectionBookings.Where(b => b.OrderId == _order).ToListAsync());
+        var bookings = await App.QueryAsync(db => db.CollectionBookings.Where(b => b.OrderId == _order).ToListAsync());
         Assert.That(bookings.Select(b => b.StartsAt), Is.EqualTo(new[] { slots[5] }));
-        var confirmations = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/")).ToListAsync());
+        var confirmations = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/")).ToListAsync());
         Assert.That(confirmations.Select(n => n.TemplateKey).Distinct(), Is.EqualTo(new[] { "order.collection-booked" }));
         Assert.That(confirmations, Has.Count.EqualTo(2), "one for the booking, one for the move");
     }
@@ -87,7 +95,7 @@ public sealed class CollectionTests
     [Test]
     public async Task TheDatabase_RefusesASecondBookingOfTheSameBayAndTime()
     {
-        using var scope = _app.Services.CreateScope();
+        using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<Application.Data.DealershipDbContext>();
         var orders = await db.Orders.Select(o => new { o.Id, o.SiteId, o.OwnerStaffId }).Take(2).ToListAsync();
         var start = new DateTime(2026, 11, 30, 18, 0, 0, DateTimeKind.Utc);
@@ -101,9 +109,9 @@ public sealed class CollectionTests
     public async Task ConcurrentPicksOfTheLastBay_OneWins_TheOtherIsTold()
     {
         // One bay only, and a second ready order owned by someone else, so both may want the same time.
-        await _app.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET DeliveryBays = 1"));
-        using var sales = await _app.SalesAsync();
-        using var manager = await _app.ManagerAsync();
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET DeliveryBays = 1"));
+        using var sales = await App.SalesAsync();
+        using var manager = await App.ManagerAsync();
         await CompleteChecklistAsync(sales);
         var other = await ReadyOrderOwnedByManagerAsync(manager);
         var slot = (await SlotsAsync(sales, _order)).Intersect(await SlotsAsync(manager, other)).First();
@@ -113,13 +121,13 @@ public sealed class CollectionTests
             manager.PostAsJsonAsync($"/api/orders/{other}/collection", new { startsAt = slot, toldUsBy = "phone" }));
 
         Assert.That(responses.Select(r => r.StatusCode), Is.EquivalentTo(new[] { HttpStatusCode.OK, HttpStatusCode.Conflict }));
-        Assert.That(await _app.QueryAsync(db => db.CollectionBookings.CountAsync(b => b.StartsAt == slot)), Is.EqualTo(1));
+        Assert.That(await App.QueryAsync(db => db.CollectionBookings.CountAsync(b => b.StartsAt == slot)), Is.EqualTo(1));
     }
 
     [Test]
     public async Task Delivery_NeedsTheBalanceSettled_ThenHandsOverInOneStep()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
         var notBooked = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
@@ -137,34 +145,34 @@ public sealed class CollectionTests
         var order = await delivered.ReadJsonAsync();
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("delivered"));
         Assert.That(order.GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.Zero);
-        var stored = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
+        var stored = await App.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
         Assert.That(stored.KeysHandedOverBy, Is.Not.Null);
-        Assert.That(await _app.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered"))), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered"))), Is.True);
     }
 
     [Test]
     public async Task TheDayBefore_TheCustomerGetsOneReminder()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
         await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "phone" });
 
-        _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
-        using (var scope = _app.Services.CreateScope())
+        App.Clock.Advance(slot - App.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
             await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
         }
 
-        var reminders = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.EndsWith("/reminder/sms") || n.DeduplicationKey.EndsWith("/reminder/email")).ToListAsync());
+        var reminders = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.EndsWith("/reminder/sms") || n.DeduplicationKey.EndsWith("/reminder/email")).ToListAsync());
         Assert.That(reminders.Count(n => n.DeduplicationKey.StartsWith($"order/{_order}/", StringComparison.Ordinal)), Is.EqualTo(1));
     }
 
     [Test]
     public async Task StaffCannotImposeATime_TheyRecordTheCustomersStatedChoice_AndTheTimelineSaysHow()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slot = (await SlotsAsync(sales, _order))[1];
 
@@ -180,44 +188,44 @@ public sealed class CollectionTests
         Assert.That(order.GetProperty("collection").GetProperty("statedVia").GetString(), Is.EqualTo("inPerson"));
         Assert.That(order.GetProperty("collection").GetProperty("howChosen").GetString(), Is.EqualTo("the customer's choice, told to Sam Carter in person"));
         var customerId = order.GetProperty("customerId").GetGuid();
-        var touchpoint = await _app.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Collection booked")).Select(t => t.Summary).SingleAsync());
+        var touchpoint = await App.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == customerId && t.Summary.StartsWith("Collection booked")).Select(t => t.Summary).SingleAsync());
         Assert.That(touchpoint, Does.Contain("told to Sam Carter in person"));
     }
 
     [Test]
     public async Task CancellingAnOrder_FreesItsCollection_WithdrawsTheQueuedReminder_AndSendsNoneLater()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slot = (await SlotsAsync(sales, _order)).First(s => s > new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc));
         Assert.That((await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slot, toldUsBy = "phone" })).StatusCode, Is.EqualTo(HttpStatusCode.OK).Or.EqualTo(HttpStatusCode.Created));
-        _app.Clock.Advance(slot - _app.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
-        using (var scope = _app.Services.CreateScope())
+        App.Clock.Advance(slot - App.Clock.GetUtcNow().UtcDateTime - TimeSpan.FromHours(20));
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
         }
 
-        using var salesNextDay = await _app.SalesAsync(); // the clock moved: a fresh token
+        using var salesNextDay = await App.SalesAsync(); // the clock moved: a fresh token
         var cancelled = await salesNextDay.PostAsJsonAsync($"/api/orders/{_order}/cancellation", new { reason = "Customer changed their mind" });
 
         Assert.That(cancelled.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cancelled.Content.ReadAsStringAsync());
-        Assert.That(await _app.QueryAsync(db => db.CollectionBookings.AnyAsync(b => b.OrderId == _order)), Is.False, "the slot is free again");
-        var reminders = await _app.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.TemplateKey == "order.collection-reminder").ToListAsync());
+        Assert.That(await App.QueryAsync(db => db.CollectionBookings.AnyAsync(b => b.OrderId == _order)), Is.False, "the slot is free again");
+        var reminders = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.TemplateKey == "order.collection-reminder").ToListAsync());
         Assert.That(reminders, Is.Not.Empty, "a reminder had been queued");
         Assert.That(reminders.Select(n => n.Status), Is.All.EqualTo(Domain.Notifications.NotificationStatus.Suppressed));
-        using (var scope = _app.Services.CreateScope())
+        using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<CollectionReminders>().RunAsync(CancellationToken.None);
         }
 
-        Assert.That(await _app.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.Status != Domain.Notifications.NotificationStatus.Suppressed && n.TemplateKey == "order.collection-reminder")), Is.Zero);
-        Assert.That(await _app.QueryAsync(db => db.Promises.CountAsync(p => p.SubjectId == _order && p.State == Domain.Promises.PromiseState.Open)), Is.Zero, "open promises are withdrawn");
+        Assert.That(await App.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection/") && n.Status != Domain.Notifications.NotificationStatus.Suppressed && n.TemplateKey == "order.collection-reminder")), Is.Zero);
+        Assert.That(await App.QueryAsync(db => db.Promises.CountAsync(p => p.SubjectId == _order && p.State == Domain.Promises.PromiseState.Open)), Is.Zero, "open promises are withdrawn");
     }
 
     [Test]
     public async Task StaffProposeUpToThreeTimes_TheCustomerIsTold_AndStillChooses()
     {
-        using var sales = await _app.SalesAsync();
+        using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
 
@@ -228,19 +236,19 @@ public sealed class CollectionTests
         Assert.That(four.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(closed.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), "3 am is not an open time");
         Assert.That(proposed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await proposed.Content.ReadAsStringAsync());
-        var told = await _app.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection-proposed")));
+        var told = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection-proposed")));
         Assert.That(Messages.Read(told), Does.Contain(" or "));
         var order = await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync();
         Assert.That(order.GetProperty("status").GetString(), Is.EqualTo("preparedForDelivery"), "a proposal books nothing: the customer chooses");
 
         await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[12], toldUsBy = "phone" });
-        var stored = await _app.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
+        var stored = await App.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
         Assert.That(stored.ProposedCollectionTimes, Is.Empty, "proposals end once the customer has chosen");
     }
 
     private async Task<Guid> ReadyOrderOwnedByManagerAsync(HttpClient manager)
     {
-        var customer = await _app.QueryAsync(db => db.Customers.Where(c => c.EmailKey == "james.whitaker@example.com").Select(c => c.Id).SingleAsync());
+        var customer = (await Arrange.CustomerWithCarAsync(App)).CustomerId;
         var placed = await manager.PostAsJsonAsync("/api/orders", new
         {
             customerId = customer,
@@ -263,28 +271,15 @@ public sealed class CollectionTests
 }
 
 /// <summary>The owner's calendar shapes the collection times offered.</summary>
-public sealed class StaffAvailabilityTests
+public sealed class StaffAvailabilityTests : SharedAppTests
 {
-    private DealershipApp _app = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _app = new DealershipApp();
-        await _app.InitializeAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _app.Dispose();
-
     [Test]
     public async Task WorkingHoursAndBlockedTime_NarrowTheSlots_AndOnlyYouOrAManagerMayEditThem()
     {
-        using var sales = await _app.SalesAsync();
-        using var service = await _app.ServiceAsync();
-        var salesId = await _app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
-        var order = await _app.QueryAsync(db => db.Orders.Join(db.Customers, o => o.CustomerId, c => c.Id, (o, c) => new { o.Id, c.EmailKey })
-            .Where(x => x.EmailKey == "sophia.nguyen@example.com").Select(x => x.Id).SingleAsync());
+        using var sales = await App.SalesAsync();
+        using var service = await App.ServiceAsync();
+        var salesId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var order = await CollectionTests.ReadyForCollectionAsync(App);
         foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
         {
             await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
