@@ -139,6 +139,15 @@ public sealed partial class TrackingPageTests
         var answered = Directory.GetFiles(_host.OutboxFolder, "*.sms.json").Select(f => JsonDocument.Parse(File.ReadAllText(f)).RootElement.GetProperty("body").GetString()!)
             .Count(t => t.Contains("el sábado a las 10", StringComparison.Ordinal));
         Assert.That(answered, Is.EqualTo(1), "the answer went to Liam by text, with its accents");
+
+        // The parts task is better handled by the manager: the advisor hands it to the team queue.
+        var parts = page.GetByTestId("task").Filter(new() { HasText = "Parts will not make it" });
+        await parts.GetByRole(AriaRole.Button, new() { Name = "Hand over" }).ClickAsync();
+        await Assertions.Expect(parts.GetByLabel("Hand this conversation to")).ToBeVisibleAsync();
+        await parts.GetByLabel("Hand this conversation to").SelectOptionAsync(new SelectOptionValue { Label = "The team queue (managers see it)" });
+        await parts.GetByRole(AriaRole.Button, new() { Name = "Hand over" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Handed to the team queue");
+        await Assertions.Expect(page.GetByTestId("task")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
 

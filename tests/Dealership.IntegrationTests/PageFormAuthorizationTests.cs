@@ -61,7 +61,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Templates/Edit:Save", Access.ManageSite, "/templates/order.placed/Sms/en", _ => F(("body", "Hi {{ firstName }} {{ link }}"), ("version", "0"))),
         new("Templates/Edit:Revert", Access.ManageSite, "/templates/order.placed/Sms/en", _ => F(("version", "0"))),
         new("Inbox/Index:Done", Access.AnyStaff, "/inbox", i => F(("taskId", i.Task.ToString()))),
-        new("Inbox/Index:Reassign", Access.AnyStaff, "/inbox", i => F(("taskId", i.Task.ToString()), ("to", ""))),
+        new("Inbox/Index:Reassign", Access.AnyStaff, "/inbox", i => F(("taskId", i.Task.ToString()), ("to", "queue"))),
         new("Outbox/Index:Resend", Access.ManageSite, "/outbox", i => F(("id", i.Notification.ToString()))),
         new("Orders/New:", Access.WriteOrders, "/orders/new?customerId={customer}", _ => F(("Year", "2027"), ("Make", "Toyota"), ("model", "RAV4"), ("Price", "35000"))),
         new("Orders/Details:Collection", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"), ("toldUsBy", "Phone"))),

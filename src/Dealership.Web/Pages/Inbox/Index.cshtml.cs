@@ -37,10 +37,16 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmi
     public Task<IActionResult> OnPostDoneAsync(Guid taskId, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new CompleteTask.Command(taskId), ct).AsTask(), "Task closed.", "/inbox", ct);
 
-    public Task<IActionResult> OnPostReassignAsync(Guid taskId, string? to, CancellationToken ct)
+    /// <summary><paramref name="to"/>: a colleague's id, or "queue" for the site's team queue.</summary>
+    public async Task<IActionResult> OnPostReassignAsync(Guid taskId, string? to, CancellationToken ct)
     {
+        if (to != "queue" && !Guid.TryParse(to, out _))
+        {
+            return await ShowAsync(ct, "Choose who takes the conversation.");
+        }
+
         Guid? target = Guid.TryParse(to, out var id) ? id : null;
-        return SubmitAsync(() => mediator.Send(new ReassignTask.Command(taskId, target), ct).AsTask(),
+        return await SubmitAsync(() => mediator.Send(new ReassignTask.Command(taskId, target), ct).AsTask(),
             target is null ? "Handed to the team queue: the site's managers see it now." : "Handed over. It is in their inbox now, with the same answer-by time.", "/inbox", ct);
     }
 
