@@ -68,6 +68,7 @@ if (app.Environment.IsDevelopment())
     await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
 }
 
+app.UseSecurityHeaders();
 app.UseExceptionHandler("/error");
 // API callers get problem JSON for bare status codes; people in the staff UI get a readable page.
 app.UseWhen(context => ProblemExceptionHandler.IsApiRequest(context.Request), api => api.UseStatusCodePages(async context =>

@@ -108,4 +108,22 @@ public sealed class PlatformTests : SharedAppTests
 
         return directory?.FullName ?? throw new InvalidOperationException("Dealership.sln not found above the test folder.");
     }
+
+    [Test]
+    public async Task EveryResponse_CarriesTheSecurityHeaders_AndPagesRunOnlyTheAppsOwnScripts()
+    {
+        using var client = App.CreateClient(new() { AllowAutoRedirect = false });
+        foreach (var path in new[] { "/login", "/api/sites", "/track/not-a-token", "/css/site.css" })
+        {
+            var response = await client.GetAsync(path);
+            Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"), path);
+            Assert.That(response.Headers.GetValues("X-Frame-Options").Single(), Is.EqualTo("DENY"), path);
+            Assert.That(response.Headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("no-referrer"), path + ": a tracking token never leaks in a Referer");
+            var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.That(policy, Does.Contain("script-src 'self';").And.Contain("frame-ancestors 'none'"), path);
+        }
+
+        var page = await (await client.GetAsync("/login")).Content.ReadAsStringAsync();
+        Assert.That(page, Does.Not.Contain("<script>").And.Not.Contain("onchange=").And.Not.Contain("onclick="), "nothing inline for the policy to block");
+    }
 }
