@@ -62,6 +62,13 @@ builder.Services.AddRazorPages(options =>
 var app = builder.Build();
 
 await app.PrepareDatabaseAsync();
+if (args.Contains("setup", StringComparer.OrdinalIgnoreCase))
+{
+    // First run in production: create the first site and Manager, then exit (deploy/README.md).
+    Environment.ExitCode = await FirstRun.SetUpAsync(app.Services, app.Configuration.GetSection("Setup"), Console.Out);
+    return;
+}
+
 if (app.Environment.IsDevelopment())
 {
     using var scope = app.Services.CreateScope();

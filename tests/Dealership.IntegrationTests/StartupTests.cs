@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dealership.Application.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.IntegrationTests;
@@ -52,6 +53,38 @@ public sealed class StartupTests
         Assert.That(await app.QueryAsync(db => db.Users.CountAsync()), Is.Zero);
         Assert.That(await app.QueryAsync(db => db.Customers.CountAsync()), Is.Zero);
         Assert.That(await app.QueryAsync(db => db.Database.GetAppliedMigrationsAsync()), Is.Not.Empty, "the SQLite schema is migrated at start");
+    }
+
+    [Test]
+    public async Task FirstRunSetup_CreatesTheFirstSiteAndManager_Once_AndSaysWhatToFix()
+    {
+        using var app = new DealershipApp();
+        _ = app.Server; // outside Development: an empty, migrated database
+        IConfiguration Setup(string? timeZone) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SiteCode"] = "sea", ["SiteName"] = "Harbor Motors Seattle", ["TimeZoneId"] = timeZone, ["Currency"] = "USD", ["PhoneRegion"] = "US",
+            ["ManagerEmail"] = "first.manager@harbor.example", ["ManagerName"] = "Casey First", ["ManagerPassword"] = "A-long-first-password-1",
+        }).Build();
+
+        var wrong = new StringWriter();
+        Assert.That(await Web.Hosting.FirstRun.SetUpAsync(app.Services, Setup("Pacific"), wrong), Is.EqualTo(2));
+        Assert.That(wrong.ToString(), Does.Contain("Setup:TimeZoneId: Give an IANA time zone"));
+        Assert.That(await app.QueryAsync(db => db.Sites.CountAsync()), Is.Zero, "nothing half-made");
+
+        var first = new StringWriter();
+        Assert.That(await Web.Hosting.FirstRun.SetUpAsync(app.Services, Setup("America/Los_Angeles"), first), Is.Zero);
+        Assert.That(first.ToString(), Does.Contain("Site SEA: created").And.Contain("Manager first.manager@harbor.example: created"));
+        var again = new StringWriter();
+        Assert.That(await Web.Hosting.FirstRun.SetUpAsync(app.Services, Setup("America/Los_Angeles"), again), Is.Zero);
+        Assert.That(again.ToString(), Does.Contain("already there"));
+        Assert.That((await app.QueryAsync(db => db.Sites.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync())), Is.EqualTo((1, 1)));
+
+        using var client = app.CreateClient();
+        var token = await client.PostAsJsonAsync("/api/auth/token", new { email = "first.manager@harbor.example", password = "A-long-first-password-1" });
+        Assert.That(token.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the first Manager can sign in");
+        var bearer = (await token.ReadJsonAsync()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        Assert.That((await client.GetAsync("/api/staff")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "and manage staff from there");
     }
 
     [Test]
