@@ -113,7 +113,7 @@ public sealed class PlatformTests : SharedAppTests
     public async Task EveryResponse_CarriesTheSecurityHeaders_AndPagesRunOnlyTheAppsOwnScripts()
     {
         using var client = App.CreateClient(new() { AllowAutoRedirect = false });
-        foreach (var path in new[] { "/login", "/api/sites", "/track/not-a-token", "/css/site.css" })
+        foreach (var path in new[] { "/login", "/api/sites", "/track/not-a-token", "/css/site.css", "/error", "/no-such-page" })
         {
             var response = await client.GetAsync(path);
             Assert.That(response.Headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"), path);

@@ -82,6 +82,32 @@ public sealed class MessageTemplateTests
         Assert.That(eastern.Text, Does.Contain("Tue, Dec 8 at 11:30 AM"), "the same instant, read in the site's own zone");
     }
 
+    [Test]
+    public void ATemplate_IsRefused_WithoutTheLink_WithAForeignTag_OrWithARunawayLoop()
+    {
+        var renderer = Dealership.Application.Notifications.Templates.MessageRenderer.Shared;
+        static Dealership.Application.Notifications.Templates.TemplateSource Text(string body) => new(null, body);
+
+        Assert.That(renderer.Check(MessageTemplates.HelpReply, MessageChannel.Sms, Text("Reply STOP to stop.")).Single().Message, Does.Contain("must include {{ link }}"));
+        var include = renderer.Check(MessageTemplates.HelpReply, MessageChannel.Sms, Text("Hi\n{% include 'footer' %} {{ link }}"));
+        Assert.That(include.Single().Message, Does.StartWith("Line 2: the tag 'include' cannot be used"));
+        var loop = renderer.Check(MessageTemplates.HelpReply, MessageChannel.Sms, Text("{% for i in (1..1000000) %}x{% endfor %} {{ link }}"));
+        Assert.That(loop.Single().Message, Does.StartWith("It fails when rendered"), "a runaway loop is stopped and refused, not run");
+        Assert.That(renderer.Check(MessageTemplates.HelpReply, MessageChannel.Sms, Text("{% comment %}{{ anything }}{% endcomment %}Help: {{ link }}")), Is.Empty,
+            "comments are text, not code");
+    }
+
+    [Test]
+    public void AMessageQueuedBeforeRawFacts_StillReadsRight()
+    {
+        // Stored before 2026-11-28: formatted per language, under the old names.
+        var old = new Dictionary<string, string> { ["vehicle"] = "2016 Lexus RX 350", ["when"] = "Tue, Dec 8 at 8:30 AM", ["whenEs"] = "mar 8 dic a las 8:30" };
+        var english = MessageTemplates.Render(MessageTemplates.ServiceBooked, MessageChannel.Sms, "en", new TemplateContext("Olivia", "Harbor", Link, old));
+        var spanish = MessageTemplates.Render(MessageTemplates.ServiceBooked, MessageChannel.Sms, "es", new TemplateContext("José", "Harbor", Link, old));
+        Assert.That(english.Text, Does.Contain("booked in for Tue, Dec 8 at 8:30 AM at Harbor"));
+        Assert.That(spanish.Text, Does.Contain("tiene cita el mar 8 dic a las 8:30 en Harbor"));
+    }
+
     [TestCase("Hello", 1)]
     [TestCase("ñ and é are GSM; 160 of them fit in one", 1)]
     [TestCase("emoji 🚗 forces UCS-2", 1)]

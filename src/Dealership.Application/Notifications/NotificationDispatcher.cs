@@ -216,10 +216,9 @@ public sealed class NotificationDispatcher(
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
         var phones = customers.Values.Where(c => c.MobilePhone != null).Select(c => c.MobilePhone!).Distinct().ToList();
         var optedOut = (await db.PhoneConsents.Where(p => phones.Contains(p.PhoneNumber) && p.OptedOut).Select(p => p.PhoneNumber).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
-        var siteIds = due.Where(n => n.SiteId != null).Select(n => n.SiteId!.Value).Distinct().ToList();
+        // A message about no site in particular (the customer changed their preferences) speaks for their own site.
+        var siteIds = due.Select(n => n.SiteId ?? customers[n.CustomerId].RegisteredAtSiteId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        // A message about no site in particular (a preference change by the customer) speaks for the first site.
-        var fallbackSite = sites.Values.FirstOrDefault() ?? await db.Sites.AsNoTracking().OrderBy(s => s.Name).FirstOrDefaultAsync(ct);
         var texts = await siteTemplates.CurrentAsync(siteIds, ct);
 
         var claimed = new List<Claimed>();
@@ -247,7 +246,7 @@ public sealed class NotificationDispatcher(
             }
 
             var token = TrackingTokens.NewToken();
-            var site = notification.SiteId is { } siteId && sites.TryGetValue(siteId, out var own) ? own : fallbackSite;
+            var site = sites.GetValueOrDefault(notification.SiteId ?? customer.RegisteredAtSiteId);
             var data = JsonSerializer.Deserialize<Dictionary<string, string>>(notification.TemplateData) ?? [];
             TemplateContext For(string link) => new(customer.FirstName, site?.Name ?? "Your dealership", link, data, site?.TimeZone, now);
             var rendered = Templates.SiteTemplates.Render(texts, site?.Id, notification.TemplateKey, channel, notification.Language,

@@ -33,7 +33,7 @@ public static class SendCustomerMessage
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock, IPublicLinks links)
+    public sealed class Handler(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, TimeProvider clock, IPublicLinks links, Templates.SiteTemplates templates)
         : ICommandHandler<Command, IReadOnlyList<NotificationView>>
     {
         public async ValueTask<IReadOnlyList<NotificationView>> Handle(Command command, CancellationToken cancellationToken)
@@ -54,7 +54,8 @@ public static class SendCustomerMessage
             if (command.Channel is null or MessageChannel.Sms)
             {
                 var siteName = await db.Sites.Where(x => x.Id == staff.SiteId).Select(x => x.Name).FirstOrDefaultAsync(cancellationToken) ?? "";
-                RefuseOverBudget(customer, siteName, data);
+                var (source, _) = await templates.ForAsync(staff.SiteId, MessageTemplates.StaffMessage, MessageChannel.Sms, customer.Language == "es" ? "es" : "en", cancellationToken);
+                RefuseOverBudget(customer, siteName, data, source);
             }
 
             var queued = await outbox.QueueAsync(customer, staff.SiteId, MessageTemplates.StaffMessage, $"customer/{customer.Id}/message/{Guid.NewGuid():N}",
@@ -71,11 +72,11 @@ public static class SendCustomerMessage
         }
 
         /// <summary>The text as it will really go (signature and a link of the real length): more than its budget of segments is refused with how much to cut.</summary>
-        private void RefuseOverBudget(Domain.Customers.Customer customer, string siteName, Dictionary<string, string> data)
+        private void RefuseOverBudget(Domain.Customers.Customer customer, string siteName, Dictionary<string, string> data, Templates.TemplateSource source)
         {
             var link = links.TrackingPage(TrackingTokens.NewToken());
-            var text = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Sms, customer.Language,
-                new TemplateContext(customer.FirstName, siteName, link, data)).Text;
+            var text = Templates.MessageRenderer.Shared.Render(MessageTemplates.StaffMessage, MessageChannel.Sms, customer.Language,
+                new TemplateContext(customer.FirstName, siteName, link, data), source).Text;
             var budget = MessageTemplates.SegmentBudget(text);
             if (MessageTemplates.SmsSegments(text) <= budget)
             {

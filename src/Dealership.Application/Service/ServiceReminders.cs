@@ -41,12 +41,15 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Unit
         var vehicleIds = due.Select(a => a.VehicleId).Distinct().ToList();
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, cancellationToken);
+        var advisorIds = due.Select(a => a.AdvisorStaffId).Distinct().ToList();
+        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var messages = due.Select(a =>
         {
             var data = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["vehicle"] = vehicles.GetValueOrDefault(a.VehicleId, ""),
                 ["when"] = TemplateFacts.Instant(a.StartsAt),
+                ["advisorName"] = advisors.GetValueOrDefault(a.AdvisorStaffId, ""),
             };
             return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
         }).ToList();

@@ -68,8 +68,8 @@ public static class MessagingApi
         tasks.MapPost("/{id:guid}/owner", async (Guid id, TaskOwnerBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ReassignTask.Command(id, body.StaffId), ct)))
             .WithSummary("Hand a task to a colleague at its site (staffId), or back to the site's team queue (staffId null). Its owner or a manager.");
-        tasks.MapGet("/colleagues", async ([AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListColleagues.Query(paging.Number, paging.PageSize ?? Paging.MaxPageSize), ct)))
-            .WithSummary("Active people at your current site: whom a task can be handed to.");
+        tasks.MapGet("/colleagues", async (Guid? siteId, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListColleagues.Query(paging.Number, paging.PageSize ?? Paging.MaxPageSize, siteId), ct)))
+            .WithSummary("Active people at one of your sites (?siteId=, default your current one): whom a task there can be handed to.");
     }
 }

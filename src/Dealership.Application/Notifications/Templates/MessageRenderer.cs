@@ -37,6 +37,13 @@ public sealed partial class MessageRenderer
         "append", "prepend", "replace", "replace_first", "remove", "remove_first", "size", "slice", "split", "join", "first", "last",
     };
 
+    /// <summary>The tags a message may use; include, render and the rest are refused (a message is self-contained).</summary>
+    public static readonly IReadOnlySet<string> Tags = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for", "endfor", "assign", "capture", "endcapture",
+        "break", "continue", "comment", "endcomment", "raw", "endraw",
+    };
+
     private static readonly HashSet<string> Words = new(StringComparer.Ordinal)
     {
         "if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for", "endfor", "in", "and", "or", "contains",
@@ -50,7 +57,8 @@ public sealed partial class MessageRenderer
 
     public MessageRenderer()
     {
-        _options = new TemplateOptions { StrictFilters = true };
+        // A template is text with a few conditions: a loop of thousands of steps is a mistake (or an attack) and stops.
+        _options = new TemplateOptions { StrictFilters = true, MaxSteps = 10_000, MaxRecursion = 10 };
         _options.Filters.AddFilter("first_word", (input, _, _) =>
             new ValueTask<FluidValue>(new StringValue(input.ToStringValue().Trim().Split(' ', 2)[0])));
         _options.Filters.AddFilter("sentence", (input, _, _) =>
@@ -122,6 +130,12 @@ public sealed partial class MessageRenderer
             problems.AddRange(UnknownNames(part, text, known));
         }
 
+        // The link is the customer's way in, and how a text interrupted mid-send is recognised at the provider.
+        if (!string.IsNullOrWhiteSpace(source.Body) && !LinkUse().IsMatch(source.Body))
+        {
+            problems.Add(new TemplateProblem("body", 0, "The message must include {{ link }}: it is the customer's page, and how a text is recognised if sending is interrupted."));
+        }
+
         if (problems.Count == 0)
         {
             foreach (var language in MessageTemplates.Languages)
@@ -132,7 +146,7 @@ public sealed partial class MessageRenderer
                     {
                         Render(key, channel, language, SampleContext(facts), source);
                     }
-                    catch (Exception ex) when (ex is FluidException or InvalidOperationException or ArgumentException)
+                    catch (Exception ex)
                     {
                         problems.Add(new TemplateProblem("body", 0, $"It fails when rendered: {ex.Message}"));
                         return problems;
@@ -165,10 +179,26 @@ public sealed partial class MessageRenderer
         return new RenderedMessage(subject, EmailText(text, spanish, context, footer: key != MessageTemplates.StaffMessage), EmailHtml(subject, text, spanish, context));
     }
 
-    private IFluidTemplate Parse(string text) =>
-        _parsed.GetOrAdd(text, t => _parser.TryParse(t, out var template, out var error)
-            ? template
-            : throw new InvalidOperationException($"A stored template does not parse: {error}"));
+    /// <summary>Parsed once per text; drafts previewed in the editor would grow the cache without end, so it is bounded.</summary>
+    private IFluidTemplate Parse(string text)
+    {
+        if (_parsed.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        if (!_parser.TryParse(text, out var template, out var error))
+        {
+            throw new InvalidOperationException($"A stored template does not parse: {error}");
+        }
+
+        if (_parsed.Count >= 1_000)
+        {
+            _parsed.Clear();
+        }
+
+        return _parsed.GetOrAdd(text, template);
+    }
 
     private LiquidContext Context(TemplateDefinition definition, TemplateContext context, bool spanish)
     {
@@ -179,12 +209,31 @@ public sealed partial class MessageRenderer
         var zone = context.TimeZone ?? TimeZoneInfo.Utc;
         foreach (var fact in definition.Facts)
         {
-            var raw = context.Data.TryGetValue(fact.Name, out var value) ? value.Trim() : "";
-            var shown = raw.Length == 0 ? null : Format(fact.Kind, raw, spanish, zone, context.Now);
+            var legacy = Legacy(context.Data, fact.Name, spanish);
+            var raw = spanish && legacy.Length > 0 ? legacy : context.Data.TryGetValue(fact.Name, out var value) ? value.Trim() : legacy;
+            // A message queued before facts were stored raw carries them already written out: shown as written.
+            var shown = raw.Length == 0 ? null : Format(fact.Kind, raw, spanish, zone, context.Now) ?? raw;
             liquid.SetValue(fact.Name, shown is null ? NilValue.Instance : new StringValue(shown));
         }
 
         return liquid;
+    }
+
+    /// <summary>Facts of messages queued before 2026-11-28 were stored formatted, some under a name per language.</summary>
+    private static string Legacy(IReadOnlyDictionary<string, string> data, string name, bool spanish)
+    {
+        string? key = (name, spanish) switch
+        {
+            ("milestone", false) => "milestoneName",
+            ("milestone", true) => "milestoneNameEs",
+            ("dueBy", false) => "dueLocal",
+            ("dueBy", true) => "dueLocalEs",
+            ("next", false) => "nextName",
+            ("next", true) => "nextNameEs",
+            (_, true) => name + "Es",
+            _ => null,
+        };
+        return key is not null && data.TryGetValue(key, out var value) ? value.Trim() : "";
     }
 
     /// <summary>A raw fact as the reader reads it; null when it cannot be read (shown as missing, never as garbage).</summary>
@@ -247,6 +296,12 @@ public sealed partial class MessageRenderer
     /// <summary>Liquid's line breaks and spaces around tags collapse: a message is one paragraph with single spaces.</summary>
     private static string Clean(string text) => SpaceRun().Replace(text.Replace('\n', ' '), " ").Trim();
 
+    [GeneratedRegex(@"\{\{-?\s*link\s*(\||-?\}\})")]
+    private static partial Regex LinkUse();
+
+    [GeneratedRegex(@"\{%-?\s*(comment|raw)\s*-?%\}.*?\{%-?\s*end\1\s*-?%\}", RegexOptions.Singleline)]
+    private static partial Regex IgnoredBlock();
+
     [GeneratedRegex("[ \t]{2,}")]
     private static partial Regex SpaceRun();
 
@@ -268,6 +323,8 @@ public sealed partial class MessageRenderer
     private static IEnumerable<TemplateProblem> UnknownNames(string part, string text, HashSet<string> known)
     {
         var declared = new HashSet<string>(known, StringComparer.Ordinal);
+        // Comments and raw blocks are text, not code: blank them out, keeping their line breaks for the line numbers.
+        text = IgnoredBlock().Replace(text, m => new string(m.Value.Select(c => c == '\n' ? '\n' : ' ').ToArray()));
         foreach (Match tag in Tag().Matches(text))
         {
             var inner = StringLiteral().Replace(tag.Groups["inner"].Value, " ");
@@ -277,6 +334,12 @@ public sealed partial class MessageRenderer
             {
                 var word = name.Groups["name"].Value;
                 var isTag = tag.Value.StartsWith("{%", StringComparison.Ordinal);
+                if (isTag && first && !Tags.Contains(word))
+                {
+                    yield return new TemplateProblem(part, line, $"Line {line}: the tag '{word}' cannot be used in a message. Use one of: {string.Join(", ", Tags.Where(t => !t.StartsWith("end", StringComparison.Ordinal)))}.");
+                    break;
+                }
+
                 if (name.Groups["pipe"].Success)
                 {
                     if (!Filters.Contains(word))
@@ -313,7 +376,7 @@ public sealed partial class MessageRenderer
 
     /// <summary>Texts that already greet the customer by name ("Hi Olivia, ...") are not greeted twice in email.</summary>
     private static bool GreetsAlready(string text, TemplateContext context) =>
-        text.IndexOf(context.CustomerFirstName, StringComparison.Ordinal) is >= 0 and < 12;
+        text.IndexOf(context.CustomerFirstName, StringComparison.Ordinal) is >= 0 and < 30;
 
     /// <summary>The email's text part. A staff message already ends with its writer's name, site and link, so it is signed once: no footer.</summary>
     private static string EmailText(string text, bool spanish, TemplateContext context, bool footer) =>

@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Domain.Notifications;
+using FluentValidation;
 using Mediator;
 
 namespace Dealership.Application.Notifications.Templates;
@@ -9,6 +10,15 @@ public static class PreviewTemplate
 {
     [Allowed(Access.ManageSite)]
     public sealed record Query(string Key, MessageChannel Channel, string Language, string? Subject, string Body) : IQuery<TemplatePreview>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Body).MaximumLength(4000);
+            RuleFor(q => q.Subject).MaximumLength(4000);
+        }
+    }
 
     public sealed class Handler : IQueryHandler<Query, TemplatePreview>
     {

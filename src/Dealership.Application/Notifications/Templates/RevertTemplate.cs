@@ -31,6 +31,12 @@ public static class RevertTemplate
                     .FirstOrDefaultAsync(v => v.SiteId == site.Id && v.Key == command.Key && v.Channel == command.Channel && v.Language == command.Language && v.Number == number, cancellationToken)
                     ?? throw new NotFoundException("Template version", number);
                 (subject, body) = (old.Subject, old.Body);
+                // An old version may name facts that no longer exist: it comes back only if it still passes today's checks.
+                if (body is not null && MessageRenderer.Shared.Check(command.Key, command.Channel, new TemplateSource(subject, body)) is { Count: > 0 } problems)
+                {
+                    throw new FluentValidation.ValidationException(problems.Select(p => new FluentValidation.Results.ValidationFailure(p.Part,
+                        $"Version {number} cannot be used again as it is: {p.Message}")));
+                }
             }
 
             var note = command.ToVersion is { } n ? $"Back to version {n}" : "Back to the product's default";

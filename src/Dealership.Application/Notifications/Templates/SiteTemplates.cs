@@ -40,7 +40,20 @@ public sealed class SiteTemplates(DealershipDbContext db)
     {
         ArgumentNullException.ThrowIfNull(sources);
         var source = siteId is { } id && sources.TryGetValue(new Key(id, key, channel, language == "es" ? "es" : "en"), out var own) ? own : null;
-        return MessageRenderer.Shared.Render(key, channel, language, context, source);
+        if (source is null)
+        {
+            return MessageRenderer.Shared.Render(key, channel, language, context);
+        }
+
+        try
+        {
+            return MessageRenderer.Shared.Render(key, channel, language, context, source);
+        }
+        catch (Exception)
+        {
+            // A site's text that no longer renders must not hold up every message behind it: the product's words go instead.
+            return MessageRenderer.Shared.Render(key, channel, language, context);
+        }
     }
 
     internal static IQueryable<TemplateVersion> Newest(IQueryable<TemplateVersion> versions) =>

@@ -19,8 +19,8 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmi
 
     public string? TypedAnswer { get; private set; }
 
-    /// <summary>People at this site a conversation can be handed to.</summary>
-    public IReadOnlyList<ListColleagues.Colleague> Colleagues { get; private set; } = [];
+    /// <summary>Whom a conversation can be handed to, per site: a task goes to people who work at its own site.</summary>
+    public IReadOnlyDictionary<Guid, IReadOnlyList<ListColleagues.Colleague>> Colleagues { get; private set; } = new Dictionary<Guid, IReadOnlyList<ListColleagues.Colleague>>();
 
     public Guid? Me => staff.StaffId;
 
@@ -53,6 +53,12 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, FormSubmi
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Tasks = await mediator.Send(new ListTasks.Query(), ct);
-        Colleagues = Tasks.Items.Count == 0 ? [] : (await mediator.Send(new ListColleagues.Query(), ct)).Items;
+        var colleagues = new Dictionary<Guid, IReadOnlyList<ListColleagues.Colleague>>();
+        foreach (var siteId in Tasks.Items.Select(t => t.SiteId).Distinct())
+        {
+            colleagues[siteId] = (await mediator.Send(new ListColleagues.Query(SiteId: siteId), ct)).Items;
+        }
+
+        Colleagues = colleagues;
     }
 }
