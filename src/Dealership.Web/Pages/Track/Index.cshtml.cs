@@ -56,54 +56,22 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Invalid();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
+        SubmitAsync(async () =>
         {
             await mediator.Send(new UpdateMyPreferences.Command(Token, Input.PreferredChannel, Input.Language, Input.QuietHoursStart, Input.QuietHoursEnd,
                 Input.SmsConsent, Input.EmailConsent), ct);
             Saved = true;
             return Redirect($"/track/{Token}");
-        }
-        catch (NotFoundException)
-        {
-            return Invalid();
-        }
-        catch (ValidationException ex)
-        {
-            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage));
-        }
-        catch (Domain.Common.DomainRuleException ex)
-        {
-            Errors.Add(ex.Message);
-        }
+        }, ct);
 
-        return await LoadAsync(ct) ? Page() : Invalid();
-    }
-
-    public async Task<IActionResult> OnPostSlotAsync(Guid orderId, DateTime startsAt, CancellationToken ct)
-    {
-        try
+    public Task<IActionResult> OnPostSlotAsync(Guid orderId, DateTime startsAt, CancellationToken ct) =>
+        SubmitAsync(async () =>
         {
             await mediator.Send(new Application.Handover.PickMyCollectionSlot.Command(Token, orderId, startsAt), ct);
             SlotBooked = true;
             return Redirect($"/track/{Token}");
-        }
-        catch (NotFoundException)
-        {
-            return Invalid();
-        }
-        catch (Domain.Common.DomainRuleException ex)
-        {
-            Errors.Add(Spanish ? "Esa hora ya no está libre. Elija otra, por favor." : ex.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            Errors.Add("That time was just taken by someone else. Please choose another.");
-        }
-
-        return await LoadAsync(ct) ? Page() : Invalid();
-    }
+        }, ct, taken: true);
 
     [TempData]
     public bool VisitConfirmed { get; set; }
@@ -115,61 +83,70 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     /// <summary>What the customer typed, kept when the message could not be sent.</summary>
     public string? TypedMessage { get; private set; }
 
-    public async Task<IActionResult> OnPostWriteAsync(string? text, CancellationToken ct)
+    public Task<IActionResult> OnPostWriteAsync(string? text, CancellationToken ct)
     {
-        try
+        TypedMessage = text;
+        return SubmitAsync(async () =>
         {
             var answer = await mediator.Send(new WriteToUs.Command(Token, text ?? ""), ct);
             WrittenAnswer = Spanish
                 ? $"{answer.OwnerName ?? "Nuestro equipo"} tiene su mensaje y le responderá antes de {answer.AnswerBy}."
                 : $"{answer.OwnerName ?? "Our team"} has your message and will answer by {answer.AnswerBy}.";
             return Redirect($"/track/{Token}#write");
-        }
-        catch (NotFoundException)
-        {
-            return Invalid();
-        }
-        catch (ValidationException ex)
-        {
-            Errors.AddRange(ex.Errors.Select(e => e.ErrorMessage));
-            TypedMessage = text;
-        }
-
-        return await LoadAsync(ct) ? Page() : Invalid();
+        }, ct);
     }
 
     public Task<IActionResult> OnPostConfirmVisitAsync(Guid appointmentId, CancellationToken ct) =>
-        VisitAsync(async () =>
+        SubmitAsync(async () =>
         {
             await mediator.Send(new ConfirmMyAppointment.Command(Token, appointmentId), ct);
             VisitConfirmed = true;
-        }, ct);
+            return Redirect($"/track/{Token}");
+        }, ct, taken: true);
 
     public Task<IActionResult> OnPostMoveVisitAsync(Guid appointmentId, DateTime startsAt, CancellationToken ct) =>
-        VisitAsync(() => mediator.Send(new RescheduleMyAppointment.Command(Token, appointmentId, startsAt), ct).AsTask(), ct);
+        SubmitAsync(async () =>
+        {
+            await mediator.Send(new RescheduleMyAppointment.Command(Token, appointmentId, startsAt), ct);
+            SlotBooked = true;
+            return Redirect($"/track/{Token}");
+        }, ct, taken: true);
 
-    private async Task<IActionResult> VisitAsync(Func<Task> command, CancellationToken ct)
+    /// <summary>
+    /// The one way this page's forms run: the act, then a redirect; a link that no longer works is the same 404
+    /// as any bad link; what the customer must fix is shown in their language, with what they typed kept.
+    /// <paramref name="taken"/>: the form picks a time, so a refusal means someone else took it first.
+    /// </summary>
+    private async Task<IActionResult> SubmitAsync(Func<Task<IActionResult>> act, CancellationToken ct, bool taken = false)
     {
+        Exception failure;
         try
         {
-            await command();
-            SlotBooked = !VisitConfirmed;
-            return Redirect($"/track/{Token}");
+            return await act();
         }
         catch (NotFoundException)
         {
             return Invalid();
         }
-        catch (Domain.Common.DomainRuleException ex)
+        catch (Exception ex) when (ex is ValidationException or Domain.Common.DomainRuleException || (taken && ex is Microsoft.EntityFrameworkCore.DbUpdateException))
         {
-            Errors.Add(Spanish ? "Esa hora ya no está libre. Elija otra, por favor." : ex.Message);
-        }
-        catch (Microsoft.EntityFrameworkCore.DbUpdateException)
-        {
-            Errors.Add(Spanish ? "Alguien acaba de reservar esa hora. Elija otra, por favor." : "That time was just taken by someone else. Please choose another.");
+            failure = ex;
         }
 
-        return await LoadAsync(ct) ? Page() : Invalid();
+        // The page (and so the reader's language) is loaded first, then the problem is said in that language.
+        if (!await LoadAsync(ct))
+        {
+            return Invalid();
+        }
+
+        Errors.AddRange(failure switch
+        {
+            ValidationException v => Spanish ? v.Errors.Select(e => $"Revise este dato: {e.ErrorMessage}") : v.Errors.Select(e => e.ErrorMessage),
+            Domain.Common.DomainRuleException d when Spanish => [taken ? "Esa hora ya no está libre. Elija otra, por favor." : $"No se pudo guardar: {d.Message}"],
+            Domain.Common.DomainRuleException d => [d.Message],
+            _ => [Spanish ? "Alguien acaba de reservar esa hora. Elija otra, por favor." : "That time was just taken by someone else. Please choose another."],
+        });
+        return Page();
     }
 
     public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
