@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Dealership.Domain.Common;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Notifications;
+using Dealership.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.IntegrationTests;
@@ -310,5 +312,41 @@ public sealed class OrderTests
         Assert.That(list.GetProperty("pageSize").GetInt32(), Is.EqualTo(2));
         Assert.That(list.GetProperty("total").GetInt32(), Is.GreaterThanOrEqualTo(1));
         Assert.That((await sales.GetAsync("/api/orders?status=flying")).StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task TheBoard_BeyondFiveHundredOrders_StillPutsALateOneFirst_AndCountsThemAll()
+    {
+        // A busy site: 520 orders on track, placed first; then one that becomes late. The board used to show the
+        // 500 oldest, so the late one never appeared.
+        using var app = new DealershipApp();
+        await app.InitializeAsync();
+        var who = await Arrange.CustomerWithCarAsync(app);
+        var portland = await app.SiteIdAsync("PDX");
+        var salesId = await app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var farAway = new Dictionary<OrderMilestone, DateOnly> { [OrderMilestone.ArrivedAtDealership] = DateOnly.FromDateTime(now).AddDays(120) };
+        await app.QueryAsync(async db =>
+        {
+            for (var i = 0; i < 520; i++)
+            {
+                db.Orders.Add(new VehicleOrder(portland, who.CustomerId, salesId, new VehicleSpec(2027, "Honda", "Civic", "Sport", null, null, null),
+                    new Money(2_900_000, "USD"), new Money(0, "USD"), farAway, now.AddMinutes(-600 + i)));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        var late = await Arrange.OrderAsync(app, await Arrange.CustomerWithCarAsync(app), new Dictionary<string, int> { ["factoryConfirmed"] = 1, ["arrivedAtDealership"] = 120 });
+        app.Clock.Advance(TimeSpan.FromDays(3));
+
+        using var sales = await app.SalesAsync();
+        var board = await (await sales.GetAsync("/api/deliveries/board")).ReadJsonAsync();
+        var rows = board.GetProperty("rows").EnumerateArray().ToList();
+        Assert.That(rows, Has.Count.EqualTo(500), "one screen");
+        Assert.That(rows.Where(r => r.GetProperty("attention").GetString() == "late").Select(r => r.GetProperty("orderId").GetGuid()), Does.Contain(late));
+        Assert.That(rows[0].GetProperty("attention").GetString(), Is.AnyOf("scheduledToday", "late"), "the most urgent first");
+        var counted = new[] { "late", "silent", "arrivedNotScheduled", "scheduledToday", "onTrack" }.Sum(k => board.GetProperty(k).GetInt32());
+        var active = await app.QueryAsync(db => db.Orders.CountAsync(o => o.SiteId == portland && o.CancelledAt == null && o.Status != OrderMilestone.Delivered));
+        Assert.That(counted, Is.EqualTo(active), "the counts cover every active order, not only the rows shown");
     }
 }

@@ -37,7 +37,7 @@ public static class GetDeliveriesBoard
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy)
         : IQueryHandler<Query, Board>
     {
-        /// <summary>A site's active orders fit one screen of a board; beyond this the list view pages them.</summary>
+        /// <summary>The board shows the most urgent orders up to this many; its counts cover all of them, and the list view pages the rest.</summary>
         private const int MaxRows = 500;
 
         public async ValueTask<Board> Handle(Query query, CancellationToken cancellationToken)
@@ -51,7 +51,16 @@ public static class GetDeliveriesBoard
                 orders = orders.Where(o => o.OwnerStaffId == owner);
             }
 
-            var list = await orders.OrderBy(o => o.CreatedAt).Take(MaxRows).ToListAsync(cancellationToken);
+            // Which orders need attention is decided in the database, over every active order: the board shows the
+            // most urgent first and counts them all, however many orders the site has (not the oldest few hundred).
+            var rank = Urgency(site, today, now);
+            var list = await orders.OrderBy(rank)
+                .ThenBy(o => o.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate != null).Min(m => m.PromisedDate))
+                .ThenBy(o => o.CreatedAt)
+                .Take(MaxRows).ToListAsync(cancellationToken);
+            var ranked = orders.Select(rank);
+            var counts = (await ranked.GroupBy(r => r).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+                .ToDictionary(x => x.Key, x => x.Count);
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
             var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
@@ -86,9 +95,34 @@ public static class GetDeliveriesBoard
             .OrderBy(r => r.Attention).ThenBy(r => r.NextPromisedDate ?? DateOnly.MaxValue).ThenBy(r => r.CustomerName, StringComparer.Ordinal)
             .ToList();
 
-            return new Board(rows, rows.Count(r => r.Attention == Attention.Late), rows.Count(r => r.Attention == Attention.Silent),
-                rows.Count(r => r.Attention == Attention.ArrivedNotScheduled), rows.Count(r => r.Attention == Attention.ScheduledToday),
-                rows.Count(r => r.Attention == Attention.OnTrack));
+            return new Board(rows, counts.GetValueOrDefault((int)Attention.Late), counts.GetValueOrDefault((int)Attention.Silent),
+                counts.GetValueOrDefault((int)Attention.ArrivedNotScheduled), counts.GetValueOrDefault((int)Attention.ScheduledToday),
+                counts.GetValueOrDefault((int)Attention.OnTrack));
+        }
+
+        /// <summary>
+        /// The same rule as each row's attention, as SQL: collection today, then late (a promised date passed without
+        /// the milestone), silent (no message sent within the policy's limit for the order's stage), at the
+        /// dealership without a collection, then the rest. The value is the <see cref="Attention"/> it leads to.
+        /// </summary>
+        private System.Linq.Expressions.Expression<Func<VehicleOrder, int>> Urgency(Domain.Sites.Site site, DateOnly today, DateTime now)
+        {
+            var dayStarts = site.ToUtc(today.ToDateTime(TimeOnly.MinValue));
+            var dayEnds = site.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var quietBefore = now - policy.Value.SilenceBeforeArrival;
+            var quietAfter = now - policy.Value.SilenceAfterArrival;
+            var touchpoints = db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
+            var bookings = db.CollectionBookings;
+            return o =>
+                bookings.Any(b => b.OrderId == o.Id && b.StartsAt >= dayStarts && b.StartsAt < dayEnds) ? (int)Attention.ScheduledToday
+                : o.Milestones.Any(m => m.ReachedAt == null && m.PromisedDate < today) ? (int)Attention.Late
+                : !touchpoints.Any(t => t.CustomerId == o.CustomerId &&
+                        t.OccurredAt >= (o.Status == OrderMilestone.ArrivedAtDealership || o.Status == OrderMilestone.PreparedForDelivery ? quietAfter : quietBefore))
+                    && (touchpoints.Any(t => t.CustomerId == o.CustomerId) ||
+                        o.CreatedAt < (o.Status == OrderMilestone.ArrivedAtDealership || o.Status == OrderMilestone.PreparedForDelivery ? quietAfter : quietBefore))
+                    ? (int)Attention.Silent
+                : o.Status == OrderMilestone.ArrivedAtDealership || o.Status == OrderMilestone.PreparedForDelivery ? (int)Attention.ArrivedNotScheduled
+                : (int)Attention.OnTrack;
         }
     }
 }
