@@ -109,8 +109,8 @@ app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();
 app.MapOpenApi().AllowAnonymous();
-// The reference works offline: its script is served by the app, and no fonts are fetched from Scalar's CDN.
-app.MapScalarApiReference("/scalar", options => options.WithTitle("Service desk API").DisableDefaultFonts()).AllowAnonymous();
+// The reference works offline and keeps to itself: its script is served by the app, no CDN fonts, no telemetry, no AI agent.
+app.MapScalarApiReference("/scalar", options => options.WithTitle("Service desk API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools()).AllowAnonymous();
 app.UseDealershipJobs();
 app.MapRazorPages();
 
