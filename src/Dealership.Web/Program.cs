@@ -43,12 +43,21 @@ builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(opt
 builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
     context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-builder.Services.AddOpenApi(options => options.CreateSchemaReferenceId = type =>
+builder.Services.AddOpenApi(options =>
+{
     // Use cases nest their Command, Query and bodies ("PlaceOrder.Command"): name each schema after its outer
     // class too, or every body would share (and overwrite) one schema called "Command".
-    OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } name && type.Type.DeclaringType is { } outer
+    options.CreateSchemaReferenceId = type => OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } name && type.Type.DeclaringType is { } outer
         ? outer.Name + name
-        : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+        : OpenApiOptions.CreateDefaultSchemaReferenceId(type);
+    options.AddDocumentTransformer((document, _, _) =>
+    {
+        document.Info.Title = "Dealership service desk API";
+        document.Info.Description = "Orders, trade-ins, service visits, parts and messages for a dealership group. Sign in at POST /api/auth/token; " +
+            "send the token as a Bearer header. Conventions (paging, problems, ETags, Idempotency-Key, act names) are in the repository README.";
+        return Task.CompletedTask;
+    });
+});
 builder.Services.AddRazorPages(options =>
 {
     options.Conventions.AuthorizeFolder("/", Policies.Staff);
