@@ -167,6 +167,21 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         Assert.That(failures, Is.Empty);
     }
 
+    [Test]
+    public async Task TheJobsDashboard_IsForManagersOnly()
+    {
+        using var anonymous = App.CreateClient(new() { AllowAutoRedirect = false });
+        var outside = await anonymous.GetAsync("/hangfire");
+        Assert.That(outside.StatusCode, Is.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Redirect), "no dashboard without signing in");
+        Assert.That((int)outside.StatusCode, Is.Not.EqualTo(200));
+        foreach (var (email, _, role, _) in DemoDataSeeder.DemoAccounts)
+        {
+            using var client = await App.ClientForAsync(email);
+            var response = await client.GetAsync("/hangfire");
+            Assert.That(response.StatusCode, Is.EqualTo(role == "Manager" ? HttpStatusCode.OK : HttpStatusCode.Forbidden), role);
+        }
+    }
+
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex Placeholder();
 }
