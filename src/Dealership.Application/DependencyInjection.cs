@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<SiteContext>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
+        services.AddScoped<IdempotencyStore>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();
         services.AddScoped<Notifications.Outbox>();

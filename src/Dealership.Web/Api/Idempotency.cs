@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Dealership.Application.Common;
 using Dealership.Application.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Web.Api;
 
@@ -13,7 +12,7 @@ namespace Dealership.Web.Api;
 /// The same key with a different request is refused with 422. Failed requests store nothing: they changed
 /// nothing, so running them again is safe. Keys are per staff member and kept for 48 hours.
 /// </summary>
-public sealed class IdempotencyFilter(DealershipDbContext db, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock) : IEndpointFilter
+public sealed class IdempotencyFilter(IdempotencyStore records, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotency-Replayed";
@@ -58,7 +57,7 @@ public sealed class IdempotencyFilter(DealershipDbContext db, UnitOfWork unit, I
             var response = await CaptureAsync(http, await next(context));
             if (response.StatusCode is >= 200 and < 300)
             {
-                db.IdempotencyRecords.Add(new IdempotencyRecord
+                records.Add(new IdempotencyRecord
                 {
                     Scope = scope,
                     Key = key,
@@ -78,7 +77,7 @@ public sealed class IdempotencyFilter(DealershipDbContext db, UnitOfWork unit, I
 
     private async Task<IResult?> FindStoredAsync(string scope, string key, string hash, CancellationToken ct)
     {
-        var existing = await db.IdempotencyRecords.AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, ct);
+        var existing = await records.FindAsync(scope, key, ct);
         if (existing is null)
         {
             return null;

@@ -1,6 +1,5 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Web.Ui;
 
@@ -9,7 +8,7 @@ namespace Dealership.Web.Ui;
 /// redirect target is stored in the same transaction as its command, and a second submission of the same
 /// form (double click, browser retry) is sent to that target instead of running again.
 /// </summary>
-public sealed class FormSubmissions(DealershipDbContext db, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock)
+public sealed class FormSubmissions(IdempotencyStore records, UnitOfWork unit, ICurrentStaff staff, TimeProvider clock)
 {
     public const string FieldName = "__submissionKey";
 
@@ -24,14 +23,13 @@ public sealed class FormSubmissions(DealershipDbContext db, UnitOfWork unit, ICu
         var scope = staff.StaffId?.ToString() ?? "anonymous";
         return await unit.ExecuteAsync(async () =>
         {
-            var earlier = await db.IdempotencyRecords.AsNoTracking().Where(r => r.Scope == scope && r.Key == key).Select(r => r.Location).FirstOrDefaultAsync();
-            if (earlier is not null)
+            if ((await records.FindAsync(scope, key, CancellationToken.None))?.Location is { } earlier)
             {
                 return earlier;
             }
 
             var target = await submit();
-            db.IdempotencyRecords.Add(new IdempotencyRecord
+            records.Add(new IdempotencyRecord
             {
                 Scope = scope,
                 Key = key,
