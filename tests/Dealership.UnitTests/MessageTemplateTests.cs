@@ -14,6 +14,11 @@ public sealed class MessageTemplateTests
         select new TestCaseData(key, language, channel);
 
     [TestCaseSource(nameof(EveryTemplate))]
+    public void EveryShippedTemplate_PassesTheChecksASitesOwnTextMust(string key, string language, MessageChannel channel) =>
+        Assert.That(Dealership.Application.Notifications.Templates.MessageRenderer.Shared.Check(key, channel,
+            Dealership.Application.Notifications.Templates.MessageRenderer.Default(key, channel, language)).Select(p => p.Message), Is.Empty);
+
+    [TestCaseSource(nameof(EveryTemplate))]
     public void EveryTemplate_RendersWithTheCustomersNameAndLink(string key, string language, MessageChannel channel)
     {
         var message = MessageTemplates.Render(key, channel, language, new TemplateContext("Olivia", "Harbor Motors Portland", Link, MessageTemplates.SampleData(key)));
