@@ -67,6 +67,7 @@ public sealed partial class ServiceLaneTests
         var phone = await _host.NewPageAsync(390, 844);
         await phone.GotoAsync(LinkIn().Match(text.GetProperty("body").GetString()!).Value);
         await Assertions.Expect(phone.GetByTestId("visit-progress")).ToContainTextAsync("On our shelf");
+        await Assertions.Expect(phone.GetByTestId("write-to-us").GetByTestId("char-count")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^0 of \d+ characters$"));
         await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "tracking-visit.png"), FullPage = true });
 
         await advisor.ReloadAsync();
