@@ -1669,3 +1669,307 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [CancellationWindowDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [LienholderNoticeDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [PayoffDays] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [SalesTaxBasisPoints] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [TradeInReducesTax] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [NewCarKeysHandedOver] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PayoutReference] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [RescindedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE TABLE [Custody] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [Item] nvarchar(16) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [Count] int NOT NULL,
+        [SubjectType] nvarchar(20) NOT NULL,
+        [SubjectId] uniqueidentifier NOT NULL,
+        [HolderStaffId] uniqueidentifier NOT NULL,
+        [Since] datetime2 NOT NULL,
+        [ReleasedAt] datetime2 NULL,
+        [ReleasedTo] nvarchar(100) NULL,
+        [ReleasedBy] uniqueidentifier NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_Custody] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Custody_AspNetUsers_HolderStaffId] FOREIGN KEY ([HolderStaffId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Custody_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Custody_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE TABLE [TradeIns] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [CustomerId] uniqueidentifier NOT NULL,
+        [OrderId] uniqueidentifier NULL,
+        [RequestedBy] uniqueidentifier NOT NULL,
+        [RequestedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [DeclaredMileage] int NOT NULL,
+        [Currency] nchar(3) NOT NULL,
+        [Status] nvarchar(24) NOT NULL,
+        [LenderName] nvarchar(100) NULL,
+        [LenderAccount] nvarchar(60) NULL,
+        [PayoffAmount] bigint NOT NULL,
+        [PayoffPerDiem] bigint NOT NULL,
+        [PayoffGoodUntil] date NULL,
+        [PayoffInDeal] bigint NULL,
+        [MarketValue] bigint NULL,
+        [MarketSource] nvarchar(200) NULL,
+        [TargetMargin] bigint NULL,
+        [SuggestedOffer] bigint NULL,
+        [FinalOffer] bigint NULL,
+        [OverrideReason] nvarchar(500) NULL,
+        [ValidUntil] date NULL,
+        [MileageTolerance] int NOT NULL,
+        [Hold] nvarchar(10) NOT NULL,
+        [RecheckBandPercent] int NOT NULL,
+        [AppraisedBy] uniqueidentifier NULL,
+        [AppraisedAt] datetime2 NULL,
+        [Appraisals] int NOT NULL,
+        [OfferViewedAt] datetime2 NULL,
+        [AnsweredAt] datetime2 NULL,
+        [AnsweredVia] nvarchar(20) NULL,
+        [AnswerRecordedBy] uniqueidentifier NULL,
+        [ReappraisalNote] nvarchar(500) NULL,
+        [ReceivedAt] datetime2 NULL,
+        [ReceivedBy] uniqueidentifier NULL,
+        [HandoverMileage] int NULL,
+        [KeysReceived] int NULL,
+        [TitleReceived] bit NOT NULL,
+        [CreditedAt] datetime2 NULL,
+        [Allowance] bigint NULL,
+        [PayoutReference] nvarchar(100) NULL,
+        [LienholderNoticeDueBy] date NULL,
+        [LienholderNotifiedAt] datetime2 NULL,
+        [PayoffDueBy] date NULL,
+        [PayoffSentAt] datetime2 NULL,
+        [PayoffSentAmount] bigint NULL,
+        [PayoffReference] nvarchar(100) NULL,
+        [DealerInterest] bigint NOT NULL,
+        [PayoffConfirmedAt] datetime2 NULL,
+        [SoldAt] datetime2 NULL,
+        [SoldAs] nvarchar(10) NULL,
+        [ReturnedAt] datetime2 NULL,
+        [CancellationRefund] bigint NULL,
+        [AccidentHistory] bit NOT NULL,
+        [DeclaredKeys] int NOT NULL,
+        [RepairsOver500] bit NOT NULL,
+        [SmokeOrLeaks] bit NOT NULL,
+        [Title] nvarchar(12) NOT NULL,
+        [WarningLights] bit NOT NULL,
+        [Make] nvarchar(50) NOT NULL,
+        [Model] nvarchar(50) NOT NULL,
+        [Trim] nvarchar(50) NULL,
+        [Vin] nvarchar(17) NOT NULL,
+        [Year] int NOT NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_TradeIns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TradeIns_AspNetUsers_RequestedBy] FOREIGN KEY ([RequestedBy]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TradeIns_Customers_CustomerId] FOREIGN KEY ([CustomerId]) REFERENCES [Customers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TradeIns_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_TradeIns_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE TABLE [TradeInPhotos] (
+        [Id] uniqueidentifier NOT NULL,
+        [TradeInId] uniqueidentifier NOT NULL,
+        [ContentType] nvarchar(40) NOT NULL,
+        [Bytes] bigint NOT NULL,
+        [StoredName] nvarchar(80) NOT NULL,
+        [AddedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_TradeInPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TradeInPhotos_TradeIns_TradeInId] FOREIGN KEY ([TradeInId]) REFERENCES [TradeIns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE TABLE [TradeInReconditioning] (
+        [Id] int NOT NULL IDENTITY,
+        [Description] nvarchar(200) NOT NULL,
+        [Cost] bigint NOT NULL,
+        [TradeInId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_TradeInReconditioning] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_TradeInReconditioning_TradeIns_TradeInId] FOREIGN KEY ([TradeInId]) REFERENCES [TradeIns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Custody_CustomerId] ON [Custody] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Custody_HolderStaffId] ON [Custody] ([HolderStaffId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Custody_SiteId_ReleasedAt_Since] ON [Custody] ([SiteId], [ReleasedAt], [Since]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_Custody_SubjectType_SubjectId] ON [Custody] ([SubjectType], [SubjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeInPhotos_TradeInId] ON [TradeInPhotos] ([TradeInId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeInReconditioning_TradeInId] ON [TradeInReconditioning] ([TradeInId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_CustomerId] ON [TradeIns] ([CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_OrderId] ON [TradeIns] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_RequestedBy] ON [TradeIns] ([RequestedBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_SiteId_Status_RequestedAt] ON [TradeIns] ([SiteId], [Status], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_Status_PayoffSentAt_PayoffDueBy] ON [TradeIns] ([Status], [PayoffSentAt], [PayoffDueBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128133927_TradeInsAndCustody', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -49,6 +49,10 @@ public static class DependencyInjection
         services.AddScoped<Service.ServiceNotices>();
         services.AddScoped<Service.ServiceReminders>();
         services.AddScoped<Tracking.MyServiceVisits>();
+        services.AddScoped<Tracking.MyTradeIns>();
+        services.AddScoped<TradeIns.TradeInAccess>();
+        services.AddScoped<TradeIns.PayoffWatchdog>();
+        services.AddScoped<Custody.CustodyRegister>();
         services.AddOptions<Parts.PartsPlanningOptions>().BindConfiguration("Parts:Planning");
         services.AddOptions<Decisions.DecisionLimits>().BindConfiguration("Decisions:Limits");
         services.TryAddSingletonTimeProvider();

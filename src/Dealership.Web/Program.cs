@@ -110,6 +110,7 @@ api.MapCustomersApi();
 api.MapSitesAndStaffApi();
 api.MapMessagingApi();
 api.MapOrdersApi();
+api.MapTradeInsApi();
 api.MapPromisesApi();
 api.MapServiceApi();
 api.MapPartsApi();

@@ -79,8 +79,9 @@ public sealed class FactoryOrderTests
         Assert.That(redirected, Is.EqualTo(new[] { true, true }), "the second submit is answered with the first one's redirect");
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$0.00");
-        await Assertions.Expect(page.Locator("table.data").Filter(new() { HasText = "LOAN-20931" }).Locator("tbody tr")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("payments").Filter(new() { HasText = "LOAN-20931" }).Locator("tbody tr")).ToHaveCountAsync(1);
 
+        await page.GetByLabel("New car keys handed over").FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Hand over the keys: deliver" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Delivered");
         await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("Delivered");

@@ -130,13 +130,13 @@ public sealed class CollectionTests : FreshAppTests
         using var sales = await App.SalesAsync();
         await CompleteChecklistAsync(sales);
         var slots = await SlotsAsync(sales, _order);
-        var notBooked = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+        var notBooked = await sales.PostAsJsonAsync($"/api/orders/{_order}/delivery", new { newCarKeys = 2 });
         await sales.PostAsJsonAsync($"/api/orders/{_order}/collection", new { startsAt = slots[0], toldUsBy = "phone" });
 
-        var unpaid = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+        var unpaid = await sales.PostAsJsonAsync($"/api/orders/{_order}/delivery", new { newCarKeys = 2 });
         var balance = (await (await sales.GetAsync($"/api/orders/{_order}")).ReadJsonAsync()).GetProperty("balanceDue").GetProperty("amount").GetInt64();
         await sales.PostAsJsonAsync($"/api/orders/{_order}/payments", new { method = "lenderFunding", amount = new { amount = balance, currency = "USD" }, reference = "LOAN-55102", status = "pending" });
-        var delivered = await sales.PostAsync($"/api/orders/{_order}/delivery", null);
+        var delivered = await sales.PostAsJsonAsync($"/api/orders/{_order}/delivery", new { newCarKeys = 2 });
 
         Assert.That(notBooked.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
         Assert.That(unpaid.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
@@ -147,6 +147,7 @@ public sealed class CollectionTests : FreshAppTests
         Assert.That(order.GetProperty("balanceDue").GetProperty("amount").GetInt64(), Is.Zero);
         var stored = await App.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
         Assert.That(stored.KeysHandedOverBy, Is.Not.Null);
+        Assert.That(stored.NewCarKeysHandedOver, Is.EqualTo(2));
         Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered"))), Is.True);
     }
 

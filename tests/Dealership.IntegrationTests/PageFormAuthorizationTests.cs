@@ -26,7 +26,12 @@ public sealed partial class PageFormAuthorizationTests
     private Ids _ids = null!;
 
     private sealed record Ids(Guid Customer, Guid Order, long OrderVersion, Guid Appointment, long AppointmentVersion, Guid Advisor,
-        Guid PartsOrder, long PartsOrderVersion, Guid Part, Guid Notification, Guid Task, Guid Vehicle, Guid Supplier, long SupplierVersion);
+        Guid PartsOrder, long PartsOrderVersion, Guid Part, Guid Notification, Guid Task, Guid Vehicle, Guid Supplier, long SupplierVersion)
+    {
+        public Guid TradeIn { get; init; }
+
+        public long TradeInVersion { get; init; }
+    }
 
     /// <summary>A page handler, the act it performs, where it posts, and a form a permitted person would send.</summary>
     private sealed record Cell(string Handler, Access? Act, string Path, Func<Ids, Dictionary<string, string>> Form);
@@ -46,6 +51,21 @@ public sealed partial class PageFormAuthorizationTests
         new("Track/Index:ConfirmVisit", null, "/track/x", _ => []),
         new("Track/Index:MoveVisit", null, "/track/x", _ => []),
         new("Track/Index:Write", null, "/track/x", _ => []),
+        new("Track/Index:TradeIn", null, "/track/x", _ => []),
+        new("Track/Index:Reappraisal", null, "/track/x", _ => []),
+        new("TradeIns/New:", Access.RequestTradeIns, "/trade-ins/new?customerId={customer}", _ => F(("Input.Vin", "1HGCM82633A004352"), ("Input.Year", "2003"),
+            ("Input.Make", "Honda"), ("Input.Model", "Accord"), ("Input.Mileage", "120000"), ("Input.Keys", "2"), ("Input.Title", "InHand"))),
+        new("TradeIns/Details:Appraise", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("marketValue", "12000"), ("marketSource", "Auction"), ("margin", "1000"),
+            ("hold", "Locked"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Answer", Access.RequestTradeIns, "/trade-ins/{tradeIn}", i => F(("accepted", "true"), ("toldUsBy", "Phone"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Withdraw", Access.RequestTradeIns, "/trade-ins/{tradeIn}", i => F(("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Purchase", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("mileage", "75000"), ("keysReceived", "2"), ("conditionConfirmed", "true"),
+            ("titleReceived", "true"), ("payoutReference", "CHK-1"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Lienholder", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Quote", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("payoff", "12000"), ("goodUntil", "2026-12-20"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Payoff", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("amount", "12000"), ("reference", "ACH-1"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:ConfirmPayoff", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Details:Sell", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("channel", "Retail"), ("version", i.TradeInVersion.ToString()))),
         new("Customers/New:", Access.EditCustomers, "/customers/new", _ => F(("Input.FirstName", "Page"), ("Input.LastName", "Walker"),
             ("Input.Email", "page.walker@example.com"), ("Input.PreferredChannel", "Email"), ("Input.Language", "en"), ("Input.EmailConsent", "true"))),
         new("Customers/Details:AddVehicle", Access.EditCustomers, "/customers/{customer}", _ => F(("Vehicle.Vin", "1HGCM82633A004352"),
@@ -66,7 +86,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Orders/New:", Access.WriteOrders, "/orders/new?customerId={customer}", _ => F(("Year", "2027"), ("Make", "Toyota"), ("model", "RAV4"), ("Price", "35000"))),
         new("Orders/Details:Collection", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"), ("toldUsBy", "Phone"))),
         new("Orders/Details:Propose", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"))),
-        new("Orders/Details:Deliver", Access.WriteOrders, "/orders/{order}", i => F(("version", i.OrderVersion.ToString()))),
+        new("Orders/Details:Deliver", Access.WriteOrders, "/orders/{order}", i => F(("version", i.OrderVersion.ToString()), ("newCarKeys", "2"))),
         new("Orders/Details:Milestone", Access.WriteOrders, "/orders/{order}", i => F(("milestone", "FactoryConfirmed"), ("version", i.OrderVersion.ToString()))),
         new("Orders/Details:Promise", Access.WriteOrders, "/orders/{order}", i => F(("milestone", "Delivered"), ("promisedDate", "2027-03-01"),
             ("reason", "Factory delay"), ("version", i.OrderVersion.ToString()))),
@@ -110,8 +130,9 @@ public sealed partial class PageFormAuthorizationTests
             var notification = await db.Notifications.Select(n => n.Id).FirstAsync();
             var supplier = await db.Suppliers.Select(x => new { x.Id, x.Version }).FirstAsync();
             var task = await db.Tasks.Where(t => t.Status == Domain.Tasks.StaffTaskStatus.Open).Select(t => t.Id).FirstAsync();
+            var tradeIn = await db.TradeIns.Where(t => t.SiteId == portland && t.Status == Domain.TradeIns.TradeInStatus.Offered).Select(t => new { t.Id, t.Version }).FirstAsync();
             return new Ids(visit.CustomerId, order.Id, order.Version, visit.Id, visit.Version, visit.AdvisorStaffId, partsOrder.Id, partsOrder.Version,
-                part, notification, task, visit.VehicleId, supplier.Id, supplier.Version);
+                part, notification, task, visit.VehicleId, supplier.Id, supplier.Version) { TradeIn = tradeIn.Id, TradeInVersion = tradeIn.Version };
         });
     }
 
@@ -185,7 +206,8 @@ public sealed partial class PageFormAuthorizationTests
     {
         var path = cell.Path.Replace("{customer}", _ids.Customer.ToString(), StringComparison.Ordinal)
             .Replace("{order}", _ids.Order.ToString(), StringComparison.Ordinal)
-            .Replace("{appointment}", _ids.Appointment.ToString(), StringComparison.Ordinal);
+            .Replace("{appointment}", _ids.Appointment.ToString(), StringComparison.Ordinal)
+            .Replace("{tradeIn}", _ids.TradeIn.ToString(), StringComparison.Ordinal);
         var handler = cell.Handler.Split(':')[1];
         var url = handler.Length == 0 ? path : $"{path}{(path.Contains('?', StringComparison.Ordinal) ? '&' : '?')}handler={handler}";
         var form = cell.Form(_ids);

@@ -159,6 +159,9 @@ public sealed class MessageTemplateMissingFactTests
         [MessageTemplates.ServicePartsReady] = ["when"],
         [MessageTemplates.ServiceAtRisk] = ["when"],
         [MessageTemplates.ServiceCheckedIn] = ["readyBy"],
+        [MessageTemplates.TradeInOffer] = ["offer", "validUntil"],
+        [MessageTemplates.TradeInReceived] = ["keys"],
+        [MessageTemplates.TradeInPayoffSent] = ["lender", "amount", "reference"],
     };
 
     private static IEnumerable<TestCaseData> Cases() =>

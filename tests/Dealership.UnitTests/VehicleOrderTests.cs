@@ -17,6 +17,8 @@ public sealed class VehicleOrderTests
             },
             Now);
 
+    private static readonly Dealership.Domain.TradeIns.DealRules NoTax = new(0, true, 7, 21, 0);
+
     [Test]
     public void Placed_StartsAtOrdered_WithEveryMilestoneAndChecklistItem()
     {
@@ -25,7 +27,7 @@ public sealed class VehicleOrderTests
         Assert.That(order.Milestones, Has.Count.EqualTo(8));
         Assert.That(order.MilestoneOf(OrderMilestone.Ordered).ReachedAt, Is.EqualTo(Now));
         Assert.That(order.Checklist, Has.Count.EqualTo(4));
-        Assert.That(order.BalanceDue, Is.EqualTo(new Money(3_988_500, "USD")));
+        Assert.That(DealBalance.For(order, null, NoTax).Due, Is.EqualTo(new Money(3_988_500, "USD")));
         Assert.That(order.DomainEvents, Has.Exactly(1).InstanceOf<OrderPlaced>());
     }
 
@@ -114,7 +116,8 @@ public sealed class VehicleOrderTests
         order.RecordPayment(PaymentMethod.LenderFunding, new Money(3_000_000, "USD"), "LOAN-77", PaymentStatus.Pending, staff, Now);
 
         Assert.That(order.Paid, Is.EqualTo(new Money(3_100_000, "USD")), "a pending cheque does not count; the lender's approved funding does");
-        Assert.That(order.BalanceDue, Is.EqualTo(new Money(888_500, "USD")));
+        Assert.That(DealBalance.For(order, null, NoTax).Due, Is.EqualTo(new Money(888_500, "USD")));
+        Assert.That(DealBalance.For(order, null, NoTax).Pending, Is.EqualTo(new Money(50_000, "USD")), "the cheque shows as pending, not paid");
 
         order.Cancel("Customer changed their mind", Now);
         Assert.That(order.DomainEvents.OfType<OrderCancelled>().Single().Refundable, Is.EqualTo(new Money(100_000, "USD")));

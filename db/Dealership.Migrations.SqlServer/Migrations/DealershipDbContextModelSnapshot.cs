@@ -175,6 +175,72 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Custody.CustodyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("HolderStaffId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ReleasedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("HolderStaffId");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.HasIndex("SiteId", "ReleasedAt", "Since");
+
+                    b.ToTable("Custody", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -893,8 +959,15 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("KeysHandedOverBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("NewCarKeysHandedOver")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long>("PriceAmount")
                         .HasColumnType("bigint");
@@ -902,6 +975,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.PrimitiveCollection<string>("ProposedCollectionTimes")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("RescindedAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uniqueidentifier");
@@ -1425,6 +1501,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("int");
 
+                    b.Property<int>("CancellationWindowDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1460,10 +1539,16 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<int>("LienholderNoticeDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PayoffDays")
+                        .HasColumnType("int");
 
                     b.Property<TimeOnly>("QuietHoursEnd")
                         .ValueGeneratedOnAdd()
@@ -1475,6 +1560,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasColumnType("time")
                         .HasDefaultValue(new TimeOnly(20, 0, 0));
 
+                    b.Property<int>("SalesTaxBasisPoints")
+                        .HasColumnType("int");
+
                     b.Property<int>("ServiceSlotMinutes")
                         .HasColumnType("int");
 
@@ -1482,6 +1570,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<bool>("TradeInReducesTax")
+                        .HasColumnType("bit");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1568,6 +1659,301 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.HasIndex("OwnerStaffId", "Status", "DueAt");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Allowance")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("AnswerRecordedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Appraisals")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("AppraisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("AppraisedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("CancellationRefund")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("CreditedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("nchar(3)")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("DealerInterest")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("DeclaredMileage")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("FinalOffer")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("HandoverMileage")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Hold")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("KeysReceived")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LenderAccount")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("LenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("LienholderNoticeDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("LienholderNotifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MarketSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("MarketValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MileageTolerance")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("OfferViewedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("PayoffAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PayoffConfirmedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("PayoffDueBy")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PayoffGoodUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PayoffInDeal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PayoffPerDiem")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PayoffReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("PayoffSentAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("PayoffSentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ReappraisalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReceivedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RecheckBandPercent")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("SoldAs")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("SoldAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("nvarchar(24)");
+
+                    b.Property<long?>("SuggestedOffer")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("TargetMargin")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("TitleReceived")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Condition", "Dealership.Domain.TradeIns.TradeIn.Condition#DeclaredCondition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AccidentHistory")
+                                .HasColumnType("bit")
+                                .HasColumnName("AccidentHistory");
+
+                            b1.Property<int>("Keys")
+                                .HasColumnType("int")
+                                .HasColumnName("DeclaredKeys");
+
+                            b1.Property<bool>("RepairsOver500")
+                                .HasColumnType("bit")
+                                .HasColumnName("RepairsOver500");
+
+                            b1.Property<bool>("SmokeOrLeaks")
+                                .HasColumnType("bit")
+                                .HasColumnName("SmokeOrLeaks");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("nvarchar(12)")
+                                .HasColumnName("Title");
+
+                            b1.Property<bool>("WarningLights")
+                                .HasColumnType("bit")
+                                .HasColumnName("WarningLights");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Vehicle", "Dealership.Domain.TradeIns.TradeIn.Vehicle#TradeInVehicle", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("Make");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("Model");
+
+                            b1.Property<string>("Trim")
+                                .HasMaxLength(50)
+                                .HasColumnType("nvarchar(50)")
+                                .HasColumnName("Trim");
+
+                            b1.Property<string>("Vin")
+                                .IsRequired()
+                                .HasMaxLength(17)
+                                .HasColumnType("nvarchar(17)")
+                                .HasColumnName("Vin");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("int")
+                                .HasColumnName("Year");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("SiteId", "Status", "RequestedAt");
+
+                    b.HasIndex("Status", "PayoffSentAt", "PayoffDueBy");
+
+                    b.ToTable("TradeIns");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeInPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<Guid>("TradeInId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeInId");
+
+                    b.ToTable("TradeInPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1713,6 +2099,27 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .WithMany("Sites")
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Custody.CustodyRecord", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("HolderStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2316,6 +2723,72 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Navigation("OpeningHours");
                 });
 
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.TradeIns.ReconditioningItem", "Reconditioning", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Cost")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("TradeInId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TradeInId");
+
+                            b1.ToTable("TradeInReconditioning", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TradeInId");
+                        });
+
+                    b.Navigation("Reconditioning");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeInPhoto", b =>
+                {
+                    b.HasOne("Dealership.Domain.TradeIns.TradeIn", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("TradeInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2380,6 +2853,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Dealership.Domain.Orders.VehicleOrder", b =>
                 {
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

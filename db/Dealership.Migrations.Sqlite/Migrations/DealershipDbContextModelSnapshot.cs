@@ -169,6 +169,72 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Custody.CustodyRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("HolderStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Item")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReleasedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReleasedTo")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("HolderStaffId");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.HasIndex("SiteId", "ReleasedAt", "Since");
+
+                    b.ToTable("Custody", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Customers.Customer", b =>
                 {
                     b.Property<Guid>("Id")
@@ -887,7 +953,14 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("KeysHandedOverBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("NewCarKeysHandedOver")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("OwnerStaffId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("PriceAmount")
@@ -895,6 +968,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("ProposedCollectionTimes")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RescindedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
@@ -1419,6 +1495,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CancellationWindowDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1454,10 +1533,16 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LienholderNoticeDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PayoffDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<TimeOnly>("QuietHoursEnd")
                         .ValueGeneratedOnAdd()
@@ -1469,6 +1554,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue(new TimeOnly(20, 0, 0));
 
+                    b.Property<int>("SalesTaxBasisPoints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ServiceSlotMinutes")
                         .HasColumnType("INTEGER");
 
@@ -1476,6 +1564,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("TradeInReducesTax")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
@@ -1562,6 +1653,301 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerStaffId", "Status", "DueAt");
 
                     b.ToTable("Tasks", (string)null);
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Allowance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AnswerRecordedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredVia")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Appraisals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AppraisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AppraisedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancellationRefund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CreditedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DealerInterest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DeclaredMileage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FinalOffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("HandoverMileage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hold")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KeysReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LenderAccount")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LenderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LienholderNoticeDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LienholderNotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MarketSource")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MarketValue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MileageTolerance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("OfferViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PayoffAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PayoffConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PayoffDueBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PayoffGoodUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayoffInDeal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PayoffPerDiem")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PayoffReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayoffSentAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PayoffSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PayoutReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReappraisalNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReceivedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecheckBandPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReturnedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoldAs")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SoldAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SuggestedOffer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TargetMargin")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TitleReceived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Condition", "Dealership.Domain.TradeIns.TradeIn.Condition#DeclaredCondition", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("AccidentHistory")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AccidentHistory");
+
+                            b1.Property<int>("Keys")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("DeclaredKeys");
+
+                            b1.Property<bool>("RepairsOver500")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RepairsOver500");
+
+                            b1.Property<bool>("SmokeOrLeaks")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("SmokeOrLeaks");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+
+                            b1.Property<bool>("WarningLights")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("WarningLights");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Vehicle", "Dealership.Domain.TradeIns.TradeIn.Vehicle#TradeInVehicle", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Make")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Make");
+
+                            b1.Property<string>("Model")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Model");
+
+                            b1.Property<string>("Trim")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Trim");
+
+                            b1.Property<string>("Vin")
+                                .IsRequired()
+                                .HasMaxLength(17)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Vin");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Year");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("OrderId");
+
+                    b.HasIndex("RequestedBy");
+
+                    b.HasIndex("SiteId", "Status", "RequestedAt");
+
+                    b.HasIndex("Status", "PayoffSentAt", "PayoffDueBy");
+
+                    b.ToTable("TradeIns");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeInPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TradeInId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TradeInId");
+
+                    b.ToTable("TradeInPhotos", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
@@ -1702,6 +2088,27 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .WithMany("Sites")
                         .HasForeignKey("StaffUserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Custody.CustodyRecord", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("HolderStaffId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
@@ -2285,6 +2692,70 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Navigation("OpeningHours");
                 });
 
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.HasOne("Dealership.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Orders.VehicleOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Dealership.Application.Data.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedBy")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.TradeIns.ReconditioningItem", "Reconditioning", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Cost")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("TradeInId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("TradeInId");
+
+                            b1.ToTable("TradeInReconditioning", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("TradeInId");
+                        });
+
+                    b.Navigation("Reconditioning");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeInPhoto", b =>
+                {
+                    b.HasOne("Dealership.Domain.TradeIns.TradeIn", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("TradeInId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", null)
@@ -2349,6 +2820,11 @@ namespace Dealership.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Dealership.Domain.Orders.VehicleOrder", b =>
                 {
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>
+                {
+                    b.Navigation("Photos");
                 });
 #pragma warning restore 612, 618
         }

@@ -37,6 +37,15 @@ public enum Access
     /// <summary>Stock, suppliers, parts orders and receipts: parts clerks.</summary>
     WriteParts,
 
+    /// <summary>Read trade-ins and their offers: salespeople (their deals) and used-car managers.</summary>
+    ReadTradeIns,
+
+    /// <summary>Ask for a trade-in's appraisal and record the customer's answer: salespeople and used-car managers.</summary>
+    RequestTradeIns,
+
+    /// <summary>Appraise and price trade-ins, buy them outright, pay off their loans, resell them: used-car managers.</summary>
+    ManageTradeIns,
+
     /// <summary>Read decisions: the roles that make them.</summary>
     ReadDecisions,
 
@@ -70,6 +79,9 @@ public static class AccessRules
         [Access.WriteService] = [StaffRoles.ServiceAdvisor, StaffRoles.Manager],
         [Access.ReadParts] = [StaffRoles.PartsClerk, StaffRoles.ServiceAdvisor, StaffRoles.Manager],
         [Access.WriteParts] = [StaffRoles.PartsClerk, StaffRoles.Manager],
+        [Access.ReadTradeIns] = [StaffRoles.Salesperson, StaffRoles.UsedCarManager, StaffRoles.Manager],
+        [Access.RequestTradeIns] = [StaffRoles.Salesperson, StaffRoles.UsedCarManager, StaffRoles.Manager],
+        [Access.ManageTradeIns] = [StaffRoles.UsedCarManager, StaffRoles.Manager],
         [Access.ReadDecisions] = [StaffRoles.Salesperson, StaffRoles.ServiceAdvisor, StaffRoles.UsedCarManager, StaffRoles.Manager],
         [Access.ManageSite] = [StaffRoles.Manager],
     };
@@ -113,6 +125,9 @@ public static class AccessRules
         Access.ReadParts => "reading parts",
         Access.WriteParts => "changing parts, suppliers and parts orders",
         Access.ReadDecisions => "reading decisions",
+        Access.ReadTradeIns => "reading trade-ins",
+        Access.RequestTradeIns => "requesting trade-in appraisals",
+        Access.ManageTradeIns => "appraising, buying and paying off trade-ins",
         _ => "staff access",
     };
 }

@@ -17,7 +17,7 @@ internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<Vehic
         builder.Ignore(o => o.Fees);
         builder.Ignore(o => o.Paid);
         builder.Ignore(o => o.Refundable);
-        builder.Ignore(o => o.BalanceDue);
+        builder.Property(o => o.PayoutReference).HasMaxLength(100);
         builder.Ignore(o => o.IsCancelled);
         builder.Ignore(o => o.IsActive);
         builder.Ignore(o => o.NextMilestone);

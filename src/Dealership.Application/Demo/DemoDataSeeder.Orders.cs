@@ -122,8 +122,7 @@ public sealed partial class DemoDataSeeder
             var start = now.AddDays(-15);
             db.CollectionBookings.Add(new Domain.Handover.CollectionBooking(delivered.Id, portland.Id, sales, 2, start, start.AddMinutes(portland.CollectionMinutes), Domain.Handover.ChoiceChannel.Phone, sales, now.AddDays(-17)));
             delivered.ScheduleCollection(start, DateOnly.FromDateTime(portland.ToLocal(start)), reschedule: false, Domain.Handover.ChoiceChannel.Phone, sales, now.AddDays(-17));
-            delivered.RecordPayment(PaymentMethod.LenderFunding, delivered.BalanceDue, "LOAN-883120", PaymentStatus.Cleared, sales, now.AddDays(-15));
-            delivered.Deliver(hasBooking: true, sales, now.AddDays(-15));
+            SwapAtDelivery(delivered, portland, sales, owners[StaffRoles.UsedCarManager], now.AddDays(-15));
         }
 
         // History, not news: clear the events so nothing is sent for these on first run.

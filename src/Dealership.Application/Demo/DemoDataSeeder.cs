@@ -39,6 +39,7 @@ public sealed partial class DemoDataSeeder(
         var owners = await EnsureDemoStaffAsync(portland, boise, cancellationToken);
         await EnsureCustomersAsync(portland, boise, owners, cancellationToken);
         await EnsureOrdersAsync(portland, owners, cancellationToken);
+        await EnsureTradeInsAsync(portland, owners, cancellationToken);
         await EnsureServiceAsync(portland, boise, owners, cancellationToken);
         // Last: Liam's text is routed to the advisor of the visit he has booked, so the visit must exist.
         await EnsureConversationsAsync(portland, cancellationToken);
@@ -70,6 +71,7 @@ public sealed partial class DemoDataSeeder(
         {
             boise = new Site("BOI", "Harbor Motors Boise", "America/Boise", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
             SetWeekHours(boise, new TimeOnly(8, 30), new TimeOnly(18, 0), new TimeOnly(9, 0), new TimeOnly(15, 0));
+            boise.SetDealRules(salesTaxBasisPoints: 600, tradeInReducesTax: true, lienholderNoticeDays: 7, payoffDays: 21, cancellationWindowDays: 0);
             db.Sites.Add(boise);
         }
 

@@ -41,10 +41,14 @@ public static class MessageTemplates
     public const string ServiceAtRisk = "service.at-risk";
     public const string ServicePartsReady = "service.parts-ready";
     public const string ServiceCheckedIn = "service.checked-in";
+    public const string TradeInOffer = "tradein.offer";
+    public const string TradeInReceived = "tradein.received";
+    public const string TradeInPayoffSent = "tradein.payoff-sent";
 
     public static readonly IReadOnlyList<string> Keys =
         [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
-         ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn];
+         ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn,
+         TradeInOffer, TradeInReceived, TradeInPayoffSent];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 

@@ -1,6 +1,7 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Orders;
+using Dealership.Domain.TradeIns;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Orders;
@@ -25,6 +26,18 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
         return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("Order", orderId);
     }
 
+    /// <summary>The order's trade-in: the one still in play (a withdrawn one no longer counts). Tracked, so the delivery command can change it.</summary>
+    public async Task<TradeIn?> TradeInOfAsync(Guid orderId, CancellationToken ct) =>
+        db.TradeIns.Local.FirstOrDefault(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn)
+        ?? await db.TradeIns.Where(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn).OrderByDescending(t => t.RequestedAt).FirstOrDefaultAsync(ct);
+
+    /// <summary>The balance as the handover will see it.</summary>
+    public async Task<DealBalance> BalanceAsync(VehicleOrder order, CancellationToken ct)
+    {
+        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
+        return DealBalance.For(order, await TradeInOfAsync(order.Id, ct), site.DealRules);
+    }
+
     public async Task<OrderView> ViewAsync(VehicleOrder order, CancellationToken ct)
     {
         db.AssignKeys(); // a payment or booking added by this command shows its real id
@@ -34,8 +47,12 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
         var booking = await db.CollectionBookings.AsNoTracking().Where(b => b.OrderId == order.Id)
             .Select(b => new { b.StartsAt, b.EndsAt, b.StatedVia, Recorder = db.Users.Where(u => u.Id == b.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
-        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime))) with
+        var tradeIn = await TradeInOfAsync(order.Id, ct);
+        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)), DealBalance.For(order, tradeIn, site.DealRules)) with
         {
+            TradeIn = tradeIn is null ? null : new OrderTradeInView(tradeIn.Id, tradeIn.Vehicle.Describe(), tradeIn.Status, TradeIn.Describe(tradeIn.Status),
+                tradeIn.Offer is { } offer ? MoneyView.From(offer) : null, tradeIn.ValidUntil, tradeIn.DeclaredMileage, tradeIn.MileageTolerance,
+                tradeIn.Condition.Title, tradeIn.Condition.Keys, tradeIn.LenderName, tradeIn.Hold, tradeIn.RecheckBandPercent),
             Collection = booking is null ? null : new CollectionView(booking.StartsAt, booking.EndsAt, booking.StatedVia, OrderSubscribers.HowChosen(booking.StatedVia, booking.Recorder)),
         };
     }

@@ -29,7 +29,12 @@ public static class GetTrackingPage
         string TimeZoneId,
         IReadOnlyList<Message> Messages,
         IReadOnlyList<OrderProgress> Orders,
-        IReadOnlyList<VisitProgress> Visits);
+        IReadOnlyList<VisitProgress> Visits)
+    {
+        public IReadOnlyList<MyTradeIn> TradeIns { get; init; } = [];
+
+        public IReadOnlyList<MyCustodyItem> Custody { get; init; } = [];
+    }
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
     public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
@@ -46,7 +51,7 @@ public static class GetTrackingPage
 
     public sealed record Message(MessageChannel Channel, string? Subject, string Text, DateTime SentAt);
 
-    public sealed class Handler(DealershipDbContext db, Handover.CollectionSlots slots, MyServiceVisits visits, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
+    public sealed class Handler(DealershipDbContext db, Handover.CollectionSlots slots, MyServiceVisits visits, MyTradeIns tradeIns, TimeProvider clock) : IQueryHandler<Query, TrackingPage>
     {
         public async ValueTask<TrackingPage> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -86,7 +91,11 @@ public static class GetTrackingPage
                 openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
-                site.Name, customer.TimeZoneId, messages, progress, await visits.ForCustomerAsync(customerId, cancellationToken));
+                site.Name, customer.TimeZoneId, messages, progress, await visits.ForCustomerAsync(customerId, cancellationToken))
+            {
+                TradeIns = await tradeIns.ForCustomerAsync(customerId, cancellationToken),
+                Custody = await tradeIns.CustodyAsync(customerId, cancellationToken),
+            };
         }
     }
 }

@@ -112,6 +112,9 @@ public enum DecisionAction
     Goodwill,
     Coupon,
     Discount,
+
+    /// <summary>A trade-in offer that differs from the system's suggestion (market − reconditioning − margin).</summary>
+    OfferOverride,
 }
 
 public enum DecisionStatus

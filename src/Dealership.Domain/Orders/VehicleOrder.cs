@@ -110,9 +110,6 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     /// <summary>Deposits and other money received that must be refunded if the order is cancelled.</summary>
     public Money Refundable => new(_payments.Where(p => p.Status == PaymentStatus.Cleared).Sum(p => p.Amount), Currency);
 
-    /// <summary>Price plus fees minus what is paid. Later: minus the trade-in allowance, plus its payoff.</summary>
-    public Money BalanceDue => Price + Fees - Paid;
-
     /// <summary>Records the next milestone (up to prepared for delivery) with when it actually happened.</summary>
     public void RecordMilestone(OrderMilestone milestone, DateTime reachedAt, DateTime now)
     {
@@ -288,11 +285,13 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     }
 
     /// <summary>
-    /// The handover: requires the collection booking, the complete checklist and the balance settled. The
-    /// keys go to the customer; the order is delivered. Trade-ins will join this same step.
+    /// The handover: requires the collection booking, the complete checklist and the deal's balance settled
+    /// (<see cref="DealBalance"/>: tax, trade-in allowance and payoff included). The new car's keys go to the
+    /// customer; the order is delivered. The delivery command takes the trade-in in this same step.
     /// </summary>
-    public void Deliver(bool hasBooking, Guid handedOverBy, DateTime now)
+    public void Deliver(bool hasBooking, DealBalance balance, int newCarKeys, string? payoutReference, Guid handedOverBy, DateTime now)
     {
+        ArgumentNullException.ThrowIfNull(balance);
         EnsureActive();
         if (Status != OrderMilestone.CollectionScheduled || !hasBooking)
         {
@@ -304,16 +303,73 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
             throw new DomainRuleException("The readiness checklist is not complete.", "checklist-incomplete");
         }
 
-        if (BalanceDue.Amount > 0)
+        var en = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        if (balance.Due.Amount > 0)
         {
-            throw new DomainRuleException($"The balance of {BalanceDue.Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))} is not settled: record the payment (method and reference) first.", "balance-due");
+            throw new DomainRuleException($"The balance of {balance.Due.Format(en)} is not settled: record the payment (method and reference) first." +
+                (balance.Pending.Amount > 0 ? $" {balance.Pending.Format(en)} is pending and counts once it clears." : ""), "balance-due");
+        }
+
+        if (balance.Due.Amount < 0 && string.IsNullOrWhiteSpace(payoutReference))
+        {
+            throw new DomainRuleException($"We owe the customer {(Money.Zero(Currency) - balance.Due).Format(en)} (the trade-in is worth more than the balance): give the payout reference (check number or transfer id) so they are paid at handover.", "payout-reference-required");
+        }
+
+        if (newCarKeys is < 1 or > 10)
+        {
+            throw new DomainRuleException("Record how many keys of the new car were handed over (1 to 10).", "keys-invalid");
         }
 
         MilestoneOf(OrderMilestone.Delivered).Reach(now);
         Status = OrderMilestone.Delivered;
         KeysHandedOverBy = handedOverBy;
+        NewCarKeysHandedOver = newCarKeys;
+        PayoutReference = string.IsNullOrWhiteSpace(payoutReference) ? null : payoutReference.Trim();
         Touch(now);
         Raise(new OrderDelivered(this, handedOverBy, now));
+    }
+
+    /// <summary>How many keys of the new car the customer received.</summary>
+    public int? NewCarKeysHandedOver { get; private set; }
+
+    /// <summary>When the dealer owed the customer money at handover (a trade-in worth more than the balance): how it was paid.</summary>
+    public string? PayoutReference { get; private set; }
+
+    /// <summary>When a delivered deal was cancelled inside the site's cancellation window.</summary>
+    public DateTime? RescindedAt { get; private set; }
+
+    /// <summary>
+    /// The customer's right to cancel a delivered deal within the site's window (California's 3-day right for
+    /// many used-car sales): the order is cancelled, the money received is refunded, and the delivery command's
+    /// counterpart returns the trade-in, all in one step.
+    /// </summary>
+    public void Rescind(string reason, int windowDays, DateOnly deliveredOn, DateOnly siteToday, DateTime now)
+    {
+        if (IsCancelled || Status != OrderMilestone.Delivered)
+        {
+            throw new DomainRuleException("Only a delivered deal can be cancelled under the cancellation window.", "order-not-delivered");
+        }
+
+        if (windowDays <= 0)
+        {
+            throw new DomainRuleException("This site has no cancellation window for delivered deals.", "no-cancellation-window");
+        }
+
+        if (siteToday > deliveredOn.AddDays(windowDays))
+        {
+            throw new DomainRuleException($"The cancellation window ended on {Readable.Day(deliveredOn.AddDays(windowDays))} ({Readable.Count(windowDays, "day")} after delivery).", "cancellation-window-closed");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Give the reason for cancelling.", "reason-required");
+        }
+
+        CancelledAt = now;
+        RescindedAt = now;
+        CancellationReason = reason.Trim();
+        Touch(now);
+        Raise(new OrderRescinded(this, reason.Trim(), Refundable, now));
     }
 
     private readonly List<DateTime> _proposedCollectionTimes = [];
@@ -487,5 +543,7 @@ public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTi
 public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, Handover.ChoiceChannel StatedVia, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record CollectionTimesProposed(VehicleOrder Order, IReadOnlyList<DateTime> Times, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record OrderRescinded(VehicleOrder Order, string Reason, Money Refundable, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record OrderDelivered(VehicleOrder Order, Guid HandedOverBy, DateTime OccurredAt) : IDomainEvent;

@@ -95,6 +95,48 @@ public sealed class Site : AggregateRoot
         RecordChange();
     }
 
+    /// <summary>Sales tax on a vehicle's price, in basis points (725 = 7.25%); 0 where the state has none.</summary>
+    public int SalesTaxBasisPoints { get; private set; }
+
+    /// <summary>The state's rule: whether the trade-in allowance reduces the price that is taxed (most states: yes).</summary>
+    public bool TradeInReducesTax { get; private set; } = true;
+
+    /// <summary>Days after delivery by which the trade-in's lienholder must be told (default 7).</summary>
+    public int LienholderNoticeDays { get; private set; } = 7;
+
+    /// <summary>Days after delivery by which the trade-in's loan payoff must be sent (default 21, as in California and Utah).</summary>
+    public int PayoffDays { get; private set; } = 21;
+
+    /// <summary>Days after delivery the customer may cancel the deal (0: no such right at this site).</summary>
+    public int CancellationWindowDays { get; private set; }
+
+    public Dealership.Domain.TradeIns.DealRules DealRules => new(SalesTaxBasisPoints, TradeInReducesTax, LienholderNoticeDays, PayoffDays, CancellationWindowDays);
+
+    public void SetDealRules(int salesTaxBasisPoints, bool tradeInReducesTax, int lienholderNoticeDays, int payoffDays, int cancellationWindowDays)
+    {
+        if (salesTaxBasisPoints is < 0 or > 2_500)
+        {
+            throw new DomainRuleException("Sales tax is between 0% and 25% (in basis points: 725 is 7.25%).", "tax-invalid");
+        }
+
+        if (lienholderNoticeDays is < 1 or > 60 || payoffDays is < 1 or > 60 || lienholderNoticeDays > payoffDays)
+        {
+            throw new DomainRuleException("The lienholder is told within 1 to 60 days and no later than the payoff is due (1 to 60 days).", "payoff-deadlines-invalid");
+        }
+
+        if (cancellationWindowDays is < 0 or > 30)
+        {
+            throw new DomainRuleException("The cancellation window is 0 to 30 days.", "cancellation-window-invalid");
+        }
+
+        SalesTaxBasisPoints = salesTaxBasisPoints;
+        TradeInReducesTax = tradeInReducesTax;
+        LienholderNoticeDays = lienholderNoticeDays;
+        PayoffDays = payoffDays;
+        CancellationWindowDays = cancellationWindowDays;
+        RecordChange();
+    }
+
     public void SetWorkshop(int workshopMinutesPerDay, int advisorMinutesPerDay, int slotMinutes, long labourRatePerHour)
     {
         if (workshopMinutesPerDay < 60 || advisorMinutesPerDay < 60 || slotMinutes is < 10 or > 120 || labourRatePerHour < 0)

@@ -21,6 +21,11 @@ public static class OrdersApi
 
     public sealed record ProposalBody(IReadOnlyList<DateTime>? StartsAt);
 
+    /// <summary>The handover: the new car's keys, and (when the deal has one) the trade-in as it is handed over.</summary>
+    public sealed record DeliveryBody(int NewCarKeys, DeliverOrder.TradeInHandoverInput? TradeIn, string? PayoutReference);
+
+    public sealed record RescissionBody(string Reason);
+
     public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
 
     public static void MapOrdersApi(this IEndpointRouteBuilder api)
@@ -107,13 +112,27 @@ public static class OrdersApi
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Suggest one to three open times; the customer is told and picks one on their page (never imposed).");
 
-        orders.MapPost("/{id:guid}/delivery", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        orders.MapPost("/{id:guid}/delivery", async (Guid id, DeliveryBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var order = await mediator.Send(new Dealership.Application.Orders.DeliverOrder.Command(id, ETags.ReadIfMatch(request)), ct);
+                var order = await mediator.Send(new DeliverOrder.Command(id, ETags.ReadIfMatch(request), body.NewCarKeys, body.TradeIn, body.PayoutReference), ct);
                 return ETags.With(TypedResults.Ok(order), order.Version);
             })
             .RequireAuthorization(Policies.WriteOrders)
-            .WithSummary("Hand the car over: needs the booking, the complete checklist and the balance settled. One atomic step.");
+            .WithSummary("Hand the car over and swap the trade-in in one atomic step: needs the booking, the complete checklist and the balance settled " +
+                "(allowance and payoff included). With a trade-in, tradeIn {mileage, conditionConfirmed, keysReceived, titleReceived} is checked against the accepted offer; " +
+                "if anything fails, nothing changes. If-Match supported.");
+
+        orders.MapGet("/{id:guid}/balance", async (Guid id, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new GetOrderBalance.Query(id), ct)))
+            .WithSummary("The deal's balance line by line: price, fees, sales tax, payments (pending apart), trade-in allowance, payoff; negative equity shown; due > 0 to pay, < 0 owed to the customer.");
+
+        orders.MapPost("/{id:guid}/rescission", async (Guid id, RescissionBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new RescindDelivery.Command(id, body.Reason, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Cancel a delivered deal inside the site's cancellation window: refunds, and the trade-in back to the customer (or, if sold, the greater of its market value and allowance refunded). Managers.");
 
         api.MapGet("/deliveries/board", async ([AsParameters] OwnerQuery owner, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {

@@ -36,6 +36,15 @@ public static class Policies
     /// <summary>Read decisions: the roles that make them.</summary>
     public const string ReadDecisions = nameof(ReadDecisions);
 
+    /// <summary>Read trade-ins: salespeople and used-car managers.</summary>
+    public const string ReadTradeIns = nameof(ReadTradeIns);
+
+    /// <summary>Request appraisals and record the customer's answer: salespeople and used-car managers.</summary>
+    public const string RequestTradeIns = nameof(RequestTradeIns);
+
+    /// <summary>Appraise, buy outright, pay off and resell trade-ins: used-car managers.</summary>
+    public const string ManageTradeIns = nameof(ManageTradeIns);
+
     /// <summary>Approvals, policies, dead notifications, staff accounts, job dashboard.</summary>
     public const string ManagersOnly = nameof(ManagersOnly);
 
@@ -52,6 +61,9 @@ public static class Policies
         builder.AddPolicy(ReadParts, p => p.RequireRole(AccessRules.RolesFor(Access.ReadParts)));
         builder.AddPolicy(WriteParts, p => p.RequireRole(AccessRules.RolesFor(Access.WriteParts)));
         builder.AddPolicy(ReadDecisions, p => p.RequireRole(AccessRules.RolesFor(Access.ReadDecisions)));
+        builder.AddPolicy(ReadTradeIns, p => p.RequireRole(AccessRules.RolesFor(Access.ReadTradeIns)));
+        builder.AddPolicy(RequestTradeIns, p => p.RequireRole(AccessRules.RolesFor(Access.RequestTradeIns)));
+        builder.AddPolicy(ManageTradeIns, p => p.RequireRole(AccessRules.RolesFor(Access.ManageTradeIns)));
         builder.SetFallbackPolicy(null);
         return builder;
     }

@@ -72,6 +72,8 @@ public static class TemplateCatalog
 
     private static TemplateFact ServiceCar => new("vehicle", FactKind.Text, false, "2016 Lexus RX 350", "The car, as year, make and model");
 
+    private static TemplateFact TradeCar => new("vehicle", FactKind.Text, false, "2019 Toyota Highlander XLE", "The traded-in car");
+
     private static TemplateFact VisitTime => new("when", FactKind.Time, true, "2026-12-08T16:30:00Z", "The drop-off time");
 
     public static readonly IReadOnlyList<TemplateDefinition> All =
@@ -152,6 +154,34 @@ public static class TemplateCatalog
         new(MessageTemplates.ServicePartsReady, "Parts arrived for the visit", [ServiceCar, VisitTime, Advisor]),
         new(MessageTemplates.ServiceCheckedIn, "Car checked in",
             [ServiceCar, new("readyBy", FactKind.Time, true, "2026-12-09T01:00:00Z", "When the car will be ready"), Advisor]),
+        new(MessageTemplates.TradeInOffer, "Trade-in offer made",
+        [
+            TradeCar,
+            new("offer", FactKind.Money, true, "1840000 USD", "What we offer for the car"),
+            new("validUntil", FactKind.Day, true, "2026-12-05", "The last day the customer may accept"),
+            new("marketValue", FactKind.Money, false, "2150000 USD", "The market reference value"),
+            new("reconditioning", FactKind.Money, false, "160000 USD", "What it costs to make the car ready to sell"),
+            new("margin", FactKind.Money, false, "150000 USD", "Our margin"),
+            new("payoff", FactKind.Money, false, "1210000 USD", "The loan payoff we take over"),
+            new("appraiserName", FactKind.Text, false, "Jordan Lee", "The used-car manager who appraised it"),
+        ]),
+        new(MessageTemplates.TradeInReceived, "Trade-in received (custody receipt)",
+        [
+            TradeCar,
+            new("allowance", FactKind.Money, false, "1840000 USD", "What it was credited (or paid) at"),
+            new("keys", FactKind.Text, true, "2", "How many keys we received"),
+            new("title", FactKind.Text, false, "yes", "Not empty when we received the title"),
+            new("paidOut", FactKind.Text, false, "", "Not empty for a stand-alone purchase (paid, not credited)"),
+            new("lender", FactKind.Text, false, "Summit Credit Union", "The lender whose loan we pay off"),
+            new("payoffBy", FactKind.Day, false, "2026-12-19", "The day the payoff is sent by"),
+        ]),
+        new(MessageTemplates.TradeInPayoffSent, "Loan payoff sent",
+        [
+            TradeCar,
+            new("lender", FactKind.Text, true, "Summit Credit Union", "The lender"),
+            new("amount", FactKind.Money, true, "1214500 USD", "What we sent"),
+            new("reference", FactKind.Text, true, "WIRE-20261204-118", "The payment reference the lender sees"),
+        ]),
     ];
 
     private static readonly Dictionary<string, TemplateDefinition> ByKey = All.ToDictionary(d => d.Key, StringComparer.Ordinal);

@@ -93,6 +93,8 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
 
     public bool CanReadOrders { get; private set; }
 
+    public PagedList<Application.TradeIns.ListTradeIns.TradeInSummary> TradeIns { get; private set; } = new([], 1, 20, 0);
+
     public bool CanPlaceOrders { get; private set; }
 
     public bool CanReadService { get; private set; }
@@ -271,6 +273,11 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         if (CanReadService)
         {
             Visits = await mediator.Send(new Application.Service.ListAppointments.Query(null, null, Id, null, null, 1, 20), ct);
+        }
+
+        if (User.May(Application.Common.Access.ReadTradeIns))
+        {
+            TradeIns = await mediator.Send(new Application.TradeIns.ListTradeIns.Query(null, Id, 1, 20), ct);
         }
 
         if (CanReadOrders)

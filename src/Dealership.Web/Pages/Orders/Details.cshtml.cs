@@ -63,8 +63,19 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
                 .Distinct().ToList()), ct).AsTask(),
             "Times proposed. The customer has been told and picks one (or another open time) from their link.", ct);
 
-    public Task<IActionResult> OnPostDeliverAsync(long version, CancellationToken ct) =>
-        RunAsync(() => mediator.Send(new Dealership.Application.Orders.DeliverOrder.Command(Id, version), ct).AsTask(), "Delivered. Keys handed over; the customer is being thanked.", ct);
+    /// <summary>
+    /// The handover, with the trade-in swap when the deal has one: one command, all or nothing. Whatever was left
+    /// empty goes to the command as missing, so its rules (and first the role's right) say what to fix.
+    /// </summary>
+    public Task<IActionResult> OnPostDeliverAsync(long version, int? newCarKeys, int? tradeInMileage, int? tradeInKeys, bool conditionConfirmed, bool titleReceived,
+        string? payoutReference, CancellationToken ct)
+    {
+        var tradeIn = tradeInMileage is { } miles ? new DeliverOrder.TradeInHandoverInput(miles, conditionConfirmed, tradeInKeys ?? 0, titleReceived) : null;
+        return RunAsync(() => mediator.Send(new DeliverOrder.Command(Id, version, newCarKeys ?? 0, tradeIn, payoutReference), ct).AsTask(),
+            tradeIn is not null
+                ? "Delivered and swapped: the trade-in is credited, its car, keys and papers are in the custody register, and the customer has their receipt."
+                : "Delivered. Keys handed over; the customer is being thanked.", ct);
+    }
 
     protected override async Task LoadAsync(CancellationToken ct)
     {

@@ -76,6 +76,34 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public bool VisitConfirmed { get; set; }
 
+    /// <summary>After the customer answered their trade-in offer: "accepted", "declined" or "reappraisal" (shown once).</summary>
+    [TempData]
+    public string? TradeInAnswer { get; set; }
+
+    public Task<IActionResult> OnPostTradeInAsync(Guid tradeInId, bool accept, CancellationToken ct) =>
+        SubmitAsync(async () =>
+        {
+            await mediator.Send(new AnswerMyTradeInOffer.Command(Token, tradeInId, accept), ct);
+            TradeInAnswer = accept ? "accepted" : "declined";
+            return Redirect($"/track/{Token}#trade-in");
+        }, ct);
+
+    public Task<IActionResult> OnPostReappraisalAsync(Guid tradeInId, string? note, CancellationToken ct) =>
+        SubmitAsync(async () =>
+        {
+            await mediator.Send(new AskForReappraisal.Command(Token, tradeInId, note), ct);
+            TradeInAnswer = "reappraisal";
+            return Redirect($"/track/{Token}#trade-in");
+        }, ct);
+
+    /// <summary>Rules a Spanish reader may meet on this page, said in Spanish (by the rule's code).</summary>
+    private static readonly Dictionary<string, string> SpanishRules = new(StringComparer.Ordinal)
+    {
+        ["offer-expired"] = "Esta oferta ha caducado. Pida una nueva tasación y le haremos una oferta actualizada.",
+        ["offer-not-open"] = "Esta oferta ya no está abierta.",
+        ["reappraisal-not-possible"] = "Ya estamos preparando una nueva tasación.",
+    };
+
     /// <summary>After the customer wrote to us: who has it and by when (shown once, after the redirect).</summary>
     [TempData]
     public string? WrittenAnswer { get; set; }
@@ -142,6 +170,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         Errors.AddRange(failure switch
         {
             ValidationException v => Spanish ? v.Errors.Select(e => $"Revise este dato: {e.ErrorMessage}") : v.Errors.Select(e => e.ErrorMessage),
+            Domain.Common.DomainRuleException d when Spanish && d.Code is { } code && SpanishRules.TryGetValue(code, out var spanish) => [spanish],
             Domain.Common.DomainRuleException d when Spanish => [taken ? "Esa hora ya no está libre. Elija otra, por favor." : $"No se pudo guardar: {d.Message}"],
             Domain.Common.DomainRuleException d => [d.Message],
             _ => [Spanish ? "Alguien acaba de reservar esa hora. Elija otra, por favor." : "That time was just taken by someone else. Please choose another."],

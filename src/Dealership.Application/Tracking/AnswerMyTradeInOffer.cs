@@ -1,0 +1,28 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Handover;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Tracking;
+
+/// <summary>The customer accepts or declines their trade-in offer on their tracking page. An expired offer cannot be accepted.</summary>
+public static class AnswerMyTradeInOffer
+{
+    [Allowed(Access.CustomerLink)]
+    public sealed record Command(string Token, Guid TradeInId, bool Accept) : ICommand<bool>;
+
+    public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, bool>
+    {
+        public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var customerId = await CustomerLink.ResolveAsync(db, command.Token, now, cancellationToken);
+            var tradeIn = await db.TradeIns.FirstOrDefaultAsync(t => t.Id == command.TradeInId && t.CustomerId == customerId, cancellationToken)
+                ?? throw new NotFoundException("This link is not valid.");
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == tradeIn.SiteId, cancellationToken);
+            tradeIn.Answer(command.Accept, ChoiceChannel.TrackingPage, recordedBy: null, DateOnly.FromDateTime(site.ToLocal(now)), now);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using Dealership.Application.Common;
+using Dealership.Application.Custody;
+using Dealership.Application.Data;
+using Dealership.Application.Notifications;
+using Dealership.Application.Notifications.Templates;
+using Dealership.Domain.Common;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Dealership.Domain.Promises;
+using Dealership.Domain.TradeIns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.TradeIns;
+
+/// <summary>
+/// Every step of a trade-in lands on the customer's timeline, and the ones the customer must hear about reach
+/// them: the offer (with its working), the receipt for what they handed over, and the payoff of their old loan
+/// with its reference. "Payoff sent by" is a promise in the ledger, kept or broken by the payoff itself.
+/// Rows only, in the same transaction as the change.
+/// </summary>
+public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff) :
+    IDomainEventSubscriber<TradeInRequested>,
+    IDomainEventSubscriber<TradeInOffered>,
+    IDomainEventSubscriber<TradeInAnswered>,
+    IDomainEventSubscriber<TradeInReappraisalRequested>,
+    IDomainEventSubscriber<TradeInTakenIn>,
+    IDomainEventSubscriber<PayoffSent>,
+    IDomainEventSubscriber<PayoffConfirmed>,
+    IDomainEventSubscriber<TradeInReturned>,
+    IDomainEventSubscriber<OrderRescinded>
+{
+    private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
+
+    public Task HandleAsync(TradeInRequested domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in appraisal requested: {t.Vehicle.Describe()}, {t.DeclaredMileage:N0} miles{(t.HasLoan ? $", loan with {t.LenderName}" : "")}");
+        return Task.CompletedTask;
+    }
+
+    public async Task HandleAsync(TradeInOffered domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        var offer = new Money(t.FinalOffer!.Value, t.Currency);
+        AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in offer {(domainEvent.PreviousOffer is { } before ? $"revised from {new Money(before, t.Currency).Format(En)} to" : "made:")} {offer.Format(En)} " +
+            $"for the {t.Vehicle.Describe()}, valid until {Readable.Day(t.ValidUntil, "the date given")}. {TradeInWording.Working(t)}");
+        var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
+        var data = new Dictionary<string, string>
+        {
+            ["vehicle"] = t.Vehicle.Describe(),
+            ["offer"] = TemplateFacts.Amount(offer),
+            ["validUntil"] = TemplateFacts.Day(t.ValidUntil),
+            ["marketValue"] = TemplateFacts.Amount(new Money(t.MarketValue ?? 0, t.Currency)),
+            ["reconditioning"] = TemplateFacts.Amount(new Money(t.Reconditioning.Sum(r => r.Cost), t.Currency)),
+            ["margin"] = TemplateFacts.Amount(new Money(t.TargetMargin ?? 0, t.Currency)),
+            ["payoff"] = t.HasLoan ? TemplateFacts.Amount(t.Payoff) : "",
+            ["appraiserName"] = t.AppraisedBy is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "" : "",
+        };
+        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInOffer, $"trade-in/{t.Id}/offer/{t.Appraisals}", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    public async Task HandleAsync(TradeInAnswered domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        var recorder = domainEvent.RecordedBy is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) : null;
+        AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in offer of {new Money(t.FinalOffer ?? 0, t.Currency).Format(En)} {(domainEvent.Accepted ? "accepted" : "declined")} " +
+            $"({Orders.OrderSubscribers.HowChosen(domainEvent.Via, recorder)})", actor: domainEvent.RecordedBy is null ? TouchpointActor.Customer : TouchpointActor.Dealer);
+    }
+
+    public Task HandleAsync(TradeInReappraisalRequested domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        AddTouchpoint(t, domainEvent.OccurredAt, $"New appraisal asked for: {t.Vehicle.Describe()}{(domainEvent.Note is null ? "" : $" (\"{domainEvent.Note}\")")}",
+            actor: staff.StaffId is null ? TouchpointActor.Customer : TouchpointActor.Dealer);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The receipt: what was handed over, what it was credited or paid at, and (with a loan) when the payoff goes.</summary>
+    public async Task HandleAsync(TradeInTakenIn domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        var allowance = new Money(t.Allowance ?? 0, t.Currency);
+        var items = $"the car, {Readable.Count(t.KeysReceived ?? 0, "key")}{(t.TitleReceived ? " and the title" : "")}";
+        AddTouchpoint(t, domainEvent.OccurredAt, domainEvent.Swap
+            ? $"Trade-in swapped at delivery: {items} of the {t.Vehicle.Describe()} received; {allowance.Format(En)} credited in the same step"
+            : $"Trade-in bought outright: {items} of the {t.Vehicle.Describe()} received; {allowance.Format(En)} paid ({t.PayoutReference}) in the same step");
+        var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
+        var data = new Dictionary<string, string>
+        {
+            ["vehicle"] = t.Vehicle.Describe(),
+            ["allowance"] = TemplateFacts.Amount(allowance),
+            ["keys"] = (t.KeysReceived ?? 0).ToString(CultureInfo.InvariantCulture),
+            ["title"] = t.TitleReceived ? "yes" : "",
+            ["paidOut"] = domainEvent.Swap ? "" : "yes",
+            ["lender"] = t.HasLoan ? t.LenderName ?? "" : "",
+            ["payoffBy"] = t.HasLoan ? TemplateFacts.Day(t.PayoffDueBy) : "",
+        };
+        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReceived, $"trade-in/{t.Id}/received", data, urgent: false, proactive: false, cancellationToken);
+        if (t.HasLoan && t.PayoffDueBy is { } due)
+        {
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == t.SiteId, cancellationToken);
+            var endOfDay = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(due.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), site.TimeZone);
+            db.Promises.Add(new CustomerPromise(t.SiteId, t.CustomerId, t.ReceivedBy ?? t.RequestedBy, $"Payoff of the {t.Vehicle.Describe()} loan sent to {t.LenderName} by {due:MMM d}",
+                endOfDay, PromiseKind.Manual, CustodyRegister.TradeInSubject, t.Id, "payoffSent", domainEvent.OccurredAt));
+        }
+    }
+
+    public async Task HandleAsync(PayoffSent domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        var sent = new Money(t.PayoffSentAmount ?? 0, t.Currency);
+        AddTouchpoint(t, domainEvent.OccurredAt, $"Payoff of {sent.Format(En)} sent to {t.LenderName}, reference {t.PayoffReference}" +
+            (t.DealerInterest > 0 ? $" ({new Money(t.DealerInterest, t.Currency).Format(En)} of interest from our delay paid by us)" : ""));
+        var promises = await db.Promises.Where(p => p.SubjectId == t.Id && p.Milestone == "payoffSent" && p.State == PromiseState.Open).ToListAsync(cancellationToken);
+        promises.ForEach(p => p.Keep(domainEvent.OccurredAt, domainEvent.OccurredAt));
+        var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
+        var data = new Dictionary<string, string>
+        {
+            ["vehicle"] = t.Vehicle.Describe(),
+            ["lender"] = t.LenderName ?? "",
+            ["amount"] = TemplateFacts.Amount(sent),
+            ["reference"] = t.PayoffReference ?? "",
+        };
+        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInPayoffSent, $"trade-in/{t.Id}/payoff-sent", data, urgent: false, proactive: true, cancellationToken);
+    }
+
+    public Task HandleAsync(PayoffConfirmed domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        AddTouchpoint(t, domainEvent.OccurredAt, $"{t.LenderName} confirmed the loan on the {t.Vehicle.Describe()} is paid off");
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(TradeInReturned domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        AddTouchpoint(t, domainEvent.OccurredAt, domainEvent.Refund is { } refund
+            ? $"Deal cancelled: the {t.Vehicle.Describe()} was already sold, so {refund.Format(En)} (the greater of its market value and its allowance) is refunded"
+            : $"Deal cancelled: the {t.Vehicle.Describe()}, its keys and title returned to the customer");
+        return Task.CompletedTask;
+    }
+
+    public Task HandleAsync(OrderRescinded domainEvent, CancellationToken cancellationToken)
+    {
+        var order = domainEvent.Order;
+        db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
+            TouchpointActor.Dealer, proactive: true, $"Delivered deal cancelled inside the cancellation window: {domainEvent.Reason}; {domainEvent.Refundable.Format(En)} to refund",
+            staff.StaffId, "order", order.Id));
+        return Task.CompletedTask;
+    }
+
+    private void AddTouchpoint(TradeIn t, DateTime at, string summary, TouchpointActor actor = TouchpointActor.Dealer) =>
+        db.Touchpoints.Add(new Touchpoint(t.CustomerId, t.SiteId, at, TouchpointKind.StatusChanged, TouchpointDirection.Internal, actor, proactive: actor == TouchpointActor.Dealer,
+            summary, staff.StaffId, CustodyRegister.TradeInSubject, t.Id));
+}

@@ -1,0 +1,143 @@
+using Dealership.Domain.Common;
+using Dealership.Domain.TradeIns;
+
+namespace Dealership.Domain.Orders;
+
+/// <summary>How a line moves the balance: added to it, taken off it, or shown without counting (pending money).</summary>
+public enum BalanceLineKind
+{
+    Charge,
+    Credit,
+    Pending,
+}
+
+public sealed record BalanceLine(string Label, Money Amount, BalanceLineKind Kind, string? Note = null);
+
+/// <summary>
+/// What the customer owes at handover, line by line: price + fees + sales tax (with the site's rule for whether
+/// the trade-in allowance reduces the taxable amount) − money received − trade-in allowance + the old loan's
+/// payoff. Integer minor units throughout; tax rounds half up to the cent once, on the taxable total. Money
+/// not yet cleared (a check, a company check) is listed as pending and does not reduce the balance; a
+/// lender's approved funding does (it settles the financed part).
+/// </summary>
+public sealed class DealBalance
+{
+    private DealBalance(string currency) => Currency = currency;
+
+    public string Currency { get; }
+
+    public List<BalanceLine> Lines { get; } = [];
+
+    public Money Taxable { get; private set; }
+
+    public Money Tax { get; private set; }
+
+    public int TaxBasisPoints { get; private set; }
+
+    public Money Allowance { get; private set; }
+
+    public Money Payoff { get; private set; }
+
+    /// <summary>Payoff above the allowance: owed on the old car beyond what it is worth to us.</summary>
+    public Money NegativeEquity { get; private set; }
+
+    public Money Pending { get; private set; }
+
+    /// <summary>Positive: the customer pays this before handover. Negative: the dealer owes it to the customer at handover.</summary>
+    public Money Due { get; private set; }
+
+    /// <summary>The trade-in counts once the customer accepted its offer (and stays counted once credited at the swap).</summary>
+    public static bool Counts(TradeIn? tradeIn) => tradeIn is { Status: TradeInStatus.Accepted or TradeInStatus.Received or TradeInStatus.Sold } && tradeIn.FinalOffer is not null;
+
+    public static DealBalance For(VehicleOrder order, TradeIn? tradeIn, DealRules rules)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(rules);
+        var currency = order.Currency;
+        var balance = new DealBalance(currency);
+        var zero = Money.Zero(currency);
+        balance.Lines.Add(new BalanceLine($"Price of the {order.Vehicle.Describe()}", order.Price, BalanceLineKind.Charge));
+        if (order.Fees.Amount > 0)
+        {
+            balance.Lines.Add(new BalanceLine("Fees (documentation, registration and title)", order.Fees, BalanceLineKind.Charge));
+        }
+
+        var counts = Counts(tradeIn);
+        var allowance = counts ? new Money(tradeIn!.Allowance ?? tradeIn.FinalOffer!.Value, currency) : zero;
+        var payoff = counts && tradeIn!.HasLoan ? new Money(tradeIn.PayoffInDeal ?? tradeIn.PayoffAmount, currency) : zero;
+        var taxable = rules.TradeInReducesTax ? order.Price - allowance : order.Price;
+        if (taxable.IsNegative)
+        {
+            taxable = zero;
+        }
+
+        var tax = new Money(TaxOn(taxable.Amount, rules.SalesTaxBasisPoints), currency);
+        balance.Taxable = taxable;
+        balance.Tax = tax;
+        balance.TaxBasisPoints = rules.SalesTaxBasisPoints;
+        if (rules.SalesTaxBasisPoints > 0)
+        {
+            balance.Lines.Add(new BalanceLine($"Sales tax {rules.SalesTaxBasisPoints / 100m:0.###}%", tax, BalanceLineKind.Charge,
+                rules.TradeInReducesTax && counts ? $"on {taxable.Format(En)} (the price less the trade-in allowance)" : $"on {taxable.Format(En)} (the price)"));
+        }
+
+        var paid = zero;
+        var pending = zero;
+        foreach (var payment in order.Payments.Where(p => p.Status is PaymentStatus.Pending or PaymentStatus.Cleared))
+        {
+            var amount = new Money(payment.Amount, currency);
+            var label = $"{Describe(payment.Method)}{(payment.Reference is null ? "" : " " + payment.Reference)}";
+            if (payment.CountsAsPaid)
+            {
+                paid += amount;
+                balance.Lines.Add(new BalanceLine(label, amount, BalanceLineKind.Credit, payment.Status == PaymentStatus.Pending ? "approved, funds on their way" : null));
+            }
+            else
+            {
+                pending += amount;
+                balance.Lines.Add(new BalanceLine(label, amount, BalanceLineKind.Pending, "not cleared yet: not counted until it clears"));
+            }
+        }
+
+        if (counts)
+        {
+            balance.Lines.Add(new BalanceLine($"Trade-in allowance: {tradeIn!.Vehicle.Describe()}", allowance, BalanceLineKind.Credit));
+            if (tradeIn.HasLoan)
+            {
+                balance.Lines.Add(new BalanceLine($"Payoff of the loan with {tradeIn.LenderName}", payoff, BalanceLineKind.Charge,
+                    tradeIn.PayoffDueBy is { } due ? $"sent to the lender by {Readable.Day(due)}" : "paid by us to the lender after the swap"));
+            }
+        }
+
+        balance.Allowance = allowance;
+        balance.Payoff = payoff;
+        balance.NegativeEquity = payoff.Amount > allowance.Amount ? payoff - allowance : zero;
+        balance.Pending = pending;
+        balance.Due = order.Price + order.Fees + tax + payoff - paid - allowance;
+        return balance;
+    }
+
+    /// <summary>Tax in minor units, rounded half up once on the whole taxable amount (basis points: 725 = 7.25%).</summary>
+    private static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+
+    public static long TaxOn(long taxable, int basisPoints)
+    {
+        if (taxable <= 0 || basisPoints <= 0)
+        {
+            return 0;
+        }
+
+        return (long)Math.Round(taxable * (decimal)basisPoints / 10_000m, MidpointRounding.AwayFromZero);
+    }
+
+    public static string Describe(PaymentMethod method) => method switch
+    {
+        PaymentMethod.Cash => "Cash",
+        PaymentMethod.Card => "Card",
+        PaymentMethod.Check => "Check",
+        PaymentMethod.CompanyCheck => "Company check",
+        PaymentMethod.BankTransfer => "Bank transfer",
+        PaymentMethod.LenderFunding => "Lender funding",
+        _ => method.ToString(),
+    };
+}

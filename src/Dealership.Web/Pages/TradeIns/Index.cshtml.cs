@@ -1,0 +1,55 @@
+using Dealership.Application.Common;
+using Dealership.Application.TradeIns;
+using Dealership.Domain.TradeIns;
+using Dealership.Web.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Dealership.Web.Pages.TradeIns;
+
+/// <summary>The used-car manager's home: the appraisal queue, oldest first with each request's age; then offers out, accepted, and taken in.</summary>
+[Authorize(Policy = Policies.ReadTradeIns)]
+public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+{
+    private const int PageSize = 25;
+
+    /// <summary>The tabs, in the order a used-car manager works them.</summary>
+    public static readonly IReadOnlyList<(TradeInStatus? Status, string Label)> Tabs =
+    [
+        (TradeInStatus.AwaitingAppraisal, "To appraise"),
+        (TradeInStatus.Offered, "Offers out"),
+        (TradeInStatus.Accepted, "Accepted"),
+        (TradeInStatus.Received, "Taken in"),
+        (null, "All"),
+    ];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Show { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public TradeInStatus? Status { get; private set; }
+
+    public PagedList<ListTradeIns.TradeInSummary> Results { get; private set; } = new([], 1, PageSize, 0);
+
+    public DateTime Now { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Status = Show == "all" ? null : Enum.TryParse<TradeInStatus>(Show, ignoreCase: true, out var status) ? status : TradeInStatus.AwaitingAppraisal;
+        Now = clock.GetUtcNow().UtcDateTime;
+        Results = await mediator.Send(new ListTradeIns.Query(Status, null, Math.Max(1, PageNumber), PageSize), ct);
+    }
+
+    /// <summary>How long a request has waited, in the words a manager scans: "3 h", "2 days".</summary>
+    public string Age(DateTime requestedAt)
+    {
+        var age = Now - requestedAt;
+        return age.TotalHours < 1 ? "under an hour" : age.TotalHours < 24 ? $"{(int)age.TotalHours} h" : Domain.Common.Readable.Count((int)age.TotalDays, "day");
+    }
+
+    public static string TabValue(TradeInStatus? status) => status is null ? "all" : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.Value.ToString());
+}
