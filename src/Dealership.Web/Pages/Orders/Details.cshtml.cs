@@ -70,6 +70,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostDeliverAsync(long version, int? newCarKeys, int? tradeInMileage, int? tradeInKeys, bool conditionConfirmed, bool titleReceived,
         string? payoutReference, CancellationToken ct)
     {
+        Typed = new HandoverTyped(newCarKeys, tradeInMileage, tradeInKeys, conditionConfirmed, titleReceived, payoutReference);
         var tradeIn = tradeInMileage is { } miles ? new DeliverOrder.TradeInHandoverInput(miles, conditionConfirmed, tradeInKeys ?? 0, titleReceived) : null;
         return RunAsync(() => mediator.Send(new DeliverOrder.Command(Id, version, newCarKeys ?? 0, tradeIn, payoutReference), ct).AsTask(),
             tradeIn is not null
@@ -84,6 +85,11 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
         CollectionAt = Order.Collection?.StartsAt;
     }
+
+    /// <summary>What was typed on the handover form, shown again if the swap was refused (nothing changed; fix one thing, not retype all).</summary>
+    public sealed record HandoverTyped(int? NewCarKeys, int? TradeInMileage, int? TradeInKeys, bool ConditionConfirmed, bool TitleReceived, string? PayoutReference);
+
+    public HandoverTyped? Typed { get; private set; }
 
     /// <summary>What was typed as "when it really happened", shown again if the record was refused.</summary>
     public DateTime? TypedHappenedAt { get; private set; }
