@@ -26,6 +26,7 @@ builder.Services.AddScoped<ICurrentStaff>(sp => sp.GetRequiredService<CurrentSta
 // Keys that protect sign-in cookies live with the data, so a restart does not sign everyone out.
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(paths.DataDirectory, "keys")));
 builder.Services.AddScoped<Dealership.Web.Ui.ShellData>();
+builder.Services.AddSingleton<Dealership.Application.TradeIns.IPhotoStore, DataFolderPhotoStore>();
 builder.Services.AddScoped<Dealership.Web.Ui.FormSubmissions>();
 builder.Services.AddDealershipChannels(builder.Configuration, Path.Combine(paths.DataDirectory, "outbox"));
 builder.Services.Configure<Dealership.Application.Notifications.NotificationOptions>(builder.Configuration.GetSection("Notifications"));

@@ -370,4 +370,53 @@ public sealed class TradeInTests : FreshAppTests
         var manager = await App.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
         Assert.That(tasks.Single().OwnerStaffId, Is.EqualTo(manager));
     }
+
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
+
+    private static MultipartFormDataContent Upload(byte[] content, string contentType = "image/png")
+    {
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        return new MultipartFormDataContent { { file, "photo", "car.png" } };
+    }
+
+    [Test]
+    public async Task Photos_AreCheckedForWhatTheyAre_AndReachOnlyStaffWhoMayReadAndTheirOwnCustomer()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var sales = await App.SalesAsync();
+        using var usedCars = await App.UsedCarsAsync();
+        using var advisor = await App.ServiceAsync();
+        var id = (await (await sales.PostAsJsonAsync("/api/trade-ins", Request(who.CustomerId, null, HighlanderVin(11), title: "inHand"))).ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var disguised = await sales.PostAsync($"/api/trade-ins/{id}/photos", Upload("<script>alert(1)</script>"u8.ToArray()));
+        var uploaded = await sales.PostAsync($"/api/trade-ins/{id}/photos", Upload(Png));
+        for (var i = 1; i < 10; i++)
+        {
+            Assert.That((await sales.PostAsync($"/api/trade-ins/{id}/photos", Upload(Png))).StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        }
+
+        var eleventh = await sales.PostAsync($"/api/trade-ins/{id}/photos", Upload(Png));
+        var photoId = (await uploaded.ReadJsonAsync()).GetProperty("photoIds")[0].GetGuid();
+        var asAppraiser = await usedCars.GetAsync($"/api/trade-ins/{id}/photos/{photoId}");
+        var asAdvisor = await advisor.GetAsync($"/api/trade-ins/{id}/photos/{photoId}");
+        using var scope = App.Services.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var mine = await mediator.Send(new GetMyTradeInPhoto.Query(await App.TrackingTokenAsync(who.CustomerId), id, photoId));
+        var other = await Arrange.CustomerWithCarAsync(App);
+        var otherToken = await App.TrackingTokenAsync(other.CustomerId);
+
+        Assert.That(disguised.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "the bytes decide, not the declared type");
+        Assert.That((await disguised.Content.ReadAsStringAsync()), Does.Contain("not a JPEG, PNG, WebP or HEIC"));
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        Assert.That(eleventh.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await eleventh.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("photos-full"));
+        Assert.That(asAppraiser.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(asAppraiser.Content.Headers.ContentType!.MediaType, Is.EqualTo("image/png"));
+        Assert.That(await asAppraiser.Content.ReadAsByteArrayAsync(), Is.EqualTo(Png));
+        Assert.That(asAdvisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "service advisors do not read trade-ins");
+        Assert.That(mine.Content, Is.EqualTo(Png));
+        Assert.ThrowsAsync<Application.Common.NotFoundException>(() => mediator.Send(new GetMyTradeInPhoto.Query(otherToken, id, photoId)).AsTask(),
+            "another customer's link never reaches this photo");
+    }
 }

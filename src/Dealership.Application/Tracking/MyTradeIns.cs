@@ -32,7 +32,8 @@ public sealed record MyTradeIn(
     DateOnly? PayoffDueBy,
     DateTime? PayoffSentAt,
     string? PayoffReference,
-    DateTime? PayoffConfirmedAt)
+    DateTime? PayoffConfirmedAt,
+    IReadOnlyList<Guid> PhotoIds)
 {
     public bool CanAnswer => Status == TradeInStatus.Offered && !Expired;
 
@@ -47,7 +48,7 @@ public sealed class MyTradeIns(DealershipDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<MyTradeIn>> ForCustomerAsync(Guid customerId, CancellationToken ct)
     {
-        var tradeIns = await db.TradeIns.AsNoTracking().Where(t => t.CustomerId == customerId && t.Status != TradeInStatus.Withdrawn)
+        var tradeIns = await db.TradeIns.AsNoTracking().Include(t => t.Photos).AsSplitQuery().Where(t => t.CustomerId == customerId && t.Status != TradeInStatus.Withdrawn)
             .OrderByDescending(t => t.RequestedAt).Take(5).ToListAsync(ct);
         var siteIds = tradeIns.Select(t => t.SiteId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -58,7 +59,8 @@ public sealed class MyTradeIns(DealershipDbContext db, TimeProvider clock)
             return new MyTradeIn(t.Id, t.Vehicle.Describe(), t.Status, t.Currency, t.MarketValue, t.MarketSource,
                 t.Reconditioning.Select(r => (r.Description, r.Cost)).ToList(), t.TargetMargin, t.SuggestedOffer, t.FinalOffer, t.OverrideReason, t.ValidUntil,
                 t.Status == TradeInStatus.Offered && today > t.ValidUntil, t.DeclaredMileage, t.MileageTolerance, t.Hold, t.RecheckBandPercent, t.OrderId is not null,
-                t.ReceivedAt, t.Allowance, t.LenderName, t.PayoffInDeal ?? t.PayoffAmount, t.PayoffDueBy, t.PayoffSentAt, t.PayoffReference, t.PayoffConfirmedAt);
+                t.ReceivedAt, t.Allowance, t.LenderName, t.PayoffInDeal ?? t.PayoffAmount, t.PayoffDueBy, t.PayoffSentAt, t.PayoffReference, t.PayoffConfirmedAt,
+                t.Photos.OrderBy(p => p.AddedAt).Select(p => p.Id).ToList());
         }).ToList();
     }
 

@@ -27,6 +27,19 @@ public static class TradeInsApi
 
     public sealed record SaleBody(SaleChannel Channel);
 
+    /// <summary>Reads an upload, refusing one larger than a photo may be before reading it all.</summary>
+    internal static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length > PhotoRules.MaxBytes)
+        {
+            throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("photo", $"A photo is at most {PhotoRules.MaxBytes / (1024 * 1024)} MB; this one is larger.")]);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        return buffer.ToArray();
+    }
+
     public static void MapTradeInsApi(this IEndpointRouteBuilder api)
     {
         var tradeIns = api.MapGroup("/trade-ins").WithTags("Trade-ins").RequireAuthorization(Policies.ReadTradeIns);
@@ -123,6 +136,28 @@ public static class TradeInsApi
             })
             .RequireAuthorization(Policies.ManageTradeIns)
             .WithSummary("Retail or wholesale the car. Refused until its payoff is confirmed and while the customer may still cancel the deal.");
+
+        // The form is read by hand, not bound: the caller's right is checked before anything about the body is judged.
+        tradeIns.MapPost("/{id:guid}/photos", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var photo = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files["photo"] : null;
+                if (photo is null)
+                {
+                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("photo", "Send the photo as multipart/form-data in a field named 'photo'.")]);
+                }
+
+                var tradeIn = await mediator.Send(new AddTradeInPhoto.Command(id, await ReadAsync(photo, ct)), ct);
+                return ETags.With(TypedResults.Created($"/api/trade-ins/{id}/photos/{tradeIn.PhotoIds[^1]}", tradeIn), tradeIn.Version);
+            })
+            .RequireAuthorization(Policies.RequestTradeIns)
+            .WithSummary("Add a photo (multipart form field 'photo'; JPEG, PNG, WebP or HEIC by content, at most 10 MB; up to 10 per trade-in).");
+
+        tradeIns.MapGet("/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, IMediator mediator, CancellationToken ct) =>
+            {
+                var file = await mediator.Send(new GetTradeInPhoto.Query(id, photoId), ct);
+                return TypedResults.File(file.Content, file.ContentType);
+            })
+            .WithSummary("One photo of a trade-in you may read.");
 
         api.MapGet("/custody", async (bool? open, Guid? customerId, bool? alerts, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListCustody.Query(open, customerId, alerts ?? false, paging.Number, paging.Size), ct)))

@@ -80,6 +80,20 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     [TempData]
     public string? TradeInAnswer { get; set; }
 
+    /// <summary>The customer's own trade-in photo; any other link or id is the same "not found".</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid tradeInId, Guid photoId, CancellationToken ct)
+    {
+        try
+        {
+            var file = await mediator.Send(new Application.TradeIns.GetMyTradeInPhoto.Query(Token, tradeInId, photoId), ct);
+            return File(file.Content, file.ContentType);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     public Task<IActionResult> OnPostTradeInAsync(Guid tradeInId, bool accept, CancellationToken ct) =>
         SubmitAsync(async () =>
         {

@@ -125,6 +125,37 @@ public sealed class DetailsModel(IMediator mediator, FormSubmissions submissions
     public Task<IActionResult> OnPostSellAsync(SaleChannel channel, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new SellTradeIn.Command(Id, channel, version), ct).AsTask(), "Recorded as sold; the car, keys and title left the custody register.", ct);
 
+    public async Task<IActionResult> OnPostPhotoAsync(IFormFile? photo, CancellationToken ct)
+    {
+        if (photo is null || photo.Length == 0)
+        {
+            return await ShowAsync(ct, "Choose a photo to upload.");
+        }
+
+        if (photo.Length > Dealership.Application.TradeIns.PhotoRules.MaxBytes)
+        {
+            return await ShowAsync(ct, "A photo is at most 10 MB; this one is larger.");
+        }
+
+        var content = await Api.TradeInsApi.ReadAsync(photo, ct);
+        return await RunAsync(() => mediator.Send(new AddTradeInPhoto.Command(Id, content), ct).AsTask(), "Photo added.", ct);
+    }
+
+    /// <summary>A photo of this trade-in, for the page's thumbnails (the same rule as the API: only if you may read the trade-in).</summary>
+    public async Task<IActionResult> OnGetPhotoAsync(Guid photoId, CancellationToken ct)
+    {
+        try
+        {
+            var file = await mediator.Send(new GetTradeInPhoto.Query(Id, photoId), ct);
+            Response.Headers.CacheControl = "private, max-age=3600";
+            return File(file.Content, file.ContentType);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
         TradeIn = await mediator.Send(new GetTradeIn.Query(Id), ct);
