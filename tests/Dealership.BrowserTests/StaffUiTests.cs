@@ -29,6 +29,12 @@ public sealed partial class StaffUiTests
             await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "deliveries-board.png"), FullPage = true });
             await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         }
+        else if (email.StartsWith("usedcars", StringComparison.Ordinal))
+        {
+            // Used-car managers start on the appraisal queue.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trade-ins" })).ToBeVisibleAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        }
         else if (email.StartsWith("service", StringComparison.Ordinal) || email.StartsWith("parts", StringComparison.Ordinal))
         {
             // Advisors start in the service lane, parts clerks on the parts page.

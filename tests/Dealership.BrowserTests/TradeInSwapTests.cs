@@ -52,6 +52,7 @@ public sealed class TradeInSwapTests
         await Assertions.Expect(phone.GetByTestId("accept-offer")).ToHaveCountAsync(0);
         await appraiser.ReloadAsync();
         await Assertions.Expect(appraiser.GetByTestId("trade-in-status")).ToHaveTextAsync("Offer accepted");
+        await Assertions.Expect(appraiser.GetByTestId("offer")).ToContainTextAsync("seen by the customer");
 
         // The handover: Mia Coleman's Camry, her Highlander accepted earlier, loan with Summit Credit Union.
         var manager = await _host.SignInAsync("manager@demo.local");

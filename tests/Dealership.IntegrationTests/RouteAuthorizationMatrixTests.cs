@@ -71,6 +71,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/trade-ins/{id}/payoff-confirmation"] = Access.ManageTradeIns,
         ["POST /api/trade-ins/{id}/sale"] = Access.ManageTradeIns,
         ["GET /api/custody"] = Access.ManageSite,
+        ["PUT /api/sites/{id}/deal-rules"] = Access.ManageSite,
         ["POST /api/trade-ins/{id}/photos"] = Access.RequestTradeIns,
         ["GET /api/trade-ins/{id}/photos/{photoId}"] = Access.ReadTradeIns,
         ["GET /api/promises"] = Access.AnyStaff,

@@ -117,6 +117,13 @@ public sealed class StartupTests
             "story 002: a visit waits on ordered parts");
         Assert.That(await app.QueryAsync(db => db.Appointments.CountAsync(a => a.Readiness == Domain.Service.PartsReadiness.AtRisk)), Is.GreaterThan(0), "story 002: a visit at risk");
         Assert.That(await app.QueryAsync(db => db.Tasks.CountAsync(t => t.Title.StartsWith("Reply from"))), Is.GreaterThan(0), "a customer's text waits in an inbox");
+        var tradeIns = await app.QueryAsync(db => db.TradeIns.ToListAsync());
+        Assert.That(tradeIns.Select(t => t.Status), Is.SupersetOf(new[] { Domain.TradeIns.TradeInStatus.AwaitingAppraisal, Domain.TradeIns.TradeInStatus.Offered,
+            Domain.TradeIns.TradeInStatus.Accepted, Domain.TradeIns.TradeInStatus.Received }), "story 000: trade-ins waiting, offered, accepted and taken in");
+        Assert.That(tradeIns.Any(t => t.Status == Domain.TradeIns.TradeInStatus.Accepted && t.NegativeEquity.Amount > 0), Is.True, "story 000: one with negative equity");
+        Assert.That(tradeIns.Any(t => t.OrderId is null && t.Status == Domain.TradeIns.TradeInStatus.Received), Is.True, "story 000: a stand-alone purchase");
+        Assert.That(tradeIns.Any(t => t.OrderId is not null && t.PayoffConfirmedAt is not null && t.PayoutLagDays == 0), Is.True, "story 000: a delivered swap, payoff confirmed");
+        Assert.That(await app.QueryAsync(db => db.Custody.CountAsync(c => c.ReleasedAt == null)), Is.GreaterThanOrEqualTo(4), "story 000: the custody register holds the taken cars and keys");
         Assert.That(await app.QueryAsync(db => db.Users.CountAsync()), Is.EqualTo(DemoDataSeeder.DemoAccounts.Count), "one account per role");
     }
 

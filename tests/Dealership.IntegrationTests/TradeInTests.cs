@@ -333,6 +333,9 @@ public sealed class TradeInTests : FreshAppTests
         Assert.That(await App.QueryAsync(db => db.TradeIns.Where(t => t.Id == tradeIn).Select(t => t.Status).SingleAsync()), Is.EqualTo(TradeInStatus.Returned));
         var released = await App.QueryAsync(db => db.Custody.Where(c => c.SubjectId == tradeIn).ToListAsync());
         Assert.That(released.All(c => c.ReleasedAt is not null && c.ReleasedTo!.Contains("customer")), Is.True, "car, keys and title back to the customer");
+        var receipts = await App.QueryAsync(db => db.Notifications.Where(n => n.TemplateKey == MessageTemplates.TradeInReturned || n.DeduplicationKey.StartsWith($"order/{order}/rescinded")).ToListAsync());
+        Assert.That(receipts.Select(r => r.TemplateKey).Distinct(), Is.EquivalentTo(new[] { MessageTemplates.TradeInReturned, MessageTemplates.OrderCancelled }), "the customer is told, with a receipt");
+        Assert.That(Messages.Read(receipts.First(r => r.TemplateKey == MessageTemplates.TradeInReturned)), Does.Contain("back with you"));
 
         // A second deal, past its window: refused.
         var (late, _, _) = await AcceptedTradeInAsync(title: "inHand");
@@ -418,5 +421,57 @@ public sealed class TradeInTests : FreshAppTests
         Assert.That(mine.Content, Is.EqualTo(Png));
         Assert.ThrowsAsync<Application.Common.NotFoundException>(() => mediator.Send(new GetMyTradeInPhoto.Query(otherToken, id, photoId)).AsTask(),
             "another customer's link never reaches this photo");
+    }
+}
+
+/// <summary>
+/// The swap is one transaction: when a part of it fails after the order and the trade-in have already changed in
+/// memory (here a subscriber to the trade-in's intake throws, as a crashing receipt writer would), nothing is kept.
+/// </summary>
+public sealed class SwapAtomicityTests : FreshAppTests
+{
+    private sealed class FailingReceipt : Application.Common.IDomainEventSubscriber<TradeInTakenIn>
+    {
+        public Task HandleAsync(TradeInTakenIn domainEvent, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The receipt writer fell over halfway through the swap.");
+    }
+
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddScoped<Application.Common.IDomainEventSubscriber<TradeInTakenIn>, FailingReceipt>();
+
+    [Test]
+    public async Task ADeliveryThatFailsHalfway_ChangesNothing()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        var order = await Arrange.OrderAsync(App, who, new Dictionary<string, int> { ["preparedForDelivery"] = 2 }, "factoryConfirmed", "built", "inTransit", "arrivedAtDealership", "preparedForDelivery");
+        using var sales = await App.SalesAsync();
+        using var usedCars = await App.UsedCarsAsync();
+        var id = (await (await sales.PostAsJsonAsync("/api/trade-ins", new
+        {
+            customerId = who.CustomerId, orderId = order, vin = TradeInTests.HighlanderVin(12), year = 2019, make = "Toyota", model = "Highlander", mileage = 47_800,
+            condition = new { warningLights = false, smokeOrLeaks = false, accidentHistory = false, repairsOver500 = false, keys = 2, title = "inHand" },
+        })).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await usedCars.PostAsJsonAsync($"/api/trade-ins/{id}/appraisal", new { marketValue = new { amount = 2_000_000, currency = "USD" }, marketSource = "Auction", targetMargin = new { amount = 100_000, currency = "USD" } });
+        await sales.PostAsJsonAsync($"/api/trade-ins/{id}/acceptance", new { accepted = true, toldUsBy = "phone" });
+        foreach (var item in new[] { "preDeliveryInspection", "fundsArranged", "insuranceProof", "registrationPaperwork" })
+        {
+            await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
+        }
+
+        var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
+        await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" });
+        var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
+        await sales.PostAsJsonAsync($"/api/orders/{order}/payments", new { method = "bankTransfer", amount = new { amount = due, currency = "USD" }, reference = "WIRE-1", status = "cleared" });
+        var before = await App.QueryAsync(async db => (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order)).Version);
+
+        var delivered = await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2, tradeIn = new { mileage = 47_900, conditionConfirmed = true, keysReceived = 2, titleReceived = true } });
+
+        Assert.That((int)delivered.StatusCode, Is.EqualTo(500), "the failure is the server's, not the caller's");
+        var storedOrder = await App.QueryAsync(db => db.Orders.AsNoTracking().SingleAsync(o => o.Id == order));
+        Assert.That((storedOrder.Status, storedOrder.Version, storedOrder.KeysHandedOverBy), Is.EqualTo((Domain.Orders.OrderMilestone.CollectionScheduled, before, (Guid?)null)));
+        Assert.That(await App.QueryAsync(db => db.TradeIns.Where(t => t.Id == id).Select(t => new { t.Status, t.ReceivedAt }).SingleAsync()),
+            Is.EqualTo(new { Status = TradeInStatus.Accepted, ReceivedAt = (DateTime?)null }));
+        Assert.That(await App.QueryAsync(db => db.Custody.CountAsync(c => c.SubjectId == id)), Is.Zero);
+        Assert.That(await App.QueryAsync(db => db.Notifications.CountAsync(n => n.DeduplicationKey.StartsWith($"order/{order}/delivered"))), Is.Zero, "no thank-you for a handover that did not happen");
     }
 }

@@ -44,11 +44,12 @@ public static class MessageTemplates
     public const string TradeInOffer = "tradein.offer";
     public const string TradeInReceived = "tradein.received";
     public const string TradeInPayoffSent = "tradein.payoff-sent";
+    public const string TradeInReturned = "tradein.returned";
 
     public static readonly IReadOnlyList<string> Keys =
         [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
          ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn,
-         TradeInOffer, TradeInReceived, TradeInPayoffSent];
+         TradeInOffer, TradeInReceived, TradeInPayoffSent, TradeInReturned];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 

@@ -23,7 +23,15 @@ public static class ListMySites
         IReadOnlyList<string> Languages,
         IReadOnlyList<OpeningHoursView> OpeningHours,
         WorkshopView Workshop,
-        bool IsCurrent);
+        bool IsCurrent)
+    {
+        /// <summary>Sales tax (basis points), whether a trade-in reduces the taxable price, and the payoff and cancellation deadlines.</summary>
+        public DealRulesView? DealRules { get; init; }
+
+        public long Version { get; init; }
+    }
+
+    public sealed record DealRulesView(int SalesTaxBasisPoints, bool TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
 
     /// <summary>Workshop capacity per day and per advisor (labour minutes), drop-off slot spacing, labour rate per hour (minor units).</summary>
     public sealed record WorkshopView(int CapacityMinutesPerDay, int AdvisorMinutesPerDay, int SlotMinutes, long LabourRatePerHour);
@@ -40,7 +48,11 @@ public static class ListMySites
                     s.LanguageList,
                     s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
                     new WorkshopView(s.WorkshopMinutesPerDay, s.AdvisorMinutesPerDay, s.ServiceSlotMinutes, s.LabourRatePerHour),
-                    s.Id == staff.SiteId))
+                    s.Id == staff.SiteId)
+                {
+                    DealRules = new DealRulesView(s.SalesTaxBasisPoints, s.TradeInReducesTax, s.LienholderNoticeDays, s.PayoffDays, s.CancellationWindowDays),
+                    Version = s.Version,
+                })
                 .ToList();
         }
     }

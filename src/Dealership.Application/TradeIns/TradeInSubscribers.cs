@@ -132,22 +132,35 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         return Task.CompletedTask;
     }
 
-    public Task HandleAsync(TradeInReturned domainEvent, CancellationToken cancellationToken)
+    /// <summary>The release receipt: the car, keys and title back with the customer, or the refund when the car was already sold.</summary>
+    public async Task HandleAsync(TradeInReturned domainEvent, CancellationToken cancellationToken)
     {
         var t = domainEvent.TradeIn;
         AddTouchpoint(t, domainEvent.OccurredAt, domainEvent.Refund is { } refund
             ? $"Deal cancelled: the {t.Vehicle.Describe()} was already sold, so {refund.Format(En)} (the greater of its market value and its allowance) is refunded"
-            : $"Deal cancelled: the {t.Vehicle.Describe()}, its keys and title returned to the customer");
-        return Task.CompletedTask;
+            : $"Deal cancelled: the {t.Vehicle.Describe()}, its keys{(t.TitleReceived ? " and title" : "")} returned to the customer");
+        var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
+        var data = new Dictionary<string, string>
+        {
+            ["vehicle"] = t.Vehicle.Describe(),
+            ["refund"] = domainEvent.Refund is { } amount ? TemplateFacts.Amount(amount) : "",
+            ["title"] = t.TitleReceived ? "yes" : "",
+        };
+        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReturned, $"trade-in/{t.Id}/returned", data, urgent: false, proactive: false, cancellationToken);
     }
 
-    public Task HandleAsync(OrderRescinded domainEvent, CancellationToken cancellationToken)
+    /// <summary>The customer used their right to cancel: told what is refunded (the trade-in's own receipt follows it).</summary>
+    public async Task HandleAsync(OrderRescinded domainEvent, CancellationToken cancellationToken)
     {
         var order = domainEvent.Order;
         db.Touchpoints.Add(new Touchpoint(order.CustomerId, order.SiteId, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
             TouchpointActor.Dealer, proactive: true, $"Delivered deal cancelled inside the cancellation window: {domainEvent.Reason}; {domainEvent.Refundable.Format(En)} to refund",
             staff.StaffId, "order", order.Id));
-        return Task.CompletedTask;
+        var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
+        var owner = await db.Users.Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderCancelled, $"order/{order.Id}/rescinded",
+            new Dictionary<string, string> { ["vehicle"] = order.Vehicle.Describe(), ["ownerName"] = owner, ["refund"] = TemplateFacts.Amount(domainEvent.Refundable) },
+            urgent: false, proactive: false, cancellationToken);
     }
 
     private void AddTouchpoint(TradeIn t, DateTime at, string summary, TouchpointActor actor = TouchpointActor.Dealer) =>

@@ -8,6 +8,8 @@ namespace Dealership.Web.Api;
 /// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
 public static class SitesAndStaffApi
 {
+    public sealed record DealRulesBody(int SalesTaxBasisPoints, bool TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
+
     public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Handover.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Handover.BlockedTime>? Blocked);
 
     public static void MapSitesAndStaffApi(this IEndpointRouteBuilder api)
@@ -16,6 +18,13 @@ public static class SitesAndStaffApi
             .RequireAuthorization(Policies.Staff)
             .WithTags("Sites")
             .WithSummary("The sites you work at; the current one (X-Site-Id or your primary site) has isCurrent: true.");
+
+        api.MapPut("/sites/{id:guid}/deal-rules", async (Guid id, DealRulesBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Sites.ChangeDealRules.Command(id, body.SalesTaxBasisPoints, body.TradeInReducesTax,
+                    body.LienholderNoticeDays, body.PayoffDays, body.CancellationWindowDays, ETags.ReadIfMatch(request)), ct)))
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithTags("Sites")
+            .WithSummary("A site's deal rules: salesTaxBasisPoints (725 = 7.25%), tradeInReducesTax, lienholderNoticeDays, payoffDays, cancellationWindowDays. Managers.");
 
         api.MapGet("/staff/{id:guid}/availability", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetStaffAvailability.Query(id), ct)))

@@ -182,6 +182,12 @@ public static class TemplateCatalog
             new("amount", FactKind.Money, true, "1214500 USD", "What we sent"),
             new("reference", FactKind.Text, true, "WIRE-20261204-118", "The payment reference the lender sees"),
         ]),
+        new(MessageTemplates.TradeInReturned, "Deal cancelled: trade-in returned or refunded (receipt)",
+        [
+            TradeCar,
+            new("refund", FactKind.Money, false, "2250000 USD", "Refunded instead, when the car was already sold"),
+            new("title", FactKind.Text, false, "yes", "Not empty when the title goes back too"),
+        ]),
     ];
 
     private static readonly Dictionary<string, TemplateDefinition> ByKey = All.ToDictionary(d => d.Key, StringComparer.Ordinal);

@@ -54,7 +54,21 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool Spanish => View?.Language == "es";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Invalid();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return Invalid();
+        }
+
+        // An offer on screen for the first time: the appraiser sees the customer has seen it.
+        foreach (var offer in View!.TradeIns.Where(t => t.Status == Domain.TradeIns.TradeInStatus.Offered && !t.OfferSeen))
+        {
+            await mediator.Send(new RecordOfferViewed.Command(Token, offer.TradeInId), ct);
+        }
+
+        return Page();
+    }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
         SubmitAsync(async () =>

@@ -37,11 +37,14 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public DateTime Now { get; private set; }
 
+    public GetPayoutLag.PayoutLag? Lag { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Status = Show == "all" ? null : Enum.TryParse<TradeInStatus>(Show, ignoreCase: true, out var status) ? status : TradeInStatus.AwaitingAppraisal;
         Now = clock.GetUtcNow().UtcDateTime;
         Results = await mediator.Send(new ListTradeIns.Query(Status, null, Math.Max(1, PageNumber), PageSize), ct);
+        Lag = await mediator.Send(new GetPayoutLag.Query(), ct);
     }
 
     /// <summary>How long a request has waited, in the words a manager scans: "3 h", "2 days".</summary>
