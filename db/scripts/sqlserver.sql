@@ -1973,3 +1973,39 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
+)
+BEGIN
+    CREATE TABLE [OrderFees] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(24) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderFees] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderFees_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
+)
+BEGIN
+    CREATE INDEX [IX_OrderFees_OrderId] ON [OrderFees] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128142228_ItemisedOrderFees', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

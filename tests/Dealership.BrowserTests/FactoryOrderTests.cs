@@ -27,10 +27,12 @@ public sealed class FactoryOrderTests
         await page.GetByLabel("Model", new() { Exact = true }).FillAsync("XC60");
         await page.GetByLabel("Trim").FillAsync("Plus");
         await page.GetByLabel("Price", new() { Exact = true }).FillAsync("52,300.00");
-        await page.GetByLabel("Fees", new() { Exact = true }).FillAsync("950");
+        await page.GetByLabel("Documentation fee").FillAsync("85");
+        await page.GetByLabel("Registration and title").FillAsync("865");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("order-title")).ToContainTextAsync("Volvo XC60 Plus");
         await Assertions.Expect(page.GetByTestId("balance-due")).ToHaveTextAsync("$53,250.00");
+        await Assertions.Expect(page.GetByTestId("balance")).ToContainTextAsync("Registration and title");
 
         foreach (var step in new[] { "Factory confirmed", "Built", "In transit", "Arrived at the dealership", "Prepared for delivery" })
         {

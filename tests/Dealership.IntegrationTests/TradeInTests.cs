@@ -148,6 +148,35 @@ public sealed class TradeInTests : FreshAppTests
     }
 
     [Test]
+    public async Task AnOrder_TakesItsFeesItemised_AndTheBalanceListsThem_WithAccessoriesTaxed()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET SalesTaxBasisPoints = 600 WHERE Code = 'PDX'"));
+        using var sales = await App.SalesAsync();
+        var money = (long amount) => new { amount, currency = "USD" };
+
+        var disagreeing = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = who.CustomerId, vehicle = new { year = 2027, make = "Honda", model = "Pilot" }, price = money(4_500_000), fees = money(1),
+            feeItems = new[] { new { kind = "documentation", amount = money(8_500) } },
+        });
+        var placed = await sales.PostAsJsonAsync("/api/orders", new
+        {
+            customerId = who.CustomerId, vehicle = new { year = 2027, make = "Honda", model = "Pilot" }, price = money(4_500_000),
+            feeItems = new[] { new { kind = "documentation", amount = money(8_500) }, new { kind = "registrationAndTitle", amount = money(40_000) }, new { kind = "accessories", amount = money(150_000) } },
+        });
+
+        Assert.That(disagreeing.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(placed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await placed.Content.ReadAsStringAsync());
+        var order = await placed.ReadJsonAsync();
+        Assert.That(order.GetProperty("fees").GetProperty("amount").GetInt64(), Is.EqualTo(198_500));
+        var balance = order.GetProperty("balance");
+        Assert.That(balance.GetProperty("lines").EnumerateArray().Select(l => l.GetProperty("label").GetString()), Is.SupersetOf(new[] { "Documentation fee", "Registration and title", "Accessories" }));
+        Assert.That(balance.GetProperty("tax").GetProperty("amount").GetInt64(), Is.EqualTo(279_000), "6% of the price and accessories (46,500.00)");
+        Assert.That(balance.GetProperty("due").GetProperty("amount").GetInt64(), Is.EqualTo(4_500_000 + 198_500 + 279_000));
+    }
+
+    [Test]
     public async Task TheSwap_CreditsTakesCustodyAndStartsThePayoffClock_InOneStep()
     {
         var (order, tradeIn, who) = await AcceptedTradeInAsync();

@@ -182,6 +182,23 @@ public sealed class TradeInTests
         Assert.That(DealBalance.For(order, NewTradeIn(), reducing).Allowance.Amount, Is.Zero, "an offer not yet accepted does not count");
     }
 
+    [Test]
+    public void ItemisedFees_AreListed_AndOnlyAccessoriesAreTaxedWithThePrice()
+    {
+        var order = new VehicleOrder(Guid.NewGuid(), Guid.NewGuid(), Staff, new VehicleSpec(2027, "Honda", "Accord", null, null, null, null),
+            new Money(3_000_000, "USD"), new Money(8_500 + 40_000 + 120_000, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now,
+            [(FeeKind.Documentation, 8_500), (FeeKind.RegistrationAndTitle, 40_000), (FeeKind.Accessories, 120_000)]);
+
+        var balance = DealBalance.For(order, null, new DealRules(600, true, 7, 21, 0));
+
+        Assert.That(balance.Lines.Select(l => l.Label), Is.SupersetOf(new[] { "Documentation fee", "Registration and title", "Accessories" }));
+        Assert.That(balance.Taxable.Amount, Is.EqualTo(3_120_000), "price and accessories; documentation and registration are not taxed");
+        Assert.That(balance.Tax.Amount, Is.EqualTo(187_200));
+        Assert.That(balance.Due.Amount, Is.EqualTo(3_000_000 + 168_500 + 187_200));
+        Assert.That(Assert.Throws<DomainRuleException>(() => new VehicleOrder(Guid.NewGuid(), Guid.NewGuid(), Staff, new VehicleSpec(2027, "Honda", "Accord", null, null, null, null),
+            new Money(3_000_000, "USD"), new Money(1, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now, [(FeeKind.Documentation, 8_500)]))!.Code, Is.EqualTo("fees-invalid"));
+    }
+
     [TestCase(1_609_000, 725, 116_653)]
     [TestCase(1, 5_000 / 2, 0)]
     [TestCase(2, 2_500, 1)]

@@ -62,6 +62,16 @@ internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<Vehic
         });
         builder.Navigation(o => o.Checklist).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(o => o.FeeItems, f =>
+        {
+            f.ToTable("OrderFees");
+            f.WithOwner().HasForeignKey("OrderId");
+            f.Property<int>("Id");
+            f.HasKey("Id");
+            f.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+        });
+        builder.Navigation(o => o.FeeItems).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
 

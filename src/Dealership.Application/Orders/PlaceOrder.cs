@@ -19,7 +19,11 @@ public static class PlaceOrder
         MoneyView Price,
         MoneyView? Fees,
         Guid? OwnerStaffId,
-        IReadOnlyDictionary<OrderMilestone, DateOnly>? PromisedDates) : ICommand<OrderView>;
+        IReadOnlyDictionary<OrderMilestone, DateOnly>? PromisedDates,
+        IReadOnlyList<FeeItem>? FeeItems = null) : ICommand<OrderView>;
+
+    /// <summary>One fee, itemised: documentation, registrationAndTitle or accessories (accessories are taxed with the price).</summary>
+    public sealed record FeeItem(FeeKind Kind, MoneyView Amount);
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -35,6 +39,15 @@ public static class PlaceOrder
             RuleFor(c => c.Price).NotNull();
             RuleFor(c => c.Price.Amount).GreaterThan(0).When(c => c.Price is not null).WithMessage("The price is in cents and must be more than zero.");
             RuleFor(c => c.Fees!.Amount).GreaterThanOrEqualTo(0).When(c => c.Fees is not null);
+            RuleFor(c => c.FeeItems).Must(f => f is null || f.Count <= 10).WithMessage("At most 10 fee items.");
+            RuleForEach(c => c.FeeItems).ChildRules(fee =>
+            {
+                fee.RuleFor(f => f.Kind).IsInEnum();
+                fee.RuleFor(f => f.Amount).NotNull();
+                fee.RuleFor(f => f.Amount.Amount).InclusiveBetween(0, 10_000_000_00).When(f => f.Amount is not null).WithMessage("A fee is in cents, not negative.");
+            });
+            RuleFor(c => c).Must(c => c.FeeItems is not { Count: > 0 } || c.Fees is null || c.Fees.Amount == c.FeeItems.Sum(f => f.Amount?.Amount ?? 0))
+                .WithName("fees").WithMessage("Give either the fees as one amount or itemised (feeItems); when both, they must agree.");
             RuleFor(c => c.PromisedDates).Must(d => d is null || !d.ContainsKey(OrderMilestone.Ordered))
                 .WithMessage("'ordered' happens now; promise dates for the later milestones.");
         }
@@ -77,9 +90,15 @@ public static class PlaceOrder
                 VehicleOrder.EnsurePromisable(milestone, date, siteToday);
             }
 
-            var order = new VehicleOrder(site.Id, command.CustomerId, ownerId, vehicle, command.Price.ToMoney(),
-                (command.Fees ?? new MoneyView(0, site.Currency)).ToMoney(), command.PromisedDates ?? new Dictionary<OrderMilestone, DateOnly>(),
-                clock.GetUtcNow().UtcDateTime);
+            if (command.FeeItems?.Any(f => f.Amount.Currency != site.Currency) == true)
+            {
+                throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("feeItems", $"Prices at {site.Name} are in {site.Currency}.")]);
+            }
+
+            var items = command.FeeItems is { Count: > 0 } ? command.FeeItems.Select(f => (f.Kind, f.Amount.Amount)).ToList() : null;
+            var fees = items is null ? (command.Fees ?? new MoneyView(0, site.Currency)).ToMoney() : new Money(items.Sum(i => i.Amount), site.Currency);
+            var order = new VehicleOrder(site.Id, command.CustomerId, ownerId, vehicle, command.Price.ToMoney(), fees,
+                command.PromisedDates ?? new Dictionary<OrderMilestone, DateOnly>(), clock.GetUtcNow().UtcDateTime, items);
             db.Orders.Add(order);
             return await access.ViewAsync(order, cancellationToken);
         }

@@ -57,15 +57,24 @@ public sealed class DealBalance
         var balance = new DealBalance(currency);
         var zero = Money.Zero(currency);
         balance.Lines.Add(new BalanceLine($"Price of the {order.Vehicle.Describe()}", order.Price, BalanceLineKind.Charge));
-        if (order.Fees.Amount > 0)
+        if (order.FeeItems.Count > 0)
         {
-            balance.Lines.Add(new BalanceLine("Fees (documentation, registration and title)", order.Fees, BalanceLineKind.Charge));
+            foreach (var fee in order.FeeItems)
+            {
+                balance.Lines.Add(new BalanceLine(OrderFee.Describe(fee.Kind), new Money(fee.Amount, currency), BalanceLineKind.Charge));
+            }
+        }
+        else if (order.Fees.Amount > 0)
+        {
+            balance.Lines.Add(new BalanceLine("Fees", order.Fees, BalanceLineKind.Charge));
         }
 
         var counts = Counts(tradeIn);
         var allowance = counts ? new Money(tradeIn!.Allowance ?? tradeIn.FinalOffer!.Value, currency) : zero;
         var payoff = counts && tradeIn!.HasLoan ? new Money(tradeIn.PayoffInDeal ?? tradeIn.PayoffAmount, currency) : zero;
-        var taxable = rules.TradeInReducesTax ? order.Price - allowance : order.Price;
+        // The vehicle sale is taxed: its price and the accessories sold with it; documentation and registration fees are not.
+        var accessories = new Money(order.FeeItems.Where(f => f.Kind == FeeKind.Accessories).Sum(f => f.Amount), currency);
+        var taxable = rules.TradeInReducesTax ? order.Price + accessories - allowance : order.Price + accessories;
         if (taxable.IsNegative)
         {
             taxable = zero;
@@ -78,7 +87,7 @@ public sealed class DealBalance
         if (rules.SalesTaxBasisPoints > 0)
         {
             balance.Lines.Add(new BalanceLine($"Sales tax {rules.SalesTaxBasisPoints / 100m:0.###}%", tax, BalanceLineKind.Charge,
-                rules.TradeInReducesTax && counts ? $"on {taxable.Format(En)} (the price less the trade-in allowance)" : $"on {taxable.Format(En)} (the price)"));
+                $"on {taxable.Format(En)} (the price{(accessories.Amount > 0 ? " and accessories" : "")}{(rules.TradeInReducesTax && counts ? " less the trade-in allowance" : "")})"));
         }
 
         var paid = zero;

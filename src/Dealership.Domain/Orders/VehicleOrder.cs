@@ -15,12 +15,23 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     private readonly List<MilestoneRecord> _milestones = [];
     private readonly List<ChecklistEntry> _checklist = [];
     private readonly List<Payment> _payments = [];
+    private readonly List<OrderFee> _feeItems = [];
 
     private VehicleOrder() { }
 
     public VehicleOrder(Guid siteId, Guid customerId, Guid ownerStaffId, VehicleSpec vehicle, Money price, Money fees,
-        IReadOnlyDictionary<OrderMilestone, DateOnly> promisedDates, DateTime now)
+        IReadOnlyDictionary<OrderMilestone, DateOnly> promisedDates, DateTime now, IReadOnlyList<(FeeKind Kind, long Amount)>? feeItems = null)
     {
+        if (feeItems is { Count: > 0 })
+        {
+            if (feeItems.Any(f => f.Amount < 0) || feeItems.Sum(f => f.Amount) != fees.Amount)
+            {
+                throw new DomainRuleException("Itemised fees are not negative and add up to the fees.", "fees-invalid");
+            }
+
+            _feeItems.AddRange(feeItems.Where(f => f.Amount > 0).Select(f => new OrderFee(f.Kind, f.Amount)));
+        }
+
         ArgumentNullException.ThrowIfNull(vehicle);
         ArgumentNullException.ThrowIfNull(promisedDates);
         if (price.Amount <= 0)
@@ -95,6 +106,9 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     public IReadOnlyList<ChecklistEntry> Checklist => _checklist;
 
     public IReadOnlyList<Payment> Payments => _payments;
+
+    /// <summary>The fees line by line (documentation, registration and title, accessories); empty for an order placed with one fees amount.</summary>
+    public IReadOnlyList<OrderFee> FeeItems => _feeItems;
 
     public bool IsActive => !IsCancelled && Status != OrderMilestone.Delivered;
 
@@ -490,6 +504,37 @@ public sealed class MilestoneRecord
         LastChangeReason = reason;
         LastChangedAt = now;
     }
+}
+
+public enum FeeKind
+{
+    Documentation,
+    RegistrationAndTitle,
+    Accessories,
+}
+
+/// <summary>One itemised fee of an order, in the order's currency (minor units).</summary>
+public sealed class OrderFee
+{
+    private OrderFee() { }
+
+    internal OrderFee(FeeKind kind, long amount)
+    {
+        Kind = kind;
+        Amount = amount;
+    }
+
+    public FeeKind Kind { get; private set; }
+
+    public long Amount { get; private set; }
+
+    public static string Describe(FeeKind kind) => kind switch
+    {
+        FeeKind.Documentation => "Documentation fee",
+        FeeKind.RegistrationAndTitle => "Registration and title",
+        FeeKind.Accessories => "Accessories",
+        _ => kind.ToString(),
+    };
 }
 
 public enum ChecklistItem

@@ -26,7 +26,9 @@ public sealed class NewModel(IMediator mediator, SiteContext siteContext) : Page
     [BindProperty] public string? Trim { get; set; }
     [BindProperty] public string? Color { get; set; }
     [BindProperty] public string? Price { get; set; }
-    [BindProperty] public string? Fees { get; set; }
+    [BindProperty] public string? DocumentationFee { get; set; }
+    [BindProperty] public string? RegistrationFee { get; set; }
+    [BindProperty] public string? Accessories { get; set; }
     [BindProperty] public DateOnly? FactoryConfirmed { get; set; }
     [BindProperty] public DateOnly? ArrivedAtDealership { get; set; }
     [BindProperty] public DateOnly? PreparedForDelivery { get; set; }
@@ -49,6 +51,22 @@ public sealed class NewModel(IMediator mediator, SiteContext siteContext) : Page
         }
 
         var currency = (await siteContext.GetAsync(ct)).Currency;
+        var fees = new List<PlaceOrder.FeeItem>();
+        foreach (var (kind, typed) in new[] { (FeeKind.Documentation, DocumentationFee), (FeeKind.RegistrationAndTitle, RegistrationFee), (FeeKind.Accessories, Accessories) })
+        {
+            if (string.IsNullOrWhiteSpace(typed))
+            {
+                continue;
+            }
+
+            if (FormOutcome.ToMinorUnits(typed) is not { } cents)
+            {
+                Errors.Add($"{OrderFee.Describe(kind)}: enter an amount, for example 85.00.");
+                return Page();
+            }
+
+            fees.Add(new PlaceOrder.FeeItem(kind, new MoneyView(cents, currency)));
+        }
 
         var promises = new Dictionary<OrderMilestone, DateOnly>();
         if (FactoryConfirmed is { } f) { promises[OrderMilestone.FactoryConfirmed] = f; }
@@ -57,7 +75,7 @@ public sealed class NewModel(IMediator mediator, SiteContext siteContext) : Page
         try
         {
             var order = await mediator.Send(new PlaceOrder.Command(CustomerId, new VehicleSpec(Year, Make ?? "", ModelName ?? "", Trim, Color, null, null),
-                new MoneyView(price, currency), new MoneyView(FormOutcome.ToMinorUnits(Fees) ?? 0, currency), null, promises), ct);
+                new MoneyView(price, currency), null, null, promises, fees), ct);
             TempData["Flash"] = "Order placed; the customer is being told.";
             return LocalRedirect($"/orders/{order.Id}");
         }
