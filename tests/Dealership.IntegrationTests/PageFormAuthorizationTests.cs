@@ -58,6 +58,8 @@ public sealed partial class PageFormAuthorizationTests
         new("TradeIns/Details:Appraise", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("marketValue", "12000"), ("marketSource", "Auction"), ("margin", "1000"),
             ("hold", "Locked"), ("version", i.TradeInVersion.ToString()))),
         new("TradeIns/Details:Answer", Access.RequestTradeIns, "/trade-ins/{tradeIn}", i => F(("accepted", "true"), ("toldUsBy", "Phone"), ("version", i.TradeInVersion.ToString()))),
+        new("TradeIns/Index:DealRules", Access.ManageSite, "/trade-ins", _ => F(("salesTaxPercent", "7.25"), ("tradeInReducesTax", "true"), ("lienholderNoticeDays", "7"),
+            ("payoffDays", "21"), ("cancellationWindowDays", "3"), ("version", "0"))),
         new("TradeIns/Details:Photo", Access.RequestTradeIns, "/trade-ins/{tradeIn}", _ => []),
         new("TradeIns/Details:Withdraw", Access.RequestTradeIns, "/trade-ins/{tradeIn}", i => F(("version", i.TradeInVersion.ToString()))),
         new("TradeIns/Details:Purchase", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("mileage", "75000"), ("keysReceived", "2"), ("conditionConfirmed", "true"),

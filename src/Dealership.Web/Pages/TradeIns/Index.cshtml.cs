@@ -5,13 +5,12 @@ using Dealership.Web.Security;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Dealership.Web.Pages.TradeIns;
 
 /// <summary>The used-car manager's home: the appraisal queue, oldest first with each request's age; then offers out, accepted, and taken in.</summary>
 [Authorize(Policy = Policies.ReadTradeIns)]
-public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageModel
+public sealed class IndexModel(IMediator mediator, TimeProvider clock, Dealership.Web.Ui.FormSubmissions submissions) : Dealership.Web.Ui.StaffFormPage(submissions)
 {
     private const int PageSize = 25;
 
@@ -39,8 +38,31 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock) : PageMod
 
     public GetPayoutLag.PayoutLag? Lag { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>The current site's deal rules (managers change them here).</summary>
+    public Dealership.Application.Sites.ListMySites.SiteView? Site { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Sales tax as a percentage ("7.25"), the trade-in tax rule, and the deadlines in days.</summary>
+    public async Task<IActionResult> OnPostDealRulesAsync(string? salesTaxPercent, bool tradeInReducesTax, int lienholderNoticeDays, int payoffDays, int cancellationWindowDays,
+        long version, CancellationToken ct)
     {
+        var basisPoints = decimal.TryParse(salesTaxPercent?.Replace("%", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.Number,
+            System.Globalization.CultureInfo.InvariantCulture, out var percent) ? (int?)Math.Round(percent * 100) : null;
+        if (basisPoints is null)
+        {
+            return await ShowAsync(ct, "Enter the sales tax as a percentage, for example 7.25 (0 where there is none).");
+        }
+
+        var site = (await mediator.Send(new Dealership.Application.Sites.ListMySites.Query(), ct)).Single(s => s.IsCurrent);
+        return await SubmitAsync(() => mediator.Send(new Dealership.Application.Sites.ChangeDealRules.Command(site.Id, basisPoints.Value, tradeInReducesTax,
+                lienholderNoticeDays, payoffDays, cancellationWindowDays, version), ct).AsTask(),
+            "Deal rules saved. Deals already delivered keep the deadlines they were given.", "/trade-ins?show=all", ct);
+    }
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Site = (await mediator.Send(new Dealership.Application.Sites.ListMySites.Query(), ct)).SingleOrDefault(s => s.IsCurrent);
         Status = Show == "all" ? null : Enum.TryParse<TradeInStatus>(Show, ignoreCase: true, out var status) ? status : TradeInStatus.AwaitingAppraisal;
         Now = clock.GetUtcNow().UtcDateTime;
         Results = await mediator.Send(new ListTradeIns.Query(Status, null, Math.Max(1, PageNumber), PageSize), ct);
