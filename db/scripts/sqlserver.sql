@@ -2009,3 +2009,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [CancellableUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [PayoffRefundDue] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [PayoffToRecover] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [CancellableUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128143156_TradeInDeadlinesFixedAtDelivery', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

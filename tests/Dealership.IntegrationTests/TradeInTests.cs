@@ -403,6 +403,95 @@ public sealed class TradeInTests : FreshAppTests
         Assert.That(tasks.Single().OwnerStaffId, Is.EqualTo(manager));
     }
 
+    [Test]
+    public async Task ASalesperson_CannotPutATradeInOnAColleaguesOrder_NorAnswerForOne()
+    {
+        var (order, tradeIn, who) = await AcceptedTradeInAsync(readyForCollection: false);
+        using var manager = await App.ManagerAsync();
+        var portland = await App.SiteIdAsync("PDX");
+        var created = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "sales2@demo.local", displayName = "Riley Ford", password = "Second-Seller!2026", roles = new[] { "Salesperson" }, siteIds = new[] { portland },
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        using var colleague = App.CreateClient();
+        var signedIn = await (await colleague.PostAsJsonAsync("/api/auth/token", new { email = "sales2@demo.local", password = "Second-Seller!2026" })).ReadJsonAsync();
+        colleague.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", signedIn.GetProperty("accessToken").GetString());
+
+        var onTheirOrder = await colleague.PostAsJsonAsync("/api/trade-ins", Request(who.CustomerId, order, HighlanderVin(13), title: "inHand"));
+        var answer = await colleague.PostAsJsonAsync($"/api/trade-ins/{tradeIn}/withdrawal", new { });
+        using var sales = await App.SalesAsync();
+        var noAnswer = await sales.PostAsJsonAsync($"/api/trade-ins/{tradeIn}/acceptance", new { toldUsBy = "phone" });
+
+        Assert.That(onTheirOrder.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(answer.StatusCode, Is.AnyOf(HttpStatusCode.Forbidden, HttpStatusCode.NotFound), "a colleague's deal is not theirs to change");
+        Assert.That(noAnswer.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), "a missing answer never reads as declined");
+        Assert.That(await App.QueryAsync(db => db.TradeIns.Where(t => t.Id == tradeIn).Select(t => t.Status).SingleAsync()), Is.EqualTo(TradeInStatus.Accepted));
+    }
+
+    [Test]
+    public async Task TheSameCar_CannotBeTradedTwice_AndAServiceAdvisorSeesTheBalanceWithoutTheTradeInsDetail()
+    {
+        var (order, _, who) = await AcceptedTradeInAsync(readyForCollection: false);
+        var vin = await App.QueryAsync(db => db.TradeIns.Where(t => t.OrderId == order).Select(t => t.Vehicle.Vin).SingleAsync());
+        var other = await Arrange.CustomerWithCarAsync(App);
+        using var usedCars = await App.UsedCarsAsync();
+        using var advisor = await App.ServiceAsync();
+
+        var again = await usedCars.PostAsJsonAsync("/api/trade-ins", Request(other.CustomerId, null, vin, title: "inHand"));
+        var seen = await (await advisor.GetAsync($"/api/orders/{order}")).ReadJsonAsync();
+
+        Assert.That(again.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await again.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("trade-in-vin-in-use"));
+        Assert.That(seen.GetProperty("tradeIn").ValueKind, Is.EqualTo(System.Text.Json.JsonValueKind.Null));
+        var text = seen.GetProperty("balance").ToString();
+        Assert.That(text, Does.Not.Contain("Summit Credit Union").And.Not.Contain("Highlander"));
+        Assert.That(text, Does.Contain("Payoff of the trade-in's loan"));
+    }
+
+    [Test]
+    public async Task ChangingTheSitesWindowLater_NeverReachesBackToADeliveredDeal()
+    {
+        var (order, tradeIn, _) = await AcceptedTradeInAsync(title: "inHand");
+        using var sales = await App.SalesAsync();
+        await BookCollectionAsync(sales, order);
+        await PayBalanceAsync(sales, order);
+        await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2, tradeIn = new { mileage = 47_900, conditionConfirmed = true, keysReceived = 2, titleReceived = true } });
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET CancellationWindowDays = 30 WHERE Code = 'PDX'"));
+        using var manager = await App.ManagerAsync();
+        using var usedCars = await App.UsedCarsAsync();
+
+        var rescinded = await manager.PostAsJsonAsync($"/api/orders/{order}/rescission", new { reason = "Wants out" });
+        var sold = await usedCars.PostAsJsonAsync($"/api/trade-ins/{tradeIn}/sale", new { channel = "retail" });
+
+        Assert.That(rescinded.StatusCode, Is.EqualTo(HttpStatusCode.Conflict));
+        Assert.That((await rescinded.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("no-cancellation-window"));
+        Assert.That(sold.StatusCode, Is.EqualTo(HttpStatusCode.OK), "no window was promised at delivery, so nothing holds the car");
+    }
+
+    [Test]
+    public async Task WithdrawingATradeIn_StopsAnOfferStillWaitingToBeSent_AndTheCustomerCannotUndoAnAcceptedDeal()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var usedCars = await App.UsedCarsAsync();
+        var id = (await (await usedCars.PostAsJsonAsync("/api/trade-ins", Request(who.CustomerId, null, HighlanderVin(14), title: "inHand"))).ReadJsonAsync()).GetProperty("id").GetGuid();
+        await usedCars.PostAsJsonAsync($"/api/trade-ins/{id}/appraisal", Appraisal());
+        var offer = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.TemplateKey == MessageTemplates.TradeInOffer && n.CustomerId == who.CustomerId));
+        Assert.That(offer.IsFinal, Is.False, "queued, not yet sent");
+
+        await usedCars.PostAsJsonAsync($"/api/trade-ins/{id}/withdrawal", new { });
+
+        var after = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.Id == offer.Id));
+        Assert.That(after.Status, Is.EqualTo(Domain.Notifications.NotificationStatus.Suppressed), "the customer is not offered money for a car no longer in the deal");
+
+        var (_, accepted, owner) = await AcceptedTradeInAsync(readyForCollection: false);
+        using var scope = App.Services.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        var token = await App.TrackingTokenAsync(owner.CustomerId);
+        var refused = Assert.ThrowsAsync<Domain.Common.DomainRuleException>(() => mediator.Send(new AskForReappraisal.Command(token, accepted, null)).AsTask());
+        Assert.That(refused!.Code, Is.EqualTo("reappraisal-not-possible"));
+    }
+
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
 
     private static MultipartFormDataContent Upload(byte[] content, string contentType = "image/png")

@@ -100,6 +100,21 @@ public sealed class TradeInTests
     }
 
     [Test]
+    public void TheReCheck_OfAnAcceptedBandedOffer_KeepsThePromisedBand()
+    {
+        var tradeIn = Accepted(hold: OfferHold.Recheck, band: 5);
+        // The market fell: the suggestion is now 18,000.00, below the band's floor (20,410.00 − 5% = 19,389.50).
+        var fallen = new Appraisal(2_000_000, "Auction results", [], 200_000, 1_800_000, null, Today.AddDays(30), 500, OfferHold.Recheck, 5);
+        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.Appraise(fallen, Staff, Today.AddDays(30), Now.AddDays(30)))!.Code, Is.EqualTo("recheck-outside-band"));
+        Assert.That(tradeIn.DefaultOffer(1_800_000), Is.EqualTo(1_938_950));
+
+        tradeIn.Appraise(fallen with { FinalOffer = tradeIn.DefaultOffer(1_800_000) }, Staff, Today.AddDays(30), Now.AddDays(30));
+        Assert.That(tradeIn.FinalOffer, Is.EqualTo(1_938_950));
+        Assert.That(tradeIn.OverrideReason, Does.Contain("re-check band"));
+        Assert.That(tradeIn.Status, Is.EqualTo(TradeInStatus.Offered), "the customer accepts the re-checked offer again");
+    }
+
+    [Test]
     public void CustodyBeforeCredit_IsRefused_ButAStandAlonePurchasePaysAndTakesTogether()
     {
         var againstOrder = Accepted(title: TitleStatus.InHand);
@@ -122,15 +137,17 @@ public sealed class TradeInTests
 
         Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.RecordPayoffSent(1_212_000, "ACH-1", Today.AddDays(11), Now.AddDays(11)))!.Code,
             Is.EqualTo("payoff-quote-expired"), "the quote was good for 10 days");
-        tradeIn.UpdatePayoffQuote(1_212_380, 238, Today.AddDays(20), Now.AddDays(11));
+        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.UpdatePayoffQuote(1_212_380, 238, Today.AddDays(5), Today.AddDays(11), Now.AddDays(11)))!.Code, Is.EqualTo("payoff-quote-date-invalid"));
+        tradeIn.UpdatePayoffQuote(1_212_380, 238, Today.AddDays(20), Today.AddDays(11), Now.AddDays(11));
         Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.RecordPayoffSent(1_200_000, "ACH-1", Today.AddDays(11), Now.AddDays(11)))!.Code, Is.EqualTo("payoff-short"));
         tradeIn.RecordPayoffSent(1_212_380, "ACH-1", Today.AddDays(11), Now.AddDays(11));
         Assert.That(tradeIn.DealerInterest, Is.EqualTo(2_380), "interest beyond the quote the customer's deal carried");
         Assert.That(tradeIn.PayoffInDeal, Is.EqualTo(1_210_000), "the customer's deal keeps the payoff it was made with");
 
-        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.MarkSold(SaleChannel.Wholesale, Today, Rules, Today.AddDays(12), Now.AddDays(12)))!.Code, Is.EqualTo("payoff-not-confirmed"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.MarkSold(SaleChannel.Wholesale, Today.AddDays(12), Now.AddDays(12)))!.Code, Is.EqualTo("payoff-not-confirmed"));
         tradeIn.ConfirmPayoff(Now.AddDays(14));
-        tradeIn.MarkSold(SaleChannel.Wholesale, Today, Rules, Today.AddDays(14), Now.AddDays(14));
+        Assert.That(tradeIn.CancellableUntil, Is.EqualTo(Today.AddDays(3)), "fixed at the swap from the site's window then");
+        tradeIn.MarkSold(SaleChannel.Wholesale, Today.AddDays(14), Now.AddDays(14));
         Assert.That(tradeIn.Status, Is.EqualTo(TradeInStatus.Sold));
     }
 
@@ -144,7 +161,7 @@ public sealed class TradeInTests
 
         var gone = Accepted(title: TitleStatus.InHand);
         gone.TakeInAtSwap(new TradeInHandover(40_100, true, 2, true), Staff, Rules with { CancellationWindowDays = 0 }, Today, Now);
-        gone.MarkSold(SaleChannel.Wholesale, Today, Rules with { CancellationWindowDays = 0 }, Today, Now);
+        gone.MarkSold(SaleChannel.Wholesale, Today, Now);
         gone.ReturnToCustomer(Now.AddDays(1));
         Assert.That(gone.CancellationRefund, Is.EqualTo(2_250_000), "market value 22,500.00 beats the 20,410.00 allowance");
     }
@@ -154,7 +171,7 @@ public sealed class TradeInTests
     {
         var order = new VehicleOrder(Guid.NewGuid(), Guid.NewGuid(), Staff, new VehicleSpec(2027, "Honda", "Accord", null, null, null, null),
             new Money(3_000_000, "USD"), new Money(0, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now);
-        Assert.That(Assert.Throws<DomainRuleException>(() => order.Rescind("x", 3, Today, Today, Now))!.Code, Is.EqualTo("order-not-delivered"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.Rescind("x", Today, Now))!.Code, Is.EqualTo("order-not-delivered"));
     }
 
     [Test]

@@ -934,6 +934,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("CancellableUntil")
+                        .HasColumnType("date");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
@@ -1689,6 +1692,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("AppraisedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("CancellableUntil")
+                        .HasColumnType("date");
+
                     b.Property<long?>("CancellationRefund")
                         .HasColumnType("bigint");
 
@@ -1780,11 +1786,17 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long>("PayoffRefundDue")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("PayoffSentAmount")
                         .HasColumnType("bigint");
 
                     b.Property<DateTime?>("PayoffSentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<long?>("PayoffToRecover")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("PayoutReference")
                         .HasMaxLength(100)

@@ -928,6 +928,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CancellableUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
@@ -1683,6 +1686,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AppraisedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CancellableUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CancellationRefund")
                         .HasColumnType("INTEGER");
 
@@ -1774,11 +1780,17 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PayoffRefundDue")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("PayoffSentAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("PayoffSentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PayoffToRecover")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PayoutReference")
                         .HasMaxLength(100)

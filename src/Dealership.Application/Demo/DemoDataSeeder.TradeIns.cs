@@ -107,7 +107,7 @@ public sealed partial class DemoDataSeeder
         db.TradeIns.Add(tradeIn);
         var balance = DealBalance.For(delivered, tradeIn, portland.DealRules);
         delivered.RecordPayment(PaymentMethod.LenderFunding, balance.Due, "LOAN-883120", PaymentStatus.Cleared, sales, deliveredAt);
-        delivered.Deliver(hasBooking: true, DealBalance.For(delivered, tradeIn, portland.DealRules), 2, null, sales, deliveredAt);
+        delivered.Deliver(hasBooking: true, DealBalance.For(delivered, tradeIn, portland.DealRules), 2, null, sales, null, deliveredAt);
         tradeIn.TakeInAtSwap(new TradeInHandover(96_410, true, 2, false), sales, portland.DealRules, DateOnly.FromDateTime(portland.ToLocal(deliveredAt)), deliveredAt);
         new Custody.CustodyRegister(db).TakeTradeIn(tradeIn, sales, deliveredAt);
         tradeIn.RecordLienholderNotified(deliveredAt.AddDays(1));

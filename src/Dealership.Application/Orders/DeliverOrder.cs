@@ -68,7 +68,9 @@ public static class DeliverOrder
             }
 
             var booked = await db.CollectionBookings.AnyAsync(b => b.OrderId == order.Id, cancellationToken);
-            order.Deliver(booked, DealBalance.For(order, tradeIn, site.DealRules), command.NewCarKeys, command.PayoutReference, staffId, now);
+            // The right to cancel is fixed now, from the site's rule today: a later change of the rule never reaches back.
+            DateOnly? cancellableUntil = site.CancellationWindowDays > 0 ? today.AddDays(site.CancellationWindowDays) : null;
+            order.Deliver(booked, DealBalance.For(order, tradeIn, site.DealRules), command.NewCarKeys, command.PayoutReference, staffId, cancellableUntil, now);
             if (swapping)
             {
                 tradeIn!.TakeInAtSwap(handover!, staffId, site.DealRules, today, now);

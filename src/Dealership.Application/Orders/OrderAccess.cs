@@ -35,7 +35,8 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
     public async Task<DealBalance> BalanceAsync(VehicleOrder order, CancellationToken ct)
     {
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
-        return DealBalance.For(order, await TradeInOfAsync(order.Id, ct), site.DealRules);
+        var balance = DealBalance.For(order, await TradeInOfAsync(order.Id, ct), site.DealRules);
+        return AccessRules.Allows(staff, Access.ReadTradeIns) ? balance : balance.WithoutTradeInDetail();
     }
 
     public async Task<OrderView> ViewAsync(VehicleOrder order, CancellationToken ct)
@@ -48,9 +49,11 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
             .Select(b => new { b.StartsAt, b.EndsAt, b.StatedVia, Recorder = db.Users.Where(u => u.Id == b.RecordedBy).Select(u => u.DisplayName).FirstOrDefault() })
             .FirstOrDefaultAsync(ct);
         var tradeIn = await TradeInOfAsync(order.Id, ct);
-        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)), DealBalance.For(order, tradeIn, site.DealRules)) with
+        var balance = DealBalance.For(order, tradeIn, site.DealRules);
+        var mayReadTradeIn = AccessRules.Allows(staff, Access.ReadTradeIns);
+        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)), mayReadTradeIn ? balance : balance.WithoutTradeInDetail()) with
         {
-            TradeIn = tradeIn is null ? null : new OrderTradeInView(tradeIn.Id, tradeIn.Vehicle.Describe(), tradeIn.Status, TradeIn.Describe(tradeIn.Status),
+            TradeIn = tradeIn is null || !mayReadTradeIn ? null : new OrderTradeInView(tradeIn.Id, tradeIn.Vehicle.Describe(), tradeIn.Status, TradeIn.Describe(tradeIn.Status),
                 tradeIn.Offer is { } offer ? MoneyView.From(offer) : null, tradeIn.ValidUntil, tradeIn.DeclaredMileage, tradeIn.MileageTolerance,
                 tradeIn.Condition.Title, tradeIn.Condition.Keys, tradeIn.LenderName, tradeIn.Hold, tradeIn.RecheckBandPercent),
             Collection = booking is null ? null : new CollectionView(booking.StartsAt, booking.EndsAt, booking.StatedVia, OrderSubscribers.HowChosen(booking.StatedVia, booking.Recorder)),

@@ -31,8 +31,7 @@ public static class RescindDelivery
             var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var deliveredAt = order.MilestoneOf(Domain.Orders.OrderMilestone.Delivered).ReachedAt ?? now;
-            order.Rescind(command.Reason, site.CancellationWindowDays, DateOnly.FromDateTime(site.ToLocal(deliveredAt)), DateOnly.FromDateTime(site.ToLocal(now)), now);
+            order.Rescind(command.Reason, DateOnly.FromDateTime(site.ToLocal(now)), now);
             var tradeIn = await access.TradeInOfAsync(order.Id, cancellationToken);
             if (tradeIn is { Status: TradeInStatus.Received or TradeInStatus.Sold })
             {

@@ -1,5 +1,6 @@
 using Dealership.Application.Common;
 using Dealership.Application.Data;
+using Dealership.Domain.Common;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,13 @@ public static class AskForReappraisal
             var customerId = await CustomerLink.ResolveAsync(db, command.Token, now, cancellationToken);
             var tradeIn = await db.TradeIns.FirstOrDefaultAsync(t => t.Id == command.TradeInId && t.CustomerId == customerId, cancellationToken)
                 ?? throw new NotFoundException("This link is not valid.");
+            // From their page a customer asks again about an offer they declined or that is still open (expired or not);
+            // an accepted offer is a deal: changing it goes through staff.
+            if (tradeIn.Status is not (Domain.TradeIns.TradeInStatus.Declined or Domain.TradeIns.TradeInStatus.Offered))
+            {
+                throw new DomainRuleException("You accepted this offer; to change anything, reply to our messages and we will help.", "reappraisal-not-possible");
+            }
+
             tradeIn.RequestReappraisal(command.Note, now);
             return true;
         }

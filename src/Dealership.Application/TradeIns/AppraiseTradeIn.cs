@@ -38,7 +38,7 @@ public static class AppraiseTradeIn
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
+        public Validator(TimeProvider clock)
         {
             RuleFor(c => c.MarketValue).NotNull();
             RuleFor(c => c.MarketValue.Amount).InclusiveBetween(1, 100_000_000_00).When(c => c.MarketValue is not null).WithMessage("The market value is in cents, more than zero.");
@@ -52,7 +52,11 @@ public static class AppraiseTradeIn
                 item.RuleFor(i => i.Cost).NotNull();
                 item.RuleFor(i => i.Cost.Amount).InclusiveBetween(0, 10_000_000_00).When(i => i.Cost is not null).WithMessage("A reconditioning cost is in cents, not negative.");
             });
-            RuleFor(c => c.FinalOffer!.Amount).InclusiveBetween(0, 100_000_000_00).When(c => c.FinalOffer is not null).WithMessage("The offer is in cents, not negative.");
+            RuleFor(c => c.FinalOffer!.Amount).InclusiveBetween(0, 100_000_000_00).When(c => c.FinalOffer is not null).WithMessage("The offer is in cents, from 0 to 100,000,000.00.");
+            RuleFor(c => c.RecheckBandPercent).InclusiveBetween(1, 25).When(c => c.Hold == OfferHold.Recheck && c.RecheckBandPercent is not null)
+                .WithMessage("A re-checked offer states how far it may move: 1 to 25 percent.");
+            RuleFor(c => c.ValidUntil).Must(d => d is null || (d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-1) && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(91)))
+                .WithMessage("An offer is valid from today for at most 90 days.");
             RuleFor(c => c.OverrideReason).MaximumLength(500);
             RuleFor(c => c.MileageTolerance).InclusiveBetween(0, 10_000).When(c => c.MileageTolerance is not null);
             RuleFor(c => c.Hold).IsInEnum().When(c => c.Hold is not null);
@@ -76,7 +80,7 @@ public static class AppraiseTradeIn
 
             var lines = (command.Reconditioning ?? []).Select(r => new ReconditioningLine(r.Description, r.Cost.Amount)).ToList();
             var suggested = TradeIn.Suggest(command.MarketValue.Amount, lines.Sum(l => l.Cost), command.TargetMargin.Amount);
-            var final = command.FinalOffer?.Amount ?? suggested;
+            var final = command.FinalOffer?.Amount ?? tradeIn.DefaultOffer(suggested);
             var hold = command.Hold ?? OfferHold.Locked;
             var staffId = staff.RequireStaffId();
             tradeIn.Appraise(new Appraisal(command.MarketValue.Amount, command.MarketSource, lines, command.TargetMargin.Amount, final, command.OverrideReason,

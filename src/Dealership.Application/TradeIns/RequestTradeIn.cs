@@ -56,6 +56,8 @@ public static class RequestTradeIn
             RuleFor(c => c.Loan!.Payoff).NotNull().When(c => c.Loan is not null);
             RuleFor(c => c.Loan!.Payoff.Amount).InclusiveBetween(1, 100_000_000_00).When(c => c.Loan?.Payoff is not null)
                 .WithMessage("The payoff is in cents, more than zero.");
+            RuleFor(c => c.Loan!.GoodUntil).Must(d => d is null || (d >= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(-60) && d <= DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(120)))
+                .When(c => c.Loan is not null).WithMessage("The payoff quote's good-until date is within the last 60 days or the next 120: check the lender's letter.");
             RuleFor(c => c.Loan!.PerDiem!.Amount).InclusiveBetween(0, 1_000_000).When(c => c.Loan?.PerDiem is not null)
                 .WithMessage("The per-diem is in cents, not negative.");
         }
@@ -77,8 +79,13 @@ public static class RequestTradeIn
             {
                 var siteIds = staff.SiteIds.ToList();
                 var order = await db.Orders.AsNoTracking().Where(o => o.Id == orderId && siteIds.Contains(o.SiteId))
-                    .Select(o => new { o.CustomerId, o.SiteId, o.Status, o.CancelledAt }).FirstOrDefaultAsync(cancellationToken)
+                    .Select(o => new { o.CustomerId, o.SiteId, o.Status, o.CancelledAt, o.OwnerStaffId }).FirstOrDefaultAsync(cancellationToken)
                     ?? throw new NotFoundException("Order", orderId);
+                if (!TradeInAccess.ActsForAnyDeal(staff) && order.OwnerStaffId != staff.StaffId)
+                {
+                    throw new ForbiddenException("This order belongs to another salesperson: ask them or a manager to add the trade-in.");
+                }
+
                 if (order.CustomerId != command.CustomerId)
                 {
                     throw new DomainRuleException("The order belongs to another customer: a trade-in goes against the buyer's own order.", "order-of-another-customer");
@@ -101,6 +108,18 @@ public static class RequestTradeIn
                 ? new LoanPayoffQuote(l.Lender, l.AccountReference, EnsureCurrency(l.Payoff, site.Currency), l.PerDiem is null ? 0 : EnsureCurrency(l.PerDiem, site.Currency), l.GoodUntil)
                 : null;
             var vin = Domain.Customers.Vin.Normalize(command.Vin, out _)!;
+            var sameCar = await db.TradeIns.AsNoTracking()
+                .Where(t => t.Vehicle.Vin == vin && t.Status != TradeInStatus.Withdrawn && t.Status != TradeInStatus.Declined && t.Status != TradeInStatus.Sold && t.Status != TradeInStatus.Returned)
+                .Select(t => new { t.Status, t.CustomerId }).FirstOrDefaultAsync(cancellationToken);
+            if (sameCar is not null)
+            {
+                throw new DomainRuleException(sameCar.Status == TradeInStatus.Received
+                    ? "A car with this VIN is already in our hands as a trade-in: check the VIN (and the custody register)."
+                    : sameCar.CustomerId == command.CustomerId
+                        ? "This car already has a trade-in in progress: open it instead of starting another."
+                        : "A car with this VIN is already in progress as another customer's trade-in: check the VIN.", "trade-in-vin-in-use");
+            }
+
             var tradeIn = new TradeIn(siteId, command.CustomerId, command.OrderId, staff.RequireStaffId(),
                 new TradeInVehicle(vin, command.Year, command.Make.Trim(), command.Model.Trim(), string.IsNullOrWhiteSpace(command.Trim) ? null : command.Trim.Trim()),
                 command.Mileage, new DeclaredCondition(command.Condition.WarningLights, command.Condition.SmokeOrLeaks, command.Condition.AccidentHistory,

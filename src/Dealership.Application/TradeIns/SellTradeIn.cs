@@ -29,8 +29,7 @@ public static class SellTradeIn
             var tradeIn = await access.LoadForChangeAsync(command.TradeInId, command.ExpectedVersion, cancellationToken);
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == tradeIn.SiteId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var deliveredOn = DateOnly.FromDateTime(site.ToLocal(tradeIn.ReceivedAt ?? now));
-            tradeIn.MarkSold(command.Channel, deliveredOn, site.DealRules, DateOnly.FromDateTime(site.ToLocal(now)), now);
+            tradeIn.MarkSold(command.Channel, DateOnly.FromDateTime(site.ToLocal(now)), now);
             await custody.ReleaseAsync("trade-in", tradeIn.Id, command.Channel == SaleChannel.Retail ? "the buyer (retail sale)" : "the buyer (wholesale)",
                 staff.RequireStaffId(), now, cancellationToken);
             return await access.ViewAsync(tradeIn, cancellationToken);

@@ -28,6 +28,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
     IDomainEventSubscriber<PayoffSent>,
     IDomainEventSubscriber<PayoffConfirmed>,
     IDomainEventSubscriber<TradeInReturned>,
+    IDomainEventSubscriber<TradeInWithdrawn>,
     IDomainEventSubscriber<OrderRescinded>
 {
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en-US");
@@ -45,6 +46,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         var offer = new Money(t.FinalOffer!.Value, t.Currency);
         AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in offer {(domainEvent.PreviousOffer is { } before ? $"revised from {new Money(before, t.Currency).Format(En)} to" : "made:")} {offer.Format(En)} " +
             $"for the {t.Vehicle.Describe()}, valid until {Readable.Day(t.ValidUntil, "the date given")}. {TradeInWording.Working(t)}");
+        await WithdrawUnsentOffersAsync(t, domainEvent.OccurredAt, cancellationToken); // a new offer replaces one still waiting to go
         var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
         var data = new Dictionary<string, string>
         {
@@ -161,6 +163,24 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderCancelled, $"order/{order.Id}/rescinded",
             new Dictionary<string, string> { ["vehicle"] = order.Vehicle.Describe(), ["ownerName"] = owner, ["refund"] = TemplateFacts.Amount(domainEvent.Refundable) },
             urgent: false, proactive: false, cancellationToken);
+    }
+
+    /// <summary>The trade-in left the deal: an offer still waiting to be sent (quiet hours) must not reach the customer after all.</summary>
+    public async Task HandleAsync(TradeInWithdrawn domainEvent, CancellationToken cancellationToken)
+    {
+        var t = domainEvent.TradeIn;
+        AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in withdrawn: the customer keeps their {t.Vehicle.Describe()}");
+        await WithdrawUnsentOffersAsync(t, domainEvent.OccurredAt, cancellationToken);
+    }
+
+    private async Task WithdrawUnsentOffersAsync(TradeIn t, DateTime now, CancellationToken ct)
+    {
+        var prefix = $"trade-in/{t.Id}/offer/";
+        var unsent = await db.Notifications
+            .Where(n => n.CustomerId == t.CustomerId && n.TemplateKey == MessageTemplates.TradeInOffer && n.DeduplicationKey.StartsWith(prefix)
+                && (n.Status == Domain.Notifications.NotificationStatus.Pending || n.Status == Domain.Notifications.NotificationStatus.Deferred))
+            .ToListAsync(ct);
+        unsent.ForEach(n => n.Suppress(Domain.Notifications.SuppressionReason.Withdrawn, now));
     }
 
     private void AddTouchpoint(TradeIn t, DateTime at, string summary, TouchpointActor actor = TouchpointActor.Dealer) =>

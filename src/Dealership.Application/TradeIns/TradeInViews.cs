@@ -19,7 +19,14 @@ public sealed record OfferView(MoneyView MarketValue, string MarketSource, IRead
     DateTime? ViewedAt, DateTime? AnsweredAt, ChoiceChannel? AnsweredVia);
 
 public sealed record PayoffView(DateOnly? LienholderNoticeDueBy, DateTime? LienholderNotifiedAt, DateOnly? DueBy, DateTime? SentAt, MoneyView? SentAmount,
-    string? Reference, MoneyView DealerInterest, DateTime? ConfirmedAt, bool QuoteExpired);
+    string? Reference, MoneyView DealerInterest, DateTime? ConfirmedAt, bool QuoteExpired)
+{
+    /// <summary>Paid to the lender for less than the deal carried: owed back to the customer.</summary>
+    public MoneyView? RefundDue { get; init; }
+
+    /// <summary>The deal was cancelled after the payoff went: what the dealer paid the lender, to settle with the customer.</summary>
+    public MoneyView? ToRecover { get; init; }
+}
 
 public sealed record TradeInView(
     Guid Id,
@@ -67,10 +74,17 @@ public sealed record TradeInView(
 /// </summary>
 public sealed class TradeInAccess(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock)
 {
+    /// <summary>Managers and used-car managers act on every trade-in at their sites; salespeople on their own deals.</summary>
+    public static bool ActsForAnyDeal(ICurrentStaff staff)
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return staff.IsSystem || staff.IsInRole(StaffRoles.Manager) || staff.IsInRole(StaffRoles.UsedCarManager);
+    }
+
     public IQueryable<TradeIn> Visible()
     {
         var query = db.TradeIns.AtMySites(staff);
-        if (staff.IsInRole(StaffRoles.Manager) || staff.IsInRole(StaffRoles.UsedCarManager) || staff.IsSystem)
+        if (ActsForAnyDeal(staff))
         {
             return query;
         }
@@ -79,8 +93,20 @@ public sealed class TradeInAccess(DealershipDbContext db, ICurrentStaff staff, T
         return query.Where(t => t.RequestedBy == me || db.Orders.Any(o => o.Id == t.OrderId && o.OwnerStaffId == me));
     }
 
-    public Task<TradeIn> LoadForChangeAsync(Guid id, long? expectedVersion, CancellationToken ct) =>
-        Visible().Include(t => t.Photos).ForChangeAsync(id, expectedVersion, "Trade-in", ct);
+    /// <summary>
+    /// Loads for change: a salesperson changes a trade-in only on an order they own (or a stand-alone one they asked
+    /// for); one that rides on a colleague's order is read-only to them.
+    /// </summary>
+    public async Task<TradeIn> LoadForChangeAsync(Guid id, long? expectedVersion, CancellationToken ct)
+    {
+        var owner = ActsForAnyDeal(staff) ? null
+            : await db.TradeIns.Where(t => t.Id == id && t.OrderId != null).Select(t => db.Orders.Where(o => o.Id == t.OrderId).Select(o => (Guid?)o.OwnerStaffId).FirstOrDefault())
+                .FirstOrDefaultAsync(ct);
+        return await Visible().Include(t => t.Photos).ForChangeAsync(id, expectedVersion, "Trade-in", ct,
+            t => ActsForAnyDeal(staff) || (t.OrderId is null ? t.RequestedBy == staff.StaffId : owner == staff.StaffId)
+                ? null
+                : "This trade-in rides on another salesperson's order: you can read it but not change it.");
+    }
 
     public async Task<TradeInView> ViewAsync(TradeIn t, CancellationToken ct)
     {
@@ -114,6 +140,10 @@ public sealed class TradeInAccess(DealershipDbContext db, ICurrentStaff staff, T
         var payoff = t.HasLoan && t.ReceivedAt is not null
             ? new PayoffView(t.LienholderNoticeDueBy, t.LienholderNotifiedAt, t.PayoffDueBy, t.PayoffSentAt, t.PayoffSentAmount is { } sent ? money(sent) : null,
                 t.PayoffReference, money(t.DealerInterest), t.PayoffConfirmedAt, t.PayoffSentAt is null && t.PayoffGoodUntil < today)
+            {
+                RefundDue = t.PayoffRefundDue > 0 ? money(t.PayoffRefundDue) : null,
+                ToRecover = t.PayoffToRecover is { } recover ? money(recover) : null,
+            }
             : null;
         return new TradeInView(t.Id, t.SiteId, t.CustomerId, customer, t.OrderId, orderVehicle, t.Vehicle, t.Vehicle.Describe(), t.DeclaredMileage, t.Condition,
             t.HasLoan ? new LoanView(t.LenderName!, t.LenderAccount, money(t.PayoffAmount), money(t.PayoffPerDiem), t.PayoffGoodUntil) : null,

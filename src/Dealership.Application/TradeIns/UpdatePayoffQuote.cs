@@ -2,6 +2,7 @@ using Dealership.Application.Common;
 using Dealership.Application.Orders;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.TradeIns;
 
@@ -21,7 +22,7 @@ public static class UpdatePayoffQuote
         }
     }
 
-    public sealed class Handler(TradeInAccess access, TimeProvider clock) : ICommandHandler<Command, TradeInView>
+    public sealed class Handler(Data.DealershipDbContext db, TradeInAccess access, TimeProvider clock) : ICommandHandler<Command, TradeInView>
     {
         public async ValueTask<TradeInView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -31,7 +32,9 @@ public static class UpdatePayoffQuote
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("payoff", $"Amounts are in {tradeIn.Currency}.")]);
             }
 
-            tradeIn.UpdatePayoffQuote(command.Payoff.Amount, command.PerDiem?.Amount ?? 0, command.GoodUntil, clock.GetUtcNow().UtcDateTime);
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == tradeIn.SiteId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            tradeIn.UpdatePayoffQuote(command.Payoff.Amount, command.PerDiem?.Amount ?? 0, command.GoodUntil, DateOnly.FromDateTime(site.ToLocal(now)), now);
             return await access.ViewAsync(tradeIn, cancellationToken);
         }
     }

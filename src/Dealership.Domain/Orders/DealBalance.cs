@@ -26,7 +26,7 @@ public sealed class DealBalance
 
     public string Currency { get; }
 
-    public List<BalanceLine> Lines { get; } = [];
+    public List<BalanceLine> Lines { get; private set; } = [];
 
     public Money Taxable { get; private set; }
 
@@ -122,8 +122,23 @@ public sealed class DealBalance
         balance.Payoff = payoff;
         balance.NegativeEquity = payoff.Amount > allowance.Amount ? payoff - allowance : zero;
         balance.Pending = pending;
-        balance.Due = order.Price + order.Fees + tax + payoff - paid - allowance;
+        // A cancelled deal owes nothing: what was received is refunded (shown on the order), not asked for again.
+        balance.Due = order.IsCancelled ? zero : order.Price + order.Fees + tax + payoff - paid - allowance;
         return balance;
+    }
+
+    /// <summary>
+    /// The same figures for someone who may read the order but not the trade-in (a service advisor): which car and
+    /// whose loan stay out of the lines; the totals are unchanged.
+    /// </summary>
+    public DealBalance WithoutTradeInDetail()
+    {
+        var redacted = (DealBalance)MemberwiseClone();
+        var lines = Lines.Select(l => l.Label.StartsWith("Trade-in allowance", StringComparison.Ordinal) ? l with { Label = "Trade-in allowance" }
+            : l.Label.StartsWith("Payoff of the loan", StringComparison.Ordinal) ? l with { Label = "Payoff of the trade-in's loan", Note = null }
+            : l).ToList();
+        redacted.Lines = lines;
+        return redacted;
     }
 
     /// <summary>Tax in minor units, rounded half up once on the whole taxable amount (basis points: 725 = 7.25%).</summary>

@@ -303,7 +303,7 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     /// (<see cref="DealBalance"/>: tax, trade-in allowance and payoff included). The new car's keys go to the
     /// customer; the order is delivered. The delivery command takes the trade-in in this same step.
     /// </summary>
-    public void Deliver(bool hasBooking, DealBalance balance, int newCarKeys, string? payoutReference, Guid handedOverBy, DateTime now)
+    public void Deliver(bool hasBooking, DealBalance balance, int newCarKeys, string? payoutReference, Guid handedOverBy, DateOnly? cancellableUntil, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(balance);
         EnsureActive();
@@ -339,6 +339,7 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
         KeysHandedOverBy = handedOverBy;
         NewCarKeysHandedOver = newCarKeys;
         PayoutReference = string.IsNullOrWhiteSpace(payoutReference) ? null : payoutReference.Trim();
+        CancellableUntil = cancellableUntil;
         Touch(now);
         Raise(new OrderDelivered(this, handedOverBy, now));
     }
@@ -349,6 +350,9 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     /// <summary>When the dealer owed the customer money at handover (a trade-in worth more than the balance): how it was paid.</summary>
     public string? PayoutReference { get; private set; }
 
+    /// <summary>The last day the customer may cancel this delivered deal: the site's window as it stood at delivery (null: no right to cancel).</summary>
+    public DateOnly? CancellableUntil { get; private set; }
+
     /// <summary>When a delivered deal was cancelled inside the site's cancellation window.</summary>
     public DateTime? RescindedAt { get; private set; }
 
@@ -357,21 +361,21 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     /// many used-car sales): the order is cancelled, the money received is refunded, and the delivery command's
     /// counterpart returns the trade-in, all in one step.
     /// </summary>
-    public void Rescind(string reason, int windowDays, DateOnly deliveredOn, DateOnly siteToday, DateTime now)
+    public void Rescind(string reason, DateOnly siteToday, DateTime now)
     {
         if (IsCancelled || Status != OrderMilestone.Delivered)
         {
             throw new DomainRuleException("Only a delivered deal can be cancelled under the cancellation window.", "order-not-delivered");
         }
 
-        if (windowDays <= 0)
+        if (CancellableUntil is not { } until)
         {
-            throw new DomainRuleException("This site has no cancellation window for delivered deals.", "no-cancellation-window");
+            throw new DomainRuleException("This deal was delivered without a right to cancel (the site had no cancellation window then).", "no-cancellation-window");
         }
 
-        if (siteToday > deliveredOn.AddDays(windowDays))
+        if (siteToday > until)
         {
-            throw new DomainRuleException($"The cancellation window ended on {Readable.Day(deliveredOn.AddDays(windowDays))} ({Readable.Count(windowDays, "day")} after delivery).", "cancellation-window-closed");
+            throw new DomainRuleException($"The cancellation window ended on {Readable.Day(until)}.", "cancellation-window-closed");
         }
 
         if (string.IsNullOrWhiteSpace(reason))

@@ -189,6 +189,15 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
 
     public DateTime? PayoffConfirmedAt { get; private set; }
 
+    /// <summary>Paid to the lender for less than the deal carried (the customer paid some off meanwhile): owed back to the customer.</summary>
+    public long PayoffRefundDue { get; private set; }
+
+    /// <summary>The last day the customer may cancel the deal this car was traded in on (fixed at the swap from the site's rule then).</summary>
+    public DateOnly? CancellableUntil { get; private set; }
+
+    /// <summary>When the deal was cancelled after the payoff had gone: what the dealer paid the lender, to settle with the customer.</summary>
+    public long? PayoffToRecover { get; private set; }
+
     // ---- Afterwards ----
 
     public DateTime? SoldAt { get; private set; }
@@ -251,6 +260,12 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         }
 
         var suggested = Suggest(appraisal.MarketValue, appraisal.Reconditioning.Sum(r => r.Cost), appraisal.TargetMargin);
+        var bandFloor = Status == TradeInStatus.Accepted && Hold == OfferHold.Recheck && FinalOffer is { } held ? held - (held * RecheckBandPercent / 100) : (long?)null;
+        if (bandFloor is { } promised && appraisal.FinalOffer == promised && suggested < promised && string.IsNullOrWhiteSpace(appraisal.OverrideReason))
+        {
+            appraisal = appraisal with { OverrideReason = $"Held at the floor of the {RecheckBandPercent}% re-check band promised when the customer accepted" };
+        }
+
         if (appraisal.FinalOffer != suggested && string.IsNullOrWhiteSpace(appraisal.OverrideReason))
         {
             throw new DomainRuleException("The offer differs from the suggested one: say why (it is recorded as a decision).", "override-reason-required");
@@ -269,6 +284,16 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         if (appraisal.Hold == OfferHold.Recheck && appraisal.RecheckBandPercent is < 1 or > 25)
         {
             throw new DomainRuleException("A re-checked offer states how far it may move: 1 to 25 percent.", "recheck-band-invalid");
+        }
+
+        // A re-check of an accepted "re-checked within a band" offer keeps the promise made: no lower than the band allows,
+        // unless the appraiser says why (the car is not as declared), which is then a recorded decision like any override.
+        if (bandFloor is { } floor)
+        {
+            if (appraisal.FinalOffer < floor && string.IsNullOrWhiteSpace(appraisal.OverrideReason))
+            {
+                throw new DomainRuleException($"The customer accepted an offer to be re-checked within {RecheckBandPercent}%: the re-checked offer can be no lower than {new Money(floor, Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}. If the car is not as declared, say why.", "recheck-outside-band");
+            }
         }
 
         var previousOffer = FinalOffer;
@@ -298,6 +323,10 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     }
 
     public static long Suggest(long marketValue, long reconditioning, long margin) => Math.Max(0, marketValue - reconditioning - margin);
+
+    /// <summary>The offer made when the appraiser gives none: the suggestion, or for the re-check of an accepted banded offer, never below the band.</summary>
+    public long DefaultOffer(long suggested) =>
+        Status == TradeInStatus.Accepted && Hold == OfferHold.Recheck && FinalOffer is { } held ? Math.Max(suggested, held - (held * RecheckBandPercent / 100)) : suggested;
 
     /// <summary>The customer opened the offer on their page (recorded once per offer).</summary>
     public void MarkViewed(DateTime now)
@@ -439,8 +468,13 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     }
 
     /// <summary>A fresh quote from the lender (the old one expired before the payoff was sent).</summary>
-    public void UpdatePayoffQuote(long payoffAmount, long perDiem, DateOnly goodUntil, DateTime now)
+    public void UpdatePayoffQuote(long payoffAmount, long perDiem, DateOnly goodUntil, DateOnly siteToday, DateTime now)
     {
+        if (goodUntil < siteToday || goodUntil > siteToday.AddDays(90))
+        {
+            throw new DomainRuleException("A new payoff quote is good from today for at most 90 days: check the date on the lender's letter.", "payoff-quote-date-invalid");
+        }
+
         EnsureLoanOwed();
         if (PayoffSentAt is not null)
         {
@@ -489,6 +523,7 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         PayoffSentAmount = amount;
         PayoffReference = reference.Trim();
         DealerInterest = Math.Max(0, amount - (PayoffInDeal ?? 0));
+        PayoffRefundDue = Math.Max(0, (PayoffInDeal ?? 0) - amount);
         Touch(now);
         Raise(new PayoffSent(this, now));
     }
@@ -508,9 +543,8 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     }
 
     /// <summary>Retail or wholesale: only once the car is ours free and clear.</summary>
-    public void MarkSold(SaleChannel channel, DateOnly deliveredOn, DealRules rules, DateOnly siteToday, DateTime now)
+    public void MarkSold(SaleChannel channel, DateOnly siteToday, DateTime now)
     {
-        ArgumentNullException.ThrowIfNull(rules);
         if (Status != TradeInStatus.Received)
         {
             throw new DomainRuleException("Only a trade-in the dealer has taken in can be sold.", "trade-in-not-received");
@@ -521,9 +555,9 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
             throw new DomainRuleException("The old loan's payoff is not confirmed yet: the car cannot be resold or wholesaled until the lender confirms it.", "payoff-not-confirmed");
         }
 
-        if (OrderId is not null && rules.CancellationWindowDays > 0 && siteToday <= deliveredOn.AddDays(rules.CancellationWindowDays))
+        if (CancellableUntil is { } until && siteToday <= until)
         {
-            throw new DomainRuleException($"The customer may still cancel the deal until {Readable.Day(deliveredOn.AddDays(rules.CancellationWindowDays))}; keep the car until then.", "cancellation-window-open");
+            throw new DomainRuleException($"The customer may still cancel the deal until {Readable.Day(until)}; keep the car until then.", "cancellation-window-open");
         }
 
         Status = TradeInStatus.Sold;
@@ -545,6 +579,11 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
             CancellationRefund = Math.Max(MarketValue ?? 0, Allowance ?? 0);
         }
 
+        if (PayoffSentAt is not null)
+        {
+            PayoffToRecover = PayoffSentAmount;
+        }
+
         Status = TradeInStatus.Returned;
         ReturnedAt = now;
         Touch(now);
@@ -560,6 +599,7 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
 
         Status = TradeInStatus.Withdrawn;
         Touch(now);
+        Raise(new TradeInWithdrawn(this, now));
     }
 
     public static string Describe(TradeInStatus status) => status switch
@@ -586,6 +626,11 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         HandoverMileage = handover.Mileage;
         KeysReceived = handover.KeysReceived;
         TitleReceived = handover.TitleReceived;
+        if (OrderId is not null && rules.CancellationWindowDays > 0)
+        {
+            CancellableUntil = siteToday.AddDays(rules.CancellationWindowDays);
+        }
+
         if (HasLoan)
         {
             PayoffInDeal = PayoffAmount;
@@ -746,5 +791,7 @@ public sealed record TradeInTakenIn(TradeIn TradeIn, bool Swap, DateTime Occurre
 public sealed record PayoffSent(TradeIn TradeIn, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record PayoffConfirmed(TradeIn TradeIn, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record TradeInWithdrawn(TradeIn TradeIn, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record TradeInReturned(TradeIn TradeIn, Money? Refund, DateTime OccurredAt) : IDomainEvent;

@@ -8,7 +8,7 @@ namespace Dealership.Web.Api;
 /// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
 public static class SitesAndStaffApi
 {
-    public sealed record DealRulesBody(int SalesTaxBasisPoints, bool TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
+    public sealed record DealRulesBody(int SalesTaxBasisPoints, bool? TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
 
     public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Handover.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Handover.BlockedTime>? Blocked);
 
@@ -20,7 +20,8 @@ public static class SitesAndStaffApi
             .WithSummary("The sites you work at; the current one (X-Site-Id or your primary site) has isCurrent: true.");
 
         api.MapPut("/sites/{id:guid}/deal-rules", async (Guid id, DealRulesBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new Dealership.Application.Sites.ChangeDealRules.Command(id, body.SalesTaxBasisPoints, body.TradeInReducesTax,
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Sites.ChangeDealRules.Command(id, body.SalesTaxBasisPoints,
+                    body.TradeInReducesTax ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("tradeInReducesTax", "Say whether the trade-in allowance reduces the taxed price: true or false.")]),
                     body.LienholderNoticeDays, body.PayoffDays, body.CancellationWindowDays, ETags.ReadIfMatch(request)), ct)))
             .RequireAuthorization(Policies.ManagersOnly)
             .WithTags("Sites")

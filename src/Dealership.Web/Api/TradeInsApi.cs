@@ -17,7 +17,8 @@ public static class TradeInsApi
     public sealed record AppraisalBody(MoneyView MarketValue, string MarketSource, IReadOnlyList<AppraiseTradeIn.ReconditioningInput>? Reconditioning, MoneyView TargetMargin,
         MoneyView? FinalOffer, string? OverrideReason, DateOnly? ValidUntil, int? MileageTolerance, OfferHold? Hold, int? RecheckBandPercent);
 
-    public sealed record AcceptanceBody(bool Accepted, ChoiceChannel ToldUsBy);
+    /// <summary>Both are required: a missing answer must never read as "declined".</summary>
+    public sealed record AcceptanceBody(bool? Accepted, ChoiceChannel ToldUsBy);
 
     public sealed record PurchaseBody(int Mileage, bool ConditionConfirmed, int KeysReceived, bool TitleReceived, string PayoutReference);
 
@@ -74,7 +75,8 @@ public static class TradeInsApi
 
         tradeIns.MapPost("/{id:guid}/acceptance", async (Guid id, AcceptanceBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var tradeIn = await mediator.Send(new RecordTradeInAnswer.Command(id, body.Accepted, body.ToldUsBy, ETags.ReadIfMatch(request)), ct);
+                var accepted = body.Accepted ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("accepted", "Say whether the customer accepted: true or false.")]);
+                var tradeIn = await mediator.Send(new RecordTradeInAnswer.Command(id, accepted, body.ToldUsBy, ETags.ReadIfMatch(request)), ct);
                 return ETags.With(TypedResults.Ok(tradeIn), tradeIn.Version);
             })
             .RequireAuthorization(Policies.RequestTradeIns)
