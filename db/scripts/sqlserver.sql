@@ -2054,3 +2054,80 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [LiveOrderId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [LiveVin] nvarchar(17) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [TradeIns] ADD [PayoutAmount] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PayoutAmount] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TaxBasisPointsAtDelivery] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TradeInReducedTaxAtDelivery] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TradeIns_LiveOrderId] ON [TradeIns] ([LiveOrderId]) WHERE [LiveOrderId] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_TradeIns_LiveVin] ON [TradeIns] ([LiveVin]) WHERE [LiveVin] IS NOT NULL');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128145550_TradeInLiveKeysAndClosedDeals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

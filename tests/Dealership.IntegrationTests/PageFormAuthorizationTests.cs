@@ -53,6 +53,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Track/Index:Write", null, "/track/x", _ => []),
         new("Track/Index:TradeIn", null, "/track/x", _ => []),
         new("Track/Index:Reappraisal", null, "/track/x", _ => []),
+        new("Track/Index:Seen", null, "/track/x", _ => []),
         new("TradeIns/New:", Access.RequestTradeIns, "/trade-ins/new?customerId={customer}", _ => F(("Input.Vin", "1HGCM82633A004352"), ("Input.Year", "2003"),
             ("Input.Make", "Honda"), ("Input.Model", "Accord"), ("Input.Mileage", "120000"), ("Input.Keys", "2"), ("Input.Title", "InHand"))),
         new("TradeIns/Details:Appraise", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("marketValue", "12000"), ("marketSource", "Auction"), ("margin", "1000"),

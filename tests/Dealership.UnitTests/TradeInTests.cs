@@ -167,7 +167,7 @@ public sealed class TradeInTests
     }
 
     [Test]
-    public void ADeliveredDeal_CanBeRescindedOnlyInsideTheWindow()
+    public void AnOrderNotDelivered_IsNotRescinded()
     {
         var order = new VehicleOrder(Guid.NewGuid(), Guid.NewGuid(), Staff, new VehicleSpec(2027, "Honda", "Accord", null, null, null, null),
             new Money(3_000_000, "USD"), new Money(0, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now);
@@ -224,14 +224,75 @@ public sealed class TradeInTests
     public void Tax_RoundsHalfUpToTheCent(long taxable, int basisPoints, long expected) =>
         Assert.That(DealBalance.TaxOn(taxable, basisPoints), Is.EqualTo(expected));
 
-    [Test]
-    public void ABalanceOwedToTheCustomer_NeedsThePayoutAtHandover()
+    /// <summary>An order at the handover: every milestone to prepared, the checklist complete, the collection booked.</summary>
+    private static VehicleOrder ReadyToHandOver(long price)
     {
         var order = new VehicleOrder(Guid.NewGuid(), Guid.NewGuid(), Staff, new VehicleSpec(2027, "Kia", "Soul", null, null, null, null),
-            new Money(1_500_000, "USD"), new Money(0, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now);
+            new Money(price, "USD"), new Money(0, "USD"), new Dictionary<OrderMilestone, DateOnly>(), Now.AddDays(-30));
+        for (var m = OrderMilestone.FactoryConfirmed; m <= OrderMilestone.PreparedForDelivery; m++)
+        {
+            order.RecordMilestone(m, Now.AddDays(-20 + (int)m), Now);
+        }
+
+        foreach (var item in Enum.GetValues<ChecklistItem>())
+        {
+            order.SetChecklistItem(item, true, Staff, Now);
+        }
+
+        order.ScheduleCollection(Now, Today, reschedule: false, ChoiceChannel.Phone, Staff, Now);
+        return order;
+    }
+
+    [Test]
+    public void ABalanceOwedToTheCustomer_NeedsThePayoutAtHandover_AndIsRecorded()
+    {
+        var order = ReadyToHandOver(1_500_000);
         var tradeIn = Accepted(title: TitleStatus.InHand);
         var balance = DealBalance.For(order, tradeIn, Rules);
         Assert.That(balance.Due.Amount, Is.EqualTo(1_500_000 - 2_041_000));
+
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.Deliver(true, balance, 2, null, Staff, null, Now))!.Code, Is.EqualTo("payout-reference-required"));
+        order.Deliver(true, balance, 2, "CHK-77", Staff, null, Now);
+        Assert.That((order.PayoutReference, order.PayoutAmount), Is.EqualTo(("CHK-77", (long?)541_000)));
+    }
+
+    [Test]
+    public void ADeliveredDeal_KeepsItsTaxAndWindow_WhateverTheSiteChangesLater()
+    {
+        var order = ReadyToHandOver(3_000_000);
+        order.RecordPayment(PaymentMethod.BankTransfer, new Money(3_180_000, "USD"), "W-1", PaymentStatus.Cleared, Staff, Now);
+        var taxed = new DealRules(600, true, 7, 21, 3);
+        order.Deliver(true, DealBalance.For(order, null, taxed), 2, null, Staff, Today.AddDays(3), Now);
+
+        Assert.That(DealBalance.For(order, null, taxed with { SalesTaxBasisPoints = 900 }).Due.Amount, Is.Zero, "the tax the deal closed with");
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.Rescind("Changed mind", Today.AddDays(4), Now.AddDays(4)))!.Code, Is.EqualTo("cancellation-window-closed"));
+        order.Rescind("Changed mind", Today.AddDays(3), Now.AddDays(3));
+        Assert.That(order.IsCancelled && order.RescindedAt is not null, Is.True);
+    }
+
+    [Test]
+    public void AnAnswer_ToAnOfferSinceReplaced_IsRefused_AndALockedAcceptedOfferIsNotLoweredWithoutAReason()
+    {
+        var tradeIn = NewTradeIn();
+        tradeIn.Appraise(Valued(), Staff, Today, Now);
+        tradeIn.Appraise(Valued(final: 1_900_000, reason: "Hail damage found"), Staff, Today, Now);
+        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.Answer(true, ChoiceChannel.TrackingPage, null, Today, Now, offerNumber: 1))!.Code, Is.EqualTo("offer-changed"));
+        tradeIn.Answer(true, ChoiceChannel.TrackingPage, null, Today, Now, offerNumber: 2);
+
+        var lowered = Valued() with { MarketValue = 2_000_000, FinalOffer = TradeIn.Suggest(2_000_000, 59_000, 150_000) };
+        Assert.That(Assert.Throws<DomainRuleException>(() => tradeIn.Appraise(lowered, Staff, Today, Now))!.Code, Is.EqualTo("locked-offer"));
+    }
+
+    [Test]
+    public void AStandAlonePurchase_PaysTheOfferLessTheLoan_AndRefusesNegativeEquity()
+    {
+        var small = Accepted(againstOrder: false, payoff: 1_000_000);
+        small.PurchaseOutright(new TradeInHandover(40_100, true, 2, false), "CHK-5", Staff, Rules, Today, Now);
+        Assert.That(small.PayoutAmount, Is.EqualTo(1_041_000));
+
+        var underwater = Accepted(againstOrder: false, payoff: 2_400_000);
+        Assert.That(Assert.Throws<DomainRuleException>(() => underwater.PurchaseOutright(new TradeInHandover(40_100, true, 2, false), "CHK-6", Staff, Rules, Today, Now))!.Code,
+            Is.EqualTo("negative-equity-purchase"));
     }
 
     [Test]

@@ -968,6 +968,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("PayoutAmount")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PayoutReference")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -989,6 +992,12 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("nvarchar(24)");
+
+                    b.Property<int?>("TaxBasisPointsAtDelivery")
+                        .HasColumnType("int");
+
+                    b.Property<bool?>("TradeInReducedTaxAtDelivery")
+                        .HasColumnType("bit");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
@@ -1744,6 +1753,13 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("LienholderNotifiedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("LiveOrderId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("LiveVin")
+                        .HasMaxLength(17)
+                        .HasColumnType("nvarchar(17)");
+
                     b.Property<string>("MarketSource")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -1796,6 +1812,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<long?>("PayoffToRecover")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("PayoutAmount")
                         .HasColumnType("bigint");
 
                     b.Property<string>("PayoutReference")
@@ -1924,6 +1943,14 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("LiveOrderId")
+                        .IsUnique()
+                        .HasFilter("[LiveOrderId] IS NOT NULL");
+
+                    b.HasIndex("LiveVin")
+                        .IsUnique()
+                        .HasFilter("[LiveVin] IS NOT NULL");
 
                     b.HasIndex("OrderId");
 

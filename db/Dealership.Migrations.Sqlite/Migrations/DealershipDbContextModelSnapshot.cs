@@ -962,6 +962,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<Guid>("OwnerStaffId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PayoutAmount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PayoutReference")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -983,6 +986,12 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("TaxBasisPointsAtDelivery")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("TradeInReducedTaxAtDelivery")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
@@ -1738,6 +1747,13 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("LienholderNotifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("LiveOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LiveVin")
+                        .HasMaxLength(17)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("MarketSource")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -1790,6 +1806,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("PayoffToRecover")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PayoutAmount")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("PayoutReference")
@@ -1918,6 +1937,12 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
+
+                    b.HasIndex("LiveOrderId")
+                        .IsUnique();
+
+                    b.HasIndex("LiveVin")
+                        .IsUnique();
 
                     b.HasIndex("OrderId");
 

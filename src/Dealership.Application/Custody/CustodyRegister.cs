@@ -17,15 +17,16 @@ public sealed class CustodyRegister(DealershipDbContext db)
     public IReadOnlyList<CustodyRecord> TakeTradeIn(TradeIn tradeIn, Guid staffId, DateTime now)
     {
         ArgumentNullException.ThrowIfNull(tradeIn);
+        // The description names the car; what the item is (car, keys, title) is the record's kind, worded by each reader's page.
         var car = $"{tradeIn.Vehicle.Describe()}, VIN {tradeIn.Vehicle.Vin}";
         var records = new List<CustodyRecord>
         {
             new(tradeIn.SiteId, tradeIn.CustomerId, CustodyItem.Car, car, 1, TradeInSubject, tradeIn.Id, staffId, now),
-            new(tradeIn.SiteId, tradeIn.CustomerId, CustodyItem.KeySet, $"Keys of the {tradeIn.Vehicle.Describe()}", tradeIn.KeysReceived ?? 1, TradeInSubject, tradeIn.Id, staffId, now),
+            new(tradeIn.SiteId, tradeIn.CustomerId, CustodyItem.KeySet, tradeIn.Vehicle.Describe(), tradeIn.KeysReceived ?? 1, TradeInSubject, tradeIn.Id, staffId, now),
         };
         if (tradeIn.TitleReceived)
         {
-            records.Add(new(tradeIn.SiteId, tradeIn.CustomerId, CustodyItem.TitleDocument, $"Title of the {tradeIn.Vehicle.Describe()}", 1, TradeInSubject, tradeIn.Id, staffId, now));
+            records.Add(new(tradeIn.SiteId, tradeIn.CustomerId, CustodyItem.TitleDocument, tradeIn.Vehicle.Describe(), 1, TradeInSubject, tradeIn.Id, staffId, now));
         }
 
         db.Custody.AddRange(records);

@@ -31,6 +31,10 @@ internal sealed class TradeInConfiguration : IEntityTypeConfiguration<TradeIn>
         builder.Property(t => t.ReappraisalNote).HasMaxLength(500);
         builder.Property(t => t.PayoutReference).HasMaxLength(100);
         builder.Property(t => t.PayoffReference).HasMaxLength(100);
+        builder.Property(t => t.LiveVin).HasMaxLength(17);
+        // One live trade-in per car and per order, held by the database under concurrent requests (NULL once it is over).
+        builder.HasIndex(t => t.LiveVin).IsUnique();
+        builder.HasIndex(t => t.LiveOrderId).IsUnique();
         builder.ComplexProperty(t => t.Vehicle, v =>
         {
             v.Property(x => x.Vin).HasMaxLength(17).HasColumnName("Vin");

@@ -76,6 +76,10 @@ public static class DeliverOrder
                 tradeIn!.TakeInAtSwap(handover!, staffId, site.DealRules, today, now);
                 custody.TakeTradeIn(tradeIn, staffId, now);
             }
+            else if (tradeIn is { Status: TradeInStatus.Declined })
+            {
+                tradeIn.Withdraw(now); // the deal closed without it: it can no longer be revived onto this order
+            }
 
             return await access.ViewAsync(order, cancellationToken);
         }

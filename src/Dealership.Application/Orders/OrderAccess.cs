@@ -28,8 +28,12 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
 
     /// <summary>The order's trade-in: the one still in play (a withdrawn one no longer counts). Tracked, so the delivery command can change it.</summary>
     public async Task<TradeIn?> TradeInOfAsync(Guid orderId, CancellationToken ct) =>
-        db.TradeIns.Local.FirstOrDefault(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn)
-        ?? await db.TradeIns.Where(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn).OrderByDescending(t => t.RequestedAt).FirstOrDefaultAsync(ct);
+        db.TradeIns.Local.Where(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn)
+            .OrderByDescending(t => t.Status is TradeInStatus.Received or TradeInStatus.Sold or TradeInStatus.Returned).ThenByDescending(t => t.RequestedAt).FirstOrDefault()
+        ?? await db.TradeIns.Where(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn)
+            // The one taken in (or given back) is the deal's; otherwise the live one.
+            .OrderByDescending(t => t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold || t.Status == TradeInStatus.Returned)
+            .ThenByDescending(t => t.RequestedAt).FirstOrDefaultAsync(ct);
 
     /// <summary>The balance as the handover will see it.</summary>
     public async Task<DealBalance> BalanceAsync(VehicleOrder order, CancellationToken ct)

@@ -18,7 +18,7 @@ public static class AskForReappraisal
         public Validator() => RuleFor(c => c.Note).MaximumLength(500);
     }
 
-    public sealed class Handler(DealershipDbContext db, TimeProvider clock) : ICommandHandler<Command, bool>
+    public sealed class Handler(DealershipDbContext db, TradeIns.TradeInAccess access, TimeProvider clock) : ICommandHandler<Command, bool>
     {
         public async ValueTask<bool> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -33,6 +33,7 @@ public static class AskForReappraisal
                 throw new DomainRuleException("You accepted this offer; to change anything, reply to our messages and we will help.", "reappraisal-not-possible");
             }
 
+            await access.EnsureDealOpenAsync(tradeIn, cancellationToken);
             tradeIn.RequestReappraisal(command.Note, now);
             return true;
         }

@@ -34,7 +34,11 @@ public sealed record MyTradeIn(
     string? PayoffReference,
     DateTime? PayoffConfirmedAt,
     IReadOnlyList<Guid> PhotoIds,
-    bool OfferSeen)
+    bool OfferSeen,
+    int OfferNumber,
+    long? PayoutAmount,
+    DateTime? ReturnedAt,
+    long? CancellationRefund)
 {
     public bool CanAnswer => Status == TradeInStatus.Offered && !Expired;
 
@@ -61,7 +65,7 @@ public sealed class MyTradeIns(DealershipDbContext db, TimeProvider clock)
                 t.Reconditioning.Select(r => (r.Description, r.Cost)).ToList(), t.TargetMargin, t.SuggestedOffer, t.FinalOffer, t.OverrideReason, t.ValidUntil,
                 t.Status == TradeInStatus.Offered && today > t.ValidUntil, t.DeclaredMileage, t.MileageTolerance, t.Hold, t.RecheckBandPercent, t.OrderId is not null,
                 t.ReceivedAt, t.Allowance, t.LenderName, t.PayoffInDeal ?? t.PayoffAmount, t.PayoffDueBy, t.PayoffSentAt, t.PayoffReference, t.PayoffConfirmedAt,
-                t.Photos.OrderBy(p => p.AddedAt).Select(p => p.Id).ToList(), t.OfferViewedAt is not null);
+                t.Photos.OrderBy(p => p.AddedAt).Select(p => p.Id).ToList(), t.OfferViewedAt is not null, t.Appraisals, t.PayoutAmount, t.ReturnedAt, t.CancellationRefund);
         }).ToList();
     }
 

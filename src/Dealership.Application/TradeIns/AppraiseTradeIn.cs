@@ -68,6 +68,7 @@ public static class AppraiseTradeIn
         public async ValueTask<TradeInView> Handle(Command command, CancellationToken cancellationToken)
         {
             var tradeIn = await access.LoadForChangeAsync(command.TradeInId, command.ExpectedVersion, cancellationToken);
+            await access.EnsureDealOpenAsync(tradeIn, cancellationToken);
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == tradeIn.SiteId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(site.ToLocal(now));

@@ -21,13 +21,13 @@ public static class GetPayoutLag
 
     public const int WindowDays = 90;
 
-    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock) : IQueryHandler<Query, PayoutLag>
+    public sealed class Handler(DealershipDbContext db, TradeInAccess access, ICurrentStaff staff, TimeProvider clock) : IQueryHandler<Query, PayoutLag>
     {
         public async ValueTask<PayoutLag> Handle(Query query, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var since = now.AddDays(-WindowDays);
-            var taken = db.TradeIns.AsNoTracking().AtMySites(staff).Where(t => t.ReceivedAt != null && t.ReceivedAt >= since);
+            var taken = access.Visible().AsNoTracking().Where(t => t.ReceivedAt != null && t.ReceivedAt >= since);
             // Credit and custody are one step, so nearly every row has lag 0: count those in SQL, read only the rest.
             var counts = await taken.GroupBy(t => t.OrderId != null)
                 .Select(g => new { Swap = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -39,15 +39,22 @@ public static class GetPayoutLag
                 return total == 0 ? 0 : lagging.Where(l => l.Swap == swap).Sum(l => ((l.CreditedAt ?? now).Date - l.ReceivedAt!.Value.Date).TotalDays) / total;
             }
 
-            var today = DateOnly.FromDateTime(now);
-            var open = db.TradeIns.AsNoTracking().AtMySites(staff)
+            var open = access.Visible().AsNoTracking()
                 .Where(t => (t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold) && t.PayoffAmount > 0 && t.PayoffSentAt == null);
+            // Overdue means past the deadline at the car's own site, whose day may differ from another site's.
+            var overdue = 0;
+            foreach (var site in await db.Sites.AsNoTracking().Where(s => staff.SiteIds.Contains(s.Id)).ToListAsync(cancellationToken))
+            {
+                var siteToday = DateOnly.FromDateTime(site.ToLocal(now));
+                overdue += await open.CountAsync(t => t.SiteId == site.Id && t.PayoffDueBy < siteToday, cancellationToken);
+            }
+
             var alerts = await db.Custody.AsNoTracking().AtMySites(staff)
                 .Where(c => c.ReleasedAt == null && c.SubjectType == CustodyRegister.TradeInSubject &&
                     !db.TradeIns.Any(t => t.Id == c.SubjectId && (t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold)))
                 .CountAsync(cancellationToken);
             return new PayoutLag(counts.Where(c => c.Swap).Sum(c => c.Count), Average(true), counts.Where(c => !c.Swap).Sum(c => c.Count), Average(false),
-                await open.CountAsync(cancellationToken), await open.CountAsync(t => t.PayoffDueBy < today, cancellationToken), alerts);
+                await open.CountAsync(cancellationToken), overdue, alerts);
         }
     }
 }

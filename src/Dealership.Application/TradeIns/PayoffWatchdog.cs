@@ -45,6 +45,7 @@ public sealed class PayoffWatchdog(DealershipDbContext db, UnitOfWork unit, Time
             }
 
             var ids = page.Select(t => (Guid?)t.Id).ToList();
+            // A reason alerts once (done or not, the task exists); a new expired quote is a new reason, with its own key.
             var tasks = await db.Tasks.Where(t => t.SubjectType == CustodyRegister.TradeInSubject && ids.Contains(t.SubjectId) && t.DeduplicationKey != null)
                 .ToListAsync(cancellationToken);
             var siteIds = page.Select(t => t.SiteId).Distinct().ToList();
@@ -93,7 +94,7 @@ public sealed class PayoffWatchdog(DealershipDbContext db, UnitOfWork unit, Time
 
         if (t.PayoffGoodUntil is { } goodUntil && today > goodUntil)
         {
-            yield return ($"trade-in/{t.Id}/new-quote", $"Ask {t.LenderName} for a new payoff quote for the {car}",
+            yield return ($"trade-in/{t.Id}/new-quote/{goodUntil:yyyyMMdd}", $"Ask {t.LenderName} for a new payoff quote for the {car}",
                 $"The quote was good until {Readable.Day(goodUntil)}; the payoff cannot be sent on it. Interest from here on is the dealer's, not the customer's.");
         }
 

@@ -96,9 +96,9 @@ public static class RequestTradeIn
                     throw new DomainRuleException("That order is closed: a trade-in goes against an order still to be delivered.", "order-closed");
                 }
 
-                if (await db.TradeIns.AnyAsync(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn && t.Status != TradeInStatus.Declined, cancellationToken))
+                if (await db.TradeIns.AnyAsync(t => t.LiveOrderId == orderId, cancellationToken))
                 {
-                    throw new DomainRuleException("This order already has a trade-in in progress; withdraw it before adding another.", "trade-in-exists");
+                    throw new DomainRuleException("This order already has a trade-in (declined ones included); withdraw it before adding another.", "trade-in-exists");
                 }
 
                 siteId = order.SiteId;
@@ -109,7 +109,7 @@ public static class RequestTradeIn
                 : null;
             var vin = Domain.Customers.Vin.Normalize(command.Vin, out _)!;
             var sameCar = await db.TradeIns.AsNoTracking()
-                .Where(t => t.Vehicle.Vin == vin && t.Status != TradeInStatus.Withdrawn && t.Status != TradeInStatus.Declined && t.Status != TradeInStatus.Sold && t.Status != TradeInStatus.Returned)
+                .Where(t => t.LiveVin == vin)
                 .Select(t => new { t.Status, t.CustomerId }).FirstOrDefaultAsync(cancellationToken);
             if (sameCar is not null)
             {

@@ -30,7 +30,7 @@ public static class SellTradeIn
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == tradeIn.SiteId, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
             tradeIn.MarkSold(command.Channel, DateOnly.FromDateTime(site.ToLocal(now)), now);
-            await custody.ReleaseAsync("trade-in", tradeIn.Id, command.Channel == SaleChannel.Retail ? "the buyer (retail sale)" : "the buyer (wholesale)",
+            await custody.ReleaseAsync(CustodyRegister.TradeInSubject, tradeIn.Id, command.Channel == SaleChannel.Retail ? "the buyer (retail sale)" : "the buyer (wholesale)",
                 staff.RequireStaffId(), now, cancellationToken);
             return await access.ViewAsync(tradeIn, cancellationToken);
         }

@@ -51,7 +51,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         var data = new Dictionary<string, string>
         {
             ["vehicle"] = t.Vehicle.Describe(),
-            ["offer"] = TemplateFacts.Amount(offer),
+            ["offer"] = offer.ToString(), // always given, even an offer of zero
             ["validUntil"] = TemplateFacts.Day(t.ValidUntil),
             ["marketValue"] = TemplateFacts.Amount(new Money(t.MarketValue ?? 0, t.Currency)),
             ["reconditioning"] = TemplateFacts.Amount(new Money(t.Reconditioning.Sum(r => r.Cost), t.Currency)),
@@ -82,7 +82,8 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
     public async Task HandleAsync(TradeInTakenIn domainEvent, CancellationToken cancellationToken)
     {
         var t = domainEvent.TradeIn;
-        var allowance = new Money(t.Allowance ?? 0, t.Currency);
+        // A swap credits the whole allowance against the new car; a purchase pays the allowance less the loan we pay off.
+        var allowance = new Money(domainEvent.Swap ? t.Allowance ?? 0 : t.PayoutAmount ?? 0, t.Currency);
         var items = $"the car, {Readable.Count(t.KeysReceived ?? 0, "key")}{(t.TitleReceived ? " and the title" : "")}";
         AddTouchpoint(t, domainEvent.OccurredAt, domainEvent.Swap
             ? $"Trade-in swapped at delivery: {items} of the {t.Vehicle.Describe()} received; {allowance.Format(En)} credited in the same step"
@@ -114,6 +115,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         var sent = new Money(t.PayoffSentAmount ?? 0, t.Currency);
         AddTouchpoint(t, domainEvent.OccurredAt, $"Payoff of {sent.Format(En)} sent to {t.LenderName}, reference {t.PayoffReference}" +
             (t.DealerInterest > 0 ? $" ({new Money(t.DealerInterest, t.Currency).Format(En)} of interest from our delay paid by us)" : ""));
+        await ResolvePayoffTasksAsync(t, domainEvent.OccurredAt, cancellationToken);
         var promises = await db.Promises.Where(p => p.SubjectId == t.Id && p.Milestone == "payoffSent" && p.State == PromiseState.Open).ToListAsync(cancellationToken);
         promises.ForEach(p => p.Keep(domainEvent.OccurredAt, domainEvent.OccurredAt));
         var customer = await db.Customers.FirstAsync(c => c.Id == t.CustomerId, cancellationToken);
@@ -138,6 +140,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
     public async Task HandleAsync(TradeInReturned domainEvent, CancellationToken cancellationToken)
     {
         var t = domainEvent.TradeIn;
+        await ResolvePayoffTasksAsync(t, domainEvent.OccurredAt, cancellationToken);
         AddTouchpoint(t, domainEvent.OccurredAt, domainEvent.Refund is { } refund
             ? $"Deal cancelled: the {t.Vehicle.Describe()} was already sold, so {refund.Format(En)} (the greater of its market value and its allowance) is refunded"
             : $"Deal cancelled: the {t.Vehicle.Describe()}, its keys{(t.TitleReceived ? " and title" : "")} returned to the customer");
@@ -171,6 +174,13 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
         var t = domainEvent.TradeIn;
         AddTouchpoint(t, domainEvent.OccurredAt, $"Trade-in withdrawn: the customer keeps their {t.Vehicle.Describe()}");
         await WithdrawUnsentOffersAsync(t, domainEvent.OccurredAt, cancellationToken);
+    }
+
+    /// <summary>The watchdog's payoff alerts for this car close once there is nothing left to chase.</summary>
+    private async Task ResolvePayoffTasksAsync(TradeIn t, DateTime now, CancellationToken ct)
+    {
+        var open = await db.Tasks.Where(x => x.SubjectType == CustodyRegister.TradeInSubject && x.SubjectId == t.Id && x.Status == Domain.Tasks.StaffTaskStatus.Open).ToListAsync(ct);
+        open.ForEach(x => x.Resolve(now));
     }
 
     private async Task WithdrawUnsentOffersAsync(TradeIn t, DateTime now, CancellationToken ct)

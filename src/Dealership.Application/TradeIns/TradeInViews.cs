@@ -66,6 +66,9 @@ public sealed record TradeInView(
 {
     /// <summary>The currency of every amount on this trade-in (the site's).</summary>
     public string Currency { get; init; } = "USD";
+
+    /// <summary>A stand-alone purchase pays the offer less the loan we pay off: what the customer receives (or received).</summary>
+    public MoneyView? Payout { get; init; }
 }
 
 /// <summary>
@@ -106,6 +109,17 @@ public sealed class TradeInAccess(DealershipDbContext db, ICurrentStaff staff, T
             t => ActsForAnyDeal(staff) || (t.OrderId is null ? t.RequestedBy == staff.StaffId : owner == staff.StaffId)
                 ? null
                 : "This trade-in rides on another salesperson's order: you can read it but not change it.");
+    }
+
+    /// <summary>A trade-in on an order moves on only while that order is open: a delivered or cancelled deal's offer is history.</summary>
+    public async Task EnsureDealOpenAsync(TradeIn tradeIn, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tradeIn);
+        if (tradeIn.OrderId is { } orderId && tradeIn.Status is not (TradeInStatus.Received or TradeInStatus.Sold or TradeInStatus.Returned) &&
+            await db.Orders.AnyAsync(o => o.Id == orderId && (o.CancelledAt != null || o.Status == Domain.Orders.OrderMilestone.Delivered), ct))
+        {
+            throw new Domain.Common.DomainRuleException("The order this trade-in was for is closed (delivered or cancelled): start a new trade-in if the customer still wants to sell.", "deal-closed");
+        }
     }
 
     public async Task<TradeInView> ViewAsync(TradeIn t, CancellationToken ct)
@@ -151,7 +165,11 @@ public sealed class TradeInAccess(DealershipDbContext db, ICurrentStaff staff, T
             t.HasLoan && t.NegativeEquity.Amount > 0 && t.FinalOffer is not null ? MoneyView.From(t.NegativeEquity) : null,
             t.ReappraisalNote, t.ReceivedAt, t.HandoverMileage, t.KeysReceived, t.TitleReceived, t.Allowance is { } allowance ? money(allowance) : null,
             t.PayoutReference, t.PayoutLagDays, payoff, t.SoldAt, t.SoldAs, t.ReturnedAt, t.CancellationRefund is { } refund ? money(refund) : null,
-            t.Photos.OrderBy(p => p.AddedAt).Select(p => p.Id).ToList(), t.Version) { Currency = t.Currency };
+            t.Photos.OrderBy(p => p.AddedAt).Select(p => p.Id).ToList(), t.Version)
+        {
+            Currency = t.Currency,
+            Payout = t.OrderId is not null || t.FinalOffer is null ? null : money(t.PayoutAmount ?? Math.Max(0, t.FinalOffer.Value - (t.HasLoan ? t.PayoffAmount : 0))),
+        };
     }
 }
 

@@ -11,7 +11,8 @@ public enum BalanceLineKind
     Pending,
 }
 
-public sealed record BalanceLine(string Label, Money Amount, BalanceLineKind Kind, string? Note = null);
+/// <param name="AboutTradeIn">The line names the trade-in or its lender: left generic for readers who may not see trade-ins.</param>
+public sealed record BalanceLine(string Label, Money Amount, BalanceLineKind Kind, string? Note = null, bool AboutTradeIn = false);
 
 /// <summary>
 /// What the customer owes at handover, line by line: price + fees + sales tax (with the site's rule for whether
@@ -26,13 +27,19 @@ public sealed class DealBalance
 
     public string Currency { get; }
 
-    public List<BalanceLine> Lines { get; private set; } = [];
+    private List<BalanceLine> _lines = [];
+
+    public IReadOnlyList<BalanceLine> Lines => _lines;
+
+    private List<BalanceLine> Editable => _lines;
 
     public Money Taxable { get; private set; }
 
     public Money Tax { get; private set; }
 
     public int TaxBasisPoints { get; private set; }
+
+    public bool TradeInReducesTax { get; private set; }
 
     public Money Allowance { get; private set; }
 
@@ -53,23 +60,29 @@ public sealed class DealBalance
     {
         ArgumentNullException.ThrowIfNull(order);
         ArgumentNullException.ThrowIfNull(rules);
+        if (order.TaxBasisPointsAtDelivery is { } closedAt)
+        {
+            rules = rules with { SalesTaxBasisPoints = closedAt, TradeInReducesTax = order.TradeInReducedTaxAtDelivery ?? rules.TradeInReducesTax };
+        }
+
         var currency = order.Currency;
         var balance = new DealBalance(currency);
         var zero = Money.Zero(currency);
-        balance.Lines.Add(new BalanceLine($"Price of the {order.Vehicle.Describe()}", order.Price, BalanceLineKind.Charge));
+        balance.Editable.Add(new BalanceLine($"Price of the {order.Vehicle.Describe()}", order.Price, BalanceLineKind.Charge));
         if (order.FeeItems.Count > 0)
         {
             foreach (var fee in order.FeeItems)
             {
-                balance.Lines.Add(new BalanceLine(OrderFee.Describe(fee.Kind), new Money(fee.Amount, currency), BalanceLineKind.Charge));
+                balance.Editable.Add(new BalanceLine(OrderFee.Describe(fee.Kind), new Money(fee.Amount, currency), BalanceLineKind.Charge));
             }
         }
         else if (order.Fees.Amount > 0)
         {
-            balance.Lines.Add(new BalanceLine("Fees", order.Fees, BalanceLineKind.Charge));
+            balance.Editable.Add(new BalanceLine("Fees", order.Fees, BalanceLineKind.Charge));
         }
 
-        var counts = Counts(tradeIn);
+        // Once delivered, only the trade-in actually taken in counts (an offer revived afterwards changes nothing).
+        var counts = Counts(tradeIn) && (order.Status != OrderMilestone.Delivered || tradeIn!.Status is TradeInStatus.Received or TradeInStatus.Sold);
         var allowance = counts ? new Money(tradeIn!.Allowance ?? tradeIn.FinalOffer!.Value, currency) : zero;
         var payoff = counts && tradeIn!.HasLoan ? new Money(tradeIn.PayoffInDeal ?? tradeIn.PayoffAmount, currency) : zero;
         // The vehicle sale is taxed: its price and the accessories sold with it; documentation and registration fees are not.
@@ -84,9 +97,10 @@ public sealed class DealBalance
         balance.Taxable = taxable;
         balance.Tax = tax;
         balance.TaxBasisPoints = rules.SalesTaxBasisPoints;
+        balance.TradeInReducesTax = rules.TradeInReducesTax;
         if (rules.SalesTaxBasisPoints > 0)
         {
-            balance.Lines.Add(new BalanceLine($"Sales tax {rules.SalesTaxBasisPoints / 100m:0.###}%", tax, BalanceLineKind.Charge,
+            balance.Editable.Add(new BalanceLine($"Sales tax {rules.SalesTaxBasisPoints / 100m:0.###}%", tax, BalanceLineKind.Charge,
                 $"on {taxable.Format(En)} (the price{(accessories.Amount > 0 ? " and accessories" : "")}{(rules.TradeInReducesTax && counts ? " less the trade-in allowance" : "")})"));
         }
 
@@ -99,22 +113,22 @@ public sealed class DealBalance
             if (payment.CountsAsPaid)
             {
                 paid += amount;
-                balance.Lines.Add(new BalanceLine(label, amount, BalanceLineKind.Credit, payment.Status == PaymentStatus.Pending ? "approved, funds on their way" : null));
+                balance.Editable.Add(new BalanceLine(label, amount, BalanceLineKind.Credit, payment.Status == PaymentStatus.Pending ? "approved, funds on their way" : null));
             }
             else
             {
                 pending += amount;
-                balance.Lines.Add(new BalanceLine(label, amount, BalanceLineKind.Pending, "not cleared yet: not counted until it clears"));
+                balance.Editable.Add(new BalanceLine(label, amount, BalanceLineKind.Pending, "not cleared yet: not counted until it clears"));
             }
         }
 
         if (counts)
         {
-            balance.Lines.Add(new BalanceLine($"Trade-in allowance: {tradeIn!.Vehicle.Describe()}", allowance, BalanceLineKind.Credit));
+            balance.Editable.Add(new BalanceLine($"Trade-in allowance: {tradeIn!.Vehicle.Describe()}", allowance, BalanceLineKind.Credit, AboutTradeIn: true));
             if (tradeIn.HasLoan)
             {
-                balance.Lines.Add(new BalanceLine($"Payoff of the loan with {tradeIn.LenderName}", payoff, BalanceLineKind.Charge,
-                    tradeIn.PayoffDueBy is { } due ? $"sent to the lender by {Readable.Day(due)}" : "paid by us to the lender after the swap"));
+                balance.Editable.Add(new BalanceLine($"Payoff of the loan with {tradeIn.LenderName}", payoff, BalanceLineKind.Charge,
+                    tradeIn.PayoffDueBy is { } due ? $"sent to the lender by {Readable.Day(due)}" : "paid by us to the lender after the swap", AboutTradeIn: true));
             }
         }
 
@@ -134,10 +148,9 @@ public sealed class DealBalance
     public DealBalance WithoutTradeInDetail()
     {
         var redacted = (DealBalance)MemberwiseClone();
-        var lines = Lines.Select(l => l.Label.StartsWith("Trade-in allowance", StringComparison.Ordinal) ? l with { Label = "Trade-in allowance" }
-            : l.Label.StartsWith("Payoff of the loan", StringComparison.Ordinal) ? l with { Label = "Payoff of the trade-in's loan", Note = null }
-            : l).ToList();
-        redacted.Lines = lines;
+        redacted._lines = Lines.Select(l => !l.AboutTradeIn ? l
+            : l.Kind == BalanceLineKind.Credit ? l with { Label = "Trade-in allowance" }
+            : l with { Label = "Payoff of the trade-in's loan", Note = null }).ToList();
         return redacted;
     }
 

@@ -340,6 +340,10 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
         NewCarKeysHandedOver = newCarKeys;
         PayoutReference = string.IsNullOrWhiteSpace(payoutReference) ? null : payoutReference.Trim();
         CancellableUntil = cancellableUntil;
+        // The deal as it was closed: later changes to the site's tax never rewrite a delivered deal's balance.
+        TaxBasisPointsAtDelivery = balance.TaxBasisPoints;
+        TradeInReducedTaxAtDelivery = balance.TradeInReducesTax;
+        PayoutAmount = balance.Due.Amount < 0 ? -balance.Due.Amount : null;
         Touch(now);
         Raise(new OrderDelivered(this, handedOverBy, now));
     }
@@ -349,6 +353,14 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
 
     /// <summary>When the dealer owed the customer money at handover (a trade-in worth more than the balance): how it was paid.</summary>
     public string? PayoutReference { get; private set; }
+
+    /// <summary>The site's sales tax when the deal closed (basis points); null until delivery.</summary>
+    public int? TaxBasisPointsAtDelivery { get; private set; }
+
+    public bool? TradeInReducedTaxAtDelivery { get; private set; }
+
+    /// <summary>What the dealer paid the customer at handover when the trade-in was worth more than the balance.</summary>
+    public long? PayoutAmount { get; private set; }
 
     /// <summary>The last day the customer may cancel this delivered deal: the site's window as it stood at delivery (null: no right to cancel).</summary>
     public DateOnly? CancellableUntil { get; private set; }

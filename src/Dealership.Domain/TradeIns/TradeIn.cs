@@ -13,6 +13,8 @@ namespace Dealership.Domain.TradeIns;
 public sealed class TradeIn : AggregateRoot, ISiteScoped
 {
     public const int DefaultValidityDays = 7;
+
+    private static readonly System.Globalization.CultureInfo En = System.Globalization.CultureInfo.GetCultureInfo("en-US");
     public const int MaxPhotos = 10;
 
     private readonly List<ReconditioningItem> _reconditioning = [];
@@ -56,6 +58,8 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         RequestedAt = now;
         UpdatedAt = now;
         Status = TradeInStatus.AwaitingAppraisal;
+        LiveVin = vehicle.Vin;
+        LiveOrderId = orderId;
         Raise(new TradeInRequested(this, now));
     }
 
@@ -81,6 +85,15 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     public string Currency { get; private set; } = "USD";
 
     public TradeInStatus Status { get; private set; }
+
+    /// <summary>The VIN while this trade-in is live (not withdrawn, sold or returned): unique in the database, so one car is one live trade-in even under concurrent requests.</summary>
+    public string? LiveVin { get; private set; }
+
+    /// <summary>The order while this trade-in is live on it: unique, so an order has one live trade-in.</summary>
+    public Guid? LiveOrderId { get; private set; }
+
+    /// <summary>What a stand-alone purchase paid the customer: the offer less the loan we pay off for them.</summary>
+    public long? PayoutAmount { get; private set; }
 
     // ---- The loan on the car (when the title is with a lender) ----
 
@@ -271,6 +284,11 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
             throw new DomainRuleException("The offer differs from the suggested one: say why (it is recorded as a decision).", "override-reason-required");
         }
 
+        if (Status == TradeInStatus.Accepted && Hold == OfferHold.Locked && FinalOffer is { } locked && appraisal.FinalOffer < locked && string.IsNullOrWhiteSpace(appraisal.OverrideReason))
+        {
+            throw new DomainRuleException($"The customer accepted an offer locked until delivery ({new Money(locked, Currency).Format(En)}): lower it only if the car is not as declared, and say why.", "locked-offer");
+        }
+
         if (appraisal.ValidUntil < siteToday || appraisal.ValidUntil > siteToday.AddDays(90))
         {
             throw new DomainRuleException("An offer is valid from today for at most 90 days.", "validity-invalid");
@@ -339,8 +357,14 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     }
 
     /// <summary>The customer's answer: on their page, or told to staff (who records how).</summary>
-    public void Answer(bool accept, ChoiceChannel via, Guid? recordedBy, DateOnly siteToday, DateTime now)
+    /// <param name="offerNumber">The appraisal the customer was answering (<see cref="Appraisals"/>): an answer to an offer since replaced is refused.</param>
+    public void Answer(bool accept, ChoiceChannel via, Guid? recordedBy, DateOnly siteToday, DateTime now, int? offerNumber = null)
     {
+        if (offerNumber is { } answered && answered != Appraisals && Status == TradeInStatus.Offered)
+        {
+            throw new DomainRuleException("The offer changed since it was shown: read the new one before answering.", "offer-changed");
+        }
+
         if (Status != TradeInStatus.Offered)
         {
             throw new DomainRuleException(Status switch
@@ -450,7 +474,14 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         }
 
         EnsureSwappable(handover, siteToday);
+        var payout = (FinalOffer ?? 0) - (HasLoan ? PayoffAmount : 0);
+        if (payout < 0)
+        {
+            throw new DomainRuleException($"The loan ({Payoff.Format(En)}) is more than the offer: the customer must pay us the difference before we can buy the car; take it as a trade-in on a deal instead, or agree a new offer.", "negative-equity-purchase");
+        }
+
         PayoutReference = payoutReference.Trim();
+        PayoutAmount = payout;
         Receive(handover, staffId, rules, siteToday, now);
         Raise(new TradeInTakenIn(this, Swap: false, now));
     }
@@ -679,6 +710,12 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
     private void Touch(DateTime now)
     {
         UpdatedAt = now;
+        if (Status is TradeInStatus.Withdrawn or TradeInStatus.Sold or TradeInStatus.Returned)
+        {
+            LiveVin = null;
+            LiveOrderId = null;
+        }
+
         RecordChange();
     }
 }

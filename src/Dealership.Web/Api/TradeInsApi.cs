@@ -18,7 +18,7 @@ public static class TradeInsApi
         MoneyView? FinalOffer, string? OverrideReason, DateOnly? ValidUntil, int? MileageTolerance, OfferHold? Hold, int? RecheckBandPercent);
 
     /// <summary>Both are required: a missing answer must never read as "declined".</summary>
-    public sealed record AcceptanceBody(bool? Accepted, ChoiceChannel ToldUsBy);
+    public sealed record AcceptanceBody(bool? Accepted, ChoiceChannel ToldUsBy, int? OfferNumber);
 
     public sealed record PurchaseBody(int Mileage, bool ConditionConfirmed, int KeysReceived, bool TitleReceived, string PayoutReference);
 
@@ -76,11 +76,11 @@ public static class TradeInsApi
         tradeIns.MapPost("/{id:guid}/acceptance", async (Guid id, AcceptanceBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var accepted = body.Accepted ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("accepted", "Say whether the customer accepted: true or false.")]);
-                var tradeIn = await mediator.Send(new RecordTradeInAnswer.Command(id, accepted, body.ToldUsBy, ETags.ReadIfMatch(request)), ct);
+                var tradeIn = await mediator.Send(new RecordTradeInAnswer.Command(id, accepted, body.ToldUsBy, ETags.ReadIfMatch(request), body.OfferNumber), ct);
                 return ETags.With(TypedResults.Ok(tradeIn), tradeIn.Version);
             })
             .RequireAuthorization(Policies.RequestTradeIns)
-            .WithSummary("Record the customer's stated answer (accepted true/false) and how they told you (phone, inPerson, text, email). An expired offer cannot be accepted.");
+            .WithSummary("Record the customer's stated answer (accepted true/false), how they told you (phone, inPerson, text, email) and which offer (offerNumber, from offer.appraisals) they answered. An expired or replaced offer cannot be accepted.");
 
         tradeIns.MapPost("/{id:guid}/withdrawal", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {

@@ -54,20 +54,23 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public bool Spanish => View?.Language == "es";
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : Invalid();
+
+    /// <summary>
+    /// Posted by the page's script once it is on a screen (js/seen.js): a link scanner that only fetches the page never
+    /// marks an offer seen; a person's browser does.
+    /// </summary>
+    public async Task<IActionResult> OnPostSeenAsync(Guid tradeInId, CancellationToken ct)
     {
-        if (!await LoadAsync(ct))
+        try
         {
-            return Invalid();
+            await mediator.Send(new RecordOfferViewed.Command(Token, tradeInId), ct);
+            return new NoContentResult();
         }
-
-        // An offer on screen for the first time: the appraiser sees the customer has seen it.
-        foreach (var offer in View!.TradeIns.Where(t => t.Status == Domain.TradeIns.TradeInStatus.Offered && !t.OfferSeen))
+        catch (NotFoundException)
         {
-            await mediator.Send(new RecordOfferViewed.Command(Token, offer.TradeInId), ct);
+            return NotFound();
         }
-
-        return Page();
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken ct) =>
@@ -108,12 +111,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
     }
 
-    public Task<IActionResult> OnPostTradeInAsync(Guid tradeInId, bool accept, CancellationToken ct) =>
+    public Task<IActionResult> OnPostTradeInAsync(Guid tradeInId, bool accept, int? offerNumber, CancellationToken ct) =>
         SubmitAsync(async () =>
         {
-            await mediator.Send(new AnswerMyTradeInOffer.Command(Token, tradeInId, accept), ct);
+            await mediator.Send(new AnswerMyTradeInOffer.Command(Token, tradeInId, accept, offerNumber), ct);
             TradeInAnswer = accept ? "accepted" : "declined";
-            return Redirect($"/track/{Token}#trade-in");
+            return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
     public Task<IActionResult> OnPostReappraisalAsync(Guid tradeInId, string? note, CancellationToken ct) =>
@@ -121,7 +124,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             await mediator.Send(new AskForReappraisal.Command(Token, tradeInId, note), ct);
             TradeInAnswer = "reappraisal";
-            return Redirect($"/track/{Token}#trade-in");
+            return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
     /// <summary>Rules a Spanish reader may meet on this page, said in Spanish (by the rule's code).</summary>
@@ -129,7 +132,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         ["offer-expired"] = "Esta oferta ha caducado. Pida una nueva tasación y le haremos una oferta actualizada.",
         ["offer-not-open"] = "Esta oferta ya no está abierta.",
-        ["reappraisal-not-possible"] = "Ya estamos preparando una nueva tasación.",
+        ["reappraisal-not-possible"] = "Ya estamos preparando una nueva tasación, o ya aceptó la oferta: para cambiar algo, responda a nuestros mensajes.",
+        ["offer-changed"] = "La oferta ha cambiado desde que la abrió: lea la nueva antes de responder.",
+        ["deal-closed"] = "Este pedido ya está cerrado.",
     };
 
     /// <summary>After the customer wrote to us: who has it and by when (shown once, after the redirect).</summary>

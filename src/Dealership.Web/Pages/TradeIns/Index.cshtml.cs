@@ -48,10 +48,11 @@ public sealed class IndexModel(IMediator mediator, TimeProvider clock, Dealershi
         long version, CancellationToken ct)
     {
         var basisPoints = decimal.TryParse(salesTaxPercent?.Replace("%", "", StringComparison.Ordinal).Trim(), System.Globalization.NumberStyles.Number,
-            System.Globalization.CultureInfo.InvariantCulture, out var percent) ? (int?)Math.Round(percent * 100) : null;
+            System.Globalization.CultureInfo.InvariantCulture, out var percent) && percent is >= 0 and <= 100
+                ? (int?)Math.Round(percent * 100, MidpointRounding.AwayFromZero) : null;
         if (basisPoints is null)
         {
-            return await ShowAsync(ct, "Enter the sales tax as a percentage, for example 7.25 (0 where there is none).");
+            return await ShowAsync(ct, "Enter the sales tax as a percentage between 0 and 25, for example 7.25 (0 where there is none).");
         }
 
         var site = (await mediator.Send(new Dealership.Application.Sites.ListMySites.Query(), ct)).Single(s => s.IsCurrent);
