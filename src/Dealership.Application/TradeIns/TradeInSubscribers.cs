@@ -125,6 +125,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
             ["lender"] = t.LenderName ?? "",
             ["amount"] = TemplateFacts.Amount(sent),
             ["reference"] = t.PayoffReference ?? "",
+            ["refundDue"] = t.PayoffRefundDue > 0 ? TemplateFacts.Amount(new Money(t.PayoffRefundDue, t.Currency)) : "",
         };
         await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInPayoffSent, $"trade-in/{t.Id}/payoff-sent", data, urgent: false, proactive: true, cancellationToken);
     }
@@ -150,6 +151,8 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
             ["vehicle"] = t.Vehicle.Describe(),
             ["refund"] = domainEvent.Refund is { } amount ? TemplateFacts.Amount(amount) : "",
             ["title"] = t.TitleReceived ? "yes" : "",
+            ["payoffPaid"] = t.PayoffToRecover is { } paid ? TemplateFacts.Amount(new Money(paid, t.Currency)) : "",
+            ["lender"] = t.PayoffToRecover is null ? "" : t.LenderName ?? "",
         };
         await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReturned, $"trade-in/{t.Id}/returned", data, urgent: false, proactive: false, cancellationToken);
     }

@@ -181,12 +181,15 @@ public static class TemplateCatalog
             new("lender", FactKind.Text, true, "Summit Credit Union", "The lender"),
             new("amount", FactKind.Money, true, "1214500 USD", "What we sent"),
             new("reference", FactKind.Text, true, "WIRE-20261204-118", "The payment reference the lender sees"),
+            new("refundDue", FactKind.Money, false, "12000 USD", "When the lender took less than the deal carried: what we refund"),
         ]),
         new(MessageTemplates.TradeInReturned, "Deal cancelled: trade-in returned or refunded (receipt)",
         [
             TradeCar,
             new("refund", FactKind.Money, false, "2250000 USD", "Refunded instead, when the car was already sold"),
             new("title", FactKind.Text, false, "yes", "Not empty when the title goes back too"),
+            new("payoffPaid", FactKind.Money, false, "1214500 USD", "The payoff we had already sent the lender, to settle with the customer"),
+            new("lender", FactKind.Text, false, "Summit Credit Union", "The lender we paid"),
         ]),
     ];
 
