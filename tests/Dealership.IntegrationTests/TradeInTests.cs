@@ -382,6 +382,31 @@ public sealed class TradeInTests : FreshAppTests
     }
 
     [Test]
+    public async Task ACancellationAfterThePayoffWent_RecordsWhatToSettle_AndPromisesTheCustomerACall()
+    {
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE Sites SET CancellationWindowDays = 3 WHERE Code = 'PDX'"));
+        var (order, tradeIn, who) = await AcceptedTradeInAsync();
+        using var sales = await App.SalesAsync();
+        using var usedCars = await App.UsedCarsAsync();
+        using var manager = await App.ManagerAsync();
+        await BookCollectionAsync(sales, order);
+        await PayBalanceAsync(sales, order);
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2, tradeIn = new { mileage = 47_900, conditionConfirmed = true, keysReceived = 2, titleReceived = false } })).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await usedCars.PostAsJsonAsync($"/api/trade-ins/{tradeIn}/payoff", new { amount = new { amount = 2_400_000, currency = "USD" }, reference = "ACH-9" })).StatusCode,
+            Is.EqualTo(HttpStatusCode.OK));
+
+        var rescinded = await manager.PostAsJsonAsync($"/api/orders/{order}/rescission", new { reason = "Three-day right to cancel" });
+
+        Assert.That(rescinded.StatusCode, Is.EqualTo(HttpStatusCode.OK), await rescinded.Content.ReadAsStringAsync());
+        var view = await (await usedCars.GetAsync($"/api/trade-ins/{tradeIn}")).ReadJsonAsync();
+        Assert.That(view.GetProperty("payoff").GetProperty("toRecover").GetProperty("amount").GetInt64(), Is.EqualTo(2_400_000));
+        var receipt = await App.QueryAsync(db => db.Notifications.SingleAsync(n => n.CustomerId == who.CustomerId && n.TemplateKey == MessageTemplates.TradeInReturned));
+        Assert.That(Messages.Read(receipt), Does.Contain("$24,000.00").And.Contain("call"));
+        Assert.That(await App.QueryAsync(db => db.Promises.CountAsync(p => p.SubjectId == tradeIn && p.Description.Contains("settle") && p.State == PromiseState.Open)), Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task ThePayoffWatchdog_AlertsAManagerBeforeTheDeadlines_Once()
     {
         var (order, tradeIn, _) = await AcceptedTradeInAsync();

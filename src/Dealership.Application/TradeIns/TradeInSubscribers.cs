@@ -155,6 +155,14 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
             ["lender"] = t.PayoffToRecover is null ? "" : t.LenderName ?? "",
         };
         await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReturned, $"trade-in/{t.Id}/returned", data, urgent: false, proactive: false, cancellationToken);
+        if (t.PayoffToRecover is { } sentBefore)
+        {
+            // The receipt promises a call about the payoff already sent: a promise in the ledger, due within two working days.
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == t.SiteId, cancellationToken);
+            db.Promises.Add(new CustomerPromise(t.SiteId, t.CustomerId, t.ReceivedBy ?? t.RequestedBy,
+                $"Call {customer.FirstName} to settle the {new Money(sentBefore, t.Currency).Format(En)} payoff already sent to {t.LenderName}",
+                site.AddOpenTime(domainEvent.OccurredAt, TimeSpan.FromHours(16)), PromiseKind.Manual, CustodyRegister.TradeInSubject, t.Id, null, domainEvent.OccurredAt));
+        }
     }
 
     /// <summary>The customer used their right to cancel: told what is refunded (the trade-in's own receipt follows it).</summary>
