@@ -99,7 +99,7 @@ public sealed class TradeInSubscribers(DealershipDbContext db, Outbox outbox, IC
             ["lender"] = t.HasLoan ? t.LenderName ?? "" : "",
             ["payoffBy"] = t.HasLoan ? TemplateFacts.Day(t.PayoffDueBy) : "",
         };
-        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReceived, $"trade-in/{t.Id}/received", data, urgent: false, proactive: false, cancellationToken);
+        await outbox.QueueAsync(customer, t.SiteId, MessageTemplates.TradeInReceived, $"trade-in/{t.Id}/received", data, urgent: true, proactive: false, cancellationToken); // the customer is standing there handing over the keys
         if (t.HasLoan && t.PayoffDueBy is { } due)
         {
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == t.SiteId, cancellationToken);

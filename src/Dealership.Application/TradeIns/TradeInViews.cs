@@ -199,6 +199,11 @@ public static class TradeInWording
         ArgumentNullException.ThrowIfNull(t);
         var valid = $"Accept by {Domain.Common.Readable.Day(t.ValidUntil, "the date given")}.";
         var miles = $"It holds for up to {t.MileageTolerance:N0} more miles than the {t.DeclaredMileage:N0} appraised, with the condition as declared.";
+        if (t.OrderId is null)
+        {
+            return $"{valid} A purchase: the customer is paid in the same step we take the car. {miles}";
+        }
+
         return t.Hold == OfferHold.Locked
             ? $"{valid} Once accepted, the offer is locked until the new car is delivered. {miles}"
             : $"{valid} Once accepted, if delivery comes after that date the car is re-checked at handover and the offer may move down by at most {t.RecheckBandPercent}%. {miles}";

@@ -115,7 +115,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         SubmitAsync(async () =>
         {
             await mediator.Send(new AnswerMyTradeInOffer.Command(Token, tradeInId, accept, offerNumber), ct);
-            TradeInAnswer = accept ? "accepted" : "declined";
+            TradeInAnswer = $"{(accept ? "accepted" : "declined")}:{tradeInId:N}";
             return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
@@ -123,7 +123,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         SubmitAsync(async () =>
         {
             await mediator.Send(new AskForReappraisal.Command(Token, tradeInId, note), ct);
-            TradeInAnswer = "reappraisal";
+            TradeInAnswer = $"reappraisal:{tradeInId:N}";
             return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
