@@ -1672,7 +1672,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [CancellationWindowDays] int NOT NULL DEFAULT 0;
@@ -1680,7 +1680,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [LienholderNoticeDays] int NOT NULL DEFAULT 0;
@@ -1688,7 +1688,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [PayoffDays] int NOT NULL DEFAULT 0;
@@ -1696,7 +1696,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [SalesTaxBasisPoints] int NOT NULL DEFAULT 0;
@@ -1704,7 +1704,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Sites] ADD [TradeInReducesTax] bit NOT NULL DEFAULT CAST(0 AS bit);
@@ -1712,7 +1712,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [CancellableUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [NewCarKeysHandedOver] int NULL;
@@ -1720,7 +1728,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [PayoutAmount] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [PayoutReference] nvarchar(100) NULL;
@@ -1728,7 +1744,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     ALTER TABLE [Orders] ADD [RescindedAt] datetime2 NULL;
@@ -1736,7 +1752,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TaxBasisPointsAtDelivery] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    ALTER TABLE [Orders] ADD [TradeInReducedTaxAtDelivery] bit NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE TABLE [Custody] (
@@ -1763,7 +1795,22 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    CREATE TABLE [OrderFees] (
+        [Id] int NOT NULL IDENTITY,
+        [Kind] nvarchar(24) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderFees] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderFees_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE TABLE [TradeIns] (
@@ -1777,6 +1824,9 @@ BEGIN
         [DeclaredMileage] int NOT NULL,
         [Currency] nchar(3) NOT NULL,
         [Status] nvarchar(24) NOT NULL,
+        [LiveVin] nvarchar(17) NULL,
+        [LiveOrderId] uniqueidentifier NULL,
+        [PayoutAmount] bigint NULL,
         [LenderName] nvarchar(100) NULL,
         [LenderAccount] nvarchar(60) NULL,
         [PayoffAmount] bigint NOT NULL,
@@ -1817,6 +1867,9 @@ BEGIN
         [PayoffReference] nvarchar(100) NULL,
         [DealerInterest] bigint NOT NULL,
         [PayoffConfirmedAt] datetime2 NULL,
+        [PayoffRefundDue] bigint NOT NULL,
+        [CancellableUntil] date NULL,
+        [PayoffToRecover] bigint NULL,
         [SoldAt] datetime2 NULL,
         [SoldAs] nvarchar(10) NULL,
         [ReturnedAt] datetime2 NULL,
@@ -1843,7 +1896,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE TABLE [TradeInPhotos] (
@@ -1860,7 +1913,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE TABLE [TradeInReconditioning] (
@@ -1875,7 +1928,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE INDEX [IX_Custody_CustomerId] ON [Custody] ([CustomerId]);
@@ -1883,7 +1936,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE INDEX [IX_Custody_HolderStaffId] ON [Custody] ([HolderStaffId]);
@@ -1891,7 +1944,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE INDEX [IX_Custody_SiteId_ReleasedAt_Since] ON [Custody] ([SiteId], [ReleasedAt], [Since]);
@@ -1899,7 +1952,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE INDEX [IX_Custody_SubjectType_SubjectId] ON [Custody] ([SubjectType], [SubjectId]);
@@ -1907,91 +1960,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeInPhotos_TradeInId] ON [TradeInPhotos] ([TradeInId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeInReconditioning_TradeInId] ON [TradeInReconditioning] ([TradeInId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeIns_CustomerId] ON [TradeIns] ([CustomerId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeIns_OrderId] ON [TradeIns] ([OrderId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeIns_RequestedBy] ON [TradeIns] ([RequestedBy]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeIns_SiteId_Status_RequestedAt] ON [TradeIns] ([SiteId], [Status], [RequestedAt]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    CREATE INDEX [IX_TradeIns_Status_PayoffSentAt_PayoffDueBy] ON [TradeIns] ([Status], [PayoffSentAt], [PayoffDueBy]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128133927_TradeInsAndCustody'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128133927_TradeInsAndCustody', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
-)
-BEGIN
-    CREATE TABLE [OrderFees] (
-        [Id] int NOT NULL IDENTITY,
-        [Kind] nvarchar(24) NOT NULL,
-        [Amount] bigint NOT NULL,
-        [OrderId] uniqueidentifier NOT NULL,
-        CONSTRAINT [PK_OrderFees] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_OrderFees_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     CREATE INDEX [IX_OrderFees_OrderId] ON [OrderFees] ([OrderId]);
@@ -1999,113 +1968,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128142228_ItemisedOrderFees'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128142228_ItemisedOrderFees', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
-)
-BEGIN
-    ALTER TABLE [TradeIns] ADD [CancellableUntil] date NULL;
+    CREATE INDEX [IX_TradeInPhotos_TradeInId] ON [TradeInPhotos] ([TradeInId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
-    ALTER TABLE [TradeIns] ADD [PayoffRefundDue] bigint NOT NULL DEFAULT CAST(0 AS bigint);
+    CREATE INDEX [IX_TradeInReconditioning_TradeInId] ON [TradeInReconditioning] ([TradeInId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
-    ALTER TABLE [TradeIns] ADD [PayoffToRecover] bigint NULL;
+    CREATE INDEX [IX_TradeIns_CustomerId] ON [TradeIns] ([CustomerId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [CancellableUntil] date NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128143156_TradeInDeadlinesFixedAtDelivery'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128143156_TradeInDeadlinesFixedAtDelivery', N'10.0.14');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [TradeIns] ADD [LiveOrderId] uniqueidentifier NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [TradeIns] ADD [LiveVin] nvarchar(17) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [TradeIns] ADD [PayoutAmount] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [PayoutAmount] bigint NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [TaxBasisPointsAtDelivery] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
-)
-BEGIN
-    ALTER TABLE [Orders] ADD [TradeInReducedTaxAtDelivery] bit NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_TradeIns_LiveOrderId] ON [TradeIns] ([LiveOrderId]) WHERE [LiveOrderId] IS NOT NULL');
@@ -2113,7 +2000,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_TradeIns_LiveVin] ON [TradeIns] ([LiveVin]) WHERE [LiveVin] IS NOT NULL');
@@ -2121,11 +2008,43 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128145550_TradeInLiveKeysAndClosedDeals'
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_OrderId] ON [TradeIns] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_RequestedBy] ON [TradeIns] ([RequestedBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_SiteId_Status_RequestedAt] ON [TradeIns] ([SiteId], [Status], [RequestedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_Status_PayoffSentAt_PayoffDueBy] ON [TradeIns] ([Status], [PayoffSentAt], [PayoffDueBy]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128161317_TradeInsCustodyAndItemisedFees'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128145550_TradeInLiveKeysAndClosedDeals', N'10.0.14');
+    VALUES (N'20261128161317_TradeInsCustodyAndItemisedFees', N'10.0.14');
 END;
 
 COMMIT;

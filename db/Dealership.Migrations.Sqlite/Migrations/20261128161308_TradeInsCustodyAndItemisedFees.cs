@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dealership.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class TradeInsAndCustody : Migration
+    public partial class TradeInsCustodyAndItemisedFees : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,8 +46,20 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CancellableUntil",
+                table: "Orders",
+                type: "TEXT",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "NewCarKeysHandedOver",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PayoutAmount",
                 table: "Orders",
                 type: "INTEGER",
                 nullable: true);
@@ -63,6 +75,18 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 name: "RescindedAt",
                 table: "Orders",
                 type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TaxBasisPointsAtDelivery",
+                table: "Orders",
+                type: "INTEGER",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TradeInReducedTaxAtDelivery",
+                table: "Orders",
+                type: "INTEGER",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -108,6 +132,27 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderFees",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    OrderId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderFees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderFees_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TradeIns",
                 columns: table => new
                 {
@@ -121,6 +166,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     DeclaredMileage = table.Column<int>(type: "INTEGER", nullable: false),
                     Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    LiveVin = table.Column<string>(type: "TEXT", maxLength: 17, nullable: true),
+                    LiveOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    PayoutAmount = table.Column<long>(type: "INTEGER", nullable: true),
                     LenderName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     LenderAccount = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     PayoffAmount = table.Column<long>(type: "INTEGER", nullable: false),
@@ -161,6 +209,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     PayoffReference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     DealerInterest = table.Column<long>(type: "INTEGER", nullable: false),
                     PayoffConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PayoffRefundDue = table.Column<long>(type: "INTEGER", nullable: false),
+                    CancellableUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PayoffToRecover = table.Column<long>(type: "INTEGER", nullable: true),
                     SoldAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SoldAs = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     ReturnedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -271,6 +322,11 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderFees_OrderId",
+                table: "OrderFees",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TradeInPhotos_TradeInId",
                 table: "TradeInPhotos",
                 column: "TradeInId");
@@ -284,6 +340,18 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 name: "IX_TradeIns_CustomerId",
                 table: "TradeIns",
                 column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TradeIns_LiveOrderId",
+                table: "TradeIns",
+                column: "LiveOrderId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TradeIns_LiveVin",
+                table: "TradeIns",
+                column: "LiveVin",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TradeIns_OrderId",
@@ -311,6 +379,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Custody");
+
+            migrationBuilder.DropTable(
+                name: "OrderFees");
 
             migrationBuilder.DropTable(
                 name: "TradeInPhotos");
@@ -342,7 +413,15 @@ namespace Dealership.Migrations.Sqlite.Migrations
                 table: "Sites");
 
             migrationBuilder.DropColumn(
+                name: "CancellableUntil",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
                 name: "NewCarKeysHandedOver",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "PayoutAmount",
                 table: "Orders");
 
             migrationBuilder.DropColumn(
@@ -351,6 +430,14 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropColumn(
                 name: "RescindedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "TaxBasisPointsAtDelivery",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "TradeInReducedTaxAtDelivery",
                 table: "Orders");
         }
     }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Dealership.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class TradeInsAndCustody : Migration
+    public partial class TradeInsCustodyAndItemisedFees : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -46,10 +46,22 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 nullable: false,
                 defaultValue: false);
 
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "CancellableUntil",
+                table: "Orders",
+                type: "date",
+                nullable: true);
+
             migrationBuilder.AddColumn<int>(
                 name: "NewCarKeysHandedOver",
                 table: "Orders",
                 type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "PayoutAmount",
+                table: "Orders",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
@@ -63,6 +75,18 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "RescindedAt",
                 table: "Orders",
                 type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "TaxBasisPointsAtDelivery",
+                table: "Orders",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "TradeInReducedTaxAtDelivery",
+                table: "Orders",
+                type: "bit",
                 nullable: true);
 
             migrationBuilder.CreateTable(
@@ -108,6 +132,27 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OrderFees",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Kind = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    OrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OrderFees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OrderFees_Orders_OrderId",
+                        column: x => x.OrderId,
+                        principalTable: "Orders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TradeIns",
                 columns: table => new
                 {
@@ -121,6 +166,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     DeclaredMileage = table.Column<int>(type: "int", nullable: false),
                     Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
                     Status = table.Column<string>(type: "nvarchar(24)", maxLength: 24, nullable: false),
+                    LiveVin = table.Column<string>(type: "nvarchar(17)", maxLength: 17, nullable: true),
+                    LiveOrderId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PayoutAmount = table.Column<long>(type: "bigint", nullable: true),
                     LenderName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     LenderAccount = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     PayoffAmount = table.Column<long>(type: "bigint", nullable: false),
@@ -161,6 +209,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     PayoffReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     DealerInterest = table.Column<long>(type: "bigint", nullable: false),
                     PayoffConfirmedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PayoffRefundDue = table.Column<long>(type: "bigint", nullable: false),
+                    CancellableUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    PayoffToRecover = table.Column<long>(type: "bigint", nullable: true),
                     SoldAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     SoldAs = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     ReturnedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
@@ -271,6 +322,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 columns: new[] { "SubjectType", "SubjectId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrderFees_OrderId",
+                table: "OrderFees",
+                column: "OrderId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TradeInPhotos_TradeInId",
                 table: "TradeInPhotos",
                 column: "TradeInId");
@@ -284,6 +340,20 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 name: "IX_TradeIns_CustomerId",
                 table: "TradeIns",
                 column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TradeIns_LiveOrderId",
+                table: "TradeIns",
+                column: "LiveOrderId",
+                unique: true,
+                filter: "[LiveOrderId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TradeIns_LiveVin",
+                table: "TradeIns",
+                column: "LiveVin",
+                unique: true,
+                filter: "[LiveVin] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TradeIns_OrderId",
@@ -311,6 +381,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "Custody");
+
+            migrationBuilder.DropTable(
+                name: "OrderFees");
 
             migrationBuilder.DropTable(
                 name: "TradeInPhotos");
@@ -342,7 +415,15 @@ namespace Dealership.Migrations.SqlServer.Migrations
                 table: "Sites");
 
             migrationBuilder.DropColumn(
+                name: "CancellableUntil",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
                 name: "NewCarKeysHandedOver",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "PayoutAmount",
                 table: "Orders");
 
             migrationBuilder.DropColumn(
@@ -351,6 +432,14 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropColumn(
                 name: "RescindedAt",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "TaxBasisPointsAtDelivery",
+                table: "Orders");
+
+            migrationBuilder.DropColumn(
+                name: "TradeInReducedTaxAtDelivery",
                 table: "Orders");
         }
     }

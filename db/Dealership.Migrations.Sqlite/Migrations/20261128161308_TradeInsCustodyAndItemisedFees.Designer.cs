@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Dealership.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(DealershipDbContext))]
-    [Migration("20261128145544_TradeInLiveKeysAndClosedDeals")]
-    partial class TradeInLiveKeysAndClosedDeals
+    [Migration("20261128161308_TradeInsCustodyAndItemisedFees")]
+    partial class TradeInsCustodyAndItemisedFees
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
