@@ -148,7 +148,10 @@ public sealed class CollectionTests : FreshAppTests
         var stored = await App.QueryAsync(db => db.Orders.SingleAsync(o => o.Id == _order));
         Assert.That(stored.KeysHandedOverBy, Is.Not.Null);
         Assert.That(stored.NewCarKeysHandedOver, Is.EqualTo(2));
-        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered"))), Is.True);
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"order/{_order}/delivered") && n.Status == Domain.Notifications.NotificationStatus.Pending)), Is.True);
+        var aboutCollection = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"order/{_order}/collection")).Select(n => n.Status).ToListAsync());
+        Assert.That(aboutCollection, Is.Not.Empty.And.All.EqualTo(Domain.Notifications.NotificationStatus.Suppressed),
+            "a booking confirmation still unsent when the car has gone is withdrawn, not sent late");
     }
 
     [Test]

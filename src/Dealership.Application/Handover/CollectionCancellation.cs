@@ -32,3 +32,27 @@ public sealed class CollectionCancellation(DealershipDbContext db) : IDomainEven
         }
     }
 }
+
+/// <summary>
+/// Once the car is handed over, anything still waiting to be sent about the order's road to delivery
+/// (a collection reminder deferred by quiet hours, a "pick your time" nudge, a late-milestone apology) is
+/// withdrawn in the same transaction: a customer who drove away yesterday must not be told this morning to
+/// choose a collection time. The delivery message itself is queued by the same commit and is not touched.
+/// </summary>
+public sealed class StaleOrderMessagesAtDelivery(DealershipDbContext db) : IDomainEventSubscriber<OrderDelivered>
+{
+    public async Task HandleAsync(OrderDelivered domainEvent, CancellationToken cancellationToken)
+    {
+        var orderId = domainEvent.Order.Id;
+        var prefix = $"order/{orderId}/";
+        var keep = $"order/{orderId}/delivered";
+        var stale = await db.Notifications
+            .Where(n => n.DeduplicationKey.StartsWith(prefix) && !n.DeduplicationKey.StartsWith(keep)
+                && (n.Status == NotificationStatus.Pending || n.Status == NotificationStatus.Deferred || n.Status == NotificationStatus.Failed))
+            .ToListAsync(cancellationToken);
+        foreach (var message in stale)
+        {
+            message.Suppress(SuppressionReason.Withdrawn, domainEvent.OccurredAt);
+        }
+    }
+}
