@@ -33,6 +33,16 @@ public sealed class TradeInSwapTests
         await appraiser.GetByLabel("Item 1", new() { Exact = true }).FillAsync("Two front tires");
         await appraiser.GetByLabel("Cost of item 1", new() { Exact = true }).FillAsync("380");
         await appraiser.GetByLabel("Target margin").FillAsync("1200");
+        await Assertions.Expect(appraiser.GetByTestId("live-suggestion")).ToHaveTextAsync("= 14,920.00");
+
+        // A different figure without a reason is refused, and nothing typed is lost.
+        await appraiser.GetByLabel("Final offer").FillAsync("15500");
+        await appraiser.GetByRole(AriaRole.Button, new() { Name = "Make the offer and tell the customer" }).ClickAsync();
+        await Assertions.Expect(appraiser.GetByRole(AriaRole.Alert).Filter(new() { HasText = "say why" })).ToBeVisibleAsync();
+        await Assertions.Expect(appraiser.GetByLabel("Market value")).ToHaveValueAsync("16500");
+        await Assertions.Expect(appraiser.GetByLabel("Cost of item 1", new() { Exact = true })).ToHaveValueAsync("380");
+        await Assertions.Expect(appraiser.GetByLabel("Final offer")).ToHaveValueAsync("15500");
+        await appraiser.GetByLabel("Final offer").FillAsync("");
         await appraiser.GetByRole(AriaRole.Button, new() { Name = "Make the offer and tell the customer" }).ClickAsync();
         await Assertions.Expect(appraiser.GetByRole(AriaRole.Status)).ToContainTextAsync("Offer made");
         await Assertions.Expect(appraiser.GetByTestId("suggested")).ToHaveTextAsync("$14,920.00");

@@ -21,6 +21,16 @@ public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
     [BindProperty(Name = FormSubmissions.FieldName)]
     public string? SubmissionKey { get; set; }
 
+    /// <summary>
+    /// What the person typed in <paramref name="field"/> of the form just refused (the <paramref name="index"/>th
+    /// of repeated fields), so the page shows it again instead of making them retype; null on a plain visit.
+    /// A successful submission redirects, so any POST that renders the page is a refusal.
+    /// </summary>
+    public string? TypedAgain(string field, int index = 0) =>
+        HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && Request.Form.TryGetValue(field, out var values) && index < values.Count
+            ? values[index]
+            : null;
+
     /// <summary>A fresh key for each form rendered.</summary>
     public static string NewSubmissionKey() => Guid.NewGuid().ToString();
 
