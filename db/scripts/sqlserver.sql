@@ -2050,3 +2050,235 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [BookedByCustomer] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [CollectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [CollectedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [InspectedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [InspectedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [NoShowAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [PaidAmount] bigint NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [PaymentMethod] nvarchar(20) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [PaymentReference] nvarchar(100) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [ReadyAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [WorkStartedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    ALTER TABLE [AppointmentPartLines] ADD [ExtraWorkId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE TABLE [ExtraWork] (
+        [Id] uniqueidentifier NOT NULL,
+        [FindingNumber] int NOT NULL,
+        [Urgency] nvarchar(6) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Reason] nvarchar(1000) NOT NULL,
+        [IfYouWait] nvarchar(500) NULL,
+        [LabourMinutes] int NOT NULL,
+        [LabourAmount] bigint NOT NULL,
+        [PartsAmount] bigint NOT NULL,
+        [ReadyByIfApproved] datetime2 NULL,
+        [Status] nvarchar(10) NOT NULL,
+        [ProposedAt] datetime2 NOT NULL,
+        [ViewedAt] datetime2 NULL,
+        [AnsweredAt] datetime2 NULL,
+        [AnsweredVia] nvarchar(14) NULL,
+        [AnswerRecordedBy] uniqueidentifier NULL,
+        [StartedAt] datetime2 NULL,
+        [DoneAt] datetime2 NULL,
+        [AppointmentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ExtraWork] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ExtraWork_ServiceAppointments_AppointmentId] FOREIGN KEY ([AppointmentId]) REFERENCES [ServiceAppointments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE TABLE [InspectionFindings] (
+        [Id] int NOT NULL IDENTITY,
+        [Number] int NOT NULL,
+        [Area] nvarchar(60) NOT NULL,
+        [Rating] nvarchar(6) NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        [AppointmentId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_InspectionFindings] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InspectionFindings_ServiceAppointments_AppointmentId] FOREIGN KEY ([AppointmentId]) REFERENCES [ServiceAppointments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE TABLE [InspectionPhotos] (
+        [Id] uniqueidentifier NOT NULL,
+        [AppointmentId] uniqueidentifier NOT NULL,
+        [FindingNumber] int NOT NULL,
+        [ContentType] nvarchar(40) NOT NULL,
+        [Bytes] bigint NOT NULL,
+        [StoredName] nvarchar(80) NOT NULL,
+        [AddedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_InspectionPhotos] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InspectionPhotos_ServiceAppointments_AppointmentId] FOREIGN KEY ([AppointmentId]) REFERENCES [ServiceAppointments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE TABLE [ExtraWorkParts] (
+        [Id] int NOT NULL IDENTITY,
+        [PartId] uniqueidentifier NOT NULL,
+        [PartNumber] nvarchar(40) NOT NULL,
+        [Description] nvarchar(200) NOT NULL,
+        [Quantity] int NOT NULL,
+        [UnitPrice] bigint NOT NULL,
+        [ExtraWorkId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_ExtraWorkParts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ExtraWorkParts_ExtraWork_ExtraWorkId] FOREIGN KEY ([ExtraWorkId]) REFERENCES [ExtraWork] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_SiteId_Status_PromisedReadyAt] ON [ServiceAppointments] ([SiteId], [Status], [PromisedReadyAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE INDEX [IX_ExtraWork_AppointmentId] ON [ExtraWork] ([AppointmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE INDEX [IX_ExtraWorkParts_ExtraWorkId] ON [ExtraWorkParts] ([ExtraWorkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE INDEX [IX_InspectionFindings_AppointmentId] ON [InspectionFindings] ([AppointmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    CREATE INDEX [IX_InspectionPhotos_AppointmentId] ON [InspectionPhotos] ([AppointmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128164123_Workshop'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128164123_Workshop', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

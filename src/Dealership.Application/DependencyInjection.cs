@@ -52,6 +52,11 @@ public static class DependencyInjection
         services.AddScoped<Tracking.MyTradeIns>();
         services.AddScoped<TradeIns.TradeInAccess>();
         services.AddScoped<TradeIns.PayoffWatchdog>();
+        services.AddScoped<Workshop.WorkshopAccess>();
+        services.AddScoped<Workshop.WorkshopBills>();
+        services.AddScoped<Workshop.WorkshopViews>();
+        services.AddScoped<Workshop.WorkshopParts>();
+        services.AddScoped<Workshop.NoShowSweep>();
         services.AddScoped<Custody.CustodyRegister>();
         services.AddOptions<Parts.PartsPlanningOptions>().BindConfiguration("Parts:Planning");
         services.AddOptions<Decisions.DecisionLimits>().BindConfiguration("Decisions:Limits");

@@ -159,6 +159,8 @@ public sealed class MessageTemplateMissingFactTests
         [MessageTemplates.ServicePartsReady] = ["when"],
         [MessageTemplates.ServiceAtRisk] = ["when"],
         [MessageTemplates.ServiceCheckedIn] = ["readyBy"],
+        [MessageTemplates.ServiceCollected] = ["keys"],
+        [MessageTemplates.ServiceNoShow] = ["when"],
         [MessageTemplates.TradeInOffer] = ["offer", "validUntil"],
         [MessageTemplates.TradeInReceived] = ["keys"],
         [MessageTemplates.TradeInPayoffSent] = ["lender", "amount", "reference"],

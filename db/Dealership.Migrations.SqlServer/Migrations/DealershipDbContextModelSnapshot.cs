@@ -1340,6 +1340,41 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("Promises", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Service.InspectionPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("FindingNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("InspectionPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1352,10 +1387,19 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("AtRiskSince")
                         .HasColumnType("datetime2");
 
+                    b.Property<bool>("BookedByCustomer")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("datetime2");
 
                     b.Property<Guid?>("CheckedInBy")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CollectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CollectedBy")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Concern")
@@ -1382,6 +1426,12 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("date");
 
+                    b.Property<DateTime?>("InspectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("InspectedBy")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<int>("LabourMinutes")
                         .HasColumnType("int");
 
@@ -1392,6 +1442,20 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<int?>("Mileage")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("NoShowAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime?>("PromisedReadyAt")
                         .HasColumnType("datetime2");
 
@@ -1399,6 +1463,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime?>("ReadyAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uniqueidentifier");
@@ -1428,6 +1495,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<bool>("WalkIn")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("WorkStartedAt")
+                        .HasColumnType("datetime2");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -1439,6 +1509,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "Date");
 
                     b.HasIndex("SiteId", "Date", "Status");
+
+                    b.HasIndex("SiteId", "Status", "PromisedReadyAt");
 
                     b.ToTable("ServiceAppointments", (string)null);
                 });
@@ -2590,6 +2662,15 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Service.InspectionPhoto", b =>
+                {
+                    b.HasOne("Dealership.Domain.Service.ServiceAppointment", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
@@ -2669,6 +2750,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                             b1.Property<DateOnly?>("Eta")
                                 .HasColumnType("date");
 
+                            b1.Property<Guid?>("ExtraWorkId")
+                                .HasColumnType("uniqueidentifier");
+
                             b1.Property<Guid>("PartId")
                                 .HasColumnType("uniqueidentifier");
 
@@ -2707,6 +2791,169 @@ namespace Dealership.Migrations.SqlServer.Migrations
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
                         });
+
+                    b.OwnsMany("Dealership.Domain.Service.ExtraWork", "ExtraWork", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<Guid?>("AnswerRecordedBy")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime?>("AnsweredAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("AnsweredVia")
+                                .HasMaxLength(14)
+                                .HasColumnType("nvarchar(14)");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime?>("DoneAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<int>("FindingNumber")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("IfYouWait")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<long>("LabourAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("LabourMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("PartsAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateTime>("ProposedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("ReadyByIfApproved")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<DateTime?>("StartedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Urgency")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("nvarchar(6)");
+
+                            b1.Property<DateTime?>("ViewedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppointmentId");
+
+                            b1.ToTable("ExtraWork", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentId");
+
+                            b1.OwnsMany("Dealership.Domain.Service.ExtraWorkPart", "Parts", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("int");
+
+                                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b2.Property<int>("Id"));
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("nvarchar(200)");
+
+                                    b2.Property<Guid>("ExtraWorkId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<Guid>("PartId")
+                                        .HasColumnType("uniqueidentifier");
+
+                                    b2.Property<string>("PartNumber")
+                                        .IsRequired()
+                                        .HasMaxLength(40)
+                                        .HasColumnType("nvarchar(40)");
+
+                                    b2.Property<int>("Quantity")
+                                        .HasColumnType("int");
+
+                                    b2.Property<long>("UnitPrice")
+                                        .HasColumnType("bigint");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ExtraWorkId");
+
+                                    b2.ToTable("ExtraWorkParts", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ExtraWorkId");
+                                });
+
+                            b1.Navigation("Parts");
+                        });
+
+                    b.OwnsMany("Dealership.Domain.Service.InspectionFinding", "Inspection", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Area")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Rating")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("nvarchar(6)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppointmentId");
+
+                            b1.ToTable("InspectionFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentId");
+                        });
+
+                    b.Navigation("ExtraWork");
+
+                    b.Navigation("Inspection");
 
                     b.Navigation("Operations");
 
@@ -2923,6 +3170,11 @@ namespace Dealership.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Dealership.Domain.Orders.VehicleOrder", b =>
                 {
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>

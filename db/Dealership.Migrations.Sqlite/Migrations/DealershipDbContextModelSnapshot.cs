@@ -1334,6 +1334,41 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("Promises", (string)null);
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Service.InspectionPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AppointmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FindingNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppointmentId");
+
+                    b.ToTable("InspectionPhotos", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1346,10 +1381,19 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("AtRiskSince")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("BookedByCustomer")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CheckedInAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CheckedInBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CollectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CollectedBy")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Concern")
@@ -1376,6 +1420,12 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("Date")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("InspectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("InspectedBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("LabourMinutes")
                         .HasColumnType("INTEGER");
 
@@ -1386,12 +1436,29 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<int?>("Mileage")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("NoShowAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PaymentMethod")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PromisedReadyAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Readiness")
                         .IsRequired()
                         .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadyAt")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
@@ -1422,6 +1489,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<bool>("WalkIn")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WorkStartedAt")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CustomerId");
@@ -1433,6 +1503,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "Date");
 
                     b.HasIndex("SiteId", "Date", "Status");
+
+                    b.HasIndex("SiteId", "Status", "PromisedReadyAt");
 
                     b.ToTable("ServiceAppointments", (string)null);
                 });
@@ -2563,6 +2635,15 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Service.InspectionPhoto", b =>
+                {
+                    b.HasOne("Dealership.Domain.Service.ServiceAppointment", null)
+                        .WithMany("Photos")
+                        .HasForeignKey("AppointmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
                 {
                     b.HasOne("Dealership.Application.Data.StaffUser", null)
@@ -2638,6 +2719,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                             b1.Property<DateOnly?>("Eta")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<Guid?>("ExtraWorkId")
+                                .HasColumnType("TEXT");
+
                             b1.Property<Guid>("PartId")
                                 .HasColumnType("TEXT");
 
@@ -2676,6 +2760,165 @@ namespace Dealership.Migrations.Sqlite.Migrations
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
                         });
+
+                    b.OwnsMany("Dealership.Domain.Service.ExtraWork", "ExtraWork", b1 =>
+                        {
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("AnswerRecordedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("AnsweredAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AnsweredVia")
+                                .HasMaxLength(14)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("DoneAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("FindingNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("IfYouWait")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("LabourAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("LabourMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PartsAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ProposedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ReadyByIfApproved")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("StartedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Urgency")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ViewedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppointmentId");
+
+                            b1.ToTable("ExtraWork", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentId");
+
+                            b1.OwnsMany("Dealership.Domain.Service.ExtraWorkPart", "Parts", b2 =>
+                                {
+                                    b2.Property<int>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("Description")
+                                        .IsRequired()
+                                        .HasMaxLength(200)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("ExtraWorkId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<Guid>("PartId")
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("PartNumber")
+                                        .IsRequired()
+                                        .HasMaxLength(40)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<int>("Quantity")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("UnitPrice")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ExtraWorkId");
+
+                                    b2.ToTable("ExtraWorkParts", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ExtraWorkId");
+                                });
+
+                            b1.Navigation("Parts");
+                        });
+
+                    b.OwnsMany("Dealership.Domain.Service.InspectionFinding", "Inspection", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AppointmentId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Area")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Note")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Rating")
+                                .IsRequired()
+                                .HasMaxLength(6)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AppointmentId");
+
+                            b1.ToTable("InspectionFindings", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AppointmentId");
+                        });
+
+                    b.Navigation("ExtraWork");
+
+                    b.Navigation("Inspection");
 
                     b.Navigation("Operations");
 
@@ -2886,6 +3129,11 @@ namespace Dealership.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Dealership.Domain.Orders.VehicleOrder", b =>
                 {
                     b.Navigation("Payments");
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Service.ServiceAppointment", b =>
+                {
+                    b.Navigation("Photos");
                 });
 
             modelBuilder.Entity("Dealership.Domain.TradeIns.TradeIn", b =>

@@ -31,6 +31,9 @@ public enum Access
     /// <summary>Book, move, cancel and check in visits, offer recovery: service advisors.</summary>
     WriteService,
 
+    /// <summary>The workshop board, inspections with photos, starting work and marking it ready: technicians, service advisors.</summary>
+    Workshop,
+
     /// <summary>Read parts, suppliers, parts orders and shortages: parts clerks and service advisors.</summary>
     ReadParts,
 
@@ -77,6 +80,7 @@ public static class AccessRules
         [Access.WriteOrders] = [StaffRoles.Salesperson, StaffRoles.Manager],
         [Access.ReadService] = [StaffRoles.ServiceAdvisor, StaffRoles.PartsClerk, StaffRoles.Manager],
         [Access.WriteService] = [StaffRoles.ServiceAdvisor, StaffRoles.Manager],
+        [Access.Workshop] = [StaffRoles.Technician, StaffRoles.ServiceAdvisor, StaffRoles.Manager],
         [Access.ReadParts] = [StaffRoles.PartsClerk, StaffRoles.ServiceAdvisor, StaffRoles.Manager],
         [Access.WriteParts] = [StaffRoles.PartsClerk, StaffRoles.Manager],
         [Access.ReadTradeIns] = [StaffRoles.Salesperson, StaffRoles.UsedCarManager, StaffRoles.Manager],
@@ -122,6 +126,7 @@ public static class AccessRules
         Access.WriteOrders => "changing vehicle orders",
         Access.ReadService => "reading service visits",
         Access.WriteService => "booking and changing service visits",
+        Access.Workshop => "workshop work: the board, inspections and progress",
         Access.ReadParts => "reading parts",
         Access.WriteParts => "changing parts, suppliers and parts orders",
         Access.ReadDecisions => "reading decisions",

@@ -13,6 +13,22 @@ public sealed class CustodyRegister(DealershipDbContext db)
 {
     public const string TradeInSubject = "trade-in";
 
+    /// <summary>A service visit: the car and its keys from check-in to collection.</summary>
+    public const string VisitSubject = "appointment";
+
+    /// <summary>The car and its keys, taken at the service desk's check-in.</summary>
+    public IReadOnlyList<CustodyRecord> TakeVisitCar(Domain.Service.ServiceAppointment visit, string car, int keys, Guid staffId, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(visit);
+        var records = new List<CustodyRecord>
+        {
+            new(visit.SiteId, visit.CustomerId, CustodyItem.Car, car, 1, VisitSubject, visit.Id, staffId, now),
+            new(visit.SiteId, visit.CustomerId, CustodyItem.KeySet, car, keys, VisitSubject, visit.Id, staffId, now),
+        };
+        db.Custody.AddRange(records);
+        return records;
+    }
+
     /// <summary>The trade-in, its keys and (when the customer held it) its title, taken by <paramref name="staffId"/> now.</summary>
     public IReadOnlyList<CustodyRecord> TakeTradeIn(TradeIn tradeIn, Guid staffId, DateTime now)
     {

@@ -176,6 +176,63 @@ internal sealed class ServiceAppointmentConfiguration : IEntityTypeConfiguration
         });
         builder.Navigation(a => a.Operations).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(a => a.PartLines).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        // The workshop: inspection findings, proposed extra work with its priced parts, photos, and how the bill was paid.
+        builder.Ignore(a => a.InWorkshop);
+        builder.Ignore(a => a.AwaitingApproval);
+        builder.Ignore(a => a.Stage);
+        builder.Property(a => a.PaymentMethod).HasMaxLength(20);
+        builder.Property(a => a.PaymentReference).HasMaxLength(100);
+        builder.OwnsMany(a => a.Inspection, f =>
+        {
+            f.ToTable("InspectionFindings");
+            f.WithOwner().HasForeignKey("AppointmentId");
+            f.HasKey(x => x.Id);
+            f.Property(x => x.Area).HasMaxLength(60);
+            f.Property(x => x.Note).HasMaxLength(1000);
+            f.Property(x => x.Rating).HasConversion<string>().HasMaxLength(6);
+        });
+        builder.OwnsMany(a => a.ExtraWork, w =>
+        {
+            w.ToTable("ExtraWork");
+            w.WithOwner().HasForeignKey("AppointmentId");
+            w.HasKey(x => x.Id);
+            w.Property(x => x.Id).ValueGeneratedNever();
+            w.Ignore(x => x.Total);
+            w.Property(x => x.Title).HasMaxLength(200);
+            w.Property(x => x.Reason).HasMaxLength(1000);
+            w.Property(x => x.IfYouWait).HasMaxLength(500);
+            w.Property(x => x.Urgency).HasConversion<string>().HasMaxLength(6);
+            w.Property(x => x.Status).HasConversion<string>().HasMaxLength(10);
+            w.Property(x => x.AnsweredVia).HasConversion<string>().HasMaxLength(14);
+            w.OwnsMany(x => x.Parts, p =>
+            {
+                p.ToTable("ExtraWorkParts");
+                p.WithOwner().HasForeignKey("ExtraWorkId");
+                p.Property<int>("Id");
+                p.HasKey("Id");
+                p.Property(x => x.PartNumber).HasMaxLength(40);
+                p.Property(x => x.Description).HasMaxLength(200);
+            });
+            w.Navigation(x => x.Parts).UsePropertyAccessMode(PropertyAccessMode.Field);
+        });
+        builder.HasMany(a => a.Photos).WithOne().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Inspection).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.ExtraWork).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(a => a.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
+        // The workshop board: a site's cars in the workshop.
+        builder.HasIndex(a => new { a.SiteId, a.Status, a.PromisedReadyAt });
+    }
+}
+
+internal sealed class InspectionPhotoConfiguration : IEntityTypeConfiguration<InspectionPhoto>
+{
+    public void Configure(EntityTypeBuilder<InspectionPhoto> builder)
+    {
+        builder.ToTable("InspectionPhotos");
+        builder.Property(p => p.ContentType).HasMaxLength(40);
+        builder.Property(p => p.StoredName).HasMaxLength(80);
+        builder.HasIndex(p => p.AppointmentId);
     }
 }
 

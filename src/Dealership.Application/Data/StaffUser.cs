@@ -37,5 +37,8 @@ public static class StaffRoles
     public const string PartsClerk = nameof(PartsClerk);
     public const string Manager = nameof(Manager);
 
-    public static readonly IReadOnlyList<string> All = [Salesperson, ServiceAdvisor, UsedCarManager, PartsClerk, Manager];
+    /// <summary>Works on the cars: the workshop board, inspections, progress; nothing else.</summary>
+    public const string Technician = nameof(Technician);
+
+    public static readonly IReadOnlyList<string> All = [Salesperson, ServiceAdvisor, UsedCarManager, PartsClerk, Technician, Manager];
 }

@@ -30,6 +30,7 @@ public sealed partial class DemoDataSeeder(
         ("service@demo.local", "Alex Kim", StaffRoles.ServiceAdvisor, false),
         ("usedcars@demo.local", "Jordan Blake", StaffRoles.UsedCarManager, false),
         ("parts@demo.local", "Pat Nguyen", StaffRoles.PartsClerk, false),
+        ("tech@demo.local", "Riley Santos", StaffRoles.Technician, false),
     ];
 
     public async Task SeedAsync(CancellationToken cancellationToken)

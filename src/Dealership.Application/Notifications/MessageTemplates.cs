@@ -41,6 +41,11 @@ public static class MessageTemplates
     public const string ServiceAtRisk = "service.at-risk";
     public const string ServicePartsReady = "service.parts-ready";
     public const string ServiceCheckedIn = "service.checked-in";
+    public const string ServiceWorkStarted = "service.work-started";
+    public const string ServiceInspected = "service.inspected";
+    public const string ServiceReady = "service.ready";
+    public const string ServiceCollected = "service.collected";
+    public const string ServiceNoShow = "service.no-show";
     public const string TradeInOffer = "tradein.offer";
     public const string TradeInReceived = "tradein.received";
     public const string TradeInPayoffSent = "tradein.payoff-sent";
@@ -49,6 +54,7 @@ public static class MessageTemplates
     public static readonly IReadOnlyList<string> Keys =
         [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
          ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn,
+         ServiceWorkStarted, ServiceInspected, ServiceReady, ServiceCollected, ServiceNoShow,
          TradeInOffer, TradeInReceived, TradeInPayoffSent, TradeInReturned];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];

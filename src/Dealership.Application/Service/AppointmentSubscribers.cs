@@ -14,7 +14,7 @@ namespace Dealership.Application.Service;
 /// cancelled, confirmed by the customer, checked in with the promised-ready time. Rows only, in the same
 /// transaction as the change.
 /// </summary>
-public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox) :
+public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbox outbox, Workshop.WorkshopBills bills) :
     IDomainEventSubscriber<AppointmentBooked>,
     IDomainEventSubscriber<AppointmentRescheduled>,
     IDomainEventSubscriber<AppointmentCancelled>,
@@ -69,6 +69,12 @@ public sealed class AppointmentSubscribers(DealershipDbContext db, Outbox outbox
         var a = domainEvent.Appointment;
         var (customer, site, data) = await FactsAsync(a, cancellationToken);
         data["readyBy"] = TemplateFacts.Instant(a.PromisedReadyAt!.Value);
+        // The check-in message is the custody receipt: the keys taken in the same command (not yet saved).
+        if (db.Custody.Local.FirstOrDefault(c => c.SubjectId == a.Id && c.Item == Domain.Custody.CustodyItem.KeySet) is { } keys)
+        {
+            data["keys"] = keys.Count.ToString(CultureInfo.InvariantCulture);
+        }
+
         Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
             $"Checked in at {a.Mileage:N0} miles; ready promised {Local(site, a.PromisedReadyAt.Value)}; updates via {a.UpdatesContact}");
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceCheckedIn, $"appointment/{a.Id}/checked-in", data, urgent: true, proactive: true, cancellationToken);

@@ -12,8 +12,9 @@ namespace Dealership.Application.Service;
 /// </summary>
 public static class CheckInAppointment
 {
+    /// <param name="Keys">Keys handed over with the car (custody receipt); one set when not said.</param>
     [Allowed(Access.WriteService)]
-    public sealed record Command(Guid AppointmentId, int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, long? ExpectedVersion)
+    public sealed record Command(Guid AppointmentId, int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, long? ExpectedVersion, int? Keys = null)
         : ICommand<AppointmentView>;
 
     public sealed class Validator : AbstractValidator<Command>
@@ -23,10 +24,11 @@ public static class CheckInAppointment
             RuleFor(c => c.Mileage).InclusiveBetween(0, 2_000_000).WithMessage("Enter the odometer reading.");
             RuleFor(c => c.UpdatesContact).NotEmpty().WithMessage("How does the customer want updates today (text, email or a call on which number)?").MaximumLength(254);
             RuleFor(c => c.ConcernConfirmed).MaximumLength(1000);
+            RuleFor(c => c.Keys).InclusiveBetween(1, 10).When(c => c.Keys is not null).WithMessage("Keys received: between 1 and 10.");
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, ICurrentStaff staff, AppointmentViews views, TimeProvider clock)
+    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, ICurrentStaff staff, AppointmentViews views, Custody.CustodyRegister custody, TimeProvider clock)
         : ICommandHandler<Command, AppointmentView>
     {
         public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
@@ -38,7 +40,10 @@ public static class CheckInAppointment
             // The advisor's own promise (kept by them, or by the ready-for-pickup step when the workshop part
             // lands); tagged with the step so that step can find it. Left open past its time, the watchdog
             // marks it broken like any other promise.
-            var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == appointment.VehicleId).Select(v => v.Make + " " + v.Model).FirstAsync(cancellationToken);
+            var car = await db.Vehicles.AsNoTracking().Where(v => v.Id == appointment.VehicleId).Select(v => new { v.Make, v.Model, v.Year, v.Vin }).FirstAsync(cancellationToken);
+            var vehicle = car.Make + " " + car.Model;
+            // The car and its keys are in our hands from now until collection: the customer gets a receipt (the check-in message).
+            custody.TakeVisitCar(appointment, $"{car.Year} {vehicle}, VIN {car.Vin}", command.Keys ?? 1, staff.RequireStaffId(), now);
             db.Promises.Add(new Domain.Promises.CustomerPromise(appointment.SiteId, appointment.CustomerId, staff.RequireStaffId(),
                 $"{vehicle} ready for pickup", readyAt, Domain.Promises.PromiseKind.Manual, "appointment", appointment.Id, "readyForPickup", now));
             return await views.OneAsync(appointment, cancellationToken);

@@ -9,7 +9,15 @@ namespace Dealership.Application.Tracking;
 /// <summary>A service visit as the customer follows it on their tracking page.</summary>
 public sealed record VisitProgress(Guid AppointmentId, string Vehicle, string AdvisorName, string SiteName, DateTime LocalStartsAt, AppointmentStatus Status,
     bool PartsReady, bool PartsNeeded, bool AtRisk, DateOnly? PartsExpectedBy, bool Confirmed, bool CanConfirm, DateTime? PromisedReadyLocal,
-    IReadOnlyList<VisitSlot> NewTimes);
+    IReadOnlyList<VisitSlot> NewTimes)
+{
+    /// <summary>After check-in: where the car stands, what the inspection found, the work waiting for the customer's answer, and the bill.</summary>
+    public MyWorkshop? Workshop { get; init; }
+}
+
+/// <summary>The workshop part of a visit as its customer sees it (only their own: the page resolved their link first).</summary>
+public sealed record MyWorkshop(WorkshopStage Stage, DateTime? ReadyLocal, IReadOnlyList<Workshop.FindingView> Findings, IReadOnlyList<Workshop.ExtraWorkView> Proposals,
+    Workshop.BillView Bill, DateTime? CollectedLocal);
 
 /// <summary>A time the customer may move their visit to (UTC to send back, local to show).</summary>
 public sealed record VisitSlot(DateTime StartsAt, DateTime LocalStart);
@@ -18,16 +26,19 @@ public sealed record VisitSlot(DateTime StartsAt, DateTime LocalStart);
 /// The customer's upcoming visits, with the times they can move to: after the parts' expected day when the
 /// visit is at risk, otherwise from tomorrow. Times come from real workshop capacity.
 /// </summary>
-public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity capacity, TimeProvider clock)
+public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity capacity, Workshop.WorkshopBills bills, TimeProvider clock)
 {
     public const int MaxNewTimes = 12;
 
     public async Task<IReadOnlyList<VisitProgress>> ForCustomerAsync(Guid customerId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var visits = await db.Appointments.AsNoTracking().AsSplitQuery()
-            .Where(a => a.CustomerId == customerId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn) && a.StartsAt > now.AddDays(-7))
-            .OrderBy(a => a.StartsAt).Take(3).ToListAsync(ct);
+        // Upcoming and in-workshop visits, and one collected in the last week (its receipt and bill stay in view).
+        var visits = await db.Appointments.AsNoTracking().Include(a => a.Photos).AsSplitQuery()
+            .Where(a => a.CustomerId == customerId && (((a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn) && a.StartsAt > now.AddDays(-7))
+                || a.Status == AppointmentStatus.InProgress || a.Status == AppointmentStatus.Ready
+                || (a.Status == AppointmentStatus.Collected && a.CollectedAt > now.AddDays(-7))))
+            .OrderBy(a => a.StartsAt).Take(4).ToListAsync(ct);
         if (visits.Count == 0)
         {
             return [];
@@ -39,6 +50,8 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, ct);
         var advisorIds = visits.Select(v => v.AdvisorStaffId).ToList();
         var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var inWorkshop = visits.Where(v => v.Status is AppointmentStatus.InProgress or AppointmentStatus.Ready or AppointmentStatus.Collected or AppointmentStatus.CheckedIn).ToList();
+        var billed = inWorkshop.Count == 0 ? new Dictionary<Guid, ServiceBill>() : await bills.ForManyAsync(inWorkshop, sites, ct);
         var result = new List<VisitProgress>();
         foreach (var visit in visits)
         {
@@ -50,10 +63,28 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
                 visit.Status, visit.Readiness is PartsReadiness.Ready or PartsReadiness.NoParts, visit.PartLines.Count > 0, visit.Readiness == PartsReadiness.AtRisk,
                 visit.PartsExpectedBy(), visit.ConfirmedAt is not null,
                 booked && visit.ConfirmedAt is null && visit.Date <= DateOnly.FromDateTime(site.ToLocal(now)).AddDays(2),
-                visit.PromisedReadyAt is { } ready ? site.ToLocal(ready) : null, newTimes));
+                visit.PromisedReadyAt is { } ready ? site.ToLocal(ready) : null, newTimes)
+            {
+                Workshop = billed.TryGetValue(visit.Id, out var bill) ? Mine(visit, site, bill) : null,
+            });
         }
 
         return result;
+    }
+
+    private static MyWorkshop Mine(ServiceAppointment visit, Domain.Sites.Site site, ServiceBill bill)
+    {
+        var photos = visit.Photos.OrderBy(p => p.AddedAt).ToLookup(p => p.FindingNumber, p => p.Id);
+        var areas = visit.Inspection.ToDictionary(f => f.Number, f => f.Area);
+        var money = (long amount) => new Orders.MoneyView(amount, site.Currency);
+        return new MyWorkshop(visit.Stage, visit.PromisedReadyAt is { } ready ? site.ToLocal(ready) : null,
+            visit.Inspection.OrderBy(f => f.Rating == InspectionRating.Green).ThenBy(f => f.Number)
+                .Select(f => new Workshop.FindingView(f.Number, f.Area, f.Rating, f.Note, photos[f.Number].ToList())).ToList(),
+            visit.ExtraWork.OrderByDescending(w => w.Urgency).ThenBy(w => w.FindingNumber).Select(w => new Workshop.ExtraWorkView(w.Id, w.FindingNumber,
+                areas.GetValueOrDefault(w.FindingNumber, ""), w.Urgency, w.Title, w.Reason, w.IfYouWait, w.LabourMinutes, money(w.LabourAmount), money(w.PartsAmount),
+                money(w.Total), w.Parts.Select(p => $"{p.Description} × {p.Quantity}").ToList(), w.ReadyByIfApproved is { } later ? site.ToLocal(later) : null, w.Status,
+                w.ViewedAt, w.AnsweredAt, w.AnsweredVia, w.StartedAt, w.DoneAt, photos[w.FindingNumber].ToList())).ToList(),
+            Workshop.WorkshopBills.View(bill, visit), visit.CollectedAt is { } collected ? site.ToLocal(collected) : null);
     }
 
     /// <summary>Free drop-off times for this visit: the same advisor first, spread over the days (at most three a day).</summary>

@@ -8,7 +8,7 @@ namespace Dealership.Domain.Service;
 /// lines carry where each part stands (reserved from stock, on order with an ETA, short), which is what
 /// the advisor's lane shows at check-in and what decides whether the appointment is at risk.
 /// </summary>
-public sealed class ServiceAppointment : AggregateRoot, ISiteScoped
+public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
 {
     private readonly List<AppointmentOperation> _operations = [];
     private readonly List<AppointmentPartLine> _partLines = [];
@@ -16,8 +16,9 @@ public sealed class ServiceAppointment : AggregateRoot, ISiteScoped
     private ServiceAppointment() { }
 
     public ServiceAppointment(Guid siteId, Guid customerId, Guid vehicleId, Guid advisorStaffId, string concern, DateTime startsAt, DateOnly date,
-        bool walkIn, IEnumerable<AppointmentOperation> operations, IEnumerable<AppointmentPartLine> partLines, Guid createdBy, DateTime now)
+        bool walkIn, IEnumerable<AppointmentOperation> operations, IEnumerable<AppointmentPartLine> partLines, Guid createdBy, DateTime now, bool bookedByCustomer = false)
     {
+        BookedByCustomer = bookedByCustomer;
         SiteId = siteId;
         CustomerId = customerId;
         VehicleId = vehicleId;
@@ -80,7 +81,11 @@ public sealed class ServiceAppointment : AggregateRoot, ISiteScoped
 
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>The staff member who booked it, or (when <see cref="BookedByCustomer"/>) the customer themselves.</summary>
     public Guid CreatedBy { get; private set; }
+
+    /// <summary>Booked by the customer on their own page, from the workshop's real availability.</summary>
+    public bool BookedByCustomer { get; private set; }
 
     public string? LastChangeReason { get; private set; }
 
@@ -275,6 +280,9 @@ public sealed class ServiceAppointment : AggregateRoot, ISiteScoped
         AppointmentStatus.CheckedIn => "checked in",
         AppointmentStatus.Cancelled => "cancelled",
         AppointmentStatus.NoShow => "a no-show",
+        AppointmentStatus.InProgress => "in the workshop",
+        AppointmentStatus.Ready => "ready for pickup",
+        AppointmentStatus.Collected => "collected",
         _ => status.ToString(),
     };
 }
@@ -305,9 +313,10 @@ public sealed class AppointmentPartLine
 {
     private AppointmentPartLine() { }
 
-    public AppointmentPartLine(Guid partId, string partNumber, string description, int quantity)
+    public AppointmentPartLine(Guid partId, string partNumber, string description, int quantity, Guid? extraWorkId = null)
     {
         PartId = partId;
+        ExtraWorkId = extraWorkId;
         PartNumber = partNumber;
         Description = description;
         Quantity = quantity > 0 ? quantity : throw new DomainRuleException("A part line needs at least one unit.", "quantity-required");
@@ -325,6 +334,9 @@ public sealed class AppointmentPartLine
     public int Quantity { get; private set; }
 
     public PartLineState State { get; private set; }
+
+    /// <summary>Set when the line came with approved extra work (billed with that work, not as booked parts).</summary>
+    public Guid? ExtraWorkId { get; private set; }
 
     public Guid? PartsOrderId { get; private set; }
 
@@ -365,6 +377,15 @@ public enum AppointmentStatus
     CheckedIn,
     Cancelled,
     NoShow,
+
+    /// <summary>A technician is on it (inspection, booked work, approved extras).</summary>
+    InProgress,
+
+    /// <summary>Work done, bill ready; the car waits for the customer.</summary>
+    Ready,
+
+    /// <summary>Paid and driven away: car and keys released from custody.</summary>
+    Collected,
 }
 
 public enum PartLineState

@@ -17,7 +17,7 @@ public static class ServiceApi
 
     public sealed record CancelBody(string Reason);
 
-    public sealed record CheckInBody(int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt);
+    public sealed record CheckInBody(int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, int? Keys = null);
 
     public sealed record RecoveryBody(DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo);
 
@@ -90,7 +90,7 @@ public static class ServiceApi
         service.MapPost("/appointments/{id:guid}/check-in", async (Guid id, CheckInBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var appointment = await mediator.Send(new CheckInAppointment.Command(id, body.Mileage, body.ConcernConfirmed, body.UpdatesContact, body.PromisedReadyAt,
-                    ETags.ReadIfMatch(request)), ct);
+                    ETags.ReadIfMatch(request), body.Keys), ct);
                 return ETags.With(TypedResults.Ok(appointment), appointment.Version);
             })
             .RequireAuthorization(Policies.WriteService)

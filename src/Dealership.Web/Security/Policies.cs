@@ -45,6 +45,9 @@ public static class Policies
     /// <summary>Appraise, buy outright, pay off and resell trade-ins: used-car managers.</summary>
     public const string ManageTradeIns = nameof(ManageTradeIns);
 
+    /// <summary>The workshop board, inspections and progress: technicians and service advisors.</summary>
+    public const string Workshop = nameof(Workshop);
+
     /// <summary>Approvals, policies, dead notifications, staff accounts, job dashboard.</summary>
     public const string ManagersOnly = nameof(ManagersOnly);
 
@@ -58,6 +61,7 @@ public static class Policies
         builder.AddPolicy(WriteOrders, p => p.RequireRole(AccessRules.RolesFor(Access.WriteOrders)));
         builder.AddPolicy(ReadService, p => p.RequireRole(AccessRules.RolesFor(Access.ReadService)));
         builder.AddPolicy(WriteService, p => p.RequireRole(AccessRules.RolesFor(Access.WriteService)));
+        builder.AddPolicy(Workshop, p => p.RequireRole(AccessRules.RolesFor(Access.Workshop)));
         builder.AddPolicy(ReadParts, p => p.RequireRole(AccessRules.RolesFor(Access.ReadParts)));
         builder.AddPolicy(WriteParts, p => p.RequireRole(AccessRules.RolesFor(Access.WriteParts)));
         builder.AddPolicy(ReadDecisions, p => p.RequireRole(AccessRules.RolesFor(Access.ReadDecisions)));
