@@ -109,6 +109,8 @@ public sealed class DealershipApp : WebApplicationFactory<Program>
 
     public Task<HttpClient> PartsAsync() => ClientForAsync("parts@demo.local");
 
+    public Task<HttpClient> TechnicianAsync() => ClientForAsync("tech@demo.local");
+
     /// <summary>Runs a query against the database with a fresh context (tests check what was really stored).</summary>
     public async Task<T> QueryAsync<T>(Func<DealershipDbContext, Task<T>> query)
     {

@@ -50,7 +50,9 @@ public static class ReceiveParts
             var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
             var calendar = new WorkingDays(site.OpenDays);
             var waiting = (await db.Appointments.AsSplitQuery()
-                    .Where(a => a.SiteId == order.SiteId && a.Status == AppointmentStatus.Booked &&
+                    // Cars already in the workshop wait for parts of approved extra work too.
+                    .Where(a => a.SiteId == order.SiteId
+                                && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.InProgress) &&
                                 a.PartLines.Any(l => partIds.Contains(l.PartId) && (l.State == PartLineState.OnOrder || l.State == PartLineState.NoSupplier)))
                     .ToListAsync(cancellationToken))
                 .OrderBy(a => a.StartsAt).ThenBy(a => a.CreatedAt).ToList();
@@ -67,7 +69,8 @@ public static class ReceiveParts
                 }
             }
 
-            var ready = waiting.Where(a => a.AssessParts(calendar.Before(a.Date), now) == ReadinessChange.BecameReadyAfterWait).ToList();
+            // "Your parts are in, see you on the day" is for visits still to come; a car in the workshop hears when it is ready.
+            var ready = waiting.Where(a => a.AssessParts(calendar.Before(a.Date), now) == ReadinessChange.BecameReadyAfterWait && a.Status == AppointmentStatus.Booked).ToList();
             await notices.PartsReadyAsync(ready, cancellationToken);
             return new ReceiptResult((await db.ToViewsAsync([order], cancellationToken))[0],
                 allocations.Select(a => new Allocation(a.Appointment.Id, a.PartNumber, a.Quantity, a.Appointment.Date, a.Appointment.Readiness == PartsReadiness.Ready)).ToList());

@@ -103,6 +103,7 @@ public sealed class WorkshopViews(DealershipDbContext db, WorkshopBills bills, S
             return [];
         }
 
+        db.AssignKeys(); // a photo added in this command shows with its id before the commit
         var now = clock.GetUtcNow().UtcDateTime;
         var basics = (await appointments.ManyAsync(visits, ct)).ToDictionary(v => v.Id);
         var siteIds = visits.Select(v => v.SiteId).Distinct().ToList();
