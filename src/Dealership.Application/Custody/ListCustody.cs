@@ -36,8 +36,11 @@ public static class ListCustody
                 Record = c,
                 Customer = db.Customers.Where(x => x.Id == c.CustomerId).Select(x => x.FirstName + " " + x.LastName).First(),
                 Holder = db.Users.Where(u => u.Id == c.HolderStaffId).Select(u => u.DisplayName).First(),
-                SubjectOpen = c.SubjectType != CustodyRegister.TradeInSubject ||
-                    db.TradeIns.Any(t => t.Id == c.SubjectId && (t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold)),
+                // A trade-in is open while we own it; a visit while the car is in the workshop (checked in to collected).
+                SubjectOpen = c.SubjectType == CustodyRegister.TradeInSubject
+                    ? db.TradeIns.Any(t => t.Id == c.SubjectId && (t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold))
+                    : c.SubjectType != CustodyRegister.VisitSubject || db.Appointments.Any(a => a.Id == c.SubjectId
+                        && (a.Status == Domain.Service.AppointmentStatus.CheckedIn || a.Status == Domain.Service.AppointmentStatus.InProgress || a.Status == Domain.Service.AppointmentStatus.Ready)),
             });
             if (query.AlertsOnly)
             {

@@ -62,3 +62,26 @@ public static class GetWorkshopVisit
             await views.OneAsync(await access.ReadAsync(query.AppointmentId, cancellationToken), cancellationToken);
     }
 }
+
+/// <summary>What the inspection form offers: the checklist for this visit's work, and the catalogue's work to propose.</summary>
+public static class GetInspectionForm
+{
+    public sealed record Operation(string Code, string Description, int LabourMinutes);
+
+    public sealed record Form(IReadOnlyList<string> Checklist, IReadOnlyList<Operation> Operations);
+
+    [Allowed(Access.Workshop)]
+    public sealed record Query(Guid AppointmentId) : IQuery<Form>;
+
+    public sealed class Handler(DealershipDbContext db, WorkshopAccess access) : IQueryHandler<Query, Form>
+    {
+        public async ValueTask<Form> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var visit = await access.ReadAsync(query.AppointmentId, cancellationToken);
+            // The catalogue is a few hundred operations at most: the form lists them all, by description.
+            var operations = await db.ServiceOperations.AsNoTracking().OrderBy(o => o.Description).Take(500)
+                .Select(o => new Operation(o.Code, o.Description, o.LabourMinutes)).ToListAsync(cancellationToken);
+            return new Form(InspectionChecklist.For(visit.Operations.Select(o => o.Code)), operations);
+        }
+    }
+}

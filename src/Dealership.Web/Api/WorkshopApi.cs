@@ -42,7 +42,7 @@ public static class WorkshopApi
                 Visit(await mediator.Send(new RecordInspection.Command(id, body.Findings ?? [], ETags.ReadIfMatch(request)), ct)))
             .WithSummary("Record the multi-point inspection (green / soon / now per item, a note); items naming catalogue work become priced proposals for the customer.");
 
-        workshop.MapPost("/appointments/{id:guid}/inspection/{finding:int}/photos", async (Guid id, int finding, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+        workshop.MapPost("/appointments/{id:guid}/inspection/{finding}/photos", async (Guid id, int finding, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
                 var photo = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files["photo"] : null;
                 if (photo is null)

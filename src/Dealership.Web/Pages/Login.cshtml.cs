@@ -57,11 +57,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         // Each role starts where its work is: salespeople on the deliveries board, advisors in the service
-        // lane, parts clerks on the parts page, used-car managers on the appraisal queue; managers on customer search.
+        // lane, parts clerks on the parts page, used-car managers on the appraisal queue, technicians on the workshop board; managers on customer search.
         var home = await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries"
             : await users.IsInRoleAsync(user, StaffRoles.ServiceAdvisor) ? "/service"
             : await users.IsInRoleAsync(user, StaffRoles.PartsClerk) ? "/parts"
             : await users.IsInRoleAsync(user, StaffRoles.UsedCarManager) ? "/trade-ins"
+            : await users.IsInRoleAsync(user, StaffRoles.Technician) ? "/workshop"
             : "/";
         return LocalRedirect(home);
     }

@@ -127,6 +127,47 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
+    /// <summary>After the customer answered a proposed item: "approved" or "declined" (shown once).</summary>
+    [TempData]
+    public string? ExtraWorkAnswer { get; set; }
+
+    /// <summary>The customer's yes or no on one item of extra work the inspection found.</summary>
+    public Task<IActionResult> OnPostExtraWorkAsync(Guid appointmentId, Guid workId, bool approve, CancellationToken ct) =>
+        SubmitAsync(async () =>
+        {
+            await mediator.Send(new AnswerMyExtraWork.Command(Token, appointmentId, workId, approve), ct);
+            ExtraWorkAnswer = approve ? "approved" : "declined";
+            return Redirect($"/track/{Token}#visit-{appointmentId:N}");
+        }, ct);
+
+    /// <summary>Posted by js/seen.js once the proposals are on a screen: the advisor sees they were seen.</summary>
+    public async Task<IActionResult> OnPostProposalsSeenAsync(Guid appointmentId, CancellationToken ct)
+    {
+        try
+        {
+            await mediator.Send(new RecordProposalsViewed.Command(Token, appointmentId), ct);
+            return new NoContentResult();
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>A photo of the customer's own inspection; any other link or id is the same "not found".</summary>
+    public async Task<IActionResult> OnGetVisitPhotoAsync(Guid appointmentId, Guid photoId, CancellationToken ct)
+    {
+        try
+        {
+            var file = await mediator.Send(new GetMyInspectionPhoto.Query(Token, appointmentId, photoId), ct);
+            return File(file.Content, file.ContentType);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+    }
+
     /// <summary>Rules a Spanish reader may meet on this page, said in Spanish (by the rule's code).</summary>
     private static readonly Dictionary<string, string> SpanishRules = new(StringComparer.Ordinal)
     {
@@ -135,6 +176,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         ["reappraisal-not-possible"] = "Ya estamos preparando una nueva tasación, o ya aceptó la oferta: para cambiar algo, responda a nuestros mensajes.",
         ["offer-changed"] = "La oferta ha cambiado desde que la abrió: lea la nueva antes de responder.",
         ["deal-closed"] = "Este pedido ya está cerrado.",
+        ["already-answered"] = "Ya respondió sobre este trabajo.",
+        ["visit-not-in-workshop"] = "Su auto ya no está en el taller: para cambiar algo, escríbanos.",
     };
 
     /// <summary>After the customer wrote to us: who has it and by when (shown once, after the redirect).</summary>
