@@ -123,7 +123,9 @@ public sealed partial class DemoDataSeeder
         await BookAsync("matthew.gallagher@example.com", 18, 11, 0, "Four new tires", "TIRE-4");
         await BookAsync("jackson.tran@example.com", 19, 8, 30, "Grinding noise from the front brakes", "BRK-F");
 
+        await BookWorkshopDayAsync(portland, advisor, now, ct);
         var report = await mediator.Send(new Parts.RunPartsPlanning.Command(null), ct);
+        await ProgressWorkshopDayAsync(portland, advisor, owners[StaffRoles.Technician], now, ct);
         logger.LogInformation("Seeded the workshop: {Appointments} appointments planned, {Reserved} lines reserved, {Ordered} ordered, {AtRisk} at risk",
             report.Appointments, report.LinesReserved, report.LinesOrdered, report.BecameAtRisk);
     }

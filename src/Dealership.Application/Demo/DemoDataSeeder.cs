@@ -19,6 +19,7 @@ public sealed partial class DemoDataSeeder(
     Notifications.Outbox outbox,
     global::Mediator.IMediator mediator,
     Service.WorkshopCapacity workshop,
+    TradeIns.IPhotoStore photos,
     ILogger<DemoDataSeeder> logger)
 {
     public const string DemoPassword = "Demo!2026";

@@ -55,21 +55,21 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     /// <summary>What the advisor typed into a check-in that failed, so the form shows it again instead of blanks.</summary>
-    public sealed record CheckInTyped(Guid AppointmentId, int? Mileage, string? Concern, string? Updates, DateTime? ReadyAt);
+    public sealed record CheckInTyped(Guid AppointmentId, int? Mileage, string? Concern, string? Updates, DateTime? ReadyAt, int? Keys = null);
 
     public CheckInTyped? TypedCheckIn { get; private set; }
 
-    public async Task<IActionResult> OnPostCheckInAsync(Guid appointmentId, int? mileage, string? concern, string? updates, DateTime? readyAt, long version, CancellationToken ct)
+    public async Task<IActionResult> OnPostCheckInAsync(Guid appointmentId, int? mileage, string? concern, string? updates, DateTime? readyAt, int? keys, long version, CancellationToken ct)
     {
-        TypedCheckIn = new CheckInTyped(appointmentId, mileage, concern, updates, readyAt);
+        TypedCheckIn = new CheckInTyped(appointmentId, mileage, concern, updates, readyAt, keys);
         var site = await siteContext.GetAsync(ct);
         if (mileage is null || readyAt is null)
         {
             return await ShowAsync(ct, "Enter the odometer reading and when the car will be ready.");
         }
 
-        return await SubmitAsync(() => mediator.Send(new CheckInAppointment.Command(appointmentId, mileage.Value, concern, updates ?? "", site.ToUtc(readyAt.Value), version), ct).AsTask(),
-            "Checked in. The customer has a text with the ready time, and the promise is in the ledger.", LaneAddress, ct);
+        return await SubmitAsync(() => mediator.Send(new CheckInAppointment.Command(appointmentId, mileage.Value, concern, updates ?? "", site.ToUtc(readyAt.Value), version, keys), ct).AsTask(),
+            "Checked in. The customer has a receipt for the car and keys with the ready time, and the promise is in the ledger.", LaneAddress, ct);
     }
 
     public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, DateTime? startsAt, CancellationToken ct)
