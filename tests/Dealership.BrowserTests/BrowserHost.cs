@@ -86,9 +86,9 @@ public sealed class BrowserHost : IAsyncDisposable
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignInAsync(string email, string password = "Demo!2026")
+    public async Task<IPage> SignInAsync(string email, string password = "Demo!2026", int width = 1280, int height = 860)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(width, height);
         await page.GotoAsync("/login");
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);

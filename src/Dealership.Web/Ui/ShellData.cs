@@ -75,5 +75,6 @@ public sealed class ShellData(IMediator mediator, CurrentStaff staff)
         (StaffRoles.ServiceAdvisor, "Service advisor"),
         (StaffRoles.UsedCarManager, "Used-car manager"),
         (StaffRoles.PartsClerk, "Parts clerk"),
+        (StaffRoles.Technician, "Technician"),
     ];
 }
