@@ -56,6 +56,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Track/Index:Seen", null, "/track/x", _ => []),
         new("Track/Index:ExtraWork", null, "/track/x", _ => []),
         new("Track/Index:ProposalsSeen", null, "/track/x", _ => []),
+        new("Track/Index:BookVisit", null, "/track/x", _ => []),
         new("TradeIns/New:", Access.RequestTradeIns, "/trade-ins/new?customerId={customer}", _ => F(("Input.Vin", "1HGCM82633A004352"), ("Input.Year", "2003"),
             ("Input.Make", "Honda"), ("Input.Model", "Accord"), ("Input.Mileage", "120000"), ("Input.Keys", "2"), ("Input.Title", "InHand"))),
         new("TradeIns/Details:Appraise", Access.ManageTradeIns, "/trade-ins/{tradeIn}", i => F(("marketValue", "12000"), ("marketSource", "Auction"), ("margin", "1000"),

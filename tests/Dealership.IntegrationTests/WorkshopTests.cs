@@ -278,6 +278,41 @@ public sealed class WorkshopTests : FreshAppTests
         Assert.That((await sales.GetAsync($"/api/service/appointments/{visit}/photos/{photoId}")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
     }
 
+    [Test]
+    public async Task TheCustomerBooksTheirOwnVisit_FromRealAvailability_ForTheirOwnCarOnly()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        var other = await Arrange.CustomerWithCarAsync(App);
+        var token = await App.TrackingTokenAsync(who.CustomerId);
+        using var scope = App.Services.CreateScope();
+        var mediator = Mediator(scope);
+
+        var options = await mediator.Send(new GetMyBookingOptions.Query(token, SelfBookingKind.Concern));
+        Assert.That(options.Cars.Select(c => c.VehicleId), Is.EqualTo(new[] { who.VehicleId }));
+        Assert.That(options.Times, Is.Not.Empty);
+        Assert.That(options.Times.Select(t => t.StartsAt), Is.All.GreaterThan(App.Clock.GetUtcNow().UtcDateTime));
+        var notAName = Assert.ThrowsAsync<FluentValidation.ValidationException>(async () =>
+            await mediator.Send(new BookMyVisit.Command(token, who.VehicleId, SelfBookingKind.Concern, " ", options.Times[0].StartsAt)));
+        Assert.That(notAName!.Errors.Single().ErrorMessage, Does.Contain("in your own words"));
+        Assert.ThrowsAsync<Application.Common.NotFoundException>(async () =>
+            await mediator.Send(new BookMyVisit.Command(token, other.VehicleId, SelfBookingKind.Routine, "", options.Times[0].StartsAt)), "another customer's car");
+        var closed = Assert.ThrowsAsync<Domain.Common.DomainRuleException>(async () =>
+            await mediator.Send(new BookMyVisit.Command(token, who.VehicleId, SelfBookingKind.Routine, "", Portland(24, 3))));
+        Assert.That(closed!.Code, Is.EqualTo("not-a-slot"), "only times the workshop is open");
+
+        var id = await mediator.Send(new BookMyVisit.Command(token, who.VehicleId, SelfBookingKind.Concern, "Squeak from the back when it rains", options.Times[0].StartsAt));
+
+        var visit = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That(visit.BookedByCustomer, Is.True);
+        Assert.That(visit.Concern, Is.EqualTo("Squeak from the back when it rains"));
+        Assert.That(visit.StartsAt, Is.EqualTo(options.Times[0].StartsAt));
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.Where(t => t.SubjectId == id).Select(t => t.Summary).SingleAsync()), Does.StartWith("Booked service on their page"));
+        Assert.That(await App.QueryAsync(db => db.Notifications.AnyAsync(n => n.DeduplicationKey.StartsWith($"appointment/{id}/booked"))), Is.True, "confirmed like any booking");
+        var twice = Assert.ThrowsAsync<Domain.Common.DomainRuleException>(async () =>
+            await mediator.Send(new BookMyVisit.Command(token, who.VehicleId, SelfBookingKind.Routine, "", options.Times[1].StartsAt)));
+        Assert.That(twice!.Code, Is.EqualTo("duplicate-visit"));
+    }
+
     private static MultipartFormDataContent Upload(byte[] content)
     {
         var file = new ByteArrayContent(content);

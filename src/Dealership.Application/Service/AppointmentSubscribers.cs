@@ -31,7 +31,16 @@ public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbo
             return;
         }
 
-        Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, true, $"Service booked for {Local(site, a.StartsAt)}: {a.Concern}");
+        if (a.BookedByCustomer)
+        {
+            Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
+                $"Booked service on their page for {Local(site, a.StartsAt)}: {a.Concern}");
+        }
+        else
+        {
+            Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, true, $"Service booked for {Local(site, a.StartsAt)}: {a.Concern}");
+        }
+
         await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceBooked, $"appointment/{a.Id}/booked", data, urgent: false, proactive: true, cancellationToken);
     }
 

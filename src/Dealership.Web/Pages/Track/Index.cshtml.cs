@@ -127,6 +127,29 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return Redirect($"/track/{Token}#trade-in-{tradeInId:N}");
         }, ct);
 
+    /// <summary>The booking card's choice of what to book (from its links); its times are shown for that kind of visit.</summary>
+    [BindProperty(SupportsGet = true, Name = "book")]
+    public SelfBookingKind? Book { get; set; }
+
+    public SelfBooking.Options? Booking { get; private set; }
+
+    [TempData]
+    public bool VisitBooked { get; set; }
+
+    /// <summary>The customer books a visit for one of their cars at a time the workshop really has free.</summary>
+    public Task<IActionResult> OnPostBookVisitAsync(Guid vehicleId, string? concern, DateTime? startsAt, CancellationToken ct) =>
+        SubmitAsync(async () =>
+        {
+            if (startsAt is null)
+            {
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("startsAt", Spanish ? "Elija una hora." : "Pick a time.")]);
+            }
+
+            await mediator.Send(new BookMyVisit.Command(Token, vehicleId, Book ?? SelfBookingKind.Routine, concern ?? "", startsAt.Value), ct);
+            VisitBooked = true;
+            return Redirect($"/track/{Token}");
+        }, ct, taken: true);
+
     /// <summary>After the customer answered a proposed item: "approved" or "declined" (shown once).</summary>
     [TempData]
     public string? ExtraWorkAnswer { get; set; }
@@ -177,6 +200,12 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         ["offer-changed"] = "La oferta ha cambiado desde que la abrió: lea la nueva antes de responder.",
         ["deal-closed"] = "Este pedido ya está cerrado.",
         ["already-answered"] = "Ya respondió sobre este trabajo.",
+        ["duplicate-visit"] = "Este auto ya tiene una cita con nosotros: puede cambiarla en esta página, o escríbanos para añadir algo.",
+        ["slot-taken"] = "Esa hora acaba de ocuparse: elija otra, por favor.",
+        ["not-a-slot"] = "Esa hora no está disponible: elija una de las horas mostradas.",
+        ["closed"] = "Ese día estamos cerrados: elija una de las horas mostradas.",
+        ["slot-in-past"] = "Esa hora ya pasó: elija una de las horas mostradas.",
+        ["beyond-horizon"] = "Esa fecha está demasiado lejos: elija una de las horas mostradas.",
         ["visit-not-in-workshop"] = "Su auto ya no está en el taller: para cambiar algo, escríbanos.",
     };
 
@@ -318,6 +347,11 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         try
         {
             View = await mediator.Send(new GetTrackingPage.Query(Token), ct);
+            if (Book is { } kind)
+            {
+                Booking = await mediator.Send(new GetMyBookingOptions.Query(Token, kind), ct);
+            }
+
             return true;
         }
         catch (NotFoundException)
