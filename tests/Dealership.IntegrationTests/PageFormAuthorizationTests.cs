@@ -122,6 +122,8 @@ public sealed partial class PageFormAuthorizationTests
         new("Workshop/Visit:Answer", Access.WriteService, "/workshop/{appointment}", i => F(("workId", Guid.NewGuid().ToString()), ("approved", "true"), ("toldUsBy", "Phone"),
             ("version", i.AppointmentVersion.ToString()))),
         new("Workshop/Visit:StartExtra", Access.Workshop, "/workshop/{appointment}", i => F(("workId", Guid.NewGuid().ToString()), ("version", i.AppointmentVersion.ToString()))),
+        new("Workshop/Visit:ReadyTime", Access.WriteService, "/workshop/{appointment}", i => F(("readyAt", "2026-12-30T15:00"), ("reason", "Longer than expected"),
+            ("version", i.AppointmentVersion.ToString()))),
         new("Workshop/Visit:Ready", Access.Workshop, "/workshop/{appointment}", i => F(("version", i.AppointmentVersion.ToString()))),
         new("Workshop/Visit:Collect", Access.WriteService, "/workshop/{appointment}", i => F(("method", "Card"), ("amount", "10.00"), ("reference", "AUTH 1"),
             ("version", i.AppointmentVersion.ToString()))),

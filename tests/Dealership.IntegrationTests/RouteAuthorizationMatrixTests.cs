@@ -100,6 +100,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/service/appointments/{id}/ready"] = Access.Workshop,
         ["POST /api/service/appointments/{id}/extra-work/{workId}/answer"] = Access.WriteService,
         ["POST /api/service/appointments/{id}/collection"] = Access.WriteService,
+        ["POST /api/service/appointments/{id}/ready-time"] = Access.WriteService,
         ["GET /api/service/lane"] = Access.ReadService,
         ["POST /api/service/parts-planning"] = Access.ManageSite,
         ["GET /api/parts"] = Access.ReadParts,

@@ -279,6 +279,69 @@ public sealed class WorkshopTests : FreshAppTests
     }
 
     [Test]
+    public async Task MovingTheReadyTime_BeforeItFallsDue_TellsTheCustomerAndRenegotiates_AfterwardsItWasBroken()
+    {
+        var (visit, _) = await VisitAsync();
+        using var advisor = await App.ServiceAsync();
+        using var tech = await App.TechnicianAsync();
+
+        var byTech = await tech.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "Longer than we thought" });
+        var noReason = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "" });
+        var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "The fault took longer to trace than we expected." });
+
+        Assert.That(byTech.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the advisor owns what the customer is promised");
+        Assert.That(noReason.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"appointment/{visit}/ready-moved")).Select(n => n.TemplateData).FirstAsync());
+        Assert.That(told, Does.Contain("took longer to trace"));
+        var promises = await App.QueryAsync(db => db.Promises.Where(p => p.SubjectId == visit).OrderBy(p => p.DueAt).Select(p => new { p.State, p.DueAt }).ToListAsync());
+        Assert.That(promises.Select(p => p.State), Is.EqualTo(new[] { PromiseState.Renegotiated, PromiseState.Open }));
+
+        App.Clock.Advance(Portland(24, 13) - App.Clock.GetUtcNow().UtcDateTime);
+        using var advisorLater = await App.ServiceAsync();
+        var late = await advisorLater.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(25, 12), reason = "Still waiting on the diagnosis" });
+        Assert.That(late.StatusCode, Is.EqualTo(HttpStatusCode.OK), await late.Content.ReadAsStringAsync());
+        Assert.That(await App.QueryAsync(db => db.Promises.Where(p => p.SubjectId == visit && p.DueAt == Portland(24, 12)).Select(p => p.State).SingleAsync()),
+            Is.EqualTo(PromiseState.Broken), "moved after it fell due: a broken promise, however politely");
+    }
+
+    [Test]
+    public async Task UrgentWorkTheCustomerDeclined_IsRememberedAtTheNextVisit_AndInItsReminder()
+    {
+        var (visit, who) = await VisitAsync();
+        using var tech = await App.TechnicianAsync();
+        using var advisor = await App.ServiceAsync();
+        await tech.PostAsync($"/api/service/appointments/{visit}/start", null);
+        var inspected = await (await tech.PostAsJsonAsync($"/api/service/appointments/{visit}/inspection", new { findings = Findings() })).ReadJsonAsync();
+        foreach (var work in inspected.GetProperty("extraWork").EnumerateArray())
+        {
+            await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/extra-work/{work.GetProperty("id").GetGuid()}/answer", new { approved = false, toldUsBy = "inPerson" });
+        }
+
+        await tech.PostAsync($"/api/service/appointments/{visit}/ready", null);
+        var total = (await (await advisor.GetAsync($"/api/service/appointments/{visit}/workshop")).ReadJsonAsync()).GetProperty("bill").GetProperty("total").GetProperty("amount").GetInt64();
+        var collected = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/collection", new { method = "cash", amount = new { amount = total, currency = "USD" } });
+        Assert.That(collected.StatusCode, Is.EqualTo(HttpStatusCode.OK), await collected.Content.ReadAsStringAsync());
+
+        var next = await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Brakes, as discussed", operationCodes = new[] { "DIAG" }, startsAt = Portland(26, 10) });
+        Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Created), await next.Content.ReadAsStringAsync());
+        var nextId = (await next.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var view = await (await advisor.GetAsync($"/api/service/appointments/{nextId}/workshop")).ReadJsonAsync();
+        Assert.That(view.GetProperty("declinedBefore").EnumerateArray().Select(d => d.GetString()), Is.EqualTo(new[] { "Front brake pads and discs" }),
+            "the urgent brakes, not the wiper they could wait on");
+
+        App.Clock.Advance(Portland(25, 10) - App.Clock.GetUtcNow().UtcDateTime);
+        using (var scope = App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Application.Service.ServiceReminders>().RunAsync(CancellationToken.None);
+        }
+
+        var reminder = await App.QueryAsync(db => db.Notifications.Where(n => n.DeduplicationKey.StartsWith($"appointment/{nextId}/reminder")).Select(n => n.TemplateData).FirstAsync());
+        Assert.That(reminder, Does.Contain("front brake pads and discs"));
+    }
+
+    [Test]
     public async Task TheCustomerBooksTheirOwnVisit_FromRealAvailability_ForTheirOwnCarOnly()
     {
         var who = await Arrange.CustomerWithCarAsync(App);

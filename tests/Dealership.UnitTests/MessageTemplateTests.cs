@@ -161,6 +161,7 @@ public sealed class MessageTemplateMissingFactTests
         [MessageTemplates.ServiceCheckedIn] = ["readyBy"],
         [MessageTemplates.ServiceCollected] = ["keys"],
         [MessageTemplates.ServiceNoShow] = ["when"],
+        [MessageTemplates.ServiceReadyMoved] = ["readyBy"],
         [MessageTemplates.TradeInOffer] = ["offer", "validUntil"],
         [MessageTemplates.TradeInReceived] = ["keys"],
         [MessageTemplates.TradeInPayoffSent] = ["lender", "amount", "reference"],

@@ -46,6 +46,7 @@ public static class MessageTemplates
     public const string ServiceReady = "service.ready";
     public const string ServiceCollected = "service.collected";
     public const string ServiceNoShow = "service.no-show";
+    public const string ServiceReadyMoved = "service.ready-moved";
     public const string TradeInOffer = "tradein.offer";
     public const string TradeInReceived = "tradein.received";
     public const string TradeInPayoffSent = "tradein.payoff-sent";
@@ -54,7 +55,7 @@ public static class MessageTemplates
     public static readonly IReadOnlyList<string> Keys =
         [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
          ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn,
-         ServiceWorkStarted, ServiceInspected, ServiceReady, ServiceCollected, ServiceNoShow,
+         ServiceWorkStarted, ServiceInspected, ServiceReady, ServiceCollected, ServiceNoShow, ServiceReadyMoved,
          TradeInOffer, TradeInReceived, TradeInPayoffSent, TradeInReturned];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];

@@ -89,10 +89,19 @@ public sealed partial class AppointmentSubscribers :
     public async Task HandleAsync(ReadyTimeMoved domainEvent, CancellationToken cancellationToken)
     {
         var a = domainEvent.Appointment;
-        var (_, site, _) = await FactsAsync(a, cancellationToken);
+        var (customer, site, data) = await FactsAsync(a, cancellationToken);
         var open = await db.Promises.FirstOrDefaultAsync(p => p.SubjectType == "appointment" && p.SubjectId == a.Id && p.Milestone == ReadyPromise
             && p.State == PromiseState.Open, cancellationToken);
-        open?.Renegotiate($"Moved to {Local(site, domainEvent.Next)}: {domainEvent.Reason}; the customer saw the new time before approving", domainEvent.OccurredAt);
+        open?.Renegotiate($"Moved to {Local(site, domainEvent.Next)}: {domainEvent.Reason}"
+            + (domainEvent.TellCustomer ? "; the customer was told" : "; the customer saw the new time before approving"), domainEvent.OccurredAt);
+        if (domainEvent.TellCustomer)
+        {
+            data["readyBy"] = TemplateFacts.Instant(domainEvent.Next);
+            data["reason"] = domainEvent.Reason;
+            await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceReadyMoved, $"appointment/{a.Id}/ready-moved/{domainEvent.Next:yyyyMMddHHmm}", data,
+                urgent: true, proactive: true, cancellationToken);
+        }
+
         var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == a.VehicleId).Select(v => v.Make + " " + v.Model).FirstAsync(cancellationToken);
         db.Promises.Add(new CustomerPromise(a.SiteId, a.CustomerId, a.AdvisorStaffId, $"{vehicle} ready for pickup", domainEvent.Next, PromiseKind.Manual,
             "appointment", a.Id, ReadyPromise, domainEvent.OccurredAt));

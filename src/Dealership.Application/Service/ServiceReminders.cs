@@ -43,6 +43,7 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Unit
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, cancellationToken);
         var advisorIds = due.Select(a => a.AdvisorStaffId).Distinct().ToList();
         var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var declined = await Workshop.DeclinedWork.ForVehiclesAsync(db, vehicleIds, null, cancellationToken);
         var messages = due.Select(a =>
         {
             var data = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -50,6 +51,7 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Unit
                 ["vehicle"] = vehicles.GetValueOrDefault(a.VehicleId, ""),
                 ["when"] = TemplateFacts.Instant(a.StartsAt),
                 ["advisorName"] = advisors.GetValueOrDefault(a.AdvisorStaffId, ""),
+                ["declined"] = declined.TryGetValue(a.VehicleId, out var titles) ? string.Join(", ", titles).ToLowerInvariant() : "",
             };
             return new OutboxMessage(customers[a.CustomerId], a.SiteId, MessageTemplates.ServiceReminder, $"appointment/{a.Id}/reminder/{a.Date:yyyyMMdd}", data, Urgent: false, Proactive: true);
         }).ToList();

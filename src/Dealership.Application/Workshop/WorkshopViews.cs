@@ -44,7 +44,11 @@ public sealed record WorkshopVisitView(
     IReadOnlyList<FindingView> Inspection,
     IReadOnlyList<ExtraWorkView> ExtraWork,
     BillView? Bill,
-    long Version);
+    long Version)
+{
+    /// <summary>Urgent work the customer declined at an earlier visit of this car: look at it again.</summary>
+    public IReadOnlyList<string> DeclinedBefore { get; init; } = [];
+}
 
 /// <summary>
 /// Works out a visit's bill from the one rule (<see cref="ServiceBill"/>): the site's labour rate and tax, the
@@ -110,6 +114,9 @@ public sealed class WorkshopViews(DealershipDbContext db, WorkshopBills bills, S
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var seesMoney = AccessRules.Allows(staff, Access.ReadService);
         var billed = seesMoney ? await bills.ForManyAsync(visits, sites, ct) : null;
+        var declined = visits.Count == 1
+            ? await DeclinedWork.ForVehiclesAsync(db, [visits[0].VehicleId], visits[0].Id, ct)
+            : new Dictionary<Guid, List<string>>();
         return visits.Select(v =>
         {
             var basic = basics[v.Id];
@@ -126,7 +133,10 @@ public sealed class WorkshopViews(DealershipDbContext db, WorkshopBills bills, S
                     new MoneyView(w.Total, currency), w.Parts.Select(p => $"{p.Description} × {p.Quantity}").ToList(), w.ReadyByIfApproved, w.Status, w.ViewedAt,
                     w.AnsweredAt, w.AnsweredVia, w.StartedAt, w.DoneAt, photos[w.FindingNumber].ToList())).ToList(),
                 billed is null ? null : WorkshopBills.View(billed[v.Id], v),
-                v.Version);
+                v.Version)
+            {
+                DeclinedBefore = declined.GetValueOrDefault(v.VehicleId) ?? [],
+            };
         }).ToList();
     }
 }

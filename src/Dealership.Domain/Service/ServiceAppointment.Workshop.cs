@@ -211,6 +211,34 @@ public sealed partial class ServiceAppointment
         return work;
     }
 
+    /// <summary>
+    /// The workshop will not make the time it promised (a fault takes longer, a car ahead overran): the advisor
+    /// moves it, with the reason the customer is told, ideally before it falls due (then the promise counts as
+    /// renegotiated, not broken).
+    /// </summary>
+    public void MoveReadyTime(DateTime later, string reason, DateTime now)
+    {
+        if (Status is not (AppointmentStatus.CheckedIn or AppointmentStatus.InProgress))
+        {
+            throw new DomainRuleException($"This visit is {Describe(Status)}; its ready time can no longer move.", "visit-state");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the car needs longer: the customer is told.", "reason-required");
+        }
+
+        if (later <= now)
+        {
+            throw new DomainRuleException("The new ready time must be in the future.", "promise-in-past");
+        }
+
+        var previous = PromisedReadyAt;
+        PromisedReadyAt = later;
+        RecordChange();
+        Raise(new ReadyTimeMoved(this, previous, later, reason.Trim(), now, TellCustomer: true));
+    }
+
     /// <summary>A technician starts an extra item: only what the customer approved.</summary>
     public void StartExtraWork(Guid workId, DateTime now)
     {
@@ -518,7 +546,8 @@ public sealed record InspectionRecorded(ServiceAppointment Appointment, Guid Sta
 
 public sealed record ExtraWorkAnswered(ServiceAppointment Appointment, ExtraWork Work, bool Approved, ChoiceChannel Via, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
 
-public sealed record ReadyTimeMoved(ServiceAppointment Appointment, DateTime? Previous, DateTime Next, string Reason, DateTime OccurredAt) : IDomainEvent;
+/// <param name="TellCustomer">False when the customer moved it themselves (approving work whose part must be ordered, having seen the new time).</param>
+public sealed record ReadyTimeMoved(ServiceAppointment Appointment, DateTime? Previous, DateTime Next, string Reason, DateTime OccurredAt, bool TellCustomer = false) : IDomainEvent;
 
 public sealed record VisitReady(ServiceAppointment Appointment, Guid StaffId, DateTime OccurredAt) : IDomainEvent;
 

@@ -17,6 +17,8 @@ public static class WorkshopApi
 
     public sealed record AnswerBody(bool Approved, ChoiceChannel ToldUsBy);
 
+    public sealed record ReadyTimeBody(DateTime ReadyAt, string Reason);
+
     public sealed record CollectionBody(PaymentMethod Method, MoneyView Amount, string? Reference, bool Pending = false, string? CollectedBy = null);
 
     public static void MapWorkshopApi(this IEndpointRouteBuilder api)
@@ -75,6 +77,11 @@ public static class WorkshopApi
                 Visit(await mediator.Send(new RecordExtraWorkAnswer.Command(id, workId, body.Approved, body.ToldUsBy, ETags.ReadIfMatch(request)), ct)))
             .RequireAuthorization(Policies.WriteService)
             .WithSummary("Record the customer's stated answer on one proposed item and how they told you (phone, inPerson, text, email).");
+
+        workshop.MapPost("/appointments/{id:guid}/ready-time", async (Guid id, ReadyTimeBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                Visit(await mediator.Send(new MoveReadyTime.Command(id, body.ReadyAt, body.Reason ?? "", ETags.ReadIfMatch(request)), ct)))
+            .RequireAuthorization(Policies.WriteService)
+            .WithSummary("Move the promised ready time with the reason; the customer is told at once and the old promise is renegotiated (or broken, if already due).");
 
         workshop.MapPost("/appointments/{id:guid}/collection", async (Guid id, CollectionBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
                 Visit(await mediator.Send(new CollectVisit.Command(id, body.Method, body.Amount, body.Reference, body.Pending, body.CollectedBy, ETags.ReadIfMatch(request)), ct)))

@@ -143,7 +143,10 @@ public static class TemplateCatalog
             [ServiceCar, VisitTime, Advisor, new("reason", FactKind.Text, false, "You asked for a later day.", "Why")]),
         new(MessageTemplates.ServiceCancelled, "Service cancelled", [ServiceCar, VisitTime, Advisor]),
         new(MessageTemplates.ServiceReminder, "Service tomorrow",
-            [ServiceCar, new("when", FactKind.Clock, true, "2026-12-08T16:30:00Z", "The drop-off time"), Advisor]),
+        [
+            ServiceCar, new("when", FactKind.Clock, true, "2026-12-08T16:30:00Z", "The drop-off time"), Advisor,
+            new("declined", FactKind.Text, false, "front brake pads and discs", "Urgent work the customer chose to wait on at an earlier visit"),
+        ]),
         new(MessageTemplates.ServiceAtRisk, "A part will be late for the visit",
         [
             ServiceCar,
@@ -180,6 +183,12 @@ public static class TemplateCatalog
             new("reference", FactKind.Text, false, "AUTH 448120", "The payment's reference"),
         ]),
         new(MessageTemplates.ServiceNoShow, "Missed visit (book again)", [ServiceCar, VisitTime]),
+        new(MessageTemplates.ServiceReadyMoved, "The car needs longer (new ready time)",
+        [
+            ServiceCar, Advisor,
+            new("readyBy", FactKind.Time, true, "2026-12-09T20:00:00Z", "The new ready time"),
+            new("reason", FactKind.Text, false, "The fault took longer to trace than we expected.", "Why, as the advisor put it"),
+        ]),
         new(MessageTemplates.TradeInOffer, "Trade-in offer made",
         [
             TradeCar,

@@ -18,7 +18,7 @@ namespace Dealership.Web.Pages.Workshop;
 /// Each form sends one command; the command's own permission decides, whoever posts it.
 /// </summary>
 [Authorize(Policy = Policies.Workshop)]
-public sealed class VisitModel(IMediator mediator, FormSubmissions submissions) : StaffFormPage(submissions)
+public sealed class VisitModel(IMediator mediator, Application.Sites.SiteContext siteContext, FormSubmissions submissions) : StaffFormPage(submissions)
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -109,6 +109,18 @@ public sealed class VisitModel(IMediator mediator, FormSubmissions submissions) 
 
     public Task<IActionResult> OnPostStartExtraAsync(Guid workId, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new StartExtraWork.Command(Id, workId, version), ct).AsTask(), "Started.", ct);
+
+    public async Task<IActionResult> OnPostReadyTimeAsync(DateTime? readyAt, string? reason, long version, CancellationToken ct)
+    {
+        if (readyAt is null)
+        {
+            return await ShowAsync(ct, "Enter the new ready time.");
+        }
+
+        var site = await siteContext.GetAsync(ct);
+        return await RunAsync(() => mediator.Send(new MoveReadyTime.Command(Id, site.ToUtc(readyAt.Value), reason ?? "", version), ct).AsTask(),
+            "Ready time moved; the customer has been told why.", ct);
+    }
 
     public Task<IActionResult> OnPostReadyAsync(long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new MarkVisitReady.Command(Id, version), ct).AsTask(), "Ready for pickup; the customer has been told, with the bill's total.", ct);
