@@ -187,7 +187,7 @@ public static class TemplateCatalog
         [
             ServiceCar, Advisor,
             new("readyBy", FactKind.Time, true, "2026-12-09T20:00:00Z", "The new ready time"),
-            new("reason", FactKind.Text, false, "The fault took longer to trace than we expected.", "Why, as the advisor put it"),
+            new("reason", FactKind.Text, false, "The fault took longer to trace than we thought.", "Why, as the advisor put it"),
         ]),
         new(MessageTemplates.TradeInOffer, "Trade-in offer made",
         [
