@@ -287,6 +287,8 @@ public sealed class WorkshopTests : FreshAppTests
 
         var byTech = await tech.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "Longer than we thought" });
         var noReason = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "" });
+        var atNight = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 22), reason = "Overnight test" });
+        Assert.That((await atNight.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("closed"), "a promise the customer can act on: a time we are open");
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 12), reason = "The fault took longer to trace than we expected." });
 
         Assert.That(byTech.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "the advisor owns what the customer is promised");
