@@ -257,6 +257,10 @@ public sealed class WorkshopTests : FreshAppTests
 
         var notImage = await tech.PostAsync($"/api/service/appointments/{visit}/inspection/1/photos", Upload([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]));
         var noSuchItem = await tech.PostAsync($"/api/service/appointments/{visit}/inspection/42/photos", Upload(Png));
+        var huge = new byte[Application.TradeIns.PhotoRules.MaxBytes + 1];
+        Png.CopyTo(huge, 0);
+        var tooBig = await tech.PostAsync($"/api/service/appointments/{visit}/inspection/1/photos", Upload(huge));
+        Assert.That(tooBig.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest).Or.EqualTo(HttpStatusCode.RequestEntityTooLarge), "over 10 MB");
         var uploaded = await tech.PostAsync($"/api/service/appointments/{visit}/inspection/1/photos", Upload(Png));
 
         Assert.That(notImage.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
