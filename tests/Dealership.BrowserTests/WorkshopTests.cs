@@ -78,4 +78,23 @@ public sealed class WorkshopTests
         await Assertions.Expect(advisor.GetByTestId("bill")).ToContainTextAsync("Front brake pads and discs (approved)");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "workshop-advisor-visit.png"), FullPage = true });
     }
+
+    [Test]
+    public async Task ACustomerBooksTheirOwnVisitOnTheirPhone_FromTheTimesTheWorkshopHasFree()
+    {
+        var phone = await _host.NewPageAsync(390, 844);
+        await phone.GotoAsync(await _host.TrackingLinkForAsync("emily.fischer@example.com"));
+        var card = phone.GetByTestId("book-visit");
+        await card.GetByRole(AriaRole.Link, new() { Name = "Something's not right" }).ClickAsync();
+        card = phone.GetByTestId("book-visit");
+        await card.GetByLabel("Tell us what's wrong, in your own words").FillAsync("A clunk from the back over speed bumps");
+        await card.Locator("label.c-slot").First.ClickAsync();
+        await phone.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "self-booking-phone.png"), FullPage = true });
+        await card.GetByRole(AriaRole.Button, new() { Name = "Book this time" }).ClickAsync();
+
+        await Assertions.Expect(phone.GetByTestId("visit-booked")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("visit-progress").Filter(new() { HasText = "Booked" })).ToHaveCountAsync(1);
+        await phone.GotoAsync(phone.Url.Split('#')[0] + "?book=Concern#book");
+        await Assertions.Expect(phone.GetByTestId("booking-unavailable")).ToContainTextAsync("already has a visit");
+    }
 }

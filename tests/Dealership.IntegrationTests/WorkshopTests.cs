@@ -200,6 +200,26 @@ public sealed class WorkshopTests : FreshAppTests
     }
 
     [Test]
+    public async Task TheVisitPage_RendersForTheTechnicianAtEveryStage_WithTheInspectionFormOnlyBeforeTheInspection()
+    {
+        var (visit, _) = await VisitAsync();
+        var (page, _) = await App.SignInToPagesAsync("tech@demo.local");
+        using var tech = await App.TechnicianAsync();
+
+        var checkedIn = await page.GetAsync($"/workshop/{visit}");
+        await tech.PostAsync($"/api/service/appointments/{visit}/start", null);
+        var started = await page.GetAsync($"/workshop/{visit}");
+        await tech.PostAsJsonAsync($"/api/service/appointments/{visit}/inspection", new { findings = Findings() });
+        var inspected = await page.GetAsync($"/workshop/{visit}");
+
+        Assert.That(checkedIn.StatusCode, Is.EqualTo(HttpStatusCode.OK), await checkedIn.Content.ReadAsStringAsync());
+        Assert.That(started.StatusCode, Is.EqualTo(HttpStatusCode.OK), await started.Content.ReadAsStringAsync());
+        Assert.That(await started.Content.ReadAsStringAsync(), Does.Contain("data-testid=\"inspection-form\""));
+        Assert.That(inspected.StatusCode, Is.EqualTo(HttpStatusCode.OK), await inspected.Content.ReadAsStringAsync());
+        Assert.That(await inspected.Content.ReadAsStringAsync(), Does.Not.Contain("data-testid=\"inspection-form\"").And.Not.Contain("data-testid=\"bill\""));
+    }
+
+    [Test]
     public async Task ConcurrentCollections_OneWins_TheOtherIsRefused_AndCustodyIsReleasedOnce()
     {
         var (visit, _) = await VisitAsync();
@@ -380,6 +400,9 @@ public sealed class WorkshopTests : FreshAppTests
         var twice = Assert.ThrowsAsync<Domain.Common.DomainRuleException>(async () =>
             await mediator.Send(new BookMyVisit.Command(token, who.VehicleId, SelfBookingKind.Routine, "", options.Times[1].StartsAt)));
         Assert.That(twice!.Code, Is.EqualTo("duplicate-visit"));
+        var after = await mediator.Send(new GetMyBookingOptions.Query(token, SelfBookingKind.Routine));
+        Assert.That(after.Cars, Is.Empty, "a car with a visit is not offered again");
+        Assert.That(after.Why, Is.EqualTo(SelfBooking.Unavailable.AllCarsBooked));
     }
 
     private static MultipartFormDataContent Upload(byte[] content)

@@ -31,7 +31,22 @@ public static class SelfBooking
 
     public sealed record MyCar(Guid VehicleId, string Name);
 
-    public sealed record Options(IReadOnlyList<MyCar> Cars, IReadOnlyList<VisitSlot> Times, string? Unavailable);
+    /// <summary>Why nothing can be booked right now (the page says it in the customer's language).</summary>
+    public enum Unavailable
+    {
+        None,
+
+        /// <summary>Every car of theirs already has an open visit (shown on the page, where it can be moved).</summary>
+        AllCarsBooked,
+
+        /// <summary>A part the service needs cannot be had.</summary>
+        PartsUnavailable,
+
+        /// <summary>No free time in the next three weeks.</summary>
+        WorkshopFull,
+    }
+
+    public sealed record Options(IReadOnlyList<MyCar> Cars, IReadOnlyList<VisitSlot> Times, Unavailable Why);
 
     internal static async Task<(Domain.Sites.Site Site, ServiceOperation? Operation)> SiteAndWorkAsync(DealershipDbContext db, Guid customerId, SelfBookingKind kind, CancellationToken ct)
     {
@@ -87,15 +102,23 @@ public static class GetMyBookingOptions
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var customerId = await CustomerLink.ResolveAsync(db, query.Token, now, cancellationToken);
-            var cars = await db.Vehicles.AsNoTracking().Where(v => v.CustomerId == customerId).OrderBy(v => v.Year)
-                .Select(v => new { v.Id, v.Year, v.Make, v.Model }).Take(20).ToListAsync(cancellationToken);
+            // Only cars without an open visit: a car already booked is moved on its own card, not booked twice.
+            var cars = (await db.Vehicles.AsNoTracking()
+                    .Where(v => v.CustomerId == customerId && !db.Appointments.Any(a => a.VehicleId == v.Id && (a.Status == AppointmentStatus.Booked
+                        || a.Status == AppointmentStatus.CheckedIn || a.Status == AppointmentStatus.InProgress || a.Status == AppointmentStatus.Ready)))
+                    .OrderBy(v => v.Year).Select(v => new { v.Id, v.Year, v.Make, v.Model }).Take(20).ToListAsync(cancellationToken))
+                .Select(c => new SelfBooking.MyCar(c.Id, $"{c.Year} {c.Make} {c.Model}")).ToList();
+            if (cars.Count == 0)
+            {
+                return new SelfBooking.Options([], [], SelfBooking.Unavailable.AllCarsBooked);
+            }
+
             var (site, operation) = await SelfBooking.SiteAndWorkAsync(db, customerId, query.Kind, cancellationToken);
             var tomorrow = DateOnly.FromDateTime(site.ToLocal(now)).AddDays(1);
             var from = await SelfBooking.EarliestDayAsync(db, site, operation, tomorrow, cancellationToken);
             if (from is null)
             {
-                return new SelfBooking.Options(cars.Select(c => new SelfBooking.MyCar(c.Id, $"{c.Year} {c.Make} {c.Model}")).ToList(), [],
-                    "A part for this service cannot be had right now; write to us and we will find you a time.");
+                return new SelfBooking.Options(cars, [], SelfBooking.Unavailable.PartsUnavailable);
             }
 
             var days = await capacity.AvailabilityAsync(site, from.Value, from.Value.AddDays(20), SelfBooking.Minutes(operation), null, null, cancellationToken);
@@ -103,8 +126,7 @@ public static class GetMyBookingOptions
             var times = days.Where(d => d.Open)
                 .SelectMany(d => (d.Advisors.FirstOrDefault(a => a.Slots.Count > 0)?.Slots ?? []).Where((_, i) => i % 4 == 0).Take(3))
                 .Take(SelfBooking.MaxTimes).Select(s => new VisitSlot(s, site.ToLocal(s))).ToList();
-            return new SelfBooking.Options(cars.Select(c => new SelfBooking.MyCar(c.Id, $"{c.Year} {c.Make} {c.Model}")).ToList(), times,
-                times.Count == 0 ? "The workshop is full for the next three weeks; write to us and we will find you a time." : null);
+            return new SelfBooking.Options(cars, times, times.Count == 0 ? SelfBooking.Unavailable.WorkshopFull : SelfBooking.Unavailable.None);
         }
     }
 }

@@ -137,18 +137,25 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     public bool VisitBooked { get; set; }
 
     /// <summary>The customer books a visit for one of their cars at a time the workshop really has free.</summary>
-    public Task<IActionResult> OnPostBookVisitAsync(Guid vehicleId, string? concern, DateTime? startsAt, CancellationToken ct) =>
-        SubmitAsync(async () =>
+    public async Task<IActionResult> OnPostBookVisitAsync(Guid vehicleId, string? concern, DateTime? startsAt, CancellationToken ct)
+    {
+        BookingFailed = true; // read only when the page renders again, i.e. when the booking was refused
+        return await SubmitAsync(async () =>
         {
             if (startsAt is null)
             {
-                throw new ValidationException([new FluentValidation.Results.ValidationFailure("startsAt", Spanish ? "Elija una hora." : "Pick a time.")]);
+                throw new ValidationException([new FluentValidation.Results.ValidationFailure("startsAt", "Pick a time.")]);
             }
 
             await mediator.Send(new BookMyVisit.Command(Token, vehicleId, Book ?? SelfBookingKind.Routine, concern ?? "", startsAt.Value), ct);
             VisitBooked = true;
-            return Redirect($"/track/{Token}");
+            return Redirect($"/track/{Token}#book");
         }, ct, taken: true);
+    }
+
+    /// <summary>What the customer typed in the booking form just refused, to show it again.</summary>
+    public string? TypedInBooking(string field) =>
+        BookingFailed && Request.HasFormContentType && Request.Form.TryGetValue(field, out var value) ? value.ToString() : null;
 
     /// <summary>After the customer answered a proposed item: "approved" or "declined" (shown once).</summary>
     [TempData]
@@ -190,6 +197,16 @@ public sealed class IndexModel(IMediator mediator) : PageModel
             return NotFound();
         }
     }
+
+    /// <summary>Fields a Spanish reader may have to fix on this page, said in Spanish (by the field).</summary>
+    private static readonly Dictionary<string, string> SpanishFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Concern"] = "Cuéntenos qué pasa, con sus palabras: el técnico lo lee primero.",
+        ["startsAt"] = "Elija una hora.",
+    };
+
+    /// <summary>The booking card failed: its errors and what was typed show in the card, not at the top of a long page.</summary>
+    public bool BookingFailed { get; private set; }
 
     /// <summary>Rules a Spanish reader may meet on this page, said in Spanish (by the rule's code).</summary>
     private static readonly Dictionary<string, string> SpanishRules = new(StringComparer.Ordinal)
@@ -274,7 +291,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
         Errors.AddRange(failure switch
         {
-            ValidationException v => Spanish ? v.Errors.Select(e => $"Revise este dato: {e.ErrorMessage}") : v.Errors.Select(e => e.ErrorMessage),
+            ValidationException v => Spanish
+                ? v.Errors.Select(e => SpanishFields.TryGetValue(e.PropertyName, out var field) ? field : $"Revise este dato: {e.ErrorMessage}")
+                : v.Errors.Select(e => e.ErrorMessage),
             Domain.Common.DomainRuleException d when Spanish && d.Code is { } code && SpanishRules.TryGetValue(code, out var spanish) => [spanish],
             Domain.Common.DomainRuleException d when Spanish => [taken ? "Esa hora ya no está libre. Elija otra, por favor." : $"No se pudo guardar: {d.Message}"],
             Domain.Common.DomainRuleException d => [d.Message],
