@@ -183,6 +183,8 @@ public sealed class WorkshopTests : FreshAppTests
         Assert.That(promises.Select(p => p.State), Is.EqualTo(new[] { PromiseState.Renegotiated, PromiseState.Open }));
         Assert.That(promises[1].DueAt, Is.EqualTo(later));
 
+        var tooSoon = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/ready-time", new { readyAt = Portland(24, 10), reason = "We hope to be quicker" });
+        Assert.That((await tooSoon.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("before-parts"), "no promise the parts cannot keep");
         var waiting = await tech.PostAsync($"/api/service/appointments/{visit}/ready", null);
         Assert.That((await waiting.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("parts-missing"));
         using var parts = await App.PartsAsync();
@@ -195,6 +197,7 @@ public sealed class WorkshopTests : FreshAppTests
 
         var received = await parts.PostAsJsonAsync("/api/parts/receipts", new { partsOrderId = order });
         Assert.That(received.StatusCode, Is.EqualTo(HttpStatusCode.OK), await received.Content.ReadAsStringAsync());
+        await tech.PostAsync($"/api/service/appointments/{visit}/extra-work/{wiper.GetProperty("id").GetGuid()}/start", null);
         var readyNow = await tech.PostAsync($"/api/service/appointments/{visit}/ready", null);
         Assert.That(readyNow.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the part came in and was reserved for the car waiting for it: " + await readyNow.Content.ReadAsStringAsync());
     }

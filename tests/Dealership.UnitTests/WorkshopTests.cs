@@ -106,6 +106,8 @@ public sealed class WorkshopVisitTests
         visit.AnswerExtraWork(visit.ExtraWork[0].Id, true, ChoiceChannel.TrackingPage, null, Now);
         visit.AnswerExtraWork(visit.ExtraWork[1].Id, false, ChoiceChannel.Phone, Tech, Now);
         visit.ReserveLine(visit.PartLines.Single(l => l.PartId == Pads));
+        Assert.That(Assert.Throws<DomainRuleException>(() => visit.MarkReady(Tech, Now))!.Code, Is.EqualTo("approved-not-started"), "ready cannot bill work nobody did");
+        visit.StartExtraWork(visit.ExtraWork[0].Id, Now);
 
         var consumed = visit.MarkReady(Tech, Now);
 

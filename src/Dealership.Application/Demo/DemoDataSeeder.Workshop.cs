@@ -155,6 +155,7 @@ public sealed partial class DemoDataSeeder
             ], technician, now);
             var work = ready.ExtraWork[0];
             ready.AnswerExtraWork(work.Id, approved: true, ChoiceChannel.TrackingPage, recordedBy: null, now);
+            ready.StartExtraWork(work.Id, now);
             Finish(ready);
         }
 

@@ -89,7 +89,7 @@ public static class GetLane
             return new Lane(date, items.Count,
                 items.Count(i => i.Readiness is PartsReadiness.Ready or PartsReadiness.NoParts),
                 items.Count(i => i.Status == AppointmentStatus.Booked && i.Readiness is not (PartsReadiness.Ready or PartsReadiness.NoParts)),
-                items.Count(i => i.Status == AppointmentStatus.CheckedIn), items)
+                items.Count(i => i.Status is AppointmentStatus.CheckedIn or AppointmentStatus.InProgress or AppointmentStatus.Ready or AppointmentStatus.Collected), items)
             {
                 Contacts = contacts,
                 Decisions = decisions.GroupBy(d => d.Decision.SubjectId)

@@ -60,5 +60,8 @@ public sealed class WorkshopParts(DealershipDbContext db, TimeProvider clock)
                 db.SupplierEmails.Add(SupplierOrderEmail.For(order, supplier, site, now));
             }
         }
+
+        // Readiness as the lane shows it: a car in the workshop waiting for a part is not "all parts ready".
+        visit.AssessParts(today, now);
     }
 }

@@ -233,6 +233,12 @@ public sealed partial class ServiceAppointment
             throw new DomainRuleException("The new ready time must be in the future.", "promise-in-past");
         }
 
+        // A promise the parts cannot keep is not a promise: after the last part is due at the earliest.
+        if (_partLines.Where(l => l.State != PartLineState.Reserved).Select(l => l.Eta).Max() is { } due && DateOnly.FromDateTime(later) < due)
+        {
+            throw new DomainRuleException($"A part for this car is due {due:ddd, MMM d}: promise a time after it arrives.", "before-parts");
+        }
+
         var previous = PromisedReadyAt;
         PromisedReadyAt = later;
         RecordChange();
@@ -277,6 +283,12 @@ public sealed partial class ServiceAppointment
             throw new DomainRuleException($"Part {missing.PartNumber} ({missing.Description}) is not in the workshop yet; the car cannot be ready without it.", "parts-missing");
         }
 
+        // Approved work is billed as done: it must at least have been started, so "ready" cannot bill work nobody did.
+        if (_extraWork.FirstOrDefault(w => w.Status == ExtraWorkStatus.Approved && w.StartedAt is null) is { } untouched)
+        {
+            throw new DomainRuleException($"“{untouched.Title}” was approved but never started: do it (start it on the page) before the car is ready.", "approved-not-started");
+        }
+
         var consumed = _partLines.ToList();
         foreach (var work in _extraWork.Where(w => w.Status == ExtraWorkStatus.Approved))
         {
@@ -299,7 +311,7 @@ public sealed partial class ServiceAppointment
         EnsureStatus(AppointmentStatus.Ready, "collected");
         if (pending)
         {
-            throw new DomainRuleException("The payment has not cleared yet; the car leaves against cleared funds (card, cash, or a cheque or transfer once cleared).", "payment-pending");
+            throw new DomainRuleException("That payment has not cleared yet. The car is handed back against card, cash, or a check or bank transfer that has cleared; keep the car until then, or take another way to pay.", "payment-pending");
         }
 
         if (paid.Currency != bill.Currency || paid.Amount != bill.Amount)

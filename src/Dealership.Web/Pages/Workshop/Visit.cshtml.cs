@@ -69,8 +69,12 @@ public sealed class VisitModel(IMediator mediator, Application.Sites.SiteContext
             return await ShowAsync(ct, "Rate at least one item before recording the inspection.");
         }
 
-        return await RunAsync(() => mediator.Send(new RecordInspection.Command(Id, findings, version), ct).AsTask(),
-            "Inspection recorded; the customer has been sent what needs their decision.", ct);
+        WorkshopVisitView? recorded = null;
+        return await SubmitAsync(async () => recorded = await mediator.Send(new RecordInspection.Command(Id, findings, version), ct),
+            () => recorded!.ExtraWork.Count > 0
+                ? "Inspection recorded; the customer has been sent what needs their yes or no, with prices and photos."
+                : "Inspection recorded; the customer has the report (nothing extra needed).",
+            () => $"/workshop/{Id}", ct);
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(int finding, IFormFile? photo, CancellationToken ct)
