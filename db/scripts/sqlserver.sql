@@ -2282,3 +2282,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [SettledAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [SettledBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [SettlementNote] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [VerificationNote] nvarchar(300) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [VerifiedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [VerifiedBy] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    ALTER TABLE [Decisions] ADD [AnswerNote] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128174512_ApprovalsAndGoodFunds', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

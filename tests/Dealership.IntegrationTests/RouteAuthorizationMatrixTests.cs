@@ -91,6 +91,8 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/service/appointments/{id}/check-in"] = Access.WriteService,
         ["POST /api/service/appointments/{id}/recovery"] = Access.WriteService,
         ["GET /api/service/workshop"] = Access.Workshop,
+        ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
+        ["POST /api/orders/{id}/payments/{paymentId}/settlement"] = Access.ManageSite,
         ["GET /api/service/appointments/{id}/workshop"] = Access.Workshop,
         ["POST /api/service/appointments/{id}/start"] = Access.Workshop,
         ["POST /api/service/appointments/{id}/inspection"] = Access.Workshop,

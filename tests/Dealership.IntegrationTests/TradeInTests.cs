@@ -605,7 +605,7 @@ public sealed class SwapAtomicityTests : FreshAppTests
         var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
         await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" });
         var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
-        await sales.PostAsJsonAsync($"/api/orders/{order}/payments", new { method = "bankTransfer", amount = new { amount = due, currency = "USD" }, reference = "WIRE-1", status = "cleared" });
+        await sales.PostAsJsonAsync($"/api/orders/{order}/payments", new { method = "card", amount = new { amount = due, currency = "USD" }, reference = "AUTH-1" });
         var before = await App.QueryAsync(async db => (await db.Orders.AsNoTracking().SingleAsync(o => o.Id == order)).Version);
 
         var delivered = await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2, tradeIn = new { mileage = 47_900, conditionConfirmed = true, keysReceived = 2, titleReceived = true } });

@@ -225,7 +225,10 @@ public sealed class DecisionTests
         var big = new Decision(Guid.NewGuid(), Guid.NewGuid(), DecisionAction.Goodwill, new Money(25_000, "USD"), Guid.NewGuid(), "appointment", Guid.NewGuid(),
             "Second visit for the same fault", withinLimit: false, DateTime.UtcNow);
         Assert.That(big.Status, Is.EqualTo(DecisionStatus.AwaitingApproval));
+        Assert.That(Assert.Throws<DomainRuleException>(() => big.Decline(manager, DateTime.UtcNow, " "))!.Code, Is.EqualTo("reason-required"), "a decline says why");
+        Assert.That(Assert.Throws<DomainRuleException>(() => big.Approve(big.StaffId, DateTime.UtcNow))!.Code, Is.EqualTo("own-request"));
         big.Approve(manager, DateTime.UtcNow);
+        Assert.That(big.DomainEvents.OfType<DecisionAwaitingApproval>().Count() + big.DomainEvents.OfType<DecisionAnswered>().Count(), Is.EqualTo(2));
         big.RecordOutcome(DecisionOutcome.CustomerKept, "Booked their next service");
         Assert.That((big.Status, big.DecidedBy, big.Outcome), Is.EqualTo((DecisionStatus.Approved, manager, DecisionOutcome.CustomerKept)));
         Assert.Throws<DomainRuleException>(() => new Decision(Guid.NewGuid(), Guid.NewGuid(), DecisionAction.Loaner, null, Guid.NewGuid(), "appointment", Guid.NewGuid(), " ", true, DateTime.UtcNow));

@@ -423,6 +423,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<long?>("Amount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AnswerNote")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -910,9 +913,29 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("SettledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SettledBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SettlementNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VerificationNote")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VerifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("VerifiedBy")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

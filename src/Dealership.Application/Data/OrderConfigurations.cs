@@ -94,6 +94,8 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(p => p.Reference).HasMaxLength(100);
+        builder.Property(p => p.VerificationNote).HasMaxLength(300);
+        builder.Property(p => p.SettlementNote).HasMaxLength(300);
         builder.HasIndex(p => p.OrderId);
     }
 }

@@ -7,11 +7,16 @@ public sealed record DecisionView(Guid Id, Guid SiteId, Guid StaffId, string Sta
     string SubjectType, Guid SubjectId, string Reason, DecisionStatus Status, Guid? DecidedBy, DateTime? DecidedAt, DecisionOutcome Outcome, string? OutcomeNote,
     DateTime CreatedAt, long? Limit)
 {
+    public string? CustomerName { get; init; }
+
+    /// <summary>The approver's reason, as the requester was told.</summary>
+    public string? AnswerNote { get; init; }
+
     public static DecisionView From(Decision decision, string staffName, long? limit)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return new DecisionView(decision.Id, decision.SiteId, decision.StaffId, staffName, decision.Action, decision.Amount, decision.Currency, decision.CustomerId,
             decision.SubjectType, decision.SubjectId, decision.Reason, decision.Status, decision.DecidedBy, decision.DecidedAt, decision.Outcome, decision.OutcomeNote,
-            decision.CreatedAt, limit);
+            decision.CreatedAt, limit) { AnswerNote = decision.AnswerNote };
     }
 }

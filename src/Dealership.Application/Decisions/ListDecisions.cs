@@ -33,10 +33,14 @@ public static class ListDecisions
                 decisions = decisions.Where(d => d.Status == status);
             }
 
-            var page = await decisions.OrderByDescending(d => d.CreatedAt)
+            // The approvals queue reads oldest first (who has waited longest); history newest first.
+            var ordered = query.Status == DecisionStatus.AwaitingApproval ? decisions.OrderBy(d => d.CreatedAt) : decisions.OrderByDescending(d => d.CreatedAt);
+            var page = await ordered
                 .Join(db.Users, d => d.StaffId, u => u.Id, (d, u) => new { d, u.DisplayName })
+                .Join(db.Customers, x => x.d.CustomerId, c => c.Id, (x, c) => new { x.d, x.DisplayName, Customer = c.FirstName + " " + c.LastName })
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
-            return new PagedList<DecisionView>(page.Items.Select(x => DecisionView.From(x.d, x.DisplayName, null)).ToList(), page.Page, page.PageSize, page.Total);
+            return new PagedList<DecisionView>(page.Items.Select(x => DecisionView.From(x.d, x.DisplayName, null) with { CustomerName = x.Customer }).ToList(),
+                page.Page, page.PageSize, page.Total);
         }
     }
 }

@@ -15,7 +15,17 @@ public sealed record MilestoneView(OrderMilestone Milestone, string Name, DateOn
 
 public sealed record ChecklistView(ChecklistItem Item, bool Done, DateTime? DoneAt, Guid? DoneBy, bool NeedsCustomer);
 
-public sealed record PaymentView(Guid Id, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus Status, Guid ReceivedBy, DateTime ReceivedAt);
+public sealed record PaymentView(Guid Id, PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus Status, Guid ReceivedBy, DateTime ReceivedAt)
+{
+    /// <summary>Counts towards the balance now (cleared, a lender's funding on its way, or a check verified with the bank).</summary>
+    public bool Counts { get; init; }
+
+    public DateTime? VerifiedAt { get; init; }
+
+    public string? VerificationNote { get; init; }
+
+    public string? SettlementNote { get; init; }
+}
 
 public sealed record OrderView(
     Guid Id,
@@ -89,7 +99,10 @@ public static class OrderViewMapping
         o.Milestones.OrderBy(m => m.Milestone).Select(m => new MilestoneView(m.Milestone, VehicleOrder.Describe(m.Milestone), m.PromisedDate, m.ReachedAt,
             m.ReachedAt is null && m.PromisedDate < today && o.IsActive, m.LastChangeReason)).ToList(),
         o.Checklist.OrderBy(c => c.Item).Select(c => new ChecklistView(c.Item, c.IsDone, c.DoneAt, c.DoneBy, c.NeedsCustomer)).ToList(),
-        o.Payments.OrderBy(p => p.ReceivedAt).Select(p => new PaymentView(p.Id, p.Method, new MoneyView(p.Amount, p.Currency), p.Reference, p.Status, p.ReceivedBy, p.ReceivedAt)).ToList(),
+        o.Payments.OrderBy(p => p.ReceivedAt).Select(p => new PaymentView(p.Id, p.Method, new MoneyView(p.Amount, p.Currency), p.Reference, p.Status, p.ReceivedBy, p.ReceivedAt)
+        {
+            Counts = p.CountsAsPaid, VerifiedAt = p.VerifiedAt, VerificationNote = p.VerificationNote, SettlementNote = p.SettlementNote,
+        }).ToList(),
         o.CreatedAt, o.UpdatedAt, o.Version)
     {
         Balance = BalanceView.From(balance),

@@ -1,4 +1,6 @@
 using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Common;
 using Dealership.Domain.Orders;
 using FluentValidation;
 using Mediator;
@@ -30,6 +32,13 @@ public static class RecordPayment
         {
             var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
             var status = command.Status ?? (command.Method is PaymentMethod.Cash or PaymentMethod.Card ? PaymentStatus.Cleared : PaymentStatus.Pending);
+            // A check or transfer is not cleared on the word of whoever took it: it starts pending, and a manager
+            // verifies it with the bank, or records it cleared (SettlePayment).
+            if (status == PaymentStatus.Cleared && Payment.NeedsClearing(command.Method) && !staff.IsInRole(StaffRoles.Manager))
+            {
+                throw new DomainRuleException("Record a check or transfer as pending: a manager verifies it with the bank or marks it cleared, and the balance counts it then.", "clearing-needs-manager");
+            }
+
             order.RecordPayment(command.Method, command.Amount.ToMoney(), command.Reference, status, staff.RequireStaffId(), clock.GetUtcNow().UtcDateTime);
             return await access.ViewAsync(order, cancellationToken);
         }

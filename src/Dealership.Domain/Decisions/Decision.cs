@@ -8,7 +8,7 @@ namespace Dealership.Domain.Decisions;
 /// within their limit or waits for a manager, and — once known — how it turned out. The record outlives
 /// the case so the business can learn which decisions work.
 /// </summary>
-public sealed class Decision : AggregateRoot
+public sealed class Decision : AggregateRoot, ISiteScoped
 {
     private Decision() { }
 
@@ -39,6 +39,10 @@ public sealed class Decision : AggregateRoot
         DecidedBy = withinLimit ? staffId : null;
         DecidedAt = withinLimit ? now : null;
         Outcome = DecisionOutcome.Open;
+        if (!withinLimit)
+        {
+            Raise(new DecisionAwaitingApproval(this, now));
+        }
     }
 
     public Guid SiteId { get; private set; }
@@ -75,9 +79,20 @@ public sealed class Decision : AggregateRoot
 
     public string? OutcomeNote { get; private set; }
 
-    public void Approve(Guid managerId, DateTime now) => Decide(DecisionStatus.Approved, managerId, now);
+    /// <summary>The approver's reason, told to the requester (a decline always needs one).</summary>
+    public string? AnswerNote { get; private set; }
 
-    public void Decline(Guid managerId, DateTime now) => Decide(DecisionStatus.Declined, managerId, now);
+    public void Approve(Guid managerId, DateTime now, string? note = null) => Decide(DecisionStatus.Approved, managerId, now, note);
+
+    public void Decline(Guid managerId, DateTime now, string? note = null)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Say why it is declined: the person who asked is told, so they can explain it to the customer.", "reason-required");
+        }
+
+        Decide(DecisionStatus.Declined, managerId, now, note);
+    }
 
     public void RecordOutcome(DecisionOutcome outcome, string? note)
     {
@@ -91,19 +106,30 @@ public sealed class Decision : AggregateRoot
         RecordChange();
     }
 
-    private void Decide(DecisionStatus status, Guid managerId, DateTime now)
+    private void Decide(DecisionStatus status, Guid managerId, DateTime now, string? note)
     {
         if (Status != DecisionStatus.AwaitingApproval)
         {
-            throw new DomainRuleException($"This decision is already {Status}.", "decision-closed");
+            throw new DomainRuleException($"This decision is already {Status.ToString().ToLowerInvariant()}.", "decision-closed");
+        }
+
+        if (managerId == StaffId)
+        {
+            throw new DomainRuleException("Someone else approves your own request: that is what the limit is for.", "own-request");
         }
 
         Status = status;
         DecidedBy = managerId;
         DecidedAt = now;
+        AnswerNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
         RecordChange();
+        Raise(new DecisionAnswered(this, now));
     }
 }
+
+public sealed record DecisionAwaitingApproval(Decision Decision, DateTime OccurredAt) : IDomainEvent;
+
+public sealed record DecisionAnswered(Decision Decision, DateTime OccurredAt) : IDomainEvent;
 
 public enum DecisionAction
 {

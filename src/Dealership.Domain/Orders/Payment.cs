@@ -38,8 +38,69 @@ public sealed class Payment : Entity
 
     public DateTime ReceivedAt { get; private set; }
 
-    /// <summary>Cleared money counts; so does a lender's approved funding still on its way (it settles the financed part).</summary>
-    public bool CountsAsPaid => Status == PaymentStatus.Cleared || (Status == PaymentStatus.Pending && Method == PaymentMethod.LenderFunding);
+    /// <summary>When a manager verified a check with the issuing bank (good funds before clearance), who and what the bank said.</summary>
+    public DateTime? VerifiedAt { get; private set; }
+
+    public Guid? VerifiedBy { get; private set; }
+
+    public string? VerificationNote { get; private set; }
+
+    /// <summary>When the payment cleared or bounced, and who recorded it.</summary>
+    public DateTime? SettledAt { get; private set; }
+
+    public Guid? SettledBy { get; private set; }
+
+    public string? SettlementNote { get; private set; }
+
+    /// <summary>
+    /// Money that counts towards the balance: cleared; a lender's approved funding on its way (it settles the
+    /// financed part); a check verified with the issuing bank ("yes, once we have called your bank").
+    /// </summary>
+    public bool CountsAsPaid => Status == PaymentStatus.Cleared
+        || (Status == PaymentStatus.Pending && (Method == PaymentMethod.LenderFunding || VerifiedAt is not null));
+
+    /// <summary>Methods whose money is not certain when handed over: they start pending and are verified, cleared or bounced.</summary>
+    public static bool NeedsClearing(PaymentMethod method) => method is PaymentMethod.Check or PaymentMethod.CompanyCheck or PaymentMethod.BankTransfer;
+
+    internal void Verify(Guid by, string note, DateTime now)
+    {
+        EnsurePending();
+        if (!NeedsClearing(Method))
+        {
+            throw new DomainRuleException("Only a check or transfer is verified with the bank.", "not-verifiable");
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Record the call: which bank, who confirmed the funds are there and held.", "verification-note-required");
+        }
+
+        VerifiedAt = now;
+        VerifiedBy = by;
+        VerificationNote = note.Trim();
+    }
+
+    internal void Settle(bool cleared, Guid by, string? note, DateTime now)
+    {
+        EnsurePending();
+        if (!cleared && string.IsNullOrWhiteSpace(note))
+        {
+            throw new DomainRuleException("Say what the bank said (returned unpaid, stopped, insufficient funds).", "bounce-note-required");
+        }
+
+        Status = cleared ? PaymentStatus.Cleared : PaymentStatus.Failed;
+        SettledAt = now;
+        SettledBy = by;
+        SettlementNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+
+    private void EnsurePending()
+    {
+        if (Status != PaymentStatus.Pending)
+        {
+            throw new DomainRuleException($"This payment is already {Status.ToString().ToLowerInvariant()}.", "payment-settled");
+        }
+    }
 }
 
 public enum PaymentMethod

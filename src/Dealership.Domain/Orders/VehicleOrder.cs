@@ -270,6 +270,29 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
         return payment;
     }
 
+    /// <summary>A manager called the issuing bank: the check counts from now, before it clears (good funds).</summary>
+    public Payment VerifyPayment(Guid paymentId, Guid by, string note, DateTime now)
+    {
+        var payment = OwnPayment(paymentId);
+        payment.Verify(by, note, now);
+        Touch(now);
+        Raise(new PaymentSettled(this, payment, PaymentSettlement.Verified, now));
+        return payment;
+    }
+
+    /// <summary>The money arrived, or the check came back. A bounce after delivery is money the customer still owes: the caller raises it.</summary>
+    public Payment SettlePayment(Guid paymentId, bool cleared, Guid by, string? note, DateTime now)
+    {
+        var payment = OwnPayment(paymentId);
+        payment.Settle(cleared, by, note, now);
+        Touch(now);
+        Raise(new PaymentSettled(this, payment, cleared ? PaymentSettlement.Cleared : PaymentSettlement.Bounced, now));
+        return payment;
+    }
+
+    private Payment OwnPayment(Guid paymentId) =>
+        _payments.FirstOrDefault(p => p.Id == paymentId) ?? throw new DomainRuleException("No such payment on this order.", "not-found");
+
     /// <summary>The customer chose a collection time (or moved it): the order is scheduled for that day.</summary>
     public void ScheduleCollection(DateTime startsAt, DateOnly localDate, bool reschedule, Handover.ChoiceChannel statedVia, Guid? recordedBy, DateTime now)
     {
@@ -600,6 +623,15 @@ public sealed record OrderCancelled(VehicleOrder Order, string Reason, Money Ref
 public sealed record ChecklistItemChanged(VehicleOrder Order, ChecklistItem Item, bool Done, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record PaymentRecorded(VehicleOrder Order, Payment Payment, DateTime OccurredAt) : IDomainEvent;
+
+public enum PaymentSettlement
+{
+    Verified,
+    Cleared,
+    Bounced,
+}
+
+public sealed record PaymentSettled(VehicleOrder Order, Payment Payment, PaymentSettlement How, DateTime OccurredAt) : IDomainEvent;
 
 public sealed record CollectionBooked(VehicleOrder Order, DateTime StartsAt, bool Rescheduled, Handover.ChoiceChannel StatedVia, Guid? RecordedBy, DateTime OccurredAt) : IDomainEvent;
 

@@ -28,6 +28,8 @@ public static class OrdersApi
 
     public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
 
+    public sealed record SettlementBody(SettleAction Action, string? Note);
+
     public static void MapOrdersApi(this IEndpointRouteBuilder api)
     {
         var orders = api.MapGroup("/orders").WithTags("Orders").RequireAuthorization(Policies.ReadOrders);
@@ -97,6 +99,14 @@ public static class OrdersApi
             })
             .RequireAuthorization(Policies.WriteOrders)
             .WithSummary("Record a payment (deposit or balance) with method and reference. If-Match supported.");
+
+        orders.MapPost("/{id:guid}/payments/{paymentId:guid}/settlement", async (Guid id, Guid paymentId, SettlementBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+            {
+                var order = await mediator.Send(new SettlePayment.Command(id, paymentId, body.Action, body.Note, ETags.ReadIfMatch(request)), ct);
+                return ETags.With(TypedResults.Ok(order), order.Version);
+            })
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("A pending check or transfer: verify (called the issuing bank; it counts from now), cleared, or bounced, with a note. Managers.");
 
         orders.MapGet("/{id:guid}/collection-slots", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetCollectionSlots.Query(id), ct)))

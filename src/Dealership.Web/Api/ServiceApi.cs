@@ -125,5 +125,13 @@ public static class ServiceApi
             .WithTags("Decisions")
             .RequireAuthorization(Policies.ReadDecisions)
             .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome.");
+
+        api.MapPost("/decisions/{id:guid}/approval", async (Guid id, ApprovalBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new AnswerDecision.Command(id, body.Approved, body.Reason), ct)))
+            .WithTags("Decisions")
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Approve or decline a request above someone's limit (a decline needs the reason); the requester is told at once.");
     }
+
+    public sealed record ApprovalBody(bool Approved, string? Reason);
 }

@@ -109,6 +109,14 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public Task<IActionResult> OnPostChecklistAsync(ChecklistItem item, bool done, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new SetChecklistItem.Command(Id, item, done), ct).AsTask(), null, ct);
 
+    public Task<IActionResult> OnPostSettleAsync(Guid paymentId, SettleAction settle, string? note, CancellationToken ct) =>
+        RunAsync(() => mediator.Send(new SettlePayment.Command(Id, paymentId, settle, note), ct).AsTask(), settle switch
+        {
+            SettleAction.Verify => "Verified with the bank: the payment counts now.",
+            SettleAction.Cleared => "Cleared.",
+            _ => "Recorded as bounced: the balance is due again.",
+        }, ct);
+
     public async Task<IActionResult> OnPostPaymentAsync(PaymentMethod method, string? amount, string? reference, CancellationToken ct)
     {
         if (FormOutcome.ToMinorUnits(amount) is not { } cents || cents == 0)

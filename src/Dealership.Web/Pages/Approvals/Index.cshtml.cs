@@ -1,0 +1,33 @@
+using Dealership.Application.Common;
+using Dealership.Application.Decisions;
+using Dealership.Domain.Decisions;
+using Dealership.Web.Security;
+using Dealership.Web.Ui;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Dealership.Web.Pages.Approvals;
+
+/// <summary>The approvals queue: requests above someone's limit, oldest first; approve, or decline saying why.</summary>
+[Authorize(Policy = Policies.ManagersOnly)]
+public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) : StaffFormPage(submissions)
+{
+    public PagedList<DecisionView> Waiting { get; private set; } = new([], 1, 50, 0);
+
+    public PagedList<DecisionView> Answered { get; private set; } = new([], 1, 10, 0);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public Task<IActionResult> OnPostAnswerAsync(Guid decisionId, bool approved, string? reason, CancellationToken ct) =>
+        SubmitAsync(() => mediator.Send(new AnswerDecision.Command(decisionId, approved, reason), ct).AsTask(),
+            approved ? "Approved; the person who asked has been told." : "Declined; the person who asked has been told why.", "/approvals", ct);
+
+    protected override async Task LoadAsync(CancellationToken ct)
+    {
+        Waiting = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.AwaitingApproval, 1, 50), ct);
+        var approved = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Approved, 1, 5), ct);
+        var declined = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Declined, 1, 5), ct);
+        Answered = new PagedList<DecisionView>([.. approved.Items.Concat(declined.Items).OrderByDescending(d => d.DecidedAt)], 1, 10, approved.Total + declined.Total);
+    }
+}

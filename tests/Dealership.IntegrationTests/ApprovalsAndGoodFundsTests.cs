@@ -1,0 +1,107 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// Story 003's dead ends, opened: a request above someone's limit reaches the managers at once and the answer
+/// reaches the requester; a company check is "yes, once we have called your bank", verified by a manager, and a
+/// bounce after handover is raised the same moment.
+/// </summary>
+public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
+{
+    private static DateTime Portland(int day, int hour) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
+    [Test]
+    public async Task AGoodwillAboveTheAdvisorsLimit_WaitsForAManager_WhoIsToldAtOnce_AndTheAnswerReachesTheAdvisor_AndTheBill()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var advisor = await App.ServiceAsync();
+        using var manager = await App.ManagerAsync();
+        var booked = await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Same fault again", operationCodes = new[] { "DIAG" }, startsAt = Portland(24, 15), separateVisit = true });
+        Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
+        var visit = (await booked.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var asked = await (await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/recovery",
+            new { action = "goodwill", amount = new { amount = 25_000, currency = "USD" }, reason = "Second visit for the same fault" })).ReadJsonAsync();
+        var decision = asked.GetProperty("id").GetGuid();
+
+        Assert.That(asked.GetProperty("status").GetString(), Is.EqualTo("awaitingApproval"));
+        var managerId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "manager@demo.local").Select(u => u.Id).SingleAsync());
+        var asks = await App.QueryAsync(db => db.Tasks.Where(t => t.SubjectType == "decision" && t.SubjectId == decision).ToListAsync());
+        Assert.That(asks.Select(t => t.OwnerStaffId), Does.Contain(managerId), "the site's managers have it in their inbox");
+        Assert.That(asks[0].Title, Does.Contain("$250.00"));
+        Assert.That(asks[0].DueAt - asks[0].CreatedAt, Is.LessThanOrEqualTo(TimeSpan.FromDays(2)), "within half an hour of open time");
+
+        var byAdvisor = await advisor.PostAsJsonAsync($"/api/decisions/{decision}/approval", new { approved = true });
+        var declineWithoutWhy = await manager.PostAsJsonAsync($"/api/decisions/{decision}/approval", new { approved = false, reason = "" });
+        var approved = await manager.PostAsJsonAsync($"/api/decisions/{decision}/approval", new { approved = true, reason = "Our fault twice: yes" });
+        var again = await manager.PostAsJsonAsync($"/api/decisions/{decision}/approval", new { approved = false, reason = "changed my mind" });
+
+        Assert.That(byAdvisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(declineWithoutWhy.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(approved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await approved.Content.ReadAsStringAsync());
+        Assert.That((await approved.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("approved"));
+        Assert.That((await again.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("decision-closed"));
+        Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectType == "decision" && t.SubjectId == decision && t.Status == StaffTaskStatus.Open)), Is.Zero,
+            "the managers' tasks close with the answer");
+        var advisorId = await App.QueryAsync(db => db.Users.Where(u => u.Email == "service@demo.local").Select(u => u.Id).SingleAsync());
+        var told = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.OwnerStaffId == advisorId && t.DeduplicationKey == $"decision/{decision}/answered"));
+        Assert.That(told.Title, Does.StartWith("Approved: goodwill credit of $250.00"));
+        Assert.That(told.Detail, Does.Contain("Our fault twice"));
+        var stored = await App.QueryAsync(db => db.Decisions.SingleAsync(d => d.Id == decision));
+        Assert.That((stored.Status, stored.DecidedBy), Is.EqualTo((DecisionStatus.Approved, (Guid?)managerId)));
+        var bill = (await (await advisor.GetAsync($"/api/service/appointments/{visit}/workshop")).ReadJsonAsync()).GetProperty("bill");
+        Assert.That(bill.GetProperty("goodwill").GetProperty("amount").GetInt64(), Is.EqualTo(16_500), "the approved credit comes off the bill, never below zero");
+    }
+
+    [Test]
+    public async Task ACompanyCheck_IsPendingUntilAManagerVerifiesItWithTheBank_ThenTheHandoverGoesAhead_AndABounceLaterIsRaisedAtOnce()
+    {
+        var order = await CollectionTests.ReadyForCollectionAsync(App);
+        using var sales = await App.SalesAsync();
+        using var manager = await App.ManagerAsync();
+        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
+        {
+            await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
+        }
+
+        var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
+        await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" });
+        var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
+
+        var onTheirWord = await sales.PostAsJsonAsync($"/api/orders/{order}/payments",
+            new { method = "companyCheck", amount = new { amount = due, currency = "USD" }, reference = "CHK-5521", status = "cleared" });
+        Assert.That((await onTheirWord.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("clearing-needs-manager"), "not cleared on the salesperson's word");
+        var taken = await (await sales.PostAsJsonAsync($"/api/orders/{order}/payments",
+            new { method = "companyCheck", amount = new { amount = due, currency = "USD" }, reference = "CHK-5521" })).ReadJsonAsync();
+        var payment = taken.GetProperty("payments").EnumerateArray().Last().GetProperty("id").GetGuid();
+        var refused = await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2 });
+        Assert.That((await refused.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("balance-due"), "a check in hand is not money yet");
+
+        var bySales = await sales.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "verify", note = "I trust them" });
+        var noNote = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "verify" });
+        var verified = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement",
+            new { action = "verify", note = "Called First Harbor Bank, J. Ortiz confirmed funds held for CHK-5521" });
+
+        Assert.That(bySales.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(noNote.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(verified.StatusCode, Is.EqualTo(HttpStatusCode.OK), await verified.Content.ReadAsStringAsync());
+        var delivered = await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2 });
+        Assert.That(delivered.StatusCode, Is.EqualTo(HttpStatusCode.OK), await delivered.Content.ReadAsStringAsync());
+
+        var bounced = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "bounced", note = "Returned: stop payment" });
+        Assert.That(bounced.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bounced.Content.ReadAsStringAsync());
+        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.DeduplicationKey == $"order/{order}/bounced/{payment:N}"));
+        Assert.That(task.Title, Does.StartWith("Payment bounced after handover"));
+        var timeline = await App.QueryAsync(db => db.Touchpoints.Where(t => t.SubjectId == order).Select(t => t.Summary).ToListAsync());
+        Assert.That(timeline, Has.Some.Contains("verified with the bank").And.Some.Contains("bounced: Returned: stop payment"));
+        var again = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "cleared" });
+        Assert.That((await again.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("payment-settled"));
+    }
+}
