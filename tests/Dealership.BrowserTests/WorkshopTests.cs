@@ -80,6 +80,29 @@ public sealed class WorkshopTests
     }
 
     [Test]
+    public async Task AManagerAnswersARequestAboveTheAdvisorsLimit_FromTheInbox_AndTheApprovalsQueue()
+    {
+        var manager = await _host.SignInAsync("manager@demo.local");
+        await manager.GotoAsync("/inbox");
+        await Assertions.Expect(manager.GetByText("Approve or decline: goodwill credit of $150.00 for Benjamin Foster")).ToBeVisibleAsync();
+        await manager.GetByRole(AriaRole.Link, new() { Name = "Open the approvals queue" }).First.ClickAsync();
+        var request = manager.GetByTestId("approval").Filter(new() { HasText = "Benjamin Foster" });
+        await Assertions.Expect(request).ToContainTextAsync("Asked by Alex Kim");
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "approvals-queue.png"), FullPage = true });
+        await request.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Alert)).ToContainTextAsync("Say why");
+        request = manager.GetByTestId("approval").Filter(new() { HasText = "Benjamin Foster" });
+        await request.GetByLabel("Your reason").FillAsync("Yes: we should have caught it last time");
+        await request.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Approved");
+        await Assertions.Expect(manager.GetByTestId("approval").Filter(new() { HasText = "Benjamin Foster" })).ToHaveCountAsync(0);
+
+        var advisor = await _host.SignInAsync("service@demo.local");
+        await advisor.GotoAsync("/inbox");
+        await Assertions.Expect(advisor.GetByText("Approved: goodwill credit of $150.00 for Benjamin Foster")).ToBeVisibleAsync();
+    }
+
+    [Test]
     public async Task ACustomerBooksTheirOwnVisitOnTheirPhone_FromTheTimesTheWorkshopHasFree()
     {
         var phone = await _host.NewPageAsync(390, 844);

@@ -138,6 +138,19 @@ public sealed partial class DemoDataSeeder
                 new("Battery", InspectionRating.Soon, "Weak in the cold-crank test; fine for now", null),
                 Green("Tires"), Green("Lights"), Green("Wipers"), Green("Fluids"),
             ], technician, now);
+            // The advisor wants to make up for last time: above an advisor's $100 limit, so it waits for a manager.
+            var goodwill = new Domain.Decisions.Decision(site.Id, advisor, Domain.Decisions.DecisionAction.Goodwill, new Money(15_000, site.Currency), awaiting.CustomerId,
+                "appointment", awaiting.Id, "We missed the worn pads at his last service; take $150 off the brakes if he says yes", withinLimit: false, now);
+            goodwill.ClearDomainEvents();
+            db.Decisions.Add(goodwill);
+            if (await db.UserRoles.Join(db.Roles.Where(r => r.Name == Data.StaffRoles.Manager), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).FirstOrDefaultAsync(ct) is { } manager
+                && manager != Guid.Empty)
+            {
+                db.Tasks.Add(new Domain.Tasks.StaffTask(site.Id, manager, "Approve or decline: goodwill credit of $150.00 for Benjamin Foster",
+                    $"Alex Kim asks: {goodwill.Reason}", site.AddOpenTime(now, TimeSpan.FromMinutes(30)), Decisions.DecisionSubscribers.Subject, goodwill.Id,
+                    [awaiting.CustomerId], now, $"decision/{goodwill.Id}/approve/{manager:N}"));
+            }
+
             var photo = DemoPhoto(160, 70, 40);
             var stored = $"visits/{awaiting.Id:N}/demo-brakes.png";
             awaiting.AddPhoto(1, "image/png", photo.Length, stored, now);
