@@ -2285,7 +2285,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [SettledAt] datetime2 NULL;
@@ -2293,7 +2293,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [SettledBy] uniqueidentifier NULL;
@@ -2301,7 +2301,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [SettlementNote] nvarchar(300) NULL;
@@ -2309,7 +2309,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [VerificationNote] nvarchar(300) NULL;
@@ -2317,7 +2317,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [VerifiedAt] datetime2 NULL;
@@ -2325,7 +2325,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Payments] ADD [VerifiedBy] uniqueidentifier NULL;
@@ -2333,7 +2333,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     ALTER TABLE [Decisions] ADD [AnswerNote] nvarchar(max) NULL;
@@ -2341,11 +2341,65 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261128174512_ApprovalsAndGoodFunds'
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
+)
+BEGIN
+    CREATE TABLE [DiscretionPolicies] (
+        [Id] uniqueidentifier NOT NULL,
+        [SiteId] uniqueidentifier NOT NULL,
+        [Role] nvarchar(30) NOT NULL,
+        [Action] nvarchar(16) NOT NULL,
+        [Allowed] bit NOT NULL,
+        [Limit] bigint NULL,
+        [Version] bigint NOT NULL,
+        CONSTRAINT [PK_DiscretionPolicies] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DiscretionPolicies_Sites_SiteId] FOREIGN KEY ([SiteId]) REFERENCES [Sites] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
+)
+BEGIN
+    CREATE TABLE [PolicyChanges] (
+        [Id] int NOT NULL IDENTITY,
+        [WasAllowed] bit NOT NULL,
+        [WasLimit] bigint NULL,
+        [Allowed] bit NOT NULL,
+        [Limit] bigint NULL,
+        [Reason] nvarchar(300) NOT NULL,
+        [ChangedBy] uniqueidentifier NOT NULL,
+        [ChangedAt] datetime2 NOT NULL,
+        [PolicyId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_PolicyChanges] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PolicyChanges_DiscretionPolicies_PolicyId] FOREIGN KEY ([PolicyId]) REFERENCES [DiscretionPolicies] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DiscretionPolicies_SiteId_Role_Action] ON [DiscretionPolicies] ([SiteId], [Role], [Action]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
+)
+BEGIN
+    CREATE INDEX [IX_PolicyChanges_PolicyId] ON [PolicyChanges] ([PolicyId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128180058_ApprovalsGoodFundsAndPolicies'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261128174512_ApprovalsAndGoodFunds', N'10.0.14');
+    VALUES (N'20261128180058_ApprovalsGoodFundsAndPolicies', N'10.0.14');
 END;
 
 COMMIT;

@@ -52,6 +52,7 @@ public static class DependencyInjection
         services.AddScoped<Tracking.MyTradeIns>();
         services.AddScoped<TradeIns.TradeInAccess>();
         services.AddScoped<TradeIns.PayoffWatchdog>();
+        services.AddScoped<Decisions.Discretion>();
         services.AddScoped<Workshop.WorkshopAccess>();
         services.AddScoped<Workshop.WorkshopBills>();
         services.AddScoped<Workshop.WorkshopViews>();

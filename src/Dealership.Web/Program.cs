@@ -114,6 +114,7 @@ api.MapOrdersApi();
 api.MapTradeInsApi();
 api.MapPromisesApi();
 api.MapServiceApi();
+api.MapPoliciesApi();
 api.MapWorkshopApi();
 api.MapPartsApi();
 api.MapTemplatesApi();

@@ -100,6 +100,16 @@ public sealed class WorkshopTests
         var advisor = await _host.SignInAsync("service@demo.local");
         await advisor.GotoAsync("/inbox");
         await Assertions.Expect(advisor.GetByText("Approved: goodwill credit of $150.00 for Benjamin Foster")).ToBeVisibleAsync();
+
+        // The manager raises the advisors' goodwill limit, saying why; the change is kept.
+        var limits = manager.GetByTestId("limits");
+        var row = limits.Locator("tr", new() { HasText = "Service advisor" }).Filter(new() { HasText = "goodwill credit" });
+        await row.GetByLabel("Limit").FillAsync("300");
+        await row.GetByLabel("Why").FillAsync("Advisors settle repeat visits themselves");
+        await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Assertions.Expect(manager.GetByTestId("limit-ServiceAdvisor-Goodwill")).ToHaveTextAsync("up to $300.00");
+        await Assertions.Expect(manager.GetByTestId("policy-history")).ToContainTextAsync("from $100.00 to $300.00: “Advisors settle repeat visits themselves”");
+        await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "approvals-limits.png"), FullPage = true });
     }
 
     [Test]

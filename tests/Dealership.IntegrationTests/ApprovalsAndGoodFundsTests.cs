@@ -61,6 +61,41 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
     }
 
     [Test]
+    public async Task AManagerSetsALimitWithAReason_ItAppliesToTheNextDecision_AndTheHistoryKeepsWhoWhenWhy()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var advisor = await App.ServiceAsync();
+        using var manager = await App.ManagerAsync();
+        var visit = (await (await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Noise", operationCodes = new[] { "DIAG" }, startsAt = Portland(24, 15), separateVisit = true })).ReadJsonAsync())
+            .GetProperty("id").GetGuid();
+        var sheet = await (await advisor.GetAsync("/api/policies")).ReadJsonAsync();
+        var goodwill = sheet.GetProperty("policies").EnumerateArray().Single(p => p.GetProperty("role").GetString() == "ServiceAdvisor" && p.GetProperty("action").GetString() == "goodwill");
+        Assert.That((goodwill.GetProperty("limit").GetInt64(), goodwill.GetProperty("isDefault").GetBoolean()), Is.EqualTo((10_000L, true)), "the configured default until a manager sets one");
+
+        var byAdvisor = await advisor.PutAsJsonAsync("/api/policies", new { role = "ServiceAdvisor", action = "goodwill", allowed = true, limit = 1_000_000, reason = "I'd like more" });
+        var noReason = await manager.PutAsJsonAsync("/api/policies", new { role = "ServiceAdvisor", action = "goodwill", allowed = true, limit = 30_000, reason = "" });
+        var negative = await manager.PutAsJsonAsync("/api/policies", new { role = "ServiceAdvisor", action = "goodwill", allowed = true, limit = -5, reason = "x" });
+        var forManagers = await manager.PutAsJsonAsync("/api/policies", new { role = "Manager", action = "goodwill", allowed = true, limit = 5, reason = "x" });
+        var raised = await manager.PutAsJsonAsync("/api/policies", new { role = "ServiceAdvisor", action = "goodwill", allowed = true, limit = 30_000, reason = "Advisors handle repeat visits themselves" });
+        var noLoaners = await manager.PutAsJsonAsync("/api/policies", new { role = "ServiceAdvisor", action = "loaner", allowed = false, reason = "Loaner fleet is short this month" });
+
+        Assert.That(byAdvisor.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That(new[] { noReason.StatusCode, negative.StatusCode, forManagers.StatusCode }, Is.All.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(raised.StatusCode, Is.EqualTo(HttpStatusCode.OK), await raised.Content.ReadAsStringAsync());
+        Assert.That(noLoaners.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var within = await (await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/recovery",
+            new { action = "goodwill", amount = new { amount = 25_000, currency = "USD" }, reason = "Second visit" })).ReadJsonAsync();
+        var loaner = await (await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/recovery", new { action = "loaner", reason = "Needs a car for work" })).ReadJsonAsync();
+        Assert.That(within.GetProperty("status").GetString(), Is.EqualTo("applied"), "$250 is within the new $300");
+        Assert.That(loaner.GetProperty("status").GetString(), Is.EqualTo("awaitingApproval"), "loaners now always go to a manager");
+        var history = (await (await manager.GetAsync("/api/policies")).ReadJsonAsync()).GetProperty("history").EnumerateArray().ToList();
+        Assert.That(history.Select(h => h.GetProperty("reason").GetString()), Is.EquivalentTo(new[] { "Advisors handle repeat visits themselves", "Loaner fleet is short this month" }));
+        Assert.That(history.Single(h => h.GetProperty("action").GetString() == "goodwill").GetProperty("wasLimit").GetInt64(), Is.EqualTo(10_000), "changed from the default that applied");
+        Assert.That(history.Select(h => h.GetProperty("changedBy").GetString()), Is.All.EqualTo("Morgan Reyes"));
+    }
+
+    [Test]
     public async Task ACompanyCheck_IsPendingUntilAManagerVerifiesItWithTheBank_ThenTheHandoverGoesAhead_AndABounceLaterIsRaisedAtOnce()
     {
         var order = await CollectionTests.ReadyForCollectionAsync(App);

@@ -117,6 +117,7 @@ public sealed partial class PageFormAuthorizationTests
             ("amount", "10"), ("reason", "Parts late"))),
         new("Service/Visit:Move", Access.WriteService, "/service/visits/{appointment}", i => F(("slot", $"{i.Advisor}|2026-12-03T17:00:00Z"),
             ("reason", "Customer asked"), ("version", i.AppointmentVersion.ToString()))),
+        new("Approvals/Index:Policy", Access.ManageSite, "/approvals", _ => F(("role", "ServiceAdvisor"), ("action", "Goodwill"), ("allowed", "true"), ("limit", "300"), ("reason", "Test"))),
         new("Approvals/Index:Answer", Access.ManageSite, "/approvals", _ => F(("decisionId", Guid.NewGuid().ToString()), ("approved", "true"))),
         new("Workshop/Visit:Start", Access.Workshop, "/workshop/{appointment}", i => F(("version", i.AppointmentVersion.ToString()))),
         new("Workshop/Visit:Inspect", Access.Workshop, "/workshop/{appointment}", i => F(("area[0]", "Tires"), ("rating[0]", "Green"), ("version", i.AppointmentVersion.ToString()))),

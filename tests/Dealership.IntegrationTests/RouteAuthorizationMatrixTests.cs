@@ -92,6 +92,8 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/service/appointments/{id}/recovery"] = Access.WriteService,
         ["GET /api/service/workshop"] = Access.Workshop,
         ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
+        ["GET /api/policies"] = Access.ReadDecisions,
+        ["PUT /api/policies"] = Access.ManageSite,
         ["POST /api/orders/{id}/payments/{paymentId}/settlement"] = Access.ManageSite,
         ["GET /api/service/appointments/{id}/workshop"] = Access.Workshop,
         ["POST /api/service/appointments/{id}/start"] = Access.Workshop,

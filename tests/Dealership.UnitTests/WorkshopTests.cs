@@ -218,3 +218,23 @@ public sealed class ServiceBillTests
         Assert.That(bill.Total, Is.EqualTo(16_500));
     }
 }
+
+/// <summary>Discretionary limits: changed only with a reason, every change kept.</summary>
+public sealed class DiscretionPolicyTests
+{
+    [Test]
+    public void AChange_NeedsAReason_IsKeptWithWhatItChangedFrom_AndAlwaysAskMeansALimitOfZero()
+    {
+        var policy = new Dealership.Domain.Decisions.DiscretionPolicy(Guid.NewGuid(), "ServiceAdvisor", Dealership.Domain.Decisions.DecisionAction.Goodwill, startingLimit: 10_000);
+        var manager = Guid.NewGuid();
+
+        Assert.That(Assert.Throws<DomainRuleException>(() => policy.Change(true, 30_000, " ", manager, DateTime.UtcNow))!.Code, Is.EqualTo("reason-required"));
+        Assert.That(Assert.Throws<DomainRuleException>(() => policy.Change(true, -1, "x", manager, DateTime.UtcNow))!.Code, Is.EqualTo("limit-negative"));
+        policy.Change(true, 30_000, "Repeat visits", manager, DateTime.UtcNow);
+        policy.Change(false, 50_000, "Budget freeze", manager, DateTime.UtcNow);
+
+        Assert.That(policy.EffectiveLimit, Is.Zero, "not allowed: every request asks");
+        Assert.That(policy.Limit, Is.Null);
+        Assert.That(policy.History.Select(h => (h.WasLimit, h.Limit, h.Reason)), Is.EqualTo(new[] { ((long?)10_000, (long?)30_000, "Repeat visits"), (30_000, null, "Budget freeze") }));
+    }
+}

@@ -499,6 +499,43 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Decisions.DiscretionPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("Limit")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Role", "Action")
+                        .IsUnique();
+
+                    b.ToTable("DiscretionPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2287,6 +2324,61 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Decisions.DiscretionPolicy", b =>
+                {
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.Decisions.PolicyChange", "History", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<bool>("Allowed")
+                                .HasColumnType("bit");
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<Guid>("ChangedBy")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<long?>("Limit")
+                                .HasColumnType("bigint");
+
+                            b1.Property<Guid>("PolicyId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("nvarchar(300)");
+
+                            b1.Property<bool>("WasAllowed")
+                                .HasColumnType("bit");
+
+                            b1.Property<long?>("WasLimit")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PolicyId");
+
+                            b1.ToTable("PolicyChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>

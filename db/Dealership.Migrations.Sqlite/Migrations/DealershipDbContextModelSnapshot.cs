@@ -493,6 +493,43 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("Decisions");
                 });
 
+            modelBuilder.Entity("Dealership.Domain.Decisions.DiscretionPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Allowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Role", "Action")
+                        .IsUnique();
+
+                    b.ToTable("DiscretionPolicies", (string)null);
+                });
+
             modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2274,6 +2311,59 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasForeignKey("CustomerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Dealership.Domain.Decisions.DiscretionPolicy", b =>
+                {
+                    b.HasOne("Dealership.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Dealership.Domain.Decisions.PolicyChange", "History", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Allowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ChangedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("ChangedBy")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("Limit")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("PolicyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("WasAllowed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("WasLimit")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PolicyId");
+
+                            b1.ToTable("PolicyChanges", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PolicyId");
+                        });
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Dealership.Domain.Handover.CollectionBooking", b =>

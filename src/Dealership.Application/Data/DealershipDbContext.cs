@@ -70,6 +70,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<Dealership.Domain.Decisions.Decision> Decisions => Set<Dealership.Domain.Decisions.Decision>();
 
+    public DbSet<Dealership.Domain.Decisions.DiscretionPolicy> Policies => Set<Dealership.Domain.Decisions.DiscretionPolicy>();
+
     public DbSet<Dealership.Domain.TradeIns.TradeIn> TradeIns => Set<Dealership.Domain.TradeIns.TradeIn>();
 
     public DbSet<Dealership.Domain.Custody.CustodyRecord> Custody => Set<Dealership.Domain.Custody.CustodyRecord>();

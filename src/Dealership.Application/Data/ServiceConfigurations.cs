@@ -236,6 +236,29 @@ internal sealed class InspectionPhotoConfiguration : IEntityTypeConfiguration<In
     }
 }
 
+internal sealed class DiscretionPolicyConfiguration : IEntityTypeConfiguration<DiscretionPolicy>
+{
+    public void Configure(EntityTypeBuilder<DiscretionPolicy> builder)
+    {
+        builder.ToTable("DiscretionPolicies");
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Ignore(p => p.DomainEvents);
+        builder.Ignore(p => p.EffectiveLimit);
+        builder.Property(p => p.Role).HasMaxLength(30);
+        builder.Property(p => p.Action).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(p => new { p.SiteId, p.Role, p.Action }).IsUnique();
+        builder.HasOne<Site>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Cascade);
+        builder.OwnsMany(p => p.History, h =>
+        {
+            h.ToTable("PolicyChanges");
+            h.WithOwner().HasForeignKey("PolicyId");
+            h.HasKey(x => x.Id);
+            h.Property(x => x.Reason).HasMaxLength(300);
+        });
+        builder.Navigation(p => p.History).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
 internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
 {
     public void Configure(EntityTypeBuilder<Decision> builder)

@@ -9,7 +9,6 @@ using Dealership.Domain.Journey;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Dealership.Application.Service;
 
@@ -38,7 +37,7 @@ public static class OfferRecovery
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, AppointmentMover mover, ICurrentStaff staff, IOptions<DecisionLimits> limits, TimeProvider clock)
+    public sealed class Handler(DealershipDbContext db, AppointmentAccess access, AppointmentMover mover, ICurrentStaff staff, Discretion discretion, TimeProvider clock)
         : ICommandHandler<Command, DecisionView>
     {
         public async ValueTask<DecisionView> Handle(Command command, CancellationToken cancellationToken)
@@ -56,9 +55,10 @@ public static class OfferRecovery
                 await mover.MoveAsync(appointment, Instants.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, cancellationToken);
             }
 
-            var limit = limits.Value.For(staff.IsInRole);
+            var limit = await discretion.LimitAsync(site.Id, staff, command.Action, cancellationToken);
             var value = command.Amount?.Amount ?? 0;
-            var within = limit is null || value <= limit;
+            // A yes/no act (a loaner, a reschedule) is within a policy that allows it; one that does not always asks.
+            var within = limit is null || (command.Amount is null ? limit > 0 : value <= limit);
             var now = clock.GetUtcNow().UtcDateTime;
             var decision = new Decision(site.Id, staffId, command.Action, command.Amount?.ToMoney(), appointment.CustomerId, "appointment", appointment.Id,
                 command.Reason, within, now);

@@ -134,4 +134,19 @@ public static class ServiceApi
     }
 
     public sealed record ApprovalBody(bool Approved, string? Reason);
+
+    public sealed record PolicyBody(string Role, DecisionAction Action, bool Allowed, long? Limit, string Reason);
+
+    /// <summary>/api/policies: the current site's discretionary limits per role and act, with their history.</summary>
+    public static void MapPoliciesApi(this IEndpointRouteBuilder api)
+    {
+        var policies = api.MapGroup("/policies").WithTags("Decisions");
+        policies.MapGet("/", async (IMediator mediator, CancellationToken ct) => TypedResults.Ok(await mediator.Send(new GetPolicies.Query(), ct)))
+            .RequireAuthorization(Policies.ReadDecisions)
+            .WithSummary("Limits per role and act at the current site (defaults where none is set), and the latest changes: who, when, why.");
+        policies.MapPut("/", async (PolicyBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new SetPolicy.Command(body.Role ?? "", body.Action, body.Allowed, body.Limit, body.Reason ?? ""), ct)))
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Set one role's limit for one act (allowed, limit in cents or none for no cap) with the reason; kept in the history.");
+    }
 }

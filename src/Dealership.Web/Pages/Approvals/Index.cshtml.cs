@@ -17,7 +17,26 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
 
     public PagedList<DecisionView> Answered { get; private set; } = new([], 1, 10, 0);
 
+    public PolicySheet Sheet { get; private set; } = null!;
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostPolicyAsync(string? role, DecisionAction action, bool allowed, string? limit, string? reason, CancellationToken ct)
+    {
+        long? cents = null;
+        if (!string.IsNullOrWhiteSpace(limit))
+        {
+            if (FormOutcome.ToMinorUnits(limit) is not { } parsed)
+            {
+                return await ShowAsync(ct, "The limit is an amount, for example 250.00 (leave it empty for no cap).");
+            }
+
+            cents = parsed;
+        }
+
+        return await SubmitAsync(() => mediator.Send(new SetPolicy.Command(role ?? "", action, allowed, cents, reason ?? ""), ct).AsTask(),
+            "Limit changed; it applies from the next decision and is kept in the history.", "/approvals#limits", ct);
+    }
 
     public Task<IActionResult> OnPostAnswerAsync(Guid decisionId, bool approved, string? reason, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new AnswerDecision.Command(decisionId, approved, reason), ct).AsTask(),
@@ -26,6 +45,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Waiting = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.AwaitingApproval, 1, 50), ct);
+        Sheet = await mediator.Send(new GetPolicies.Query(), ct);
         var approved = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Approved, 1, 5), ct);
         var declined = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Declined, 1, 5), ct);
         Answered = new PagedList<DecisionView>([.. approved.Items.Concat(declined.Items).OrderByDescending(d => d.DecidedAt)], 1, 10, approved.Total + declined.Total);
