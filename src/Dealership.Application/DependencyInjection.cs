@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<TradeIns.TradeInAccess>();
         services.AddScoped<TradeIns.PayoffWatchdog>();
         services.AddScoped<Decisions.Discretion>();
+        services.AddScoped<Decisions.ApprovalEscalation>();
         services.AddScoped<Workshop.WorkshopAccess>();
         services.AddScoped<Workshop.WorkshopBills>();
         services.AddScoped<Workshop.WorkshopViews>();

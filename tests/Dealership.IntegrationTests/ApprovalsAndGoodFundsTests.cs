@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Dealership.Domain.Decisions;
 using Dealership.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.IntegrationTests;
 
@@ -58,6 +59,47 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
         Assert.That((stored.Status, stored.DecidedBy), Is.EqualTo((DecisionStatus.Approved, (Guid?)managerId)));
         var bill = (await (await advisor.GetAsync($"/api/service/appointments/{visit}/workshop")).ReadJsonAsync()).GetProperty("bill");
         Assert.That(bill.GetProperty("goodwill").GetProperty("amount").GetInt64(), Is.EqualTo(16_500), "the approved credit comes off the bill, never below zero");
+
+        // The customer comes back: the decision's outcome records itself.
+        var next = await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Annual service", operationCodes = new[] { "OIL-SVC" }, startsAt = Portland(27, 15), separateVisit = true });
+        Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.Created), await next.Content.ReadAsStringAsync());
+        var outcome = await App.QueryAsync(db => db.Decisions.Where(d => d.Id == decision).Select(d => new { d.Outcome, d.OutcomeNote }).SingleAsync());
+        Assert.That(outcome.Outcome, Is.EqualTo(DecisionOutcome.CustomerKept));
+        Assert.That(outcome.OutcomeNote, Does.StartWith("Came back: booked a visit"));
+        Assert.That((await advisor.PostAsJsonAsync($"/api/decisions/{decision}/outcome", new { outcome = "customerLost" })).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        var byHand = await manager.PostAsJsonAsync($"/api/decisions/{decision}/outcome", new { outcome = "noEffect", note = "Would have come back anyway" });
+        Assert.That((await byHand.ReadJsonAsync()).GetProperty("outcome").GetString(), Is.EqualTo("noEffect"));
+    }
+
+    [Test]
+    public async Task ARequestNobodyAnswersWithinAnHour_GoesToEveryManagerOfTheGroup_Once()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var advisor = await App.ServiceAsync();
+        var visit = (await (await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Noise", operationCodes = new[] { "DIAG" }, startsAt = Portland(24, 15), separateVisit = true })).ReadJsonAsync())
+            .GetProperty("id").GetGuid();
+        var decision = (await (await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/recovery",
+            new { action = "goodwill", amount = new { amount = 20_000, currency = "USD" }, reason = "Third visit" })).ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        async Task<Application.Decisions.EscalationReport> RunAsync()
+        {
+            using var scope = App.Services.CreateScope();
+            return await scope.ServiceProvider.GetRequiredService<Application.Decisions.ApprovalEscalation>().RunAsync(CancellationToken.None);
+        }
+
+        var early = await RunAsync();
+        App.Clock.Advance(Portland(23, 10) - App.Clock.GetUtcNow().UtcDateTime); // Monday: the site opened at 8, two hours ago
+        var late = await RunAsync();
+        var again = await RunAsync();
+
+        Assert.That(early.Escalated, Is.Zero, "the site is closed on Sunday: the hour counts open time");
+        Assert.That(late.Escalated, Is.GreaterThanOrEqualTo(1));
+        Assert.That(again.Escalated, Is.Zero, "once");
+        var tasks = await App.QueryAsync(db => db.Tasks.Where(t => t.SubjectId == decision && t.DeduplicationKey!.EndsWith("/escalated")).ToListAsync());
+        Assert.That(tasks, Is.Not.Empty);
+        Assert.That(tasks[0].Title, Does.StartWith("Waiting over an hour: goodwill credit of $200.00"));
     }
 
     [Test]

@@ -131,9 +131,17 @@ public static class ServiceApi
             .WithTags("Decisions")
             .RequireAuthorization(Policies.ManagersOnly)
             .WithSummary("Approve or decline a request above someone's limit (a decline needs the reason); the requester is told at once.");
+
+        api.MapPost("/decisions/{id:guid}/outcome", async (Guid id, OutcomeBody body, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new RecordDecisionOutcome.Command(id, body.Outcome, body.Note), ct)))
+            .WithTags("Decisions")
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithSummary("Record how a decision turned out where the system cannot know (customerKept, customerLost, noEffect); a customer who comes back is recorded automatically.");
     }
 
     public sealed record ApprovalBody(bool Approved, string? Reason);
+
+    public sealed record OutcomeBody(DecisionOutcome Outcome, string? Note);
 
     public sealed record PolicyBody(string Role, DecisionAction Action, bool Allowed, long? Limit, string Reason);
 
