@@ -88,6 +88,7 @@ public sealed class WorkshopTests
         await manager.GetByRole(AriaRole.Link, new() { Name = "Open the approvals queue" }).First.ClickAsync();
         var request = manager.GetByTestId("approval").Filter(new() { HasText = "Benjamin Foster" });
         await Assertions.Expect(request).ToContainTextAsync("Asked by Alex Kim");
+        await Assertions.Expect(request.GetByTestId("standing")).ToContainTextAsync("advice, not a rule");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "approvals-queue.png"), FullPage = true });
         await request.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
         await Assertions.Expect(manager.GetByRole(AriaRole.Alert)).ToContainTextAsync("Say why");

@@ -173,6 +173,14 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
         Assert.That(delivered.StatusCode, Is.EqualTo(HttpStatusCode.OK), await delivered.Content.ReadAsStringAsync());
 
         var bounced = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "bounced", note = "Returned: stop payment" });
+        var customer = await App.QueryAsync(db => db.Orders.Where(o => o.Id == order).Select(o => o.CustomerId).SingleAsync());
+        using (var scope = App.Services.CreateScope())
+        {
+            var standing = (await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Application.Decisions.GetCustomerStanding.Query([customer])))[customer];
+            Assert.That((standing.Purchases, standing.PaymentsBounced), Is.EqualTo((1, 1)));
+            Assert.That(standing.Notes, Has.Some.Contains("1 payment bounced"), "the manager sees it beside the next decision");
+        }
+
         Assert.That(bounced.StatusCode, Is.EqualTo(HttpStatusCode.OK), await bounced.Content.ReadAsStringAsync());
         var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.DeduplicationKey == $"order/{order}/bounced/{payment:N}"));
         Assert.That(task.Title, Does.StartWith("Payment bounced after handover"));

@@ -19,6 +19,8 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
 
     public PolicySheet Sheet { get; private set; } = null!;
 
+    public IReadOnlyDictionary<Guid, Standing> Standings { get; private set; } = new Dictionary<Guid, Standing>();
+
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
     public async Task<IActionResult> OnPostPolicyAsync(string? role, DecisionAction action, bool allowed, string? limit, string? reason, CancellationToken ct)
@@ -46,6 +48,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
     {
         Waiting = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.AwaitingApproval, 1, 50), ct);
         Sheet = await mediator.Send(new GetPolicies.Query(), ct);
+        Standings = await mediator.Send(new GetCustomerStanding.Query([.. Waiting.Items.Select(d => d.CustomerId).Distinct()]), ct);
         var approved = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Approved, 1, 5), ct);
         var declined = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Declined, 1, 5), ct);
         Answered = new PagedList<DecisionView>([.. approved.Items.Concat(declined.Items).OrderByDescending(d => d.DecidedAt)], 1, 10, approved.Total + declined.Total);

@@ -1,0 +1,84 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using FluentValidation;
+using Mediator;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Orders;
+using Dealership.Domain.Service;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dealership.Application.Decisions;
+
+/// <summary>
+/// What a manager should know about a customer before saying yes: how long they have been with us, what they
+/// bought and brought in, how their payments went, and how earlier gestures turned out, in plain words with
+/// the facts behind them. Advice beside the decision, never a rule that decides it.
+/// </summary>
+public sealed record Standing(Guid CustomerId, DateTime Since, int Purchases, int Visits, int PaymentsCleared, int PaymentsBounced, int Gestures, int GesturesKept,
+    IReadOnlyList<string> Notes);
+
+public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
+{
+    /// <summary>Standings for a page of customers in a fixed number of queries.</summary>
+    public async Task<IReadOnlyDictionary<Guid, Standing>> ForAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
+    {
+        if (customerIds.Count == 0)
+        {
+            return new Dictionary<Guid, Standing>();
+        }
+
+        var ids = customerIds.Distinct().ToList();
+        var since = await db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.CreatedAt, ct);
+        var purchases = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.CustomerId) && o.Status == OrderMilestone.Delivered)
+            .GroupBy(o => o.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var visits = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.CustomerId) && a.Status == AppointmentStatus.Collected)
+            .GroupBy(a => a.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var payments = await db.Set<Payment>().AsNoTracking()
+            .Where(p => p.Status == PaymentStatus.Cleared || p.Status == PaymentStatus.Failed)
+            .Join(db.Orders.Where(o => ids.Contains(o.CustomerId)), p => p.OrderId, o => o.Id, (p, o) => new { o.CustomerId, p.Status })
+            .GroupBy(p => new { p.CustomerId, p.Status }).Select(g => new { g.Key.CustomerId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+        var gestures = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CustomerId) && (d.Status == DecisionStatus.Applied || d.Status == DecisionStatus.Approved))
+            .GroupBy(d => d.CustomerId).Select(g => new { g.Key, Count = g.Count(), Kept = g.Count(d => d.Outcome == DecisionOutcome.CustomerKept) })
+            .ToDictionaryAsync(x => x.Key, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return ids.Where(since.ContainsKey).ToDictionary(id => id, id =>
+        {
+            var cleared = payments.Where(p => p.CustomerId == id && p.Status == PaymentStatus.Cleared).Sum(p => p.Count);
+            var bounced = payments.Where(p => p.CustomerId == id && p.Status == PaymentStatus.Failed).Sum(p => p.Count);
+            var bought = purchases.GetValueOrDefault(id);
+            var serviced = visits.GetValueOrDefault(id);
+            var given = gestures.GetValueOrDefault(id);
+            var years = (now - since[id]).TotalDays / 365.25;
+            var notes = new List<string>
+            {
+                years >= 1 ? $"A customer for {Math.Floor(years):0} year{(years >= 2 ? "s" : "")}" : "New this year",
+                bought + serviced == 0 ? "no purchase or completed visit with us yet" : $"{bought} car{(bought == 1 ? "" : "s")} bought, {serviced} visit{(serviced == 1 ? "" : "s")} completed",
+                bounced > 0 ? $"{bounced} payment{(bounced == 1 ? "" : "s")} bounced (and {cleared} cleared)" : cleared > 0 ? $"every payment cleared ({cleared})" : "no payment history yet",
+            };
+            if (given is not null)
+            {
+                notes.Add($"{given.Count} earlier gesture{(given.Count == 1 ? "" : "s")}, {given.Kept} followed by the customer coming back");
+            }
+
+            return new Standing(id, since[id], bought, serviced, cleared, bounced, given?.Count ?? 0, given?.Kept ?? 0, notes);
+        });
+    }
+}
+
+/// <summary>The standing of the customers behind a page of decisions (at most 50), at the caller's sites.</summary>
+public static class GetCustomerStanding
+{
+    [Allowed(Access.ReadDecisions)]
+    public sealed record Query(IReadOnlyList<Guid> CustomerIds) : IQuery<IReadOnlyDictionary<Guid, Standing>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator() => RuleFor(q => q.CustomerIds).Must(ids => ids is { Count: <= 50 }).WithMessage("At most 50 customers at a time.");
+    }
+
+    public sealed class Handler(CustomerStanding standing) : IQueryHandler<Query, IReadOnlyDictionary<Guid, Standing>>
+    {
+        public async ValueTask<IReadOnlyDictionary<Guid, Standing>> Handle(Query query, CancellationToken cancellationToken) =>
+            await standing.ForAsync(query.CustomerIds, cancellationToken);
+    }
+}
