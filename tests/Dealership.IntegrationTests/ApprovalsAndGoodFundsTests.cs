@@ -161,6 +161,15 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
         var refused = await sales.PostAsJsonAsync($"/api/orders/{order}/delivery", new { newCarKeys = 2 });
         Assert.That((await refused.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("balance-due"), "a check in hand is not money yet");
 
+        var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == order).Select(o => o.CustomerId).SingleAsync());
+        using (var scope = App.Services.CreateScope())
+        {
+            var page = await scope.ServiceProvider.GetRequiredService<Mediator.IMediator>().Send(new Application.Tracking.GetTrackingPage.Query(await App.TrackingTokenAsync(customerId)));
+            var shown = page.Orders.Single(o => o.OrderId == order).PendingPayments.Single();
+            Assert.That((shown.Method, shown.Verified, shown.Bounced), Is.EqualTo((Domain.Orders.PaymentMethod.CompanyCheck, false, false)),
+                "the customer's page says what the check waits for, not a flat no");
+        }
+
         var bySales = await sales.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "verify", note = "I trust them" });
         var noNote = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "verify" });
         var verified = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement",

@@ -38,9 +38,15 @@ public static class GetTrackingPage
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
     public sealed record OrderProgress(Guid OrderId, string Vehicle, string OwnerName, IReadOnlyList<ProgressStep> Steps, IReadOnlyList<ChecklistItem> StillNeeded, bool Cancelled,
-        DateTime? CollectionAt, IReadOnlyList<Handover.Slot> OpenSlots, IReadOnlyList<Handover.Slot> Suggested);
+        DateTime? CollectionAt, IReadOnlyList<Handover.Slot> OpenSlots, IReadOnlyList<Handover.Slot> Suggested)
+    {
+        public IReadOnlyList<MyPendingPayment> PendingPayments { get; init; } = [];
+    }
 
     public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
+
+    /// <summary>A check or transfer not yet plain money, with where it stands, so the customer reads the condition, not "we can't".</summary>
+    public sealed record MyPendingPayment(PaymentMethod Method, long Amount, string Currency, string? Reference, bool Verified, bool Bounced);
 
     public enum StepState
     {
@@ -64,7 +70,7 @@ public static class GetTrackingPage
                 .Take(20)
                 .Select(n => new Message(n.Channel, n.Subject, n.Body ?? "", n.SentAt!.Value))
                 .ToListAsync(cancellationToken);
-            var orders = await db.Orders.AsNoTracking()
+            var orders = await db.Orders.AsNoTracking().Include(o => o.Payments).AsSplitQuery()
                 .Where(o => o.CustomerId == customerId && o.Status != OrderMilestone.Delivered)
                 .OrderByDescending(o => o.CreatedAt).Take(5)
                 .ToListAsync(cancellationToken);
@@ -88,7 +94,11 @@ public static class GetTrackingPage
                 o.IsCancelled,
                 bookings.TryGetValue(o.Id, out var at) ? at : null,
                 openSlots[o.Id],
-                openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())).ToList();
+                openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())
+            {
+                PendingPayments = o.Payments.Where(p => Payment.NeedsClearing(p.Method) && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Failed))
+                    .Select(p => new MyPendingPayment(p.Method, p.Amount, p.Currency, p.Reference, p.VerifiedAt is not null, p.Status == PaymentStatus.Failed)).ToList(),
+            }).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
                 site.Name, customer.TimeZoneId, messages, progress, await visits.ForCustomerAsync(customerId, cancellationToken))
