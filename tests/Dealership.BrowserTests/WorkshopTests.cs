@@ -109,7 +109,7 @@ public sealed class WorkshopTests
         await row.GetByLabel("Why").FillAsync("Advisors settle repeat visits themselves");
         await row.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Assertions.Expect(manager.GetByTestId("limit-ServiceAdvisor-Goodwill")).ToHaveTextAsync("up to $300.00");
-        await Assertions.Expect(manager.GetByTestId("policy-history")).ToContainTextAsync("from $100.00 to $300.00: “Advisors settle repeat visits themselves”");
+        await Assertions.Expect(manager.GetByTestId("policy-history")).ToContainTextAsync("set the service advisors' goodwill credit limit from $100.00 to $300.00: “Advisors settle repeat visits themselves”");
         await manager.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "approvals-limits.png"), FullPage = true });
     }
 
