@@ -73,6 +73,25 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
     }
 
     [Test]
+    public async Task ACallOrVisitOutsideTheSystem_IsLoggedOnTheOneTimeline_ByWhoeverHadIt()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var sales = await App.SalesAsync();
+        using var parts = await App.PartsAsync();
+
+        var logged = await sales.PostAsJsonAsync($"/api/customers/{who.CustomerId}/contacts", new { kind = "call", fromCustomer = true, summary = "Asked when the car arrives; told Tuesday" });
+        var empty = await sales.PostAsJsonAsync($"/api/customers/{who.CustomerId}/contacts", new { kind = "visit", fromCustomer = true, summary = " " });
+        var byParts = await parts.PostAsJsonAsync($"/api/customers/{who.CustomerId}/contacts", new { kind = "call", fromCustomer = false, summary = "x" });
+        var nobody = await sales.PostAsJsonAsync($"/api/customers/{Guid.NewGuid()}/contacts", new { kind = "call", fromCustomer = false, summary = "x" });
+
+        Assert.That(logged.StatusCode, Is.EqualTo(HttpStatusCode.Created), await logged.Content.ReadAsStringAsync());
+        Assert.That((empty.StatusCode, byParts.StatusCode, nobody.StatusCode), Is.EqualTo((HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.NotFound)));
+        var touchpoint = await App.QueryAsync(db => db.Touchpoints.SingleAsync(t => t.CustomerId == who.CustomerId && t.Kind == Domain.Journey.TouchpointKind.Call));
+        Assert.That(touchpoint.Summary, Is.EqualTo("Called us: Asked when the car arrives; told Tuesday"));
+        Assert.That((touchpoint.Direction, touchpoint.Actor), Is.EqualTo((Domain.Journey.TouchpointDirection.Inbound, Domain.Journey.TouchpointActor.Customer)));
+    }
+
+    [Test]
     public async Task ARequestNobodyAnswersWithinAnHour_GoesToEveryManagerOfTheGroup_Once()
     {
         var who = await Arrange.CustomerWithCarAsync(App);

@@ -82,6 +82,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Customers/Details:Details", Access.EditCustomers, "/customers/{customer}", _ => F(("Details.FirstName", "Changed"),
             ("Details.LastName", "Name"), ("Details.Version", "1"))),
         new("Customers/Details:Message", Access.EditCustomers, "/customers/{customer}", _ => F(("MessageText", "Hello from a page"))),
+        new("Customers/Details:Contact", Access.EditCustomers, "/customers/{customer}", _ => F(("kind", "Call"), ("fromCustomer", "true"), ("summary", "Asked about the car"))),
         new("Customers/Details:RevokeLinks", Access.EditCustomers, "/customers/{customer}", _ => []),
         new("Inbox/Index:Answer", Access.EditCustomers, "/inbox", i => F(("taskId", i.Task.ToString()), ("customerId", i.Customer.ToString()), ("text", "Answered"))),
         new("Templates/Edit:Preview", Access.ManageSite, "/templates/order.placed/Sms/en", _ => F(("body", "Hi {{ firstName }} {{ link }}"))),

@@ -93,6 +93,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["GET /api/service/workshop"] = Access.Workshop,
         ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
         ["GET /api/policies"] = Access.ReadDecisions,
+        ["POST /api/customers/{id}/contacts"] = Access.EditCustomers,
         ["POST /api/decisions/{id}/outcome"] = Access.ManageSite,
         ["PUT /api/policies"] = Access.ManageSite,
         ["POST /api/orders/{id}/payments/{paymentId}/settlement"] = Access.ManageSite,

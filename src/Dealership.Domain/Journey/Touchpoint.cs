@@ -62,6 +62,12 @@ public enum TouchpointKind
     StaffNote,
     StatusChanged,
     PromiseChanged,
+
+    /// <summary>A phone call, logged by the staff member who made or took it.</summary>
+    Call,
+
+    /// <summary>The customer came in (without a booking or a handover), logged by staff.</summary>
+    Visit,
 }
 
 public enum TouchpointDirection

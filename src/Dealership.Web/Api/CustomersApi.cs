@@ -23,6 +23,8 @@ public static class CustomersApi
 
     public sealed record VehicleBody(string Vin, int Year, string Make, string Model, string? Trim, string? Color, int? Odometer);
 
+    public sealed record ContactBody(Dealership.Application.Journey.LogContact.ContactKind Kind, bool FromCustomer, string? Summary);
+
     public static void MapCustomersApi(this IEndpointRouteBuilder api)
     {
         var customers = api.MapGroup("/customers").WithTags("Customers").RequireAuthorization(Policies.Staff);
@@ -73,6 +75,14 @@ public static class CustomersApi
             })
             .RequireAuthorization(Policies.EditCustomers)
             .WithSummary("Add a vehicle. The VIN is validated (17 characters, no I/O/Q, North-American check digit).");
+
+        customers.MapPost("/{id:guid}/contacts", async (Guid id, ContactBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                var touchpoint = await mediator.Send(new Dealership.Application.Journey.LogContact.Command(id, body.Kind, body.FromCustomer, body.Summary ?? ""), ct);
+                return TypedResults.Created($"/api/customers/{id}/journey", new { id = touchpoint });
+            })
+            .RequireAuthorization(Policies.EditCustomers)
+            .WithSummary("Log a call or a visit that happened outside the system (who reached whom, and what about); it lands on the customer's timeline.");
 
         customers.MapGet("/{id:guid}/vehicles", async (Guid id, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListVehicles.Query(id, paging.Number, paging.Size), ct)))

@@ -251,6 +251,33 @@ public sealed class DetailsModel(IMediator mediator, IAuthorizationService autho
         return Page();
     }
 
+    public async Task<IActionResult> OnPostContactAsync([FromForm(Name = FormSubmissions.FieldName)] string? submissionKey, Application.Journey.LogContact.ContactKind kind,
+        bool fromCustomer, string? summary, CancellationToken ct)
+    {
+        if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
+        {
+            return Forbid();
+        }
+
+        try
+        {
+            var target = await submissions.RunOnceAsync(submissionKey, async () =>
+            {
+                await mediator.Send(new Application.Journey.LogContact.Command(Id, kind, fromCustomer, summary ?? ""), ct);
+                Message = kind == Application.Journey.LogContact.ContactKind.Call ? "Call logged on the timeline." : "Visit logged on the timeline.";
+                return $"/customers/{Id}";
+            });
+            return LocalRedirect(target);
+        }
+        catch (Exception ex) when (FormOutcome.Messages(ex) is { } messages)
+        {
+            MessageErrors.AddRange(messages);
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostRevokeLinksAsync(CancellationToken ct)
     {
         if (!(await authorization.AuthorizeAsync(User, Policies.EditCustomers)).Succeeded)
