@@ -65,12 +65,7 @@ public sealed class DecisionSubscribers(DealershipDbContext db) : IDomainEventSu
         var d = domainEvent.Decision;
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == d.SiteId, cancellationToken);
         var (what, customer, requester) = await DescribeAsync(d, cancellationToken);
-        var managers = await db.StaffSites.Where(s => s.SiteId == d.SiteId)
-            .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => new { s.StaffUserId, ur.RoleId })
-            .Join(db.Roles.Where(r => r.Name == StaffRoles.Manager), x => x.RoleId, r => r.Id, (x, _) => x.StaffUserId)
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, _) => id)
-            .Where(id => id != d.StaffId)
-            .Distinct().ToListAsync(cancellationToken);
+        var managers = (await ActiveManagers.IdsAsync(db, d.SiteId, cancellationToken)).Where(id => id != d.StaffId).ToList();
         var due = site.AddOpenTime(domainEvent.OccurredAt, TimeSpan.FromMinutes(30));
         foreach (var manager in managers.DefaultIfEmpty())
         {

@@ -37,8 +37,7 @@ public sealed class ApprovalEscalation(DealershipDbContext db, UnitOfWork unit, 
         var ids = overdue.Select(d => (Guid?)d.Id).ToList();
         var done = (await db.Tasks.Where(t => t.SubjectType == DecisionSubscribers.Subject && ids.Contains(t.SubjectId) && t.DeduplicationKey != null
                 && t.DeduplicationKey.EndsWith("/escalated")).Select(t => t.SubjectId).ToListAsync(cancellationToken)).ToHashSet();
-        var managers = await db.UserRoles.Join(db.Roles.Where(r => r.Name == StaffRoles.Manager), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, _) => id).Distinct().ToListAsync(cancellationToken);
+        var managers = await ActiveManagers.IdsAsync(db, siteId: null, cancellationToken);
         var escalated = 0;
         await unit.ExecuteAsync(async () =>
         {

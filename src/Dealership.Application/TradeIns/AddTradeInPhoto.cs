@@ -15,14 +15,7 @@ public static class AddTradeInPhoto
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator()
-        {
-            RuleFor(c => c.Content).NotNull().Must(c => c is { Length: > 0 }).WithMessage("Choose a photo to upload.");
-            RuleFor(c => c.Content).Must(c => c is null || c.Length <= PhotoRules.MaxBytes)
-                .WithMessage($"A photo is at most {PhotoRules.MaxBytes / (1024 * 1024)} MB; this one is larger.");
-            RuleFor(c => c.Content).Must(c => c is null || c.Length == 0 || PhotoRules.Recognise(c) is not null)
-                .WithMessage("That file is not a JPEG, PNG, WebP or HEIC photo.");
-        }
+        public Validator() => RuleFor(c => c.Content).Cascade(CascadeMode.Stop).MustBeAPhoto();
     }
 
     public sealed class Handler(TradeInAccess access, IPhotoStore photos, TimeProvider clock) : ICommandHandler<Command, TradeInView>

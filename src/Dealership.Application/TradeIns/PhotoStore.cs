@@ -1,3 +1,5 @@
+using FluentValidation;
+
 namespace Dealership.Application.TradeIns;
 
 /// <summary>
@@ -16,6 +18,14 @@ public interface IPhotoStore
 public static class PhotoRules
 {
     public const int MaxBytes = 10 * 1024 * 1024;
+
+    /// <summary>The one validation of an uploaded photo (present, at most 10 MB, really an image), for every command that takes one.</summary>
+    public static void MustBeAPhoto<T>(this IRuleBuilder<T, byte[]> rule)
+    {
+        rule.Must(c => c is { Length: > 0 }).WithMessage("Choose a photo to upload.")
+            .Must(c => c is null || c.Length <= MaxBytes).WithMessage($"A photo is at most {MaxBytes / (1024 * 1024)} MB; this one is larger.")
+            .Must(c => c is null || c.Length == 0 || Recognise(c) is not null).WithMessage("That file is not a JPEG, PNG, WebP or HEIC photo.");
+    }
 
     /// <summary>The image type the bytes really are, or null when they are not an image we keep.</summary>
     public static (string ContentType, string Extension)? Recognise(ReadOnlySpan<byte> head)
