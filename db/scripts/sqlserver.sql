@@ -2405,3 +2405,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    ALTER TABLE [ServiceAppointments] ADD [PartsAtCheckIn] nvarchar(10) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_TradeIns_SiteId_PayoffSentAt] ON [TradeIns] ([SiteId], [PayoffSentAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_SiteId_CheckedInAt] ON [ServiceAppointments] ([SiteId], [CheckedInAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_Promises_SiteId_ResolvedAt] ON [Promises] ([SiteId], [ResolvedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    CREATE INDEX [IX_Decisions_SiteId_CreatedAt] ON [Decisions] ([SiteId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128191359_JourneyAnalytics'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128191359_JourneyAnalytics', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -118,6 +118,7 @@ api.MapPoliciesApi();
 api.MapWorkshopApi();
 api.MapPartsApi();
 api.MapTemplatesApi();
+api.MapAnalyticsApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();

@@ -490,6 +490,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("SiteId", "CreatedAt");
+
                     b.HasIndex("StaffId", "CreatedAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
@@ -1389,6 +1391,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("SiteId", "ResolvedAt");
+
                     b.HasIndex("SiteId", "State");
 
                     b.HasIndex("State", "DueAt");
@@ -1508,6 +1512,10 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<long?>("PaidAmount")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("PartsAtCheckIn")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1565,6 +1573,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.HasIndex("VehicleId");
 
                     b.HasIndex("AdvisorStaffId", "Date");
+
+                    b.HasIndex("SiteId", "CheckedInAt");
 
                     b.HasIndex("Status", "Date");
 
@@ -2087,6 +2097,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("RequestedBy");
+
+                    b.HasIndex("SiteId", "PayoffSentAt");
 
                     b.HasIndex("SiteId", "Status", "RequestedAt");
 

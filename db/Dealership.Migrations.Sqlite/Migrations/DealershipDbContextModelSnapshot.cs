@@ -484,6 +484,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("SiteId", "CreatedAt");
+
                     b.HasIndex("StaffId", "CreatedAt");
 
                     b.HasIndex("SubjectType", "SubjectId");
@@ -1383,6 +1385,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId");
 
+                    b.HasIndex("SiteId", "ResolvedAt");
+
                     b.HasIndex("SiteId", "State");
 
                     b.HasIndex("State", "DueAt");
@@ -1502,6 +1506,10 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<long?>("PaidAmount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PartsAtCheckIn")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PaymentMethod")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1559,6 +1567,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasIndex("VehicleId");
 
                     b.HasIndex("AdvisorStaffId", "Date");
+
+                    b.HasIndex("SiteId", "CheckedInAt");
 
                     b.HasIndex("Status", "Date");
 
@@ -2079,6 +2089,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.HasIndex("OrderId");
 
                     b.HasIndex("RequestedBy");
+
+                    b.HasIndex("SiteId", "PayoffSentAt");
 
                     b.HasIndex("SiteId", "Status", "RequestedAt");
 

@@ -158,6 +158,7 @@ internal sealed class CustomerPromiseConfiguration : IEntityTypeConfiguration<De
         builder.HasIndex(p => new { p.OwnerStaffId, p.State, p.DueAt });
         builder.HasIndex(p => new { p.State, p.DueAt });
         builder.HasIndex(p => new { p.SiteId, p.State });
+        builder.HasIndex(p => new { p.SiteId, p.ResolvedAt });
         builder.HasIndex(p => new { p.SubjectId, p.Milestone });
         builder.HasOne<Customer>().WithMany().HasForeignKey(p => p.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }

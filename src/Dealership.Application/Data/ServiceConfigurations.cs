@@ -144,9 +144,12 @@ internal sealed class ServiceAppointmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.LastChangeReason).HasMaxLength(500);
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(12);
         builder.Property(a => a.Readiness).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.PartsAtCheckIn).HasConversion<string>().HasMaxLength(10);
         // The lane (site, day), the job's horizon scan (status, date), an advisor's day, a customer's visits.
         builder.HasIndex(a => new { a.SiteId, a.Date, a.Status });
         builder.HasIndex(a => new { a.Status, a.Date });
+        // The journey dashboard reads visits by when they came in (booking → check-in → ready, parts at check-in).
+        builder.HasIndex(a => new { a.SiteId, a.CheckedInAt });
         builder.HasIndex(a => new { a.AdvisorStaffId, a.Date });
         builder.HasIndex(a => a.CustomerId);
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
@@ -273,6 +276,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.Reason).HasMaxLength(500);
         builder.Property(d => d.OutcomeNote).HasMaxLength(500);
         builder.HasIndex(d => new { d.SiteId, d.Status, d.CreatedAt });
+        builder.HasIndex(d => new { d.SiteId, d.CreatedAt });
         builder.HasIndex(d => new { d.SubjectType, d.SubjectId });
         builder.HasIndex(d => d.CustomerId);
         builder.HasIndex(d => new { d.StaffId, d.CreatedAt });

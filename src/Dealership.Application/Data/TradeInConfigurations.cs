@@ -67,6 +67,7 @@ internal sealed class TradeInConfiguration : IEntityTypeConfiguration<TradeIn>
         // The appraisal queue (site, status, oldest first); an order's trade-in; the payoff watchdog's sweep.
         builder.HasIndex(t => new { t.SiteId, t.Status, t.RequestedAt });
         builder.HasIndex(t => t.OrderId);
+        builder.HasIndex(t => new { t.SiteId, t.PayoffSentAt });
         builder.HasIndex(t => t.CustomerId);
         builder.HasIndex(t => new { t.Status, t.PayoffSentAt, t.PayoffDueBy });
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Restrict);

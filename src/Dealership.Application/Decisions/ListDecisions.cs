@@ -6,11 +6,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Decisions;
 
-/// <summary>Decisions at the caller's sites, newest first; filter by subject, customer or status.</summary>
+/// <summary>Decisions at the caller's sites, newest first; filter by subject, customer, status, who decided, kind and outcome.</summary>
 public static class ListDecisions
 {
     [Allowed(Access.ReadDecisions)]
-    public sealed record Query(Guid? SubjectId, Guid? CustomerId, DecisionStatus? Status, int Page, int PageSize) : IQuery<PagedList<DecisionView>>, IPagedQuery;
+    public sealed record Query(Guid? SubjectId, Guid? CustomerId, DecisionStatus? Status, int Page, int PageSize,
+        Guid? StaffId = null, DecisionAction? Action = null, DecisionOutcome? Outcome = null) : IQuery<PagedList<DecisionView>>, IPagedQuery;
 
     public sealed class Handler(DealershipDbContext db, ICurrentStaff staff) : IQueryHandler<Query, PagedList<DecisionView>>
     {
@@ -31,6 +32,21 @@ public static class ListDecisions
             if (query.Status is { } status)
             {
                 decisions = decisions.Where(d => d.Status == status);
+            }
+
+            if (query.StaffId is { } by)
+            {
+                decisions = decisions.Where(d => d.StaffId == by);
+            }
+
+            if (query.Action is { } action)
+            {
+                decisions = decisions.Where(d => d.Action == action);
+            }
+
+            if (query.Outcome is { } outcome)
+            {
+                decisions = decisions.Where(d => d.Outcome == outcome);
             }
 
             // The approvals queue reads oldest first (who has waited longest); history newest first.

@@ -79,6 +79,7 @@ public static class OfferRecovery
         DecisionAction.Goodwill => "goodwill credit",
         DecisionAction.Coupon => "coupon",
         DecisionAction.Discount => "discount",
+        DecisionAction.OfferOverride => "trade-in offer different from the suggestion",
         _ => action.ToString(),
     };
 }

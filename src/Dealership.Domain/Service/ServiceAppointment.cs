@@ -99,6 +99,9 @@ public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
 
     public DateTime? CheckedInAt { get; private set; }
 
+    /// <summary>Where the parts stood when the car came in: the measure of "parts ready before the car arrives".</summary>
+    public PartsReadiness? PartsAtCheckIn { get; private set; }
+
     public Guid? CheckedInBy { get; private set; }
 
     public IReadOnlyList<AppointmentOperation> Operations => _operations;
@@ -181,6 +184,7 @@ public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
         PromisedReadyAt = promisedReadyAt;
         CheckedInAt = now;
         CheckedInBy = staffId;
+        PartsAtCheckIn = Readiness;
         Status = AppointmentStatus.CheckedIn;
         RecordChange();
         Raise(new AppointmentCheckedIn(this, now));

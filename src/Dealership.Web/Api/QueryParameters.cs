@@ -16,12 +16,5 @@ public sealed record PageRequest(int? Page, int? PageSize)
 /// <summary>?owner=me or ?owner={staff id} on lists that can be narrowed to one person's work; absent means everyone's.</summary>
 public sealed record OwnerQuery(string? Owner)
 {
-    public Guid? Resolve(ICurrentStaff staff)
-    {
-        ArgumentNullException.ThrowIfNull(staff);
-        return Owner is null ? null
-            : string.Equals(Owner, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
-            : Guid.TryParse(Owner, out var id) ? id
-            : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("owner", "Use owner=me or a staff id.")]);
-    }
+    public Guid? Resolve(ICurrentStaff staff) => QueryValues.Staff(Owner, staff, "owner");
 }

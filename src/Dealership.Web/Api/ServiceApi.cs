@@ -119,12 +119,13 @@ public static class ServiceApi
             .RequireAuthorization(Policies.ManagersOnly)
             .WithSummary("Run the parts pre-ordering now (it also runs hourly and after every booking).");
 
-        api.MapGet("/decisions", async (Guid? subjectId, Guid? customerId, string? status, [AsParameters] PageRequest paging, IMediator mediator, CancellationToken ct) =>
-                TypedResults.Ok(await mediator.Send(new ListDecisions.Query(subjectId, customerId, QueryValues.Enum<DecisionStatus>(status, "status"),
-                    paging.Number, paging.Size), ct)))
+        api.MapGet("/decisions", async ([AsParameters] DecisionFilter filter, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new ListDecisions.Query(filter.SubjectId, filter.CustomerId, QueryValues.Enum<DecisionStatus>(filter.Status, "status"),
+                    paging.Number, paging.Size, QueryValues.Staff(filter.Staff, staff, "staff"), QueryValues.Enum<DecisionAction>(filter.Action, "action"),
+                    QueryValues.Enum<DecisionOutcome>(filter.Outcome, "outcome")), ct)))
             .WithTags("Decisions")
             .RequireAuthorization(Policies.ReadDecisions)
-            .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome.");
+            .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome. Filter by subjectId, customerId, status, staff (me or an id), action and outcome.");
 
         api.MapPost("/decisions/{id:guid}/approval", async (Guid id, ApprovalBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AnswerDecision.Command(id, body.Approved, body.Reason), ct)))
@@ -138,6 +139,8 @@ public static class ServiceApi
             .RequireAuthorization(Policies.ManagersOnly)
             .WithSummary("Record how a decision turned out where the system cannot know (customerKept, customerLost, noEffect); a customer who comes back is recorded automatically.");
     }
+
+    public sealed record DecisionFilter(Guid? SubjectId, Guid? CustomerId, string? Status, string? Staff, string? Action, string? Outcome);
 
     public sealed record ApprovalBody(bool Approved, string? Reason);
 

@@ -57,8 +57,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         // Each role starts where its work is: salespeople on the deliveries board, advisors in the service
-        // lane, parts clerks on the parts page, used-car managers on the appraisal queue, technicians on the workshop board; managers on customer search.
-        var home = await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries"
+        // lane, parts clerks on the parts page, used-car managers on the appraisal queue, technicians on the workshop board; managers on the journey dashboard (how customers are doing, in pictures).
+        var home = await users.IsInRoleAsync(user, StaffRoles.Manager) ? "/analytics"
+            : await users.IsInRoleAsync(user, StaffRoles.Salesperson) ? "/deliveries"
             : await users.IsInRoleAsync(user, StaffRoles.ServiceAdvisor) ? "/service"
             : await users.IsInRoleAsync(user, StaffRoles.PartsClerk) ? "/parts"
             : await users.IsInRoleAsync(user, StaffRoles.UsedCarManager) ? "/trade-ins"

@@ -1,0 +1,427 @@
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Application.Orders;
+using Dealership.Domain.Decisions;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Dealership.Domain.Promises;
+using Dealership.Domain.Service;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Dealership.Application.Analytics;
+
+/// <summary>
+/// Where customers wait in silence or have to chase, how long each stage takes, which promises are kept and
+/// which decisions pay off, over a span of days at one site or all of the manager's sites. Every figure
+/// carries the customers behind its worst cases, so a bar on the dashboard leads to real journeys.
+/// </summary>
+public static class GetJourneyAnalytics
+{
+    /// <summary>Days run in the site's time zone, <paramref name="From"/> to <paramref name="To"/> inclusive; the last 90 days by default.</summary>
+    [Allowed(Access.ManageSite)]
+    public sealed record Query(DateOnly? From = null, DateOnly? To = null, Guid? SiteId = null) : IQuery<JourneyAnalytics>;
+
+    public const int MaxDays = 366;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q).Must(q => q.From is null || q.To is null || q.From <= q.To)
+                .WithName("from").WithMessage("'from' must be on or before 'to'.");
+            RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber < MaxDays)
+                .WithName("to").WithMessage($"Choose at most {MaxDays} days.");
+        }
+    }
+
+    public sealed class Handler(DealershipDbContext db, ICurrentStaff staff, TimeProvider clock, IOptions<OrderPolicy> orderPolicy)
+        : IQueryHandler<Query, JourneyAnalytics>
+    {
+        private static readonly TimeSpan ReturnWithin = TimeSpan.FromDays(30);
+
+        public async ValueTask<JourneyAnalytics> Handle(Query query, CancellationToken cancellationToken)
+        {
+            if (query.SiteId is { } only && !staff.SiteIds.Contains(only))
+            {
+                throw new NotFoundException("Site", only);
+            }
+
+            var sites = query.SiteId is { } one ? [one] : staff.SiteIds.ToList();
+            var zoneSite = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == (query.SiteId ?? staff.SiteId), cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(zoneSite.ToLocal(now));
+            var to = query.To ?? today;
+            var from = query.From ?? to.AddDays(-89);
+            var start = zoneSite.ToUtc(from.ToDateTime(TimeOnly.MinValue));
+            var end = zoneSite.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var until = end < now ? end : now;
+
+            var examples = new ExampleNames();
+            var contacts = await ContactsAsync(sites, start, end, examples, cancellationToken);
+            var (silence, orderDurations) = await OrdersAsync(sites, start, end, until, now, examples, cancellationToken);
+            var (visitDurations, partsReady, firstVisitFix) = await VisitsAsync(sites, start, end, examples, cancellationToken);
+            var payoff = await PayoffLagAsync(sites, start, end, examples, cancellationToken);
+            var (byPerson, byDepartment) = await PromisesAsync(sites, start, end, cancellationToken);
+            var decisions = await DecisionsAsync(sites, start, end, cancellationToken);
+            await examples.NameAsync(db, cancellationToken);
+
+            return new JourneyAnalytics(from, to, query.SiteId, contacts with { ChasingCustomers = examples.Resolve(contacts.ChasingCustomers) },
+                silence.Select(s => s with { Examples = examples.Resolve(s.Examples) }).ToList(),
+                [.. orderDurations.Concat(visitDurations).Append(payoff).Select(d => d with { Longest = examples.Resolve(d.Longest) })],
+                byPerson, byDepartment,
+                partsReady with { Misses = examples.Resolve(partsReady.Misses) }, firstVisitFix with { Misses = examples.Resolve(firstVisitFix.Misses) },
+                decisions);
+        }
+
+        /// <summary>
+        /// Contacts in the window: the dealer's (messages, calls, visits we made), proactive or answering; and the
+        /// customer's, split into answers (a YES, a chosen time, a yes or no to work) and chasing: a call or visit
+        /// they started, or free text a person had to answer.
+        /// </summary>
+        private async Task<ContactFigures> ContactsAsync(List<Guid> sites, DateTime start, DateTime end, ExampleNames examples, CancellationToken ct)
+        {
+            var inWindow = db.Touchpoints.AsNoTracking().Where(t => t.SiteId != null && sites.Contains(t.SiteId.Value) && t.OccurredAt >= start && t.OccurredAt < end);
+            var counts = await inWindow
+                .Where(t => t.Kind == TouchpointKind.MessageSent || t.Kind == TouchpointKind.CustomerReply || t.Kind == TouchpointKind.Call || t.Kind == TouchpointKind.Visit)
+                .GroupBy(t => new { t.Kind, t.Actor, t.Proactive, FreeText = t.SubjectType == "task" })
+                .Select(g => new { g.Key.Kind, g.Key.Actor, g.Key.Proactive, g.Key.FreeText, Count = g.Count() })
+                .ToListAsync(ct);
+
+            int Sum(Func<TouchpointKind, TouchpointActor, bool, bool, bool> which) => counts.Where(c => which(c.Kind, c.Actor, c.Proactive, c.FreeText)).Sum(c => c.Count);
+            var proactive = Sum((_, actor, pro, _) => actor == TouchpointActor.Dealer && pro);
+            var reactive = Sum((_, actor, pro, _) => actor == TouchpointActor.Dealer && !pro);
+            var chasing = Sum((kind, actor, _, freeText) => actor == TouchpointActor.Customer && (kind != TouchpointKind.CustomerReply || freeText));
+            var answers = Sum((kind, actor, _, freeText) => actor == TouchpointActor.Customer && kind == TouchpointKind.CustomerReply && !freeText);
+            var total = proactive + reactive + chasing + answers;
+
+            var chasers = await inWindow
+                .Where(t => t.Actor == TouchpointActor.Customer
+                    && ((t.Kind == TouchpointKind.CustomerReply && t.SubjectType == "task") || t.Kind == TouchpointKind.Call || t.Kind == TouchpointKind.Visit))
+                .GroupBy(t => t.CustomerId)
+                .Select(g => new { CustomerId = g.Key, Count = g.Count() })
+                .OrderByDescending(x => x.Count).ThenBy(x => x.CustomerId)
+                .Take(5)
+                .ToListAsync(ct);
+
+            return new ContactFigures(total, proactive, reactive, chasing, answers, JourneyMath.Share(chasing, total), JourneyMath.Share(proactive, proactive + reactive),
+                chasers.Select(c => examples.Add(c.CustomerId, null, null, c.Count == 1 ? "chased once" : $"chased {c.Count} times")).ToList());
+        }
+
+        private async Task<(List<StageSilence>, List<DurationFigure>)> OrdersAsync(List<Guid> sites, DateTime start, DateTime end, DateTime until, DateTime now,
+            ExampleNames examples, CancellationToken ct)
+        {
+            // Orders alive at some moment of the window: placed before its end, neither cancelled nor handed over before its start.
+            var orders = await db.Orders.AsNoTracking()
+                .Where(o => sites.Contains(o.SiteId) && o.CreatedAt < end && (o.CancelledAt == null || o.CancelledAt >= start))
+                .Where(o => o.Status != OrderMilestone.Delivered || o.Milestones.Any(m => m.Milestone == OrderMilestone.Delivered && m.ReachedAt >= start))
+                .Select(o => new
+                {
+                    o.Id,
+                    o.CustomerId,
+                    o.CreatedAt,
+                    o.CancelledAt,
+                    Reached = o.Milestones.Where(m => m.ReachedAt != null).Select(m => new { m.Milestone, m.ReachedAt }).ToList(),
+                })
+                .ToListAsync(ct);
+
+            var customerIds = orders.Select(o => o.CustomerId).Distinct().ToList();
+            var earliest = orders.Count == 0 ? start : orders.Min(o => o.CreatedAt);
+            var contacts = (await db.Touchpoints.AsNoTracking()
+                    .Where(t => customerIds.Contains(t.CustomerId) && t.Actor == TouchpointActor.Dealer && t.OccurredAt >= earliest
+                        && (t.Kind == TouchpointKind.MessageSent || t.Kind == TouchpointKind.Call || t.Kind == TouchpointKind.Visit))
+                    .Select(t => new { t.CustomerId, t.OccurredAt })
+                    .ToListAsync(ct))
+                .GroupBy(t => t.CustomerId)
+                .ToDictionary(g => g.Key, g => g.Select(t => t.OccurredAt).Order().ToList());
+
+            var policy = orderPolicy.Value;
+            var stageStats = Enum.GetValues<OrderMilestone>().Where(m => m != OrderMilestone.Delivered)
+                .ToDictionary(m => VehicleOrder.Describe(m), m => new StageTally(VehicleOrder.Describe(m), policy.SilenceLimit(m)));
+            var toArrival = new DurationTally("order-to-arrival", "Order → car at the dealership");
+            var toTold = new DurationTally("arrival-to-told", "Car arrived → customer told");
+            var toDelivery = new DurationTally("arrival-to-delivery", "Car arrived → handed over");
+
+            foreach (var order in orders)
+            {
+                var reached = order.Reached.Where(r => r.ReachedAt is not null).OrderBy(r => r.Milestone).Select(r => (r.Milestone, At: r.ReachedAt!.Value)).ToList();
+                var delivered = reached.Where(r => r.Milestone == OrderMilestone.Delivered).Select(r => (DateTime?)r.At).FirstOrDefault();
+                var arrived = reached.Where(r => r.Milestone == OrderMilestone.ArrivedAtDealership).Select(r => (DateTime?)r.At).FirstOrDefault();
+                var heard = contacts.GetValueOrDefault(order.CustomerId) ?? [];
+
+                var spans = JourneyMath.OrderStages(order.CreatedAt, order.CancelledAt, reached, until, policy);
+
+                foreach (var span in spans.Where(s => s.End > start && s.Start < end))
+                {
+                    stageStats[span.Stage].Subjects.Add(order.Id);
+                }
+
+                foreach (var gap in JourneyMath.Gaps(spans, heard).Where(g => g.OverLimit && g.To > start))
+                {
+                    var tally = stageStats[gap.Stage];
+                    tally.Silent.Add(order.Id);
+                    tally.Gaps++;
+                    tally.Worst.Add((gap.Length.TotalHours, order.CustomerId, order.Id));
+                }
+
+                if (arrived is { } arrival && arrival >= start && arrival < end)
+                {
+                    toArrival.Add((arrival - order.CreatedAt).TotalHours, order.CustomerId, "order", order.Id);
+                    var told = heard.FirstOrDefault(c => c >= arrival);
+                    if (told != default)
+                    {
+                        toTold.Add((told - arrival).TotalHours, order.CustomerId, "order", order.Id);
+                    }
+                    else
+                    {
+                        toTold.Add((now - arrival).TotalHours, order.CustomerId, "order", order.Id, "not told yet");
+                    }
+                }
+
+                if (delivered is { } handedOver && handedOver >= start && handedOver < end && arrived is { } came)
+                {
+                    toDelivery.Add((handedOver - came).TotalHours, order.CustomerId, "order", order.Id);
+                }
+            }
+
+            var silence = stageStats.Values.Select(t => t.ToFigure(examples)).ToList();
+            return (silence, [toArrival.ToFigure(examples), toTold.ToFigure(examples), toDelivery.ToFigure(examples)]);
+        }
+
+        private async Task<(List<DurationFigure>, RatioFigure, RatioFigure)> VisitsAsync(List<Guid> sites, DateTime start, DateTime end, ExampleNames examples, CancellationToken ct)
+        {
+            // The cohort: visits whose car came in during the window.
+            var visits = await db.Appointments.AsNoTracking()
+                .Where(a => sites.Contains(a.SiteId) && a.CheckedInAt >= start && a.CheckedInAt < end)
+                .Select(a => new { a.Id, a.CustomerId, a.VehicleId, a.CreatedAt, CheckedInAt = a.CheckedInAt!.Value, a.ReadyAt, a.CollectedAt, a.PartsAtCheckIn, HasParts = a.PartLines.Any() })
+                .ToListAsync(ct);
+
+            var vehicleIds = visits.Where(v => v.HasParts && v.CollectedAt is not null).Select(v => v.VehicleId).Distinct().ToList();
+            var later = (await db.Appointments.AsNoTracking()
+                    .Where(b => vehicleIds.Contains(b.VehicleId) && b.CreatedAt >= start && b.Status != AppointmentStatus.Cancelled)
+                    .Select(b => new { b.Id, b.VehicleId, b.CreatedAt })
+                    .ToListAsync(ct))
+                .ToLookup(b => b.VehicleId);
+
+            var toCheckIn = new DurationTally("booking-to-check-in", "Visit booked → car checked in");
+            var toReady = new DurationTally("check-in-to-ready", "Car checked in → ready to collect");
+            var partsYes = 0;
+            var partsOf = 0;
+            var partsMisses = new List<Example>();
+            var fixYes = 0;
+            var fixOf = 0;
+            var fixMisses = new List<Example>();
+            foreach (var visit in visits)
+            {
+                toCheckIn.Add((visit.CheckedInAt - visit.CreatedAt).TotalHours, visit.CustomerId, "appointment", visit.Id);
+                if (visit.ReadyAt is { } ready)
+                {
+                    toReady.Add((ready - visit.CheckedInAt).TotalHours, visit.CustomerId, "appointment", visit.Id);
+                }
+
+                if (visit.PartsAtCheckIn is { } parts && parts != PartsReadiness.NoParts)
+                {
+                    partsOf++;
+                    if (parts == PartsReadiness.Ready)
+                    {
+                        partsYes++;
+                    }
+                    else if (partsMisses.Count < 5)
+                    {
+                        partsMisses.Add(examples.Add(visit.CustomerId, "appointment", visit.Id, $"parts {parts.ToString().ToLowerInvariant()} at check-in"));
+                    }
+                }
+
+                if (visit.HasParts && visit.CollectedAt is { } collected)
+                {
+                    fixOf++;
+                    var cameBack = later[visit.VehicleId].FirstOrDefault(b => b.Id != visit.Id && b.CreatedAt > collected && b.CreatedAt <= collected + ReturnWithin);
+                    if (cameBack is null)
+                    {
+                        fixYes++;
+                    }
+                    else if (fixMisses.Count < 5)
+                    {
+                        fixMisses.Add(examples.Add(visit.CustomerId, "appointment", cameBack.Id, $"back after {(cameBack.CreatedAt - collected).TotalDays:0} days"));
+                    }
+                }
+            }
+
+            return ([toCheckIn.ToFigure(examples), toReady.ToFigure(examples)],
+                new RatioFigure("Parts ready when the car came in", partsOf, partsYes, JourneyMath.Share(partsYes, partsOf), partsMisses),
+                new RatioFigure("Fixed on the first visit (visits that needed parts)", fixOf, fixYes, JourneyMath.Share(fixYes, fixOf), fixMisses));
+        }
+
+        /// <summary>From the trade-in handed over to its loan paid off: every day of it the customer's old loan runs on.</summary>
+        private async Task<DurationFigure> PayoffLagAsync(List<Guid> sites, DateTime start, DateTime end, ExampleNames examples, CancellationToken ct)
+        {
+            var paid = await db.TradeIns.AsNoTracking()
+                .Where(t => sites.Contains(t.SiteId) && t.PayoffSentAt >= start && t.PayoffSentAt < end && t.ReceivedAt != null)
+                .Select(t => new { t.Id, t.CustomerId, Received = t.ReceivedAt!.Value, Sent = t.PayoffSentAt!.Value })
+                .ToListAsync(ct);
+            var tally = new DurationTally("trade-in-payoff", "Trade-in handed over → its loan paid off");
+            foreach (var t in paid)
+            {
+                tally.Add((t.Sent - t.Received).TotalHours, t.CustomerId, "trade-in", t.Id);
+            }
+
+            return tally.ToFigure(examples);
+        }
+
+        private async Task<(List<PromiseFigure>, List<PromiseFigure>)> PromisesAsync(List<Guid> sites, DateTime start, DateTime end, CancellationToken ct)
+        {
+            var resolved = await db.Promises.AsNoTracking()
+                .Where(p => sites.Contains(p.SiteId) && p.ResolvedAt >= start && p.ResolvedAt < end
+                    && (p.State == PromiseState.Kept || p.State == PromiseState.Broken || p.State == PromiseState.Renegotiated))
+                .GroupBy(p => new { p.OwnerStaffId, p.SubjectType, p.State })
+                .Select(g => new { g.Key.OwnerStaffId, g.Key.SubjectType, g.Key.State, Count = g.Count() })
+                .ToListAsync(ct);
+            var ownerIds = resolved.Select(r => r.OwnerStaffId).Distinct().ToList();
+            var names = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+
+            static PromiseFigure Figure(string who, Guid? staffId, IEnumerable<(PromiseState State, int Count)> rows)
+            {
+                var list = rows.ToList();
+                int Of(PromiseState state) => list.Where(r => r.State == state).Sum(r => r.Count);
+                var kept = Of(PromiseState.Kept);
+                var broken = Of(PromiseState.Broken);
+                return new PromiseFigure(who, staffId, kept, broken, Of(PromiseState.Renegotiated), JourneyMath.Share(kept, kept + broken));
+            }
+
+            var byPerson = resolved.GroupBy(r => r.OwnerStaffId)
+                .Select(g => Figure(names.GetValueOrDefault(g.Key, "A former colleague"), g.Key, g.Select(r => (r.State, r.Count))))
+                .OrderBy(f => f.KeptShare ?? 1).ThenBy(f => f.Who, StringComparer.Ordinal).ToList();
+            var byDepartment = resolved.GroupBy(r => Department(r.SubjectType))
+                .Select(g => Figure(g.Key, null, g.Select(r => (r.State, r.Count))))
+                .OrderBy(f => f.Who, StringComparer.Ordinal).ToList();
+            return (byPerson, byDepartment);
+        }
+
+        private async Task<DecisionFigures> DecisionsAsync(List<Guid> sites, DateTime start, DateTime end, CancellationToken ct)
+        {
+            var decisions = await db.Decisions.AsNoTracking()
+                .Where(d => sites.Contains(d.SiteId) && d.CreatedAt >= start && d.CreatedAt < end)
+                .Select(d => new { d.Action, d.Status, d.Outcome, d.CreatedAt, d.DecidedAt })
+                .ToListAsync(ct);
+            static bool Escalated(DecisionStatus s) => s != DecisionStatus.Applied;
+            var waits = decisions.Where(d => d.Status is DecisionStatus.Approved or DecisionStatus.Declined && d.DecidedAt is not null)
+                .Select(d => (d.DecidedAt!.Value - d.CreatedAt).TotalHours).ToList();
+            var byAction = decisions.GroupBy(d => d.Action).OrderBy(g => g.Key).Select(g =>
+            {
+                var kept = g.Count(d => d.Outcome == DecisionOutcome.CustomerKept);
+                var lost = g.Count(d => d.Outcome == DecisionOutcome.CustomerLost);
+                return new DecisionActionFigure(g.Key, g.Count(), g.Count(d => Escalated(d.Status)), g.Count(d => d.Status == DecisionStatus.Declined), kept, lost,
+                    g.Count(d => d.Outcome == DecisionOutcome.NoEffect), g.Count(d => d.Outcome == DecisionOutcome.Open), JourneyMath.Share(kept, kept + lost));
+            }).ToList();
+            return new DecisionFigures(decisions.Count, decisions.Count(d => !Escalated(d.Status)), decisions.Count(d => Escalated(d.Status)),
+                decisions.Count(d => d.Status == DecisionStatus.Approved), decisions.Count(d => d.Status == DecisionStatus.Declined),
+                decisions.Count(d => d.Status == DecisionStatus.AwaitingApproval), JourneyMath.Percentile(waits, 0.5), byAction);
+        }
+
+        public static string Department(string? subjectType) => subjectType switch
+        {
+            "order" => "Sales",
+            "appointment" => "Service",
+            "trade-in" => "Used cars",
+            _ => "Customer care",
+        };
+    }
+
+    /// <summary>Time spent in one order stage and the silences over its limit.</summary>
+    private sealed class StageTally(string stage, TimeSpan limit)
+    {
+        public HashSet<Guid> Subjects { get; } = [];
+
+        public HashSet<Guid> Silent { get; } = [];
+
+        public int Gaps { get; set; }
+
+        public List<(double Hours, Guid CustomerId, Guid OrderId)> Worst { get; } = [];
+
+        public StageSilence ToFigure(ExampleNames examples)
+        {
+            var worst = Worst.OrderByDescending(w => w.Hours).ThenBy(w => w.OrderId).DistinctBy(w => w.OrderId).Take(5)
+                .Select(w => examples.Add(w.CustomerId, "order", w.OrderId, $"{w.Hours / 24:0.#} days without a word")).ToList();
+            return new StageSilence(stage, limit.TotalHours, Subjects.Count, Silent.Count, Gaps, Worst.Count == 0 ? null : Worst.Max(w => w.Hours) / 24, worst);
+        }
+    }
+
+    private sealed class DurationTally(string key, string name)
+    {
+        private readonly List<(double Hours, Guid CustomerId, string SubjectType, Guid SubjectId, string? Note)> rows = [];
+
+        public void Add(double hours, Guid customerId, string subjectType, Guid subjectId, string? note = null) =>
+            rows.Add((hours, customerId, subjectType, subjectId, note));
+
+        public DurationFigure ToFigure(ExampleNames examples)
+        {
+            var hours = rows.Select(r => r.Hours).ToList();
+            var longest = rows.OrderByDescending(r => r.Hours).ThenBy(r => r.SubjectId).Take(5)
+                .Select(r => examples.Add(r.CustomerId, r.SubjectType, r.SubjectId, r.Note ?? JourneyAnalytics.Describe(r.Hours))).ToList();
+            return new DurationFigure(key, name, rows.Count, JourneyMath.Percentile(hours, 0.5), JourneyMath.Percentile(hours, 0.9), longest);
+        }
+    }
+
+    /// <summary>Collects the customers named in examples and looks their names up in one query at the end.</summary>
+    private sealed class ExampleNames
+    {
+        private readonly HashSet<Guid> ids = [];
+        private Dictionary<Guid, string> names = [];
+
+        public Example Add(Guid customerId, string? subjectType, Guid? subjectId, string detail)
+        {
+            ids.Add(customerId);
+            return new Example(customerId, "", subjectType, subjectId, detail);
+        }
+
+        public async Task NameAsync(DealershipDbContext db, CancellationToken ct)
+        {
+            var list = ids.ToList();
+            names = await db.Customers.AsNoTracking().Where(c => list.Contains(c.Id))
+                .ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, ct);
+        }
+
+        public List<Example> Resolve(IReadOnlyList<Example> examples) =>
+            examples.Select(e => e with { Customer = names.GetValueOrDefault(e.CustomerId, "A customer") }).ToList();
+    }
+}
+
+public sealed record JourneyAnalytics(
+    DateOnly From,
+    DateOnly To,
+    Guid? SiteId,
+    ContactFigures Contacts,
+    IReadOnlyList<StageSilence> Silence,
+    IReadOnlyList<DurationFigure> Durations,
+    IReadOnlyList<PromiseFigure> PromisesByPerson,
+    IReadOnlyList<PromiseFigure> PromisesByDepartment,
+    RatioFigure PartsReadyAtCheckIn,
+    RatioFigure FirstVisitFixWithParts,
+    DecisionFigures Decisions)
+{
+    /// <summary>"3 h", "2.5 days": a duration as a manager reads it.</summary>
+    public static string Describe(double hours) => hours < 48 ? $"{hours:0.#} h" : $"{hours / 24:0.#} days";
+}
+
+/// <summary>A customer behind a figure, with what happened to them; the dashboard links to their journey.</summary>
+public sealed record Example(Guid CustomerId, string Customer, string? SubjectType, Guid? SubjectId, string Detail);
+
+public sealed record ContactFigures(int Total, int DealerProactive, int DealerReactive, int CustomerChasing, int CustomerAnswers,
+    double? ChasingShare, double? ProactiveShare, IReadOnlyList<Example> ChasingCustomers);
+
+/// <summary>An order stage: how many orders spent time in it, how many went silent past its limit, and the worst.</summary>
+public sealed record StageSilence(string Stage, double LimitHours, int Orders, int SilentOrders, int Gaps, double? LongestDays, IReadOnlyList<Example> Examples);
+
+public sealed record DurationFigure(string Key, string Name, int Count, double? MedianHours, double? P90Hours, IReadOnlyList<Example> Longest);
+
+public sealed record PromiseFigure(string Who, Guid? StaffId, int Kept, int Broken, int Renegotiated, double? KeptShare);
+
+public sealed record RatioFigure(string Name, int Of, int Yes, double? Share, IReadOnlyList<Example> Misses);
+
+public sealed record DecisionFigures(int Total, int WithinLimit, int Escalated, int Approved, int Declined, int Waiting, double? MedianHoursToAnswer,
+    IReadOnlyList<DecisionActionFigure> ByAction);
+
+/// <summary>One kind of decision and how it paid off: kept share = customers kept / (kept + lost).</summary>
+public sealed record DecisionActionFigure(DecisionAction Action, int Total, int Escalated, int Declined, int Kept, int Lost, int NoEffect, int Open, double? KeptShare);

@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+
+namespace Dealership.Web.Ui;
+
+/// <summary>
+/// Charts drawn on the server as inline SVG: no script, no CDN, readable offline, printable, and read out by
+/// screen readers from their title and the table of figures each chart sits beside. Colours come from CSS
+/// classes (<c>.chart .tone-…</c>), so the palette lives in one place.
+/// </summary>
+public static class SvgCharts
+{
+    /// <summary>One row of a bar chart: <paramref name="Value"/> against <paramref name="Max"/>, with the words shown after the bar.</summary>
+    public sealed record Bar(string Label, double Value, double Max, string Caption, string Tone = "brand", string? Href = null, double? Marker = null);
+
+    /// <summary>One part of a stacked row.</summary>
+    public sealed record Segment(string Name, double Value, string Tone);
+
+    public sealed record StackedRow(string Label, IReadOnlyList<Segment> Segments, string Caption);
+
+    private const int Width = 640;
+    private const int LabelWidth = 210;
+    private const int BarWidth = 250;
+    private const int RowHeight = 30;
+
+    /// <summary>Horizontal bars, one per row; an optional marker (a thin line) shows a second value such as the 90th percentile.</summary>
+    public static IHtmlContent Bars(string title, IReadOnlyList<Bar> rows, string? testId = null)
+    {
+        var height = Math.Max(1, rows.Count) * RowHeight + 8;
+        var svg = Open(title, height, testId);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var y = 4 + (i * RowHeight);
+            var fraction = row.Max <= 0 ? 0 : Math.Clamp(row.Value / row.Max, 0, 1);
+            Label(svg, row.Label, y, row.Href);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{BarWidth}\" height=\"16\" rx=\"3\"/>");
+            if (fraction > 0)
+            {
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone-{Enc(row.Tone)}\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{Math.Max(2, fraction * BarWidth):0.#}\" height=\"16\" rx=\"3\"><title>{Enc(row.Label)}: {Enc(row.Caption)}</title></rect>");
+            }
+
+            if (row.Marker is { } marker && row.Max > 0)
+            {
+                var x = LabelWidth + (Math.Clamp(marker / row.Max, 0, 1) * BarWidth);
+                svg.Append(CultureInfo.InvariantCulture, $"<line class=\"marker\" x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{y + 2}\" y2=\"{y + 26}\"/>");
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{LabelWidth + BarWidth + 8}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
+        }
+
+        return Close(svg);
+    }
+
+    /// <summary>Rows split into coloured parts that add up to the row's whole (each row scaled to its own total).</summary>
+    public static IHtmlContent Stacked(string title, IReadOnlyList<StackedRow> rows, string? testId = null)
+    {
+        var height = Math.Max(1, rows.Count) * RowHeight + 8;
+        var svg = Open(title, height, testId);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            var y = 4 + (i * RowHeight);
+            var total = row.Segments.Sum(s => s.Value);
+            Label(svg, row.Label, y, null);
+            svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{BarWidth}\" height=\"16\" rx=\"3\"/>");
+            var x = (double)LabelWidth;
+            foreach (var segment in row.Segments.Where(s => s.Value > 0))
+            {
+                var w = total <= 0 ? 0 : segment.Value / total * BarWidth;
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone-{Enc(segment.Tone)}\" x=\"{x:0.#}\" y=\"{y + 6}\" width=\"{w:0.#}\" height=\"16\"><title>{Enc(segment.Name)}: {segment.Value:0.#}</title></rect>");
+                x += w;
+            }
+
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{LabelWidth + BarWidth + 8}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
+        }
+
+        return Close(svg);
+    }
+
+    /// <summary>The colour key for a stacked chart, as HTML so it wraps on a phone.</summary>
+    public static IHtmlContent Legend(params (string Name, string Tone)[] entries)
+    {
+        var html = new StringBuilder("<ul class=\"chart-legend\">");
+        foreach (var (name, tone) in entries)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><span class=\"swatch tone-{Enc(tone)}\" aria-hidden=\"true\"></span>{Enc(name)}</li>");
+        }
+
+        return new HtmlString(html.Append("</ul>").ToString());
+    }
+
+    private static StringBuilder Open(string title, int height, string? testId)
+    {
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture,
+            $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{Enc(title)}\"{(testId is null ? "" : $" data-testid=\"{Enc(testId)}\"")}><title>{Enc(title)}</title>");
+        return svg;
+    }
+
+    private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
+
+    private static void Label(StringBuilder svg, string label, int y, string? href)
+    {
+        var text = label.Length > 30 ? label[..29] + "…" : label;
+        var element = $"<text class=\"label\" x=\"{LabelWidth - 8}\" y=\"{y + 19}\" text-anchor=\"end\">{Enc(text)}</text>";
+        svg.Append(href is null ? element : $"<a href=\"{Enc(href)}\">{element}</a>");
+    }
+
+    private static string Enc(string value) => HtmlEncoder.Default.Encode(value);
+}
