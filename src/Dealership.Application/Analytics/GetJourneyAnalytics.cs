@@ -250,8 +250,8 @@ public static class GetJourneyAnalytics
             }
 
             return ([toCheckIn.ToFigure(examples), toReady.ToFigure(examples)],
-                new RatioFigure("Parts ready when the car came in", partsOf, partsYes, JourneyMath.Share(partsYes, partsOf), partsMisses),
-                new RatioFigure("Fixed on the first visit (visits that needed parts)", fixOf, fixYes, JourneyMath.Share(fixYes, fixOf), fixMisses));
+                new RatioFigure("Parts ready at check-in", partsOf, partsYes, JourneyMath.Share(partsYes, partsOf), partsMisses),
+                new RatioFigure("Fixed on the first visit", fixOf, fixYes, JourneyMath.Share(fixYes, fixOf), fixMisses));
         }
 
         /// <summary>From the trade-in handed over to its loan paid off: every day of it the customer's old loan runs on.</summary>

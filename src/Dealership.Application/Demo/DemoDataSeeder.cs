@@ -43,6 +43,7 @@ public sealed partial class DemoDataSeeder(
         await EnsureOrdersAsync(portland, owners, cancellationToken);
         await EnsureTradeInsAsync(portland, owners, cancellationToken);
         await EnsureServiceAsync(portland, boise, owners, cancellationToken);
+        await EnsureHistoryAsync(portland, owners, cancellationToken);
         // Last: Liam's text is routed to the advisor of the visit he has booked, so the visit must exist.
         await EnsureConversationsAsync(portland, cancellationToken);
     }

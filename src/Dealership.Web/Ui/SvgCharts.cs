@@ -13,33 +13,51 @@ namespace Dealership.Web.Ui;
 public static class SvgCharts
 {
     /// <summary>One row of a bar chart: <paramref name="Value"/> against <paramref name="Max"/>, with the words shown after the bar.</summary>
-    public sealed record Bar(string Label, double Value, double Max, string Caption, string Tone = "brand", string? Href = null, double? Marker = null);
+    public sealed record Bar(string Label, double Value, double Max, string Caption, string Tone = "brand", string? Href = null, double? Marker = null, string? Tip = null);
 
     /// <summary>One part of a stacked row.</summary>
     public sealed record Segment(string Name, double Value, string Tone);
 
     public sealed record StackedRow(string Label, IReadOnlyList<Segment> Segments, string Caption);
 
-    private const int Width = 640;
-    private const int LabelWidth = 210;
-    private const int BarWidth = 250;
     private const int RowHeight = 30;
 
-    /// <summary>Horizontal bars, one per row; an optional marker (a thin line) shows a second value such as the 90th percentile.</summary>
-    public static IHtmlContent Bars(string title, IReadOnlyList<Bar> rows, string? testId = null)
+    /// <summary>
+    /// The drawing's own width: a chart in a half-width card is drawn narrower (<see cref="Narrow"/>) so that,
+    /// scaled to its card, its words stay as large as a full-width chart's.
+    /// </summary>
+    public const int Wide = 760;
+
+    public const int Narrow = 540;
+
+    private sealed record Layout(int Width)
     {
+        public int LabelWidth => Width * 35 / 100;
+
+        public int BarWidth => Width * (Width >= Wide ? 33 : 32) / 100;
+
+        public int CaptionX => LabelWidth + BarWidth + 8;
+
+        public int MaxLabel => Width >= Wide ? 32 : 26;
+    }
+
+    /// <summary>Horizontal bars, one per row; an optional marker (a thin line) shows a second value such as the 90th percentile.</summary>
+    public static IHtmlContent Bars(string title, IReadOnlyList<Bar> rows, string? testId = null, int width = Wide)
+    {
+        var layout = new Layout(width);
+        var (LabelWidth, BarWidth) = (layout.LabelWidth, layout.BarWidth);
         var height = Math.Max(1, rows.Count) * RowHeight + 8;
-        var svg = Open(title, height, testId);
+        var svg = Open(title, width, height, testId);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var y = 4 + (i * RowHeight);
             var fraction = row.Max <= 0 ? 0 : Math.Clamp(row.Value / row.Max, 0, 1);
-            Label(svg, row.Label, y, row.Href);
+            Label(svg, layout, row.Label, y, row.Href);
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{BarWidth}\" height=\"16\" rx=\"3\"/>");
             if (fraction > 0)
             {
-                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone-{Enc(row.Tone)}\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{Math.Max(2, fraction * BarWidth):0.#}\" height=\"16\" rx=\"3\"><title>{Enc(row.Label)}: {Enc(row.Caption)}</title></rect>");
+                svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone-{Enc(row.Tone)}\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{Math.Max(2, fraction * BarWidth):0.#}\" height=\"16\" rx=\"3\"><title>{Enc(row.Label)}: {Enc(row.Tip ?? row.Caption)}</title></rect>");
             }
 
             if (row.Marker is { } marker && row.Max > 0)
@@ -48,23 +66,25 @@ public static class SvgCharts
                 svg.Append(CultureInfo.InvariantCulture, $"<line class=\"marker\" x1=\"{x:0.#}\" x2=\"{x:0.#}\" y1=\"{y + 2}\" y2=\"{y + 26}\"/>");
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{LabelWidth + BarWidth + 8}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{layout.CaptionX}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
         }
 
         return Close(svg);
     }
 
     /// <summary>Rows split into coloured parts that add up to the row's whole (each row scaled to its own total).</summary>
-    public static IHtmlContent Stacked(string title, IReadOnlyList<StackedRow> rows, string? testId = null)
+    public static IHtmlContent Stacked(string title, IReadOnlyList<StackedRow> rows, string? testId = null, int width = Wide)
     {
+        var layout = new Layout(width);
+        var (LabelWidth, BarWidth) = (layout.LabelWidth, layout.BarWidth);
         var height = Math.Max(1, rows.Count) * RowHeight + 8;
-        var svg = Open(title, height, testId);
+        var svg = Open(title, width, height, testId);
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var y = 4 + (i * RowHeight);
             var total = row.Segments.Sum(s => s.Value);
-            Label(svg, row.Label, y, null);
+            Label(svg, layout, row.Label, y, null);
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{BarWidth}\" height=\"16\" rx=\"3\"/>");
             var x = (double)LabelWidth;
             foreach (var segment in row.Segments.Where(s => s.Value > 0))
@@ -74,7 +94,7 @@ public static class SvgCharts
                 x += w;
             }
 
-            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{LabelWidth + BarWidth + 8}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text class=\"caption\" x=\"{layout.CaptionX}\" y=\"{y + 19}\">{Enc(row.Caption)}</text>");
         }
 
         return Close(svg);
@@ -92,20 +112,20 @@ public static class SvgCharts
         return new HtmlString(html.Append("</ul>").ToString());
     }
 
-    private static StringBuilder Open(string title, int height, string? testId)
+    private static StringBuilder Open(string title, int width, int height, string? testId)
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" viewBox=\"0 0 {Width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{Enc(title)}\"{(testId is null ? "" : $" data-testid=\"{Enc(testId)}\"")}><title>{Enc(title)}</title>");
+            $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{Enc(title)}\"{(testId is null ? "" : $" data-testid=\"{Enc(testId)}\"")}><title>{Enc(title)}</title>");
         return svg;
     }
 
     private static HtmlString Close(StringBuilder svg) => new(svg.Append("</svg>").ToString());
 
-    private static void Label(StringBuilder svg, string label, int y, string? href)
+    private static void Label(StringBuilder svg, Layout layout, string label, int y, string? href)
     {
-        var text = label.Length > 30 ? label[..29] + "…" : label;
-        var element = $"<text class=\"label\" x=\"{LabelWidth - 8}\" y=\"{y + 19}\" text-anchor=\"end\">{Enc(text)}</text>";
+        var text = label.Length > layout.MaxLabel ? label[..(layout.MaxLabel - 1)] + "…" : label;
+        var element = $"<text class=\"label\" x=\"{layout.LabelWidth - 8}\" y=\"{y + 19}\" text-anchor=\"end\"><title>{Enc(label)}</title>{Enc(text)}</text>";
         svg.Append(href is null ? element : $"<a href=\"{Enc(href)}\">{element}</a>");
     }
 
