@@ -35,6 +35,12 @@ public sealed partial class StaffUiTests
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Trade-ins" })).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
         }
+        else if (email.StartsWith("manager", StringComparison.Ordinal))
+        {
+            // Managers start on the dashboard of how customers are doing.
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How customers are doing");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Customers", Exact = true }).ClickAsync();
+        }
         else if (email.StartsWith("service", StringComparison.Ordinal) || email.StartsWith("parts", StringComparison.Ordinal))
         {
             // Advisors start in the service lane, parts clerks on the parts page.
@@ -264,6 +270,7 @@ public sealed partial class StaffUiTests
     {
         // James Whitaker prefers texts and has no quiet hours, so the real clock cannot defer the message.
         var page = await _host.SignInAsync("manager@demo.local");
+        await page.GotoAsync("/");
         await page.GetByLabel("Search customers").FillAsync("Whitaker");
         await page.Keyboard.PressAsync("Enter");
         await page.GetByRole(AriaRole.Link, new() { Name = "Whitaker, James" }).ClickAsync();

@@ -23,7 +23,7 @@ public sealed partial class DemoDataSeeder
 {
     private static readonly (string Make, string Model, long Price)[] HistoryCars =
     [
-        ("Honda", "CR-V", 3_450_000), ("Toyota", "Camry", 3_120_000), ("Ford", "Explorer", 4_480_000), ("Subaru", "Outback", 3_690_000),
+        ("Honda", "CR-V", 3_450_000), ("Toyota", "Camry", 3_120_000), ("Ford", "Explorer", 4_480_000), ("Subaru", "Forester", 3_690_000),
         ("Honda", "Civic", 2_690_000), ("Toyota", "Highlander", 4_950_000), ("Mazda", "CX-5", 3_280_000), ("Kia", "Telluride", 4_620_000),
     ];
 
