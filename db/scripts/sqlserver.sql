@@ -2458,3 +2458,58 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128195140_DecisionsOnDeals'
+)
+BEGIN
+    ALTER TABLE [Decisions] ADD [ExtendTo] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128195140_DecisionsOnDeals'
+)
+BEGIN
+    ALTER TABLE [Decisions] ADD [PaymentId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128195140_DecisionsOnDeals'
+)
+BEGIN
+    CREATE TABLE [OrderConcessions] (
+        [Id] int NOT NULL IDENTITY,
+        [DecisionId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(24) NOT NULL,
+        [Amount] bigint NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [GrantedAt] datetime2 NOT NULL,
+        [OrderId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_OrderConcessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OrderConcessions_Orders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [Orders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128195140_DecisionsOnDeals'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_OrderConcessions_OrderId_DecisionId] ON [OrderConcessions] ([OrderId], [DecisionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128195140_DecisionsOnDeals'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128195140_DecisionsOnDeals', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

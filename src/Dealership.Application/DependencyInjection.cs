@@ -53,6 +53,7 @@ public static class DependencyInjection
         services.AddScoped<TradeIns.TradeInAccess>();
         services.AddScoped<TradeIns.PayoffWatchdog>();
         services.AddScoped<Decisions.Discretion>();
+        services.AddScoped<Decisions.DecisionEffects>();
         services.AddScoped<Decisions.ApprovalEscalation>();
         services.AddScoped<Decisions.CustomerStanding>();
         services.AddScoped<Workshop.WorkshopAccess>();

@@ -91,6 +91,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/service/appointments/{id}/check-in"] = Access.WriteService,
         ["POST /api/service/appointments/{id}/recovery"] = Access.WriteService,
         ["GET /api/service/workshop"] = Access.Workshop,
+        ["POST /api/decisions"] = Access.ReadDecisions,
         ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
         ["GET /api/policies"] = Access.ReadDecisions,
         ["POST /api/customers/{id}/contacts"] = Access.EditCustomers,

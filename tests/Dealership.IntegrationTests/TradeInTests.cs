@@ -71,6 +71,19 @@ public sealed class TradeInTests : FreshAppTests
 
     private static readonly Faker Faker = new();
 
+    /// <summary>A trade-in of the customer's (no order yet), appraised: its offer waits for their answer.</summary>
+    internal static async Task<Guid> OfferedAsync(DealershipApp app, Arrange.CustomerWithCar who)
+    {
+        using var sales = await app.SalesAsync();
+        using var usedCars = await app.UsedCarsAsync();
+        var requested = await sales.PostAsJsonAsync("/api/trade-ins", Request(who.CustomerId, null, HighlanderVin(Faker.Random.Int(1, 999_999)), title: "inHand"));
+        Assert.That(requested.StatusCode, Is.EqualTo(HttpStatusCode.Created), await requested.Content.ReadAsStringAsync());
+        var id = (await requested.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var appraised = await usedCars.PostAsJsonAsync($"/api/trade-ins/{id}/appraisal", Appraisal());
+        Assert.That(appraised.StatusCode, Is.EqualTo(HttpStatusCode.OK), await appraised.Content.ReadAsStringAsync());
+        return id;
+    }
+
     private static async Task BookCollectionAsync(HttpClient sales, Guid order)
     {
         foreach (var item in new[] { "preDeliveryInspection", "fundsArranged", "insuranceProof", "registrationPaperwork" })

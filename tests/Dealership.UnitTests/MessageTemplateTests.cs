@@ -165,6 +165,7 @@ public sealed class MessageTemplateMissingFactTests
         [MessageTemplates.TradeInOffer] = ["offer", "validUntil"],
         [MessageTemplates.TradeInReceived] = ["keys"],
         [MessageTemplates.TradeInPayoffSent] = ["lender", "amount", "reference"],
+        [MessageTemplates.DecisionApproved] = ["kind"],
     };
 
     private static IEnumerable<TestCaseData> Cases() =>

@@ -449,6 +449,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("DecidedBy")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ExtendTo")
+                        .HasColumnType("date");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -457,6 +460,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<string>("OutcomeNote")
                         .HasMaxLength(500)
                         .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -2620,6 +2626,47 @@ namespace Dealership.Migrations.SqlServer.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("Dealership.Domain.Orders.OrderConcession", "Concessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateTime>("GrantedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("nvarchar(24)");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId", "DecisionId")
+                                .IsUnique();
+
+                            b1.ToTable("OrderConcessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsMany("Dealership.Domain.Orders.OrderFee", "FeeItems", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2650,6 +2697,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Checklist");
+
+                    b.Navigation("Concessions");
 
                     b.Navigation("FeeItems");
 

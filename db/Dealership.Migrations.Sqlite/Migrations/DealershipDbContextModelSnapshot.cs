@@ -443,6 +443,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("DecidedBy")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("ExtendTo")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(14)
@@ -450,6 +453,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.Property<string>("OutcomeNote")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")
@@ -2597,6 +2603,45 @@ namespace Dealership.Migrations.Sqlite.Migrations
                                 .HasForeignKey("OrderId");
                         });
 
+                    b.OwnsMany("Dealership.Domain.Orders.OrderConcession", "Concessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("DecisionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("GrantedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(24)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("OrderId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrderId", "DecisionId")
+                                .IsUnique();
+
+                            b1.ToTable("OrderConcessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("OrderId");
+                        });
+
                     b.OwnsMany("Dealership.Domain.Orders.OrderFee", "FeeItems", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2625,6 +2670,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Checklist");
+
+                    b.Navigation("Concessions");
 
                     b.Navigation("FeeItems");
 

@@ -72,6 +72,19 @@ internal sealed class VehicleOrderConfiguration : IEntityTypeConfiguration<Vehic
         });
         builder.Navigation(o => o.FeeItems).UsePropertyAccessMode(PropertyAccessMode.Field);
 
+        builder.OwnsMany(o => o.Concessions, c =>
+        {
+            c.ToTable("OrderConcessions");
+            c.WithOwner().HasForeignKey("OrderId");
+            c.Property<int>("Id");
+            c.HasKey("Id");
+            c.Property(x => x.Kind).HasConversion<string>().HasMaxLength(24);
+            c.Property(x => x.Reason).HasMaxLength(500);
+            // One grant per decision: an approval answered twice (or retried) cannot give the money twice.
+            c.HasIndex("OrderId", nameof(OrderConcession.DecisionId)).IsUnique();
+        });
+        builder.Navigation(o => o.Concessions).UsePropertyAccessMode(PropertyAccessMode.Field);
+
         builder.HasMany(o => o.Payments).WithOne().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(o => o.Payments).UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -14,10 +14,28 @@ public static class DiscretionCatalogue
     public static readonly IReadOnlyList<string> Roles = [StaffRoles.ServiceAdvisor, StaffRoles.Salesperson, StaffRoles.UsedCarManager];
 
     public static readonly IReadOnlyList<DecisionAction> Actions =
-        [DecisionAction.Goodwill, DecisionAction.Coupon, DecisionAction.Discount, DecisionAction.Loaner, DecisionAction.Reschedule];
+    [
+        DecisionAction.Goodwill, DecisionAction.Coupon, DecisionAction.Discount, DecisionAction.Loaner, DecisionAction.Reschedule,
+        DecisionAction.PriceAdjustment, DecisionAction.FeeWaiver, DecisionAction.AcceptCheck, DecisionAction.ExtendOffer,
+    ];
 
     /// <summary>Acts without an amount: a role either may decide them or always asks.</summary>
-    public static bool IsYesNo(DecisionAction action) => action is DecisionAction.Loaner or DecisionAction.Reschedule;
+    public static bool IsYesNo(DecisionAction action) => action is DecisionAction.Loaner or DecisionAction.Reschedule or DecisionAction.AcceptCheck or DecisionAction.ExtendOffer;
+
+    /// <summary>
+    /// Where nobody has set a policy: taking a check before it clears is the manager's call (story 003: the
+    /// risk is the dealer's), keeping an offer open is the used-car manager's; money follows the configured limits.
+    /// </summary>
+    public static long? DefaultLimit(string role, DecisionAction action, DecisionLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        return action switch
+        {
+            DecisionAction.AcceptCheck => 0,
+            DecisionAction.ExtendOffer => role == StaffRoles.UsedCarManager ? null : 0,
+            _ => limits.For(r => r == role),
+        };
+    }
 }
 
 /// <summary>
@@ -41,7 +59,7 @@ public sealed class Discretion(DealershipDbContext db, IOptions<DecisionLimits> 
         {
             var limit = policies.FirstOrDefault(p => p.Role == role) is { } policy
                 ? policy.EffectiveLimit
-                : defaults.Value.For(r => r == role);
+                : DiscretionCatalogue.DefaultLimit(role, action, defaults.Value);
             best = best is null || limit is null ? null : Math.Max(best.Value, limit.Value);
         }
 
@@ -61,6 +79,13 @@ public static class GetPolicies
     [Allowed(Access.ReadDecisions)]
     public sealed record Query : IQuery<PolicySheet>;
 
+    /// <summary>A default read as a policy: 0 means the role always asks; null with "allowed" means no cap.</summary>
+    private static PolicyView Default(string role, DecisionAction action, DecisionLimits limits)
+    {
+        var limit = DiscretionCatalogue.DefaultLimit(role, action, limits);
+        return new PolicyView(role, action, limit != 0, DiscretionCatalogue.IsYesNo(action) ? null : limit, true, 0);
+    }
+
     public sealed class Handler(DealershipDbContext db, Sites.SiteContext siteContext, IOptions<DecisionLimits> defaults) : IQueryHandler<Query, PolicySheet>
     {
         public async ValueTask<PolicySheet> Handle(Query query, CancellationToken cancellationToken)
@@ -71,7 +96,7 @@ public static class GetPolicies
                          from action in DiscretionCatalogue.Actions
                          let policy = stored.FirstOrDefault(p => p.Role == role && p.Action == action)
                          select policy is null
-                             ? new PolicyView(role, action, true, defaults.Value.For(r => r == role), true, 0)
+                             ? Default(role, action, defaults.Value)
                              : new PolicyView(role, action, policy.Allowed, policy.Limit, false, policy.Version)).ToList();
             var changes = stored.SelectMany(p => p.History.Select(h => (p, h))).OrderByDescending(x => x.h.ChangedAt).Take(50).ToList();
             var who = changes.Select(c => c.h.ChangedBy).Distinct().ToList();
@@ -110,7 +135,7 @@ public static class SetPolicy
             var policy = await db.Policies.FirstOrDefaultAsync(p => p.SiteId == site.Id && p.Role == command.Role && p.Action == command.Action, cancellationToken);
             if (policy is null)
             {
-                policy = new DiscretionPolicy(site.Id, command.Role, command.Action, defaults.Value.For(r => r == command.Role));
+                policy = new DiscretionPolicy(site.Id, command.Role, command.Action, DiscretionCatalogue.DefaultLimit(command.Role, command.Action, defaults.Value));
                 db.Policies.Add(policy);
             }
 

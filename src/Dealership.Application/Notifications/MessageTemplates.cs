@@ -51,12 +51,13 @@ public static class MessageTemplates
     public const string TradeInReceived = "tradein.received";
     public const string TradeInPayoffSent = "tradein.payoff-sent";
     public const string TradeInReturned = "tradein.returned";
+    public const string DecisionApproved = "decision.approved";
 
     public static readonly IReadOnlyList<string> Keys =
         [StaffMessage, PreferencesUpdated, ReplyAcknowledged, HelpReply, OrderPlaced, OrderMilestone, OrderPromiseChanged, OrderCancelled, OrderLate, OrderCheckIn, CollectionBooked, CollectionReminder, OrderDelivered, CollectionProposed,
          ServiceBooked, ServiceRescheduled, ServiceCancelled, ServiceReminder, ServiceAtRisk, ServicePartsReady, ServiceCheckedIn,
          ServiceWorkStarted, ServiceInspected, ServiceReady, ServiceCollected, ServiceNoShow, ServiceReadyMoved,
-         TradeInOffer, TradeInReceived, TradeInPayoffSent, TradeInReturned];
+         TradeInOffer, TradeInReceived, TradeInPayoffSent, TradeInReturned, DecisionApproved];
 
     public static readonly IReadOnlyList<string> Languages = ["en", "es"];
 

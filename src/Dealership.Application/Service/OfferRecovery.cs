@@ -27,7 +27,8 @@ public static class OfferRecovery
     {
         public Validator()
         {
-            RuleFor(c => c.Action).IsInEnum();
+            RuleFor(c => c.Action).Must(a => a is DecisionAction.Reschedule or DecisionAction.Loaner or DecisionAction.Goodwill or DecisionAction.Coupon or DecisionAction.Discount)
+                .WithMessage("On a visit, decide one of: reschedule, loaner, goodwill, coupon, discount.");
             RuleFor(c => c.Reason).NotEmpty().WithMessage("Say what happened and why this gesture: it is kept with the decision.").MaximumLength(500);
             RuleFor(c => c.Amount).NotNull().When(c => c.Action is DecisionAction.Goodwill or DecisionAction.Coupon or DecisionAction.Discount)
                 .WithMessage("Give the value of the gesture, in cents.");
@@ -80,6 +81,10 @@ public static class OfferRecovery
         DecisionAction.Coupon => "coupon",
         DecisionAction.Discount => "discount",
         DecisionAction.OfferOverride => "trade-in offer different from the suggestion",
+        DecisionAction.PriceAdjustment => "price adjustment",
+        DecisionAction.FeeWaiver => "fee waiver",
+        DecisionAction.AcceptCheck => "check accepted before it clears",
+        DecisionAction.ExtendOffer => "trade-in offer kept open",
         _ => action.ToString(),
     };
 }

@@ -12,8 +12,10 @@ public sealed class Decision : AggregateRoot, ISiteScoped
 {
     private Decision() { }
 
+    /// <param name="paymentId">For accepting a check: which payment.</param>
+    /// <param name="extendTo">For keeping an offer open: the new last day.</param>
     public Decision(Guid siteId, Guid staffId, DecisionAction action, Money? amount, Guid customerId, string subjectType, Guid subjectId,
-        string reason, bool withinLimit, DateTime now)
+        string reason, bool withinLimit, DateTime now, Guid? paymentId = null, DateOnly? extendTo = null)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -33,6 +35,8 @@ public sealed class Decision : AggregateRoot, ISiteScoped
         CustomerId = customerId;
         SubjectType = subjectType;
         SubjectId = subjectId;
+        PaymentId = paymentId;
+        ExtendTo = extendTo;
         Reason = reason.Trim();
         CreatedAt = now;
         Status = withinLimit ? DecisionStatus.Applied : DecisionStatus.AwaitingApproval;
@@ -63,6 +67,15 @@ public sealed class Decision : AggregateRoot, ISiteScoped
     public string SubjectType { get; private set; } = "";
 
     public Guid SubjectId { get; private set; }
+
+    /// <summary>The check a decision to accept a check is about.</summary>
+    public Guid? PaymentId { get; private set; }
+
+    /// <summary>The new last day of an offer kept open.</summary>
+    public DateOnly? ExtendTo { get; private set; }
+
+    /// <summary>Applied (within the limit) or approved: its effect holds.</summary>
+    public bool Granted => Status is DecisionStatus.Applied or DecisionStatus.Approved;
 
     public string Reason { get; private set; } = "";
 
@@ -141,6 +154,18 @@ public enum DecisionAction
 
     /// <summary>A trade-in offer that differs from the system's suggestion (market − reconditioning − margin).</summary>
     OfferOverride,
+
+    /// <summary>Less off a car's price: reduces the taxable price.</summary>
+    PriceAdjustment,
+
+    /// <summary>A fee of the deal not charged (documentation, registration): up to the order's fees.</summary>
+    FeeWaiver,
+
+    /// <summary>A personal or company check counted as paid before it clears, on our risk (yes or no).</summary>
+    AcceptCheck,
+
+    /// <summary>A trade-in offer kept open past its date (yes or no, with the new date).</summary>
+    ExtendOffer,
 }
 
 public enum DecisionStatus

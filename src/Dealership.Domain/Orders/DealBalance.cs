@@ -85,9 +85,18 @@ public sealed class DealBalance
         var counts = Counts(tradeIn) && (order.Status != OrderMilestone.Delivered || tradeIn!.Status is TradeInStatus.Received or TradeInStatus.Sold);
         var allowance = counts ? new Money(tradeIn!.Allowance ?? tradeIn.FinalOffer!.Value, currency) : zero;
         var payoff = counts && tradeIn!.HasLoan ? new Money(tradeIn.PayoffInDeal ?? tradeIn.PayoffAmount, currency) : zero;
+        // Concessions granted by decision: a price adjustment lowers the taxed price; a fee waiver and a goodwill credit do not.
+        foreach (var concession in order.Concessions)
+        {
+            balance.Editable.Add(new BalanceLine(concession.Describe(), new Money(concession.Amount, currency), BalanceLineKind.Credit, concession.Reason));
+        }
+
+        var adjustment = new Money(order.Concessions.Where(c => c.Kind == Decisions.DecisionAction.PriceAdjustment).Sum(c => c.Amount), currency);
+        var concessions = new Money(order.Concessions.Sum(c => c.Amount), currency);
+
         // The vehicle sale is taxed: its price and the accessories sold with it; documentation and registration fees are not.
         var accessories = new Money(order.FeeItems.Where(f => f.Kind == FeeKind.Accessories).Sum(f => f.Amount), currency);
-        var taxable = rules.TradeInReducesTax ? order.Price + accessories - allowance : order.Price + accessories;
+        var taxable = rules.TradeInReducesTax ? order.Price - adjustment + accessories - allowance : order.Price - adjustment + accessories;
         if (taxable.IsNegative)
         {
             taxable = zero;
@@ -137,7 +146,7 @@ public sealed class DealBalance
         balance.NegativeEquity = payoff.Amount > allowance.Amount ? payoff - allowance : zero;
         balance.Pending = pending;
         // A cancelled deal owes nothing: what was received is refunded (shown on the order), not asked for again.
-        balance.Due = order.IsCancelled ? zero : order.Price + order.Fees + tax + payoff - paid - allowance;
+        balance.Due = order.IsCancelled ? zero : order.Price + order.Fees + tax + payoff - paid - allowance - concessions;
         return balance;
     }
 

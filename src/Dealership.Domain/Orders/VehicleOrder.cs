@@ -16,6 +16,7 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
     private readonly List<ChecklistEntry> _checklist = [];
     private readonly List<Payment> _payments = [];
     private readonly List<OrderFee> _feeItems = [];
+    private readonly List<OrderConcession> _concessions = [];
 
     private VehicleOrder() { }
 
@@ -109,6 +110,9 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
 
     /// <summary>The fees line by line (documentation, registration and title, accessories); empty for an order placed with one fees amount.</summary>
     public IReadOnlyList<OrderFee> FeeItems => _feeItems;
+
+    /// <summary>What staff gave on this deal by decision (a price adjustment, a fee waived, a goodwill credit): credits on the balance.</summary>
+    public IReadOnlyList<OrderConcession> Concessions => _concessions;
 
     public bool IsActive => !IsCancelled && Status != OrderMilestone.Delivered;
 
@@ -288,6 +292,58 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
         Touch(now);
         Raise(new PaymentSettled(this, payment, cleared ? PaymentSettlement.Cleared : PaymentSettlement.Bounced, now));
         return payment;
+    }
+
+    /// <summary>
+    /// A decision's money, granted (within the person's limit, or approved): a price adjustment lowers the taxed
+    /// price, a fee waiver cannot exceed the fees, a goodwill credit is money off the balance. Granted once per
+    /// decision, and never after the handover (the deal is closed).
+    /// </summary>
+    public OrderConcession GrantConcession(Guid decisionId, Decisions.DecisionAction kind, Money amount, string reason, DateTime now)
+    {
+        if (_concessions.FirstOrDefault(c => c.DecisionId == decisionId) is { } granted)
+        {
+            return granted;
+        }
+
+        CheckConcession(kind, amount);
+        var concession = new OrderConcession(decisionId, kind, amount.Amount, reason.Trim(), now);
+        _concessions.Add(concession);
+        Touch(now);
+        return concession;
+    }
+
+    /// <summary>Whether the deal can take this concession now: asked before anyone approves it, and again when it is granted.</summary>
+    public void CheckConcession(Decisions.DecisionAction kind, Money amount)
+    {
+        EnsureActive();
+        if (Status == OrderMilestone.Delivered)
+        {
+            throw new DomainRuleException("The car has been handed over: the deal is closed, so nothing more comes off it.", "deal-closed");
+        }
+
+        if (kind is not (Decisions.DecisionAction.PriceAdjustment or Decisions.DecisionAction.FeeWaiver or Decisions.DecisionAction.Goodwill))
+        {
+            throw new DomainRuleException("Only a price adjustment, a fee waiver or a goodwill credit changes what the customer pays for the car.", "not-a-concession");
+        }
+
+        if (amount.Currency != Currency || amount.Amount <= 0)
+        {
+            throw new DomainRuleException($"The amount must be more than zero, in {Currency}.", "amount");
+        }
+
+        var waived = _concessions.Where(c => c.Kind == Decisions.DecisionAction.FeeWaiver).Sum(c => c.Amount);
+        if (kind == Decisions.DecisionAction.FeeWaiver && waived + amount.Amount > FeesAmount)
+        {
+            var left = new Money(FeesAmount - waived, Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"));
+            throw new DomainRuleException($"Only {left} of this deal's fees is left to waive.", "waiver-above-fees");
+        }
+
+        var adjusted = _concessions.Where(c => c.Kind == Decisions.DecisionAction.PriceAdjustment).Sum(c => c.Amount);
+        if (kind == Decisions.DecisionAction.PriceAdjustment && adjusted + amount.Amount > PriceAmount)
+        {
+            throw new DomainRuleException("A price adjustment cannot take the price below zero.", "adjustment-above-price");
+        }
     }
 
     private Payment OwnPayment(Guid paymentId) =>
@@ -550,6 +606,38 @@ public enum FeeKind
     Documentation,
     RegistrationAndTitle,
     Accessories,
+}
+
+/// <summary>Money given on a deal by one decision, in the order's currency (minor units).</summary>
+public sealed class OrderConcession
+{
+    private OrderConcession() { }
+
+    internal OrderConcession(Guid decisionId, Decisions.DecisionAction kind, long amount, string reason, DateTime grantedAt)
+    {
+        DecisionId = decisionId;
+        Kind = kind;
+        Amount = amount;
+        Reason = reason;
+        GrantedAt = grantedAt;
+    }
+
+    public Guid DecisionId { get; private set; }
+
+    public Decisions.DecisionAction Kind { get; private set; }
+
+    public long Amount { get; private set; }
+
+    public string Reason { get; private set; } = "";
+
+    public DateTime GrantedAt { get; private set; }
+
+    public string Describe() => Kind switch
+    {
+        Decisions.DecisionAction.PriceAdjustment => "Price adjustment",
+        Decisions.DecisionAction.FeeWaiver => "Fees waived",
+        _ => "Goodwill credit",
+    };
 }
 
 /// <summary>One itemised fee of an order, in the order's currency (minor units).</summary>

@@ -389,6 +389,26 @@ public sealed class TradeIn : AggregateRoot, ISiteScoped
         Raise(new TradeInAnswered(this, accept, via, recordedBy, now));
     }
 
+    /// <summary>
+    /// Keeps the offer open to a later day (a decision: the market can move). Only an offer still waiting for
+    /// its answer, expired or not, and never more than 30 days past today: a longer wait needs a new appraisal.
+    /// </summary>
+    public void ExtendOffer(DateOnly until, DateOnly siteToday, DateTime now)
+    {
+        if (Status != TradeInStatus.Offered || ValidUntil is null)
+        {
+            throw new DomainRuleException("Only an offer waiting for the customer's answer can be kept open longer.", "offer-not-open");
+        }
+
+        if (until <= ValidUntil || until < siteToday || until > siteToday.AddDays(30))
+        {
+            throw new DomainRuleException($"Choose a day after {Readable.Day(ValidUntil, "the offer's last day")} and at most 30 days from today; past that, ask for a new appraisal.", "extension-invalid");
+        }
+
+        ValidUntil = until;
+        Touch(now);
+    }
+
     /// <summary>The customer (or staff for them) asks for a new look: an expired, declined or changed offer.</summary>
     public void RequestReappraisal(string? note, DateTime now)
     {

@@ -127,6 +127,25 @@ public static class ServiceApi
             .RequireAuthorization(Policies.ReadDecisions)
             .WithSummary("Decisions at your sites (newest first): who decided what for whom, status and outcome. Filter by subjectId, customerId, status, staff (me or an id), action and outcome.");
 
+        api.MapPost("/decisions", async (DecisionBody body, IMediator mediator, CancellationToken ct) =>
+            {
+                // One door for every decision; each subject's own command checks who may act on it (the visit's
+                // advisor, the order's salesperson, the trade-in's deal) under the same limits.
+                var decision = body.SubjectType switch
+                {
+                    "appointment" => await mediator.Send(new OfferRecovery.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.MoveTo), ct),
+                    "order" => await mediator.Send(new DecideOnOrder.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.PaymentId), ct),
+                    "trade-in" => await mediator.Send(new DecideOnTradeIn.Command(body.SubjectId, body.Action, body.ExtendTo, body.Reason ?? ""), ct),
+                    _ => throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("subjectType", "Use appointment, order or trade-in.")]),
+                };
+                return TypedResults.Created($"/api/decisions/{decision.Id}", decision);
+            })
+            .WithTags("Decisions")
+            .RequireAuthorization(Policies.ReadDecisions)
+            .WithSummary("Decide for a customer: on a visit (reschedule with moveTo, loaner, goodwill, coupon, discount), an order (priceAdjustment, feeWaiver, goodwill "
+                + "with an amount; acceptCheck with paymentId) or a trade-in (extendOffer with extendTo). Within your limit it applies at once (status applied); "
+                + "above it, it waits for a manager (status awaitingApproval), who is told at once.");
+
         api.MapPost("/decisions/{id:guid}/approval", async (Guid id, ApprovalBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new AnswerDecision.Command(id, body.Approved, body.Reason), ct)))
             .WithTags("Decisions")
@@ -143,6 +162,9 @@ public static class ServiceApi
     public sealed record DecisionFilter(Guid? SubjectId, Guid? CustomerId, string? Status, string? Staff, string? Action, string? Outcome);
 
     public sealed record ApprovalBody(bool Approved, string? Reason);
+
+    public sealed record DecisionBody(string? SubjectType, Guid SubjectId, DecisionAction Action, MoneyView? Amount, string? Reason, Guid? PaymentId,
+        DateOnly? ExtendTo, DateTime? MoveTo);
 
     public sealed record OutcomeBody(DecisionOutcome Outcome, string? Note);
 

@@ -13,6 +13,10 @@ public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
     [TempData]
     public string? Flash { get; set; }
 
+    /// <summary>"warn" when the flash is not a success (a request waiting for approval); pages colour the banner by it.</summary>
+    [TempData]
+    public string? FlashTone { get; set; }
+
     public List<string> Errors { get; } = [];
 
     /// <summary>The business rule's code when a submission was refused (DomainRuleException.Code), so a page can offer the way forward.</summary>
@@ -30,6 +34,13 @@ public abstract class StaffFormPage(FormSubmissions submissions) : PageModel
         HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && Request.Form.TryGetValue(field, out var values) && index < values.Count
             ? values[index]
             : null;
+
+    /// <summary>A flash that is not a success: shown amber, never green.</summary>
+    protected string NotYet(string text)
+    {
+        FlashTone = "warn";
+        return text;
+    }
 
     /// <summary>A fresh key for each form rendered.</summary>
     public static string NewSubmissionKey() => Guid.NewGuid().ToString();

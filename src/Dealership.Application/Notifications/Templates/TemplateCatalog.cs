@@ -226,6 +226,14 @@ public static class TemplateCatalog
             new("payoffPaid", FactKind.Money, false, "1214500 USD", "The payoff we had already sent the lender, to settle with the customer"),
             new("lender", FactKind.Text, false, "Summit Credit Union", "The lender we paid"),
         ]),
+        new(MessageTemplates.DecisionApproved, "A request for the customer approved (money off, a check accepted, an offer kept open)",
+        [
+            new("kind", FactKind.Text, true, "price", "What was approved: price, fees, credit, check, offer or loaner"),
+            new("amount", FactKind.Money, false, "50000 USD", "How much, for money off"),
+            new("until", FactKind.Day, false, "2026-12-12", "The offer's new last day"),
+            new("vehicle", FactKind.Text, false, "2026 Honda CR-V", "The car of the deal or the trade-in"),
+            new("staffName", FactKind.Text, false, "Sam Carter", "Who asked for it on the customer's behalf"),
+        ]),
     ];
 
     private static readonly Dictionary<string, TemplateDefinition> ByKey = All.ToDictionary(d => d.Key, StringComparer.Ordinal);

@@ -130,6 +130,33 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         return await RunAsync(() => mediator.Send(new RecordPayment.Command(Id, method, new MoneyView(cents, currency), reference, null), ct).AsTask(), "Payment recorded.", ct);
     }
 
+    /// <summary>Money off the deal or a check taken before it clears: done at once within the person's limit, else it waits for a manager.</summary>
+    public async Task<IActionResult> OnPostDecideAsync(Dealership.Domain.Decisions.DecisionAction action, string? amount, Guid? paymentId, string? reason, CancellationToken ct)
+    {
+        MoneyView? money = null;
+        if (action != Dealership.Domain.Decisions.DecisionAction.AcceptCheck)
+        {
+            if (FormOutcome.ToMinorUnits(amount) is not { } cents || cents <= 0)
+            {
+                return await ShowAsync(ct, "Enter the amount, for example 250.00.");
+            }
+
+            money = new MoneyView(cents, (await mediator.Send(new GetOrder.Query(Id), ct)).Price.Currency);
+        }
+
+        Dealership.Application.Decisions.DecisionView? decision = null;
+        return await SubmitAsync(async () => decision = await mediator.Send(new Dealership.Application.Decisions.DecideOnOrder.Command(Id, action, money, reason ?? "", paymentId), ct),
+            () => decision switch
+            {
+                { Status: Dealership.Domain.Decisions.DecisionStatus.AwaitingApproval } => NotYet(
+                    "Waiting for approval: that is above what you may decide alone. The managers have it in their inbox now and you will hear their answer in yours; "
+                    + "the customer is told the moment it is approved."),
+                { Action: Dealership.Domain.Decisions.DecisionAction.AcceptCheck } => "Done: the check counts from now, on the dealership's risk.",
+                _ => "Done: it is off the balance below, and on the customer's timeline.",
+            },
+            () => $"/orders/{Id}", ct);
+    }
+
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new CancelOrder.Command(Id, reason ?? "", version), ct).AsTask(), "Order cancelled; the customer is being told.", ct);
 

@@ -91,7 +91,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         return await SubmitAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct),
             () => decision switch
             {
-                { Status: DecisionStatus.AwaitingApproval } => $"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: waiting for approval. The managers have it in their inbox now; you will hear their answer in yours. Tell the customer a manager will confirm.",
+                { Status: DecisionStatus.AwaitingApproval } => NotYet($"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: waiting for approval. The managers have it in their inbox now; you will hear their answer in yours. Tell the customer a manager will confirm."),
                 { Action: DecisionAction.Reschedule } => "Moved to when the parts are in, and recorded as a recovery decision. The customer has the new time in writing.",
                 _ => "Recorded on the customer's timeline. Thank you for putting it right.",
             },

@@ -78,6 +78,18 @@ public sealed class DetailsModel(IMediator mediator, FormSubmissions submissions
         RunAsync(() => mediator.Send(new RecordTradeInAnswer.Command(Id, accepted, toldUsBy, version), ct).AsTask(),
             accepted ? "Acceptance recorded: the allowance now counts in the order's balance." : "Decline recorded.", ct);
 
+    /// <summary>Keeping the offer open past its date: the used-car manager's own call; a salesperson's request waits for approval.</summary>
+    public async Task<IActionResult> OnPostExtendAsync(DateOnly? extendTo, string? reason, CancellationToken ct)
+    {
+        Dealership.Application.Decisions.DecisionView? decision = null;
+        return await SubmitAsync(async () => decision = await mediator.Send(new Dealership.Application.Decisions.DecideOnTradeIn.Command(Id,
+                Dealership.Domain.Decisions.DecisionAction.ExtendOffer, extendTo, reason ?? ""), ct),
+            () => decision?.Status == Dealership.Domain.Decisions.DecisionStatus.AwaitingApproval
+                ? NotYet("Waiting for approval: keeping an offer open is the used-car manager's call. They have it in their inbox; the customer is told once it is approved.")
+                : "The offer stays open to the new date; the customer's page shows it.",
+            () => $"/trade-ins/{Id}", ct);
+    }
+
     public Task<IActionResult> OnPostWithdrawAsync(long version, CancellationToken ct) =>
         RunAsync(() => mediator.Send(new WithdrawTradeIn.Command(Id, version), ct).AsTask(), "Trade-in withdrawn: the customer keeps their car.", ct);
 
