@@ -2513,3 +2513,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128200312_PaymentTerms'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [AcceptedPaymentMethods] nvarchar(200) NOT NULL DEFAULT N'Cash,Card,Check,CompanyCheck,BankTransfer,LenderFunding,CashiersCheck';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128200312_PaymentTerms'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [CashLimit] bigint NOT NULL DEFAULT CAST(1000000 AS bigint);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128200312_PaymentTerms'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [CheckClearanceDays] int NOT NULL DEFAULT 5;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128200312_PaymentTerms'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128200312_PaymentTerms', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

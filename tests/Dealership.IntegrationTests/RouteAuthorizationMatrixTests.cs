@@ -92,6 +92,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["POST /api/service/appointments/{id}/recovery"] = Access.WriteService,
         ["GET /api/service/workshop"] = Access.Workshop,
         ["POST /api/decisions"] = Access.ReadDecisions,
+        ["PUT /api/sites/{id}/payment-terms"] = Access.ManageSite,
         ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
         ["GET /api/policies"] = Access.ReadDecisions,
         ["POST /api/customers/{id}/contacts"] = Access.EditCustomers,

@@ -139,6 +139,15 @@ public sealed class WorkshopTests : FreshAppTests
         Assert.That(await App.QueryAsync(db => db.Promises.Where(p => p.SubjectId == visit).Select(p => p.State).SingleAsync()), Is.EqualTo(PromiseState.Kept));
 
         var pending = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/collection", new { method = "check", amount = new { amount = expected, currency = "USD" }, reference = "CHK 1001", pending = true });
+        // The site's terms apply at the workshop's till too: cash only up to its limit.
+        using (var manager = await App.ManagerAsync())
+        {
+            await manager.PutAsJsonAsync($"/api/sites/{await App.SiteIdAsync("PDX")}/payment-terms",
+                new { accepted = new[] { "card", "cash", "check", "bankTransfer" }, cashLimit = 10_000, checkClearanceDays = 5 });
+        }
+
+        var tooMuchCash = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/collection", new { method = "cash", amount = new { amount = expected, currency = "USD" } });
+        Assert.That((await tooMuchCash.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("cash-over-limit"));
         var shortPaid = await advisor.PostAsJsonAsync($"/api/service/appointments/{visit}/collection", new { method = "card", amount = new { amount = expected - 100, currency = "USD" }, reference = "AUTH 1" });
         Assert.That((await pending.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("payment-pending"));
         var shortProblem = await shortPaid.ReadJsonAsync();

@@ -1658,11 +1658,28 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("AcceptedPaymentMethods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasDefaultValue("Cash,Card,Check,CompanyCheck,BankTransfer,LenderFunding,CashiersCheck");
+
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("int");
 
                     b.Property<int>("CancellationWindowDays")
                         .HasColumnType("int");
+
+                    b.Property<long>("CashLimit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(1000000L);
+
+                    b.Property<int>("CheckClearanceDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int")
+                        .HasDefaultValue(5);
 
                     b.Property<string>("Code")
                         .IsRequired()

@@ -1652,11 +1652,28 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptedPaymentMethods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Cash,Card,Check,CompanyCheck,BankTransfer,LenderFunding,CashiersCheck");
+
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("CancellationWindowDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("CashLimit")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(1000000L);
+
+                    b.Property<int>("CheckClearanceDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(5);
 
                     b.Property<string>("Code")
                         .IsRequired()

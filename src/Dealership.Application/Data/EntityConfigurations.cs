@@ -23,6 +23,10 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.Languages).HasMaxLength(40);
         builder.Property(s => s.QuietHoursStart).HasDefaultValue(new TimeOnly(20, 0));
         builder.Property(s => s.QuietHoursEnd).HasDefaultValue(new TimeOnly(8, 0));
+        // Existing sites keep taking every method, with the usual cash line and clearing time, until a manager says otherwise.
+        builder.Property(s => s.AcceptedPaymentMethods).HasMaxLength(200).HasDefaultValue(PaymentTerms.AllMethods);
+        builder.Property(s => s.CashLimit).HasDefaultValue(1_000_000L);
+        builder.Property(s => s.CheckClearanceDays).HasDefaultValue(5);
         builder.Ignore(s => s.LanguageList);
         builder.Ignore(s => s.DefaultLanguage);
         builder.Ignore(s => s.TimeZone);

@@ -75,6 +75,9 @@ public sealed partial class DemoDataSeeder(
             boise = new Site("BOI", "Harbor Motors Boise", "America/Boise", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
             SetWeekHours(boise, new TimeOnly(8, 30), new TimeOnly(18, 0), new TimeOnly(9, 0), new TimeOnly(15, 0));
             boise.SetDealRules(salesTaxBasisPoints: 600, tradeInReducesTax: true, lienholderNoticeDays: 7, payoffDays: 21, cancellationWindowDays: 0);
+            // Boise takes company checks but not personal ones, and less cash: the terms differ by site.
+            boise.SetPaymentTerms([Domain.Orders.PaymentMethod.Card, Domain.Orders.PaymentMethod.Cash, Domain.Orders.PaymentMethod.CompanyCheck,
+                Domain.Orders.PaymentMethod.CashiersCheck, Domain.Orders.PaymentMethod.BankTransfer, Domain.Orders.PaymentMethod.LenderFunding], cashLimit: 500_000, checkClearanceDays: 7);
             db.Sites.Add(boise);
         }
 

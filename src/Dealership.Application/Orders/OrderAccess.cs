@@ -55,12 +55,17 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Tim
         var tradeIn = await TradeInOfAsync(order.Id, ct);
         var balance = DealBalance.For(order, tradeIn, site.DealRules);
         var mayReadTradeIn = AccessRules.Allows(staff, Access.ReadTradeIns);
-        return order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)), mayReadTradeIn ? balance : balance.WithoutTradeInDetail()) with
+        var view = order.ToView(customer, owner, DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime)), mayReadTradeIn ? balance : balance.WithoutTradeInDetail()) with
         {
             TradeIn = tradeIn is null || !mayReadTradeIn ? null : new OrderTradeInView(tradeIn.Id, tradeIn.Vehicle.Describe(), tradeIn.Status, TradeIn.Describe(tradeIn.Status),
                 tradeIn.Offer is { } offer ? MoneyView.From(offer) : null, tradeIn.ValidUntil, tradeIn.DeclaredMileage, tradeIn.MileageTolerance,
                 tradeIn.Condition.Title, tradeIn.Condition.Keys, tradeIn.LenderName, tradeIn.Hold, tradeIn.RecheckBandPercent),
             Collection = booking is null ? null : new CollectionView(booking.StartsAt, booking.EndsAt, booking.StatedVia, OrderSubscribers.HowChosen(booking.StatedVia, booking.Recorder)),
+        };
+        // Money still waiting says what it waits for, under the site's terms.
+        return view with
+        {
+            Payments = view.Payments.Select(p => p.Status == PaymentStatus.Pending && !p.Counts ? p with { Condition = site.PaymentTerms.Condition(p.Method, p.ReceivedAt) } : p).ToList(),
         };
     }
 }

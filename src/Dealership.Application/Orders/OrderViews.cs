@@ -25,6 +25,9 @@ public sealed record PaymentView(Guid Id, PaymentMethod Method, MoneyView Amount
     public string? VerificationNote { get; init; }
 
     public string? SettlementNote { get; init; }
+
+    /// <summary>When it counts, under the site's payment terms, in plain words ("counts once … or when it clears, by Fri, Dec 4").</summary>
+    public string? Condition { get; init; }
 }
 
 public sealed record OrderView(

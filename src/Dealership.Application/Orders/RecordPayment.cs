@@ -4,6 +4,7 @@ using Dealership.Domain.Common;
 using Dealership.Domain.Orders;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Orders;
 
@@ -26,7 +27,7 @@ public static class RecordPayment
         }
     }
 
-    public sealed class Handler(OrderAccess access, ICurrentStaff staff, TimeProvider clock) : ICommandHandler<Command, OrderView>
+    public sealed class Handler(OrderAccess access, ICurrentStaff staff, TimeProvider clock, DealershipDbContext db) : ICommandHandler<Command, OrderView>
     {
         public async ValueTask<OrderView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -39,6 +40,10 @@ public static class RecordPayment
                 throw new DomainRuleException("Record a check or transfer as pending: a manager verifies it with the bank or marks it cleared, and the balance counts it then.", "clearing-needs-manager");
             }
 
+            // The site's terms: a method it does not take, or cash past its limit for the deal, is refused with what it does take.
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+            var cashSoFar = order.Payments.Where(p => p.Method == PaymentMethod.Cash && p.Status != PaymentStatus.Failed).Sum(p => p.Amount);
+            site.PaymentTerms.EnsureAccepted(command.Method, command.Amount.ToMoney(), new Money(cashSoFar, order.Currency));
             order.RecordPayment(command.Method, command.Amount.ToMoney(), command.Reference, status, staff.RequireStaffId(), clock.GetUtcNow().UtcDateTime);
             return await access.ViewAsync(order, cancellationToken);
         }

@@ -28,10 +28,22 @@ public static class ListMySites
         /// <summary>Sales tax (basis points), whether a trade-in reduces the taxable price, and the payoff and cancellation deadlines.</summary>
         public DealRulesView? DealRules { get; init; }
 
+        /// <summary>The ways of paying the site takes, its cash limit and how many business days a check takes to clear.</summary>
+        public PaymentTermsView? PaymentTerms { get; init; }
+
         public long Version { get; init; }
     }
 
     public sealed record DealRulesView(int SalesTaxBasisPoints, bool TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
+
+    public sealed record PaymentTermsView(IReadOnlyList<Domain.Orders.PaymentMethod> Accepted, long CashLimit, int CheckClearanceDays)
+    {
+        public static PaymentTermsView From(Domain.Sites.PaymentTerms terms)
+        {
+            ArgumentNullException.ThrowIfNull(terms);
+            return new(terms.Accepted, terms.CashLimit.Amount, terms.CheckClearanceDays);
+        }
+    }
 
     /// <summary>Workshop capacity per day and per advisor (labour minutes), drop-off slot spacing, labour rate per hour (minor units).</summary>
     public sealed record WorkshopView(int CapacityMinutesPerDay, int AdvisorMinutesPerDay, int SlotMinutes, long LabourRatePerHour);
@@ -51,6 +63,7 @@ public static class ListMySites
                     s.Id == staff.SiteId)
                 {
                     DealRules = new DealRulesView(s.SalesTaxBasisPoints, s.TradeInReducesTax, s.LienholderNoticeDays, s.PayoffDays, s.CancellationWindowDays),
+                    PaymentTerms = PaymentTermsView.From(s.PaymentTerms),
                     Version = s.Version,
                 })
                 .ToList();

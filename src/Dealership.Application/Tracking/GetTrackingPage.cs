@@ -46,7 +46,8 @@ public static class GetTrackingPage
     public sealed record ProgressStep(OrderMilestone Milestone, DateOnly? PromisedDate, DateTime? ReachedAt, StepState State);
 
     /// <summary>A check or transfer not yet plain money, with where it stands, so the customer reads the condition, not "we can't".</summary>
-    public sealed record MyPendingPayment(PaymentMethod Method, long Amount, string Currency, string? Reference, bool Verified, bool Bounced);
+    /// <param name="ClearsBy">For a personal or company check: the day it should have cleared by, if nobody has confirmed it with the bank first.</param>
+    public sealed record MyPendingPayment(PaymentMethod Method, long Amount, string Currency, string? Reference, bool Verified, bool Bounced, DateOnly? ClearsBy = null);
 
     public enum StepState
     {
@@ -97,7 +98,8 @@ public static class GetTrackingPage
                 openSlots[o.Id].Where(slot => o.ProposedCollectionTimes.Contains(slot.StartsAt)).ToList())
             {
                 PendingPayments = o.Payments.Where(p => Payment.NeedsClearing(p.Method) && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Failed))
-                    .Select(p => new MyPendingPayment(p.Method, p.Amount, p.Currency, p.Reference, p.VerifiedAt is not null, p.Status == PaymentStatus.Failed)).ToList(),
+                    .Select(p => new MyPendingPayment(p.Method, p.Amount, p.Currency, p.Reference, p.VerifiedAt is not null, p.Status == PaymentStatus.Failed,
+                        p.Method is PaymentMethod.Check or PaymentMethod.CompanyCheck ? site.PaymentTerms.ClearsBy(p.ReceivedAt) : null)).ToList(),
             }).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,

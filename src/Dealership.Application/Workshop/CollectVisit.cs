@@ -5,6 +5,7 @@ using Dealership.Domain.Common;
 using Dealership.Domain.Orders;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Workshop;
 
@@ -23,7 +24,7 @@ public static class CollectVisit
     {
         public Validator()
         {
-            RuleFor(c => c.Method).IsInEnum().NotEqual(PaymentMethod.LenderFunding).WithMessage("Pay by cash, card, check, companyCheck or bankTransfer.");
+            RuleFor(c => c.Method).IsInEnum().NotEqual(PaymentMethod.LenderFunding).WithMessage("Pay by cash, card, check, companyCheck, cashiersCheck or bankTransfer.");
             RuleFor(c => c.Amount).NotNull().WithMessage("Enter the amount paid.");
             RuleFor(c => c.Amount.Amount).GreaterThanOrEqualTo(0).When(c => c.Amount is not null).WithMessage("The amount cannot be negative.");
             RuleFor(c => c.Amount.Currency).Matches("^[A-Z]{3}$").When(c => c.Amount is not null).WithMessage("Currency is a three-letter code such as USD.");
@@ -32,8 +33,8 @@ public static class CollectVisit
         }
     }
 
-    public sealed class Handler(WorkshopAccess access, WorkshopBills bills, CustodyRegister custody, WorkshopViews views, ICurrentStaff staff, TimeProvider clock)
-        : ICommandHandler<Command, WorkshopVisitView>
+    public sealed class Handler(WorkshopAccess access, WorkshopBills bills, CustodyRegister custody, WorkshopViews views, ICurrentStaff staff, TimeProvider clock,
+        Data.DealershipDbContext db) : ICommandHandler<Command, WorkshopVisitView>
     {
         public async ValueTask<WorkshopVisitView> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -41,6 +42,9 @@ public static class CollectVisit
             var now = clock.GetUtcNow().UtcDateTime;
             var bill = await bills.ForAsync(visit, cancellationToken);
             var by = staff.RequireStaffId();
+            // The site's terms first: a method it does not take, or cash above its limit, is refused with what it does take.
+            var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == visit.SiteId, cancellationToken);
+            site.PaymentTerms.EnsureAccepted(command.Method, new Money(command.Amount.Amount, command.Amount.Currency), Money.Zero(site.Currency));
             visit.Collect(new Money(bill.Total, bill.Currency), new Money(command.Amount.Amount, command.Amount.Currency), command.Method.ToString(), command.Pending,
                 command.Reference, by, now);
             await custody.ReleaseAsync(CustodyRegister.VisitSubject, visit.Id,

@@ -182,6 +182,7 @@ public sealed class DealBalance
         PaymentMethod.Card => "Card",
         PaymentMethod.Check => "Check",
         PaymentMethod.CompanyCheck => "Company check",
+        PaymentMethod.CashiersCheck => "Cashier's check",
         PaymentMethod.BankTransfer => "Bank transfer",
         PaymentMethod.LenderFunding => "Lender funding",
         _ => method.ToString(),

@@ -60,7 +60,7 @@ public sealed class Payment : Entity
         || (Status == PaymentStatus.Pending && (Method == PaymentMethod.LenderFunding || VerifiedAt is not null));
 
     /// <summary>Methods whose money is not certain when handed over: they start pending and are verified, cleared or bounced.</summary>
-    public static bool NeedsClearing(PaymentMethod method) => method is PaymentMethod.Check or PaymentMethod.CompanyCheck or PaymentMethod.BankTransfer;
+    public static bool NeedsClearing(PaymentMethod method) => method is PaymentMethod.Check or PaymentMethod.CompanyCheck or PaymentMethod.BankTransfer or PaymentMethod.CashiersCheck;
 
     internal void Verify(Guid by, string note, DateTime now)
     {
@@ -111,6 +111,9 @@ public enum PaymentMethod
     CompanyCheck,
     BankTransfer,
     LenderFunding,
+
+    /// <summary>A bank's own check: good funds once confirmed with the issuing bank, usually the same or next day.</summary>
+    CashiersCheck,
 }
 
 public enum PaymentStatus

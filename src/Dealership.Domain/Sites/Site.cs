@@ -110,6 +110,36 @@ public sealed class Site : AggregateRoot
     /// <summary>Days after delivery the customer may cancel the deal (0: no such right at this site).</summary>
     public int CancellationWindowDays { get; private set; }
 
+    /// <summary>The ways of paying this site takes, comma-separated (see <see cref="PaymentTerms"/>); every method by default.</summary>
+    public string AcceptedPaymentMethods { get; private set; } = PaymentTerms.AllMethods;
+
+    /// <summary>The most cash taken on one deal or bill, in minor units ($10,000 by default: the federal cash-reporting line).</summary>
+    public long CashLimit { get; private set; } = 1_000_000;
+
+    /// <summary>Business days a personal or company check takes to clear when nobody has confirmed it with the bank.</summary>
+    public int CheckClearanceDays { get; private set; } = 5;
+
+    public PaymentTerms PaymentTerms => new(this);
+
+    public void SetPaymentTerms(IReadOnlyCollection<Orders.PaymentMethod> accepted, long cashLimit, int checkClearanceDays)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        if (!accepted.Contains(Orders.PaymentMethod.Card) && !accepted.Contains(Orders.PaymentMethod.BankTransfer))
+        {
+            throw new DomainRuleException("Take at least card or bank transfer: a customer must always have a way to pay that counts at once or the next day.", "payment-terms-invalid");
+        }
+
+        if (cashLimit < 0 || checkClearanceDays is < 1 or > 15)
+        {
+            throw new DomainRuleException("The cash limit cannot be negative, and checks clear in 1 to 15 business days.", "payment-terms-invalid");
+        }
+
+        AcceptedPaymentMethods = string.Join(',', accepted.Distinct().Order());
+        CashLimit = cashLimit;
+        CheckClearanceDays = checkClearanceDays;
+        RecordChange();
+    }
+
     public Dealership.Domain.TradeIns.DealRules DealRules => new(SalesTaxBasisPoints, TradeInReducesTax, LienholderNoticeDays, PayoffDays, CancellationWindowDays);
 
     public void SetDealRules(int salesTaxBasisPoints, bool tradeInReducesTax, int lienholderNoticeDays, int payoffDays, int cancellationWindowDays)

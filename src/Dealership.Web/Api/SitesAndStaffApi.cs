@@ -8,6 +8,8 @@ namespace Dealership.Web.Api;
 /// <summary>/api/sites (the caller's sites) and /api/staff (Managers manage accounts; no self-registration).</summary>
 public static class SitesAndStaffApi
 {
+    public sealed record PaymentTermsBody(IReadOnlyList<Dealership.Domain.Orders.PaymentMethod>? Accepted, long CashLimit, int CheckClearanceDays);
+
     public sealed record DealRulesBody(int SalesTaxBasisPoints, bool? TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
 
     public sealed record AvailabilityBody(IReadOnlyList<Dealership.Domain.Handover.WorkingHours>? Hours, IReadOnlyList<Dealership.Domain.Handover.BlockedTime>? Blocked);
@@ -26,6 +28,14 @@ public static class SitesAndStaffApi
             .RequireAuthorization(Policies.ManagersOnly)
             .WithTags("Sites")
             .WithSummary("A site's deal rules: salesTaxBasisPoints (725 = 7.25%), tradeInReducesTax, lienholderNoticeDays, payoffDays, cancellationWindowDays. Managers.");
+
+        api.MapPut("/sites/{id:guid}/payment-terms", async (Guid id, PaymentTermsBody body, HttpRequest request, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(new Dealership.Application.Sites.ChangePaymentTerms.Command(id, body.Accepted ?? [], body.CashLimit, body.CheckClearanceDays,
+                    ETags.ReadIfMatch(request)), ct)))
+            .RequireAuthorization(Policies.ManagersOnly)
+            .WithTags("Sites")
+            .WithSummary("How a site takes money: accepted (card, cash, check, companyCheck, cashiersCheck, bankTransfer, lenderFunding), cashLimit per deal in cents, "
+                + "checkClearanceDays (business days). Managers. Card or bank transfer must stay accepted.");
 
         api.MapGet("/staff/{id:guid}/availability", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetStaffAvailability.Query(id), ct)))

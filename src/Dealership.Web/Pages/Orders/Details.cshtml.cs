@@ -32,6 +32,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     public static string MethodName(PaymentMethod method) => method switch
     {
         PaymentMethod.CompanyCheck => "Company check",
+        PaymentMethod.CashiersCheck => "Cashier's check",
         PaymentMethod.BankTransfer => "Bank transfer",
         PaymentMethod.LenderFunding => "Lender funding",
         _ => method.ToString(),
@@ -84,7 +85,11 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         Slots = await mediator.Send(new Dealership.Application.Handover.GetCollectionSlots.Query(Id), ct);
         Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
         CollectionAt = Order.Collection?.StartsAt;
+        Terms = (await siteContext.GetAsync(Order.SiteId, ct)).PaymentTerms;
     }
+
+    /// <summary>How the order's site takes money: the methods offered in the form and the conditions shown beside them.</summary>
+    public Dealership.Domain.Sites.PaymentTerms Terms { get; private set; } = null!;
 
     /// <summary>What was typed on the handover form, shown again if the swap was refused (nothing changed; fix one thing, not retype all).</summary>
     public sealed record HandoverTyped(int? NewCarKeys, int? TradeInMileage, int? TradeInKeys, bool ConditionConfirmed, bool TitleReceived, string? PayoutReference);
