@@ -110,6 +110,12 @@ public sealed class DealDecisionsTests : FreshAppTests
         var stored = await App.QueryAsync(db => db.Payments.SingleAsync(p => p.Id == payment));
         Assert.That(stored.VerifiedAt, Is.Not.Null);
         Assert.That(stored.VerificationNote, Does.Contain("by decision"));
+
+        // The outcome follows by itself: the check cleared, so taking it early paid off.
+        var cleared = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "cleared", note = "Cleared Dec 1" });
+        Assert.That(cleared.StatusCode, Is.EqualTo(HttpStatusCode.OK), await cleared.Content.ReadAsStringAsync());
+        var outcome = await App.QueryAsync(db => db.Decisions.Where(d => d.PaymentId == payment).Select(d => new { d.Outcome, d.OutcomeNote }).SingleAsync());
+        Assert.That((outcome.Outcome, outcome.OutcomeNote), Is.EqualTo((Domain.Decisions.DecisionOutcome.CustomerKept, "The check cleared")));
     }
 
     [Test]

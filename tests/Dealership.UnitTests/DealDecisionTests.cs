@@ -64,3 +64,21 @@ public sealed class DealDecisionTests
         Assert.That(tradeIn.OfferOpen(Today.AddDays(20)), Is.True);
     }
 }
+
+/// <summary>The risk beside a decision: a few plain reasons anyone can add up, never a veto.</summary>
+public sealed class StandingRiskTests
+{
+    [Test]
+    public void ALongStandingCustomerWhosePaymentsCleared_IsLowRisk_ABouncedCheck_RaisesIt_WithTheReasonsSaid()
+    {
+        var (loyal, why) = Dealership.Application.Decisions.CustomerStanding.Assess(years: 6.2, bought: 2, serviced: 9, cleared: 4, bounced: 0, noShows: 0);
+        var (bounced, because) = Dealership.Application.Decisions.CustomerStanding.Assess(years: 0.5, bought: 0, serviced: 1, cleared: 0, bounced: 1, noShows: 2);
+        var (unknown, _) = Dealership.Application.Decisions.CustomerStanding.Assess(years: 0.1, bought: 0, serviced: 0, cleared: 0, bounced: 0, noShows: 0);
+
+        Assert.That(loyal, Is.EqualTo("Low"));
+        Assert.That(why, Is.EqualTo(new[] { "−1: with us 6 years", "−1: 11 purchases and visits completed", "−1: 4 payments cleared, none bounced" }));
+        Assert.That(bounced, Is.EqualTo("High"));
+        Assert.That(because, Is.EqualTo(new[] { "+2: 1 bounced payment", "+1: 2 missed visits" }));
+        Assert.That(unknown, Is.EqualTo("Medium"), "no history is neither good nor bad");
+    }
+}

@@ -15,10 +15,71 @@ namespace Dealership.Application.Decisions;
 /// the facts behind them. Advice beside the decision, never a rule that decides it.
 /// </summary>
 public sealed record Standing(Guid CustomerId, DateTime Since, int Purchases, int Visits, int PaymentsCleared, int PaymentsBounced, int Gestures, int GesturesKept,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>Visits booked and not turned up to.</summary>
+    public int NoShows { get; init; }
+
+    /// <summary>Our promises to them we broke: the case for a gesture.</summary>
+    public int PromisesBroken { get; init; }
+
+    /// <summary>Times in the last 90 days they had to chase us (a call, a visit, free text a person answered).</summary>
+    public int Chases { get; init; }
+
+    /// <summary>"Low", "Medium" or "High": the money risk of saying yes, with <see cref="Reasons"/> that say why. Advice, never a veto.</summary>
+    public string Risk { get; init; } = "Medium";
+
+    public IReadOnlyList<string> Reasons { get; init; } = [];
+}
 
 public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
 {
+    /// <summary>
+    /// The money risk of a yes, with its reasons: a bounced payment raises it, years with us, purchases and
+    /// payments that cleared lower it, missed visits count a little. Deliberately simple, so anyone can check it.
+    /// </summary>
+    public static (string Risk, IReadOnlyList<string> Reasons) Assess(double years, int bought, int serviced, int cleared, int bounced, int noShows)
+    {
+        var score = 0;
+        var reasons = new List<string>();
+        if (bounced > 0)
+        {
+            score += 2 * bounced;
+            reasons.Add($"+{2 * bounced}: {bounced} bounced payment{(bounced == 1 ? "" : "s")}");
+        }
+
+        if (noShows >= 2)
+        {
+            score += 1;
+            reasons.Add($"+1: {noShows} missed visits");
+        }
+
+        if (years >= 2)
+        {
+            score -= 1;
+            reasons.Add($"−1: with us {Math.Floor(years):0} years");
+        }
+
+        if (bought + serviced >= 2)
+        {
+            score -= 1;
+            reasons.Add($"−1: {bought + serviced} purchases and visits completed");
+        }
+
+        if (cleared >= 2 && bounced == 0)
+        {
+            score -= 1;
+            reasons.Add($"−1: {cleared} payments cleared, none bounced");
+        }
+
+        if (reasons.Count == 0)
+        {
+            reasons.Add("0: no history with us yet either way");
+        }
+
+        return (score >= 2 ? "High" : score <= -2 ? "Low" : "Medium", reasons);
+    }
+
     /// <summary>Standings for a page of customers in a fixed number of queries.</summary>
     public async Task<IReadOnlyDictionary<Guid, Standing>> ForAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
     {
@@ -41,6 +102,15 @@ public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
             .GroupBy(d => d.CustomerId).Select(g => new { g.Key, Count = g.Count(), Kept = g.Count(d => d.Outcome == DecisionOutcome.CustomerKept) })
             .ToDictionaryAsync(x => x.Key, ct);
         var now = clock.GetUtcNow().UtcDateTime;
+        var noShows = await db.Appointments.AsNoTracking().Where(a => ids.Contains(a.CustomerId) && a.Status == AppointmentStatus.NoShow)
+            .GroupBy(a => a.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var broken = await db.Promises.AsNoTracking().Where(p => ids.Contains(p.CustomerId) && p.State == Domain.Promises.PromiseState.Broken)
+            .GroupBy(p => p.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var recently = now.AddDays(-90);
+        var chases = await db.Touchpoints.AsNoTracking()
+            .Where(t => ids.Contains(t.CustomerId) && t.OccurredAt >= recently && t.Actor == Domain.Journey.TouchpointActor.Customer
+                && ((t.Kind == Domain.Journey.TouchpointKind.CustomerReply && t.SubjectType == "task") || t.Kind == Domain.Journey.TouchpointKind.Call || t.Kind == Domain.Journey.TouchpointKind.Visit))
+            .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return ids.Where(since.ContainsKey).ToDictionary(id => id, id =>
         {
             var cleared = payments.Where(p => p.CustomerId == id && p.Status == PaymentStatus.Cleared).Sum(p => p.Count);
@@ -60,7 +130,24 @@ public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
                 notes.Add($"{given.Count} earlier gesture{(given.Count == 1 ? "" : "s")}, {given.Kept} followed by the customer coming back");
             }
 
-            return new Standing(id, since[id], bought, serviced, cleared, bounced, given?.Count ?? 0, given?.Kept ?? 0, notes);
+            var missed = noShows.GetValueOrDefault(id);
+            var letDown = broken.GetValueOrDefault(id);
+            var chased = chases.GetValueOrDefault(id);
+            if (missed > 0)
+            {
+                notes.Add($"{missed} missed visit{(missed == 1 ? "" : "s")}");
+            }
+
+            if (letDown > 0 || chased > 0)
+            {
+                notes.Add($"we broke {letDown} promise{(letDown == 1 ? "" : "s")} to them{(chased > 0 ? $" and they chased us {chased} time{(chased == 1 ? "" : "s")} lately" : "")}");
+            }
+
+            var (risk, reasons) = Assess(years, bought, serviced, cleared, bounced, missed);
+            return new Standing(id, since[id], bought, serviced, cleared, bounced, given?.Count ?? 0, given?.Kept ?? 0, notes)
+            {
+                NoShows = missed, PromisesBroken = letDown, Chases = chased, Risk = risk, Reasons = reasons,
+            };
         });
     }
 }
