@@ -2550,3 +2550,61 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201222_StaffTexts'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [TextApprovals] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201222_StaffTexts'
+)
+BEGIN
+    CREATE TABLE [StaffTexts] (
+        [Id] uniqueidentifier NOT NULL,
+        [StaffId] uniqueidentifier NOT NULL,
+        [To] nvarchar(16) NOT NULL,
+        [Body] nvarchar(300) NOT NULL,
+        [DeduplicationKey] nvarchar(120) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(500) NULL,
+        [Dead] bit NOT NULL,
+        [ProviderMessageId] nvarchar(64) NULL,
+        CONSTRAINT [PK_StaffTexts] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201222_StaffTexts'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StaffTexts_DeduplicationKey] ON [StaffTexts] ([DeduplicationKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201222_StaffTexts'
+)
+BEGIN
+    CREATE INDEX [IX_StaffTexts_SentAt_Dead_CreatedAt] ON [StaffTexts] ([SentAt], [Dead], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201222_StaffTexts'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128201222_StaffTexts', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<TradeIns.PayoffWatchdog>();
         services.AddScoped<Decisions.Discretion>();
         services.AddScoped<Decisions.DecisionEffects>();
+        services.AddScoped<Notifications.StaffTexts>();
         services.AddScoped<Decisions.ApprovalEscalation>();
         services.AddScoped<Decisions.CustomerStanding>();
         services.AddScoped<Workshop.WorkshopAccess>();

@@ -122,6 +122,7 @@ public sealed partial class PageFormAuthorizationTests
             ("reason", "Customer asked"), ("version", i.AppointmentVersion.ToString()))),
         new("Approvals/Index:Policy", Access.ManageSite, "/approvals", _ => F(("role", "ServiceAdvisor"), ("action", "Goodwill"), ("allowed", "true"), ("limit", "300"), ("reason", "Test"))),
         new("Approvals/Index:Answer", Access.ManageSite, "/approvals", _ => F(("decisionId", Guid.NewGuid().ToString()), ("approved", "true"))),
+        new("Approvals/Index:Alerts", Access.ManageSite, "/approvals", _ => F(("mobilePhone", "503-555-0142"), ("textApprovals", "true"))),
         new("Decisions/Index:Outcome", Access.ManageSite, "/decisions", _ => F(("decisionId", Guid.NewGuid().ToString()), ("outcome", "CustomerKept"))),
         new("Workshop/Visit:Start", Access.Workshop, "/workshop/{appointment}", i => F(("version", i.AppointmentVersion.ToString()))),
         new("Workshop/Visit:Inspect", Access.Workshop, "/workshop/{appointment}", i => F(("area[0]", "Tires"), ("rating[0]", "Green"), ("version", i.AppointmentVersion.ToString()))),

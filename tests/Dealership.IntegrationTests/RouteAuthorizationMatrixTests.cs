@@ -93,6 +93,7 @@ public sealed partial class RouteAuthorizationMatrixTests : SharedAppTests
         ["GET /api/service/workshop"] = Access.Workshop,
         ["POST /api/decisions"] = Access.ReadDecisions,
         ["PUT /api/sites/{id}/payment-terms"] = Access.ManageSite,
+        ["PUT /api/staff/me/alerts"] = Access.AnyStaff,
         ["POST /api/decisions/{id}/approval"] = Access.ManageSite,
         ["GET /api/policies"] = Access.ReadDecisions,
         ["POST /api/customers/{id}/contacts"] = Access.EditCustomers,

@@ -86,6 +86,11 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             AfterCommit(nameof(NotificationDispatcher), () => jobs.Enqueue<NotificationDispatcher>(d => d.DispatchDueAsync(CancellationToken.None)));
         }
 
+        if (db.ChangeTracker.Entries<StaffText>().Any(e => e.State == EntityState.Added))
+        {
+            AfterCommit(nameof(StaffTexts), () => jobs.Enqueue<StaffTexts>(t => t.SendDueAsync(CancellationToken.None)));
+        }
+
         await db.SaveChangesAsync(cancellationToken);
         if (db.Database.CurrentTransaction is null)
         {

@@ -99,6 +99,22 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
     }
 }
 
+internal sealed class StaffTextConfiguration : IEntityTypeConfiguration<Notifications.StaffText>
+{
+    public void Configure(EntityTypeBuilder<Notifications.StaffText> builder)
+    {
+        builder.ToTable("StaffTexts");
+        builder.Property(t => t.To).HasMaxLength(16);
+        builder.Property(t => t.Body).HasMaxLength(300);
+        builder.Property(t => t.DeduplicationKey).HasMaxLength(120);
+        builder.Property(t => t.LastError).HasMaxLength(500);
+        builder.Property(t => t.ProviderMessageId).HasMaxLength(64);
+        builder.HasIndex(t => t.DeduplicationKey).IsUnique();
+        // The job reads what is still to send.
+        builder.HasIndex(t => new { t.SentAt, t.Dead, t.CreatedAt });
+    }
+}
+
 internal sealed class StaffTaskConfiguration : IEntityTypeConfiguration<StaffTask>
 {
     public void Configure(EntityTypeBuilder<StaffTask> builder)

@@ -12,6 +12,9 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     public bool IsActive { get; set; } = true;
 
+    /// <summary>Text me (at <c>PhoneNumber</c>) when someone asks for my approval: opted into by the person, never assumed.</summary>
+    public bool TextApprovals { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>Application-managed concurrency token, like every aggregate's Version.</summary>

@@ -56,7 +56,7 @@ public static class AnswerDecision
 /// because "approvals in minutes" is the point); the answer closes those tasks, tells the requester, and lands
 /// on the customer's timeline.
 /// </summary>
-public sealed class DecisionSubscribers(DealershipDbContext db) : IDomainEventSubscriber<DecisionAwaitingApproval>, IDomainEventSubscriber<DecisionAnswered>
+public sealed class DecisionSubscribers(DealershipDbContext db, Notifications.StaffTexts texts) : IDomainEventSubscriber<DecisionAwaitingApproval>, IDomainEventSubscriber<DecisionAnswered>
 {
     public const string Subject = "decision";
 
@@ -72,6 +72,10 @@ public sealed class DecisionSubscribers(DealershipDbContext db) : IDomainEventSu
             db.Tasks.Add(new StaffTask(d.SiteId, manager == Guid.Empty ? null : manager, $"Approve or decline: {what} for {customer}",
                 $"{requester} asks: {d.Reason}", due, Subject, d.Id, [d.CustomerId], domainEvent.OccurredAt, $"decision/{d.Id}/approve/{manager:N}"));
         }
+
+        // And a text, for the managers who asked to be texted: "approvals in minutes" means away from the desk too.
+        await texts.QueueAsync(managers, link => $"Approval needed: {what} for {customer}, asked by {requester}: \"{Shorten(d.Reason)}\" Answer at {link}",
+            $"decision/{d.Id}/approve-text", cancellationToken);
     }
 
     public async Task HandleAsync(DecisionAnswered domainEvent, CancellationToken cancellationToken)
@@ -103,4 +107,6 @@ public sealed class DecisionSubscribers(DealershipDbContext db) : IDomainEventSu
             : action;
         return (what, customer, requester);
     }
+
+    private static string Shorten(string text) => text.Length > 80 ? text[..79] + "…" : text;
 }

@@ -12,6 +12,9 @@ public interface IPublicLinks
     /// <summary>The same link with the token hidden, as stored copies and previews show it.</summary>
     string MaskedTrackingPage();
 
+    /// <summary>A staff page (e.g. "/approvals"), for a text to a staff member's phone.</summary>
+    string StaffPage(string path);
+
     /// <summary>Where the SMS provider reports the delivery of this notification.</summary>
     Uri SmsStatusCallback(Guid notificationId);
 }

@@ -37,6 +37,12 @@ public static class SitesAndStaffApi
             .WithSummary("How a site takes money: accepted (card, cash, check, companyCheck, cashiersCheck, bankTransfer, lenderFunding), cashLimit per deal in cents, "
                 + "checkClearanceDays (business days). Managers. Card or bank transfer must stay accepted.");
 
+        api.MapPut("/staff/me/alerts", async (Dealership.Application.Notifications.SetMyAlerts.Command command, IMediator mediator, CancellationToken ct) =>
+                TypedResults.Ok(await mediator.Send(command, ct)))
+            .RequireAuthorization(Policies.Staff)
+            .WithTags("Staff")
+            .WithSummary("Your own alerts: mobilePhone and textApprovals (be texted when someone asks for your approval). Off unless you turn it on.");
+
         api.MapGet("/staff/{id:guid}/availability", async (Guid id, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new Dealership.Application.Handover.GetStaffAvailability.Query(id), ct)))
             .RequireAuthorization(Policies.Staff).WithTags("Staff")

@@ -62,6 +62,7 @@ public static class JobsSetup
             recurring.AddOrUpdate<Dealership.Application.Handover.CollectionReminders>("collection-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly());
 
             recurring.AddOrUpdate<Dealership.Application.Parts.PreOrderPartsJob>("parts-preorder", job => job.RunAsync(CancellationToken.None), Cron.Hourly(5));
+            recurring.AddOrUpdate<Dealership.Application.Notifications.StaffTexts>("staff-texts-sweep", job => job.SendDueAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<Dealership.Application.Decisions.ApprovalEscalation>("approval-escalation", job => job.RunAsync(CancellationToken.None), "*/10 * * * *");
             recurring.AddOrUpdate<Dealership.Application.Workshop.NoShowSweep>("no-show-sweep", job => job.RunAsync(CancellationToken.None), Cron.Hourly(40));
             recurring.AddOrUpdate<Dealership.Application.TradeIns.PayoffWatchdog>("payoff-watchdog", job => job.RunAsync(CancellationToken.None), Cron.Hourly(20));

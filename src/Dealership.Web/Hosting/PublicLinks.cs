@@ -21,5 +21,7 @@ public sealed class PublicLinks(IOptions<NotificationOptions> options) : IPublic
 
     public string MaskedTrackingPage() => Base + TrackPrefix + TrackingTokens.Mask;
 
+    public string StaffPage(string path) => Base + "/" + path.TrimStart('/');
+
     public Uri SmsStatusCallback(Guid notificationId) => new($"{Base}{TwilioWebhooks}/status/{notificationId}");
 }

@@ -19,6 +19,8 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
 
     public PolicySheet Sheet { get; private set; } = null!;
 
+    public Dealership.Application.Notifications.SetMyAlerts.AlertsView Alerts { get; private set; } = new(null, false);
+
     public IReadOnlyDictionary<Guid, Standing> Standings { get; private set; } = new Dictionary<Guid, Standing>();
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -40,6 +42,10 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
             "Limit changed; it applies from the next decision and is kept in the history.", "/approvals#limits", ct);
     }
 
+    public Task<IActionResult> OnPostAlertsAsync(string? mobilePhone, bool textApprovals, CancellationToken ct) =>
+        SubmitAsync(() => mediator.Send(new Dealership.Application.Notifications.SetMyAlerts.Command(mobilePhone, textApprovals), ct).AsTask(),
+            textApprovals ? "You will get a text when someone asks for your approval." : "No texts: requests reach your inbox only.", "/approvals", ct);
+
     public Task<IActionResult> OnPostAnswerAsync(Guid decisionId, bool approved, string? reason, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new AnswerDecision.Command(decisionId, approved, reason), ct).AsTask(),
             approved ? "Approved; the person who asked has been told." : "Declined; the person who asked has been told why.", "/approvals", ct);
@@ -48,6 +54,7 @@ public sealed class IndexModel(IMediator mediator, FormSubmissions submissions) 
     {
         Waiting = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.AwaitingApproval, 1, 50), ct);
         Sheet = await mediator.Send(new GetPolicies.Query(), ct);
+        Alerts = await mediator.Send(new Dealership.Application.Notifications.GetMyAlerts.Query(), ct);
         Standings = await mediator.Send(new GetCustomerStanding.Query([.. Waiting.Items.Select(d => d.CustomerId).Distinct()]), ct);
         var approved = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Approved, 1, 5), ct);
         var declined = await mediator.Send(new ListDecisions.Query(null, null, DecisionStatus.Declined, 1, 5), ct);
