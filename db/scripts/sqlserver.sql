@@ -2608,3 +2608,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201823_DecisionReasons'
+)
+BEGIN
+    ALTER TABLE [Decisions] ADD [Why] nvarchar(16) NOT NULL DEFAULT N'Other';
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128201823_DecisionReasons'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128201823_DecisionReasons', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

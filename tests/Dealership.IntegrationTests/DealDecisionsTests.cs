@@ -60,8 +60,10 @@ public sealed class DealDecisionsTests : FreshAppTests
         var asked = await (await sales.PostAsJsonAsync("/api/decisions", new
         {
             subjectType = "order", subjectId = order, action = "priceAdjustment", amount = new { amount = 75_000, currency = "USD" }, reason = "Match the competitor's written quote",
+            why = "competitorMatch",
         })).ReadJsonAsync();
         var decision = asked.GetProperty("id").GetGuid();
+        Assert.That(asked.GetProperty("why").GetString(), Is.EqualTo("competitorMatch"), "the kind of reason is kept beside the words");
 
         Assert.That(asked.GetProperty("status").GetString(), Is.EqualTo("awaitingApproval"), "$750 is above a salesperson's $250");
         Assert.That(asked.GetProperty("limit").GetInt64(), Is.EqualTo(25_000), "the answer says what the limit is");

@@ -201,6 +201,9 @@ public sealed class JourneyAnalyticsTests : SharedAppTests
         var decisions = figures.GetProperty("decisions");
         Assert.That((decisions.GetProperty("total").GetInt32(), decisions.GetProperty("withinLimit").GetInt32(), decisions.GetProperty("escalated").GetInt32(),
             decisions.GetProperty("declined").GetInt32(), decisions.GetProperty("medianHoursToAnswer").GetDouble()), Is.EqualTo((4, 1, 3, 1, 4.0)));
+        var reasons = decisions.GetProperty("byReason").EnumerateArray().Single();
+        Assert.That((reasons.GetProperty("why").GetString(), reasons.GetProperty("total").GetInt32(), reasons.GetProperty("kept").GetInt32(), reasons.GetProperty("open").GetInt32()),
+            Is.EqualTo(("other", 3, 1, 2)), "granted decisions only: the declined loaner gave nothing");
         var loaner = decisions.GetProperty("byAction").EnumerateArray().Single(a => a.GetProperty("action").GetString() == "loaner");
         Assert.That((loaner.GetProperty("lost").GetInt32(), loaner.GetProperty("open").GetInt32(), loaner.GetProperty("keptShare").GetDouble()), Is.EqualTo((1, 1, 0.0)));
     }

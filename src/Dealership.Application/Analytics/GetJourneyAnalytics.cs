@@ -303,7 +303,7 @@ public static class GetJourneyAnalytics
         {
             var decisions = await db.Decisions.AsNoTracking()
                 .Where(d => sites.Contains(d.SiteId) && d.CreatedAt >= start && d.CreatedAt < end)
-                .Select(d => new { d.Action, d.Status, d.Outcome, d.CreatedAt, d.DecidedAt })
+                .Select(d => new { d.Action, d.Why, d.Status, d.Outcome, d.CreatedAt, d.DecidedAt })
                 .ToListAsync(ct);
             static bool Escalated(DecisionStatus s) => s != DecisionStatus.Applied;
             var waits = decisions.Where(d => d.Status is DecisionStatus.Approved or DecisionStatus.Declined && d.DecidedAt is not null)
@@ -315,9 +315,16 @@ public static class GetJourneyAnalytics
                 return new DecisionActionFigure(g.Key, g.Count(), g.Count(d => Escalated(d.Status)), g.Count(d => d.Status == DecisionStatus.Declined), kept, lost,
                     g.Count(d => d.Outcome == DecisionOutcome.NoEffect), g.Count(d => d.Outcome == DecisionOutcome.Open), JourneyMath.Share(kept, kept + lost));
             }).ToList();
+            var byReason = decisions.Where(d => d.Status is DecisionStatus.Applied or DecisionStatus.Approved).GroupBy(d => d.Why).OrderBy(g => g.Key).Select(g =>
+            {
+                var kept = g.Count(d => d.Outcome == DecisionOutcome.CustomerKept);
+                var lost = g.Count(d => d.Outcome == DecisionOutcome.CustomerLost);
+                return new DecisionReasonFigure(g.Key, g.Count(), kept, lost, g.Count(d => d.Outcome == DecisionOutcome.NoEffect), g.Count(d => d.Outcome == DecisionOutcome.Open),
+                    JourneyMath.Share(kept, kept + lost));
+            }).ToList();
             return new DecisionFigures(decisions.Count, decisions.Count(d => !Escalated(d.Status)), decisions.Count(d => Escalated(d.Status)),
                 decisions.Count(d => d.Status == DecisionStatus.Approved), decisions.Count(d => d.Status == DecisionStatus.Declined),
-                decisions.Count(d => d.Status == DecisionStatus.AwaitingApproval), JourneyMath.Percentile(waits, 0.5), byAction);
+                decisions.Count(d => d.Status == DecisionStatus.AwaitingApproval), JourneyMath.Percentile(waits, 0.5), byAction) { ByReason = byReason };
         }
 
         public static string Department(string? subjectType) => subjectType switch
@@ -421,7 +428,14 @@ public sealed record PromiseFigure(string Who, Guid? StaffId, int Kept, int Brok
 public sealed record RatioFigure(string Name, int Of, int Yes, double? Share, IReadOnlyList<Example> Misses);
 
 public sealed record DecisionFigures(int Total, int WithinLimit, int Escalated, int Approved, int Declined, int Waiting, double? MedianHoursToAnswer,
-    IReadOnlyList<DecisionActionFigure> ByAction);
+    IReadOnlyList<DecisionActionFigure> ByAction)
+{
+    /// <summary>Granted decisions by the kind of reason behind them, and how each kind turned out.</summary>
+    public IReadOnlyList<DecisionReasonFigure> ByReason { get; init; } = [];
+}
+
+/// <summary>One kind of reason and what the decisions given for it led to.</summary>
+public sealed record DecisionReasonFigure(DecisionReason Why, int Total, int Kept, int Lost, int NoEffect, int Open, double? KeptShare);
 
 /// <summary>One kind of decision and how it paid off: kept share = customers kept / (kept + lost).</summary>
 public sealed record DecisionActionFigure(DecisionAction Action, int Total, int Escalated, int Declined, int Kept, int Lost, int NoEffect, int Open, double? KeptShare);

@@ -269,6 +269,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.Property(d => d.Version).IsConcurrencyToken();
         builder.Ignore(d => d.DomainEvents);
         builder.Property(d => d.Action).HasConversion<string>().HasMaxLength(16);
+        builder.Property(d => d.Why).HasConversion<string>().HasMaxLength(16);
         builder.Property(d => d.Status).HasConversion<string>().HasMaxLength(18);
         builder.Property(d => d.Outcome).HasConversion<string>().HasMaxLength(14);
         builder.Property(d => d.Currency).HasMaxLength(3).IsFixedLength();

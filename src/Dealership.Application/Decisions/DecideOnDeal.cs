@@ -22,7 +22,8 @@ namespace Dealership.Application.Decisions;
 public static class DecideOnOrder
 {
     [Allowed(Access.WriteOrders)]
-    public sealed record Command(Guid OrderId, DecisionAction Action, MoneyView? Amount, string Reason, Guid? PaymentId = null) : ICommand<DecisionView>;
+    public sealed record Command(Guid OrderId, DecisionAction Action, MoneyView? Amount, string Reason, Guid? PaymentId = null, DecisionReason Why = DecisionReason.Other)
+        : ICommand<DecisionView>;
 
     public static readonly IReadOnlyList<DecisionAction> Actions = [DecisionAction.PriceAdjustment, DecisionAction.FeeWaiver, DecisionAction.Goodwill, DecisionAction.AcceptCheck];
 
@@ -62,7 +63,7 @@ public static class DecideOnOrder
             }
 
             var decision = await effects.DecideAsync(order.SiteId, order.CustomerId, "order", order.Id, command.Action, command.Amount?.ToMoney(), command.Reason,
-                command.PaymentId, null, cancellationToken);
+                command.PaymentId, null, command.Why, cancellationToken);
             return await effects.ViewAsync(decision, order.SiteId, cancellationToken);
         }
     }
@@ -72,7 +73,7 @@ public static class DecideOnOrder
 public static class DecideOnTradeIn
 {
     [Allowed(Access.RequestTradeIns)]
-    public sealed record Command(Guid TradeInId, DecisionAction Action, DateOnly? ExtendTo, string Reason) : ICommand<DecisionView>;
+    public sealed record Command(Guid TradeInId, DecisionAction Action, DateOnly? ExtendTo, string Reason, DecisionReason Why = DecisionReason.Other) : ICommand<DecisionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -98,7 +99,7 @@ public static class DecideOnTradeIn
             }
 
             var decision = await effects.DecideAsync(tradeIn.SiteId, tradeIn.CustomerId, "trade-in", tradeIn.Id, command.Action, null, command.Reason, null, command.ExtendTo,
-                cancellationToken);
+                command.Why, cancellationToken);
             return await effects.ViewAsync(decision, tradeIn.SiteId, cancellationToken);
         }
     }
@@ -113,14 +114,14 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
     : IDomainEventSubscriber<DecisionAnswered>
 {
     public async Task<Decision> DecideAsync(Guid siteId, Guid customerId, string subjectType, Guid subjectId, DecisionAction action, Money? amount, string reason,
-        Guid? paymentId, DateOnly? extendTo, CancellationToken ct)
+        Guid? paymentId, DateOnly? extendTo, DecisionReason why, CancellationToken ct)
     {
         var staffId = staff.RequireStaffId();
         var limit = await discretion.LimitAsync(siteId, staff, action, ct);
         // A yes/no act is within a policy that allows it; one with an amount is within when the amount is.
         var within = limit is null || (amount is null ? limit > 0 : amount.Value.Amount <= limit);
         var now = clock.GetUtcNow().UtcDateTime;
-        var decision = new Decision(siteId, staffId, action, amount, customerId, subjectType, subjectId, reason, within, now, paymentId, extendTo);
+        var decision = new Decision(siteId, staffId, action, amount, customerId, subjectType, subjectId, reason, within, now, paymentId, extendTo, why);
         db.Decisions.Add(decision);
         db.AssignKeys();
         if (within)
@@ -142,7 +143,7 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
     public async Task HandleAsync(DecisionAnswered domainEvent, CancellationToken cancellationToken)
     {
         var decision = domainEvent.Decision;
-        if (decision.Status != DecisionStatus.Approved || decision.SubjectType is not ("order" or "trade-in"))
+        if (decision.Status != DecisionStatus.Approved || decision.Action is DecisionAction.Reschedule or DecisionAction.OfferOverride)
         {
             return;
         }
@@ -164,9 +165,13 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
             data["until"] = Notifications.Templates.TemplateFacts.Day(until);
         }
 
-        var vehicle = decision.SubjectType == "order"
-            ? await db.Orders.AsNoTracking().Where(o => o.Id == decision.SubjectId).Select(o => o.Vehicle.Year + " " + o.Vehicle.Make + " " + o.Vehicle.Model).FirstOrDefaultAsync(cancellationToken)
-            : await db.TradeIns.AsNoTracking().Where(t => t.Id == decision.SubjectId).Select(t => t.Vehicle.Year + " " + t.Vehicle.Make + " " + t.Vehicle.Model).FirstOrDefaultAsync(cancellationToken);
+        var vehicle = decision.SubjectType switch
+        {
+            "order" => await db.Orders.AsNoTracking().Where(o => o.Id == decision.SubjectId).Select(o => o.Vehicle.Year + " " + o.Vehicle.Make + " " + o.Vehicle.Model).FirstOrDefaultAsync(cancellationToken),
+            "trade-in" => await db.TradeIns.AsNoTracking().Where(t => t.Id == decision.SubjectId).Select(t => t.Vehicle.Year + " " + t.Vehicle.Make + " " + t.Vehicle.Model).FirstOrDefaultAsync(cancellationToken),
+            _ => await db.Appointments.AsNoTracking().Where(a => a.Id == decision.SubjectId)
+                .Join(db.Vehicles, a => a.VehicleId, v => v.Id, (a, v) => v.Year + " " + v.Make + " " + v.Model).FirstOrDefaultAsync(cancellationToken),
+        };
         if (vehicle is not null)
         {
             data["vehicle"] = vehicle;

@@ -338,7 +338,13 @@ public sealed partial class DemoDataSeeder
             var at = onOrder ? orders[i % orders.Count].CreatedAt.AddDays(1) : visits[i * visits.Count / 28].CheckedInAt!.Value.AddHours(2);
             var within = i % 3 != 2;
             var amount = kind is DecisionAction.Reschedule or DecisionAction.Loaner ? (Money?)null : new Money(within ? 5_000 + (i * 700) : 20_000 + (i * 1_000), site.Currency);
-            var decision = new Decision(site.Id, onOrder ? sales : advisor, kind, amount, customer, onOrder ? "order" : "appointment", subject, reasons[kind], within, at);
+            var why = kind switch
+            {
+                DecisionAction.Discount => i % 2 == 0 ? DecisionReason.CompetitorMatch : DecisionReason.Loyalty,
+                DecisionAction.Goodwill => DecisionReason.OurMistake,
+                _ => DecisionReason.Delay,
+            };
+            var decision = new Decision(site.Id, onOrder ? sales : advisor, kind, amount, customer, onOrder ? "order" : "appointment", subject, reasons[kind], within, at, why: why);
             var declined = !within && i / 3 % 3 == 1;
             if (!within)
             {

@@ -21,7 +21,8 @@ public static class OfferRecovery
 {
     /// <param name="MoveTo">For a reschedule: the new drop-off time agreed with the customer (the move and the decision commit together).</param>
     [Allowed(Access.WriteService)]
-    public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo = null) : ICommand<DecisionView>;
+    public sealed record Command(Guid AppointmentId, DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo = null, DecisionReason Why = DecisionReason.Delay)
+        : ICommand<DecisionView>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -62,7 +63,7 @@ public static class OfferRecovery
             var within = limit is null || (command.Amount is null ? limit > 0 : value <= limit);
             var now = clock.GetUtcNow().UtcDateTime;
             var decision = new Decision(site.Id, staffId, command.Action, command.Amount?.ToMoney(), appointment.CustomerId, "appointment", appointment.Id,
-                command.Reason, within, now);
+                command.Reason, within, now, why: command.Why);
             db.Decisions.Add(decision);
             var what = command.Amount is { } m ? $"{Describe(command.Action)} ({new Money(m.Amount, m.Currency).Format(CultureInfo.GetCultureInfo("en-US"))})" : Describe(command.Action);
             db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, site.Id, now, TouchpointKind.StaffNote, TouchpointDirection.Internal, TouchpointActor.Dealer,

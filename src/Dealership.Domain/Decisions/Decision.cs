@@ -15,7 +15,7 @@ public sealed class Decision : AggregateRoot, ISiteScoped
     /// <param name="paymentId">For accepting a check: which payment.</param>
     /// <param name="extendTo">For keeping an offer open: the new last day.</param>
     public Decision(Guid siteId, Guid staffId, DecisionAction action, Money? amount, Guid customerId, string subjectType, Guid subjectId,
-        string reason, bool withinLimit, DateTime now, Guid? paymentId = null, DateOnly? extendTo = null)
+        string reason, bool withinLimit, DateTime now, Guid? paymentId = null, DateOnly? extendTo = null, DecisionReason why = DecisionReason.Other)
     {
         if (string.IsNullOrWhiteSpace(reason))
         {
@@ -37,6 +37,7 @@ public sealed class Decision : AggregateRoot, ISiteScoped
         SubjectId = subjectId;
         PaymentId = paymentId;
         ExtendTo = extendTo;
+        Why = why;
         Reason = reason.Trim();
         CreatedAt = now;
         Status = withinLimit ? DecisionStatus.Applied : DecisionStatus.AwaitingApproval;
@@ -78,6 +79,9 @@ public sealed class Decision : AggregateRoot, ISiteScoped
     public bool Granted => Status is DecisionStatus.Applied or DecisionStatus.Approved;
 
     public string Reason { get; private set; } = "";
+
+    /// <summary>Why, as a kind (our mistake, a wait, a competitor, loyalty, hardship): what lets managers see which reasons pay off.</summary>
+    public DecisionReason Why { get; private set; }
 
     public DecisionStatus Status { get; private set; }
 
@@ -166,6 +170,27 @@ public enum DecisionAction
 
     /// <summary>A trade-in offer kept open past its date (yes or no, with the new date).</summary>
     ExtendOffer,
+}
+
+/// <summary>The kind of reason behind a decision; the words are kept beside it.</summary>
+public enum DecisionReason
+{
+    Other,
+
+    /// <summary>We got something wrong: a mistake, a promise broken.</summary>
+    OurMistake,
+
+    /// <summary>The customer waited: a late car, a part that did not come.</summary>
+    Delay,
+
+    /// <summary>To match a competitor's written offer.</summary>
+    CompetitorMatch,
+
+    /// <summary>A customer of long standing.</summary>
+    Loyalty,
+
+    /// <summary>The customer's own circumstances.</summary>
+    Hardship,
 }
 
 public enum DecisionStatus

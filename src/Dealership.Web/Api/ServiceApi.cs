@@ -133,9 +133,9 @@ public static class ServiceApi
                 // advisor, the order's salesperson, the trade-in's deal) under the same limits.
                 var decision = body.SubjectType switch
                 {
-                    "appointment" => await mediator.Send(new OfferRecovery.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.MoveTo), ct),
-                    "order" => await mediator.Send(new DecideOnOrder.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.PaymentId), ct),
-                    "trade-in" => await mediator.Send(new DecideOnTradeIn.Command(body.SubjectId, body.Action, body.ExtendTo, body.Reason ?? ""), ct),
+                    "appointment" => await mediator.Send(new OfferRecovery.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.MoveTo, body.Why ?? DecisionReason.Delay), ct),
+                    "order" => await mediator.Send(new DecideOnOrder.Command(body.SubjectId, body.Action, body.Amount, body.Reason ?? "", body.PaymentId, body.Why ?? DecisionReason.Other), ct),
+                    "trade-in" => await mediator.Send(new DecideOnTradeIn.Command(body.SubjectId, body.Action, body.ExtendTo, body.Reason ?? "", body.Why ?? DecisionReason.Other), ct),
                     _ => throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("subjectType", "Use appointment, order or trade-in.")]),
                 };
                 return TypedResults.Created($"/api/decisions/{decision.Id}", decision);
@@ -163,8 +163,9 @@ public static class ServiceApi
 
     public sealed record ApprovalBody(bool Approved, string? Reason);
 
+    /// <param name="Why">The kind of reason: ourMistake, delay, competitorMatch, loyalty, hardship or other (the words go in reason).</param>
     public sealed record DecisionBody(string? SubjectType, Guid SubjectId, DecisionAction Action, MoneyView? Amount, string? Reason, Guid? PaymentId,
-        DateOnly? ExtendTo, DateTime? MoveTo);
+        DateOnly? ExtendTo, DateTime? MoveTo, DecisionReason? Why);
 
     public sealed record OutcomeBody(DecisionOutcome Outcome, string? Note);
 

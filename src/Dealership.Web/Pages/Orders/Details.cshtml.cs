@@ -136,7 +136,8 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
     }
 
     /// <summary>Money off the deal or a check taken before it clears: done at once within the person's limit, else it waits for a manager.</summary>
-    public async Task<IActionResult> OnPostDecideAsync(Dealership.Domain.Decisions.DecisionAction action, string? amount, Guid? paymentId, string? reason, CancellationToken ct)
+    public async Task<IActionResult> OnPostDecideAsync(Dealership.Domain.Decisions.DecisionAction action, string? amount, Guid? paymentId, string? reason,
+        Dealership.Domain.Decisions.DecisionReason why, CancellationToken ct)
     {
         MoneyView? money = null;
         if (action != Dealership.Domain.Decisions.DecisionAction.AcceptCheck)
@@ -150,7 +151,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         }
 
         Dealership.Application.Decisions.DecisionView? decision = null;
-        return await SubmitAsync(async () => decision = await mediator.Send(new Dealership.Application.Decisions.DecideOnOrder.Command(Id, action, money, reason ?? "", paymentId), ct),
+        return await SubmitAsync(async () => decision = await mediator.Send(new Dealership.Application.Decisions.DecideOnOrder.Command(Id, action, money, reason ?? "", paymentId, why), ct),
             () => decision switch
             {
                 { Status: Dealership.Domain.Decisions.DecisionStatus.AwaitingApproval } => NotYet(
