@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Decisions.Discretion>();
         services.AddScoped<Decisions.DecisionEffects>();
         services.AddScoped<Notifications.StaffTexts>();
+        services.AddScoped<Journey.JourneyRecorder>();
         services.AddScoped<Decisions.ApprovalEscalation>();
         services.AddScoped<Decisions.CustomerStanding>();
         services.AddScoped<Workshop.WorkshopAccess>();

@@ -165,6 +165,10 @@ public sealed class WorkshopTests : FreshAppTests
         Assert.That(timeline, Has.Some.StartsWith("Approved on their page: Front brake pads"));
         Assert.That(timeline, Has.Some.StartsWith("Declined by phone: Front wiper motor"));
         Assert.That(timeline, Has.Some.StartsWith("Collected; paid"));
+        // Custody and promises are on the same one timeline: taken into our care, the ready-by promise made and kept, handed back.
+        Assert.That(timeline, Has.Some.StartsWith("In our care: the ").And.Some.Match("^In our care: 2 keys of the "));
+        Assert.That(timeline, Has.Some.StartsWith("Promise made: ").And.Some.StartsWith("Promise kept: "));
+        Assert.That(timeline.Count(t => t.StartsWith("Handed back: ", StringComparison.Ordinal)), Is.EqualTo(2), "car and keys");
     }
 
     [Test]

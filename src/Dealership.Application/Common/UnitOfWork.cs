@@ -14,7 +14,7 @@ namespace Dealership.Application.Common;
 /// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
 /// commits and runs the actions.
 /// </summary>
-public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs)
+public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs, Journey.JourneyRecorder journey)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
 
@@ -80,6 +80,7 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         await events.DispatchAsync(cancellationToken);
+        journey.Record();
         if (db.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
         {
             // If the process dies before this runs, the minutely sweep sends the rows anyway.
