@@ -197,6 +197,8 @@ public sealed class JourneyAnalyticsTests : SharedAppTests
         Assert.That((departments["Sales"].GetProperty("kept").GetInt32(), departments["Sales"].GetProperty("broken").GetInt32(), departments["Sales"].GetProperty("keptShare").GetDouble()),
             Is.EqualTo((1, 1, 0.5)));
         Assert.That(departments["Service"].GetProperty("keptShare").GetDouble(), Is.EqualTo(1));
+        Assert.That(figures.GetProperty("brokenPromises").EnumerateArray().Select(e => (e.GetProperty("customerId").GetGuid(), e.GetProperty("detail").GetString())),
+            Is.EqualTo(new[] { (annie.CustomerId, "Call back") }), "the one broken promise, leading to its customer's journey");
 
         var decisions = figures.GetProperty("decisions");
         Assert.That((decisions.GetProperty("total").GetInt32(), decisions.GetProperty("withinLimit").GetInt32(), decisions.GetProperty("escalated").GetInt32(),

@@ -65,6 +65,12 @@ public static class GetJourneyAnalytics
             var (visitDurations, partsReady, firstVisitFix) = await VisitsAsync(sites, start, end, examples, cancellationToken);
             var payoff = await PayoffLagAsync(sites, start, end, examples, cancellationToken);
             var (byPerson, byDepartment) = await PromisesAsync(sites, start, end, cancellationToken);
+            var broken = await db.Promises.AsNoTracking()
+                .Where(p => sites.Contains(p.SiteId) && p.ResolvedAt >= start && p.ResolvedAt < end && p.State == PromiseState.Broken)
+                .OrderByDescending(p => p.ResolvedAt).Take(5)
+                .Select(p => new { p.CustomerId, p.SubjectType, p.SubjectId, p.Description })
+                .ToListAsync(cancellationToken);
+            var brokenExamples = broken.Select(p => examples.Add(p.CustomerId, p.SubjectType, p.SubjectId, p.Description)).ToList();
             var decisions = await DecisionsAsync(sites, start, end, cancellationToken);
             await examples.NameAsync(db, cancellationToken);
 
@@ -73,7 +79,7 @@ public static class GetJourneyAnalytics
                 [.. orderDurations.Concat(visitDurations).Append(payoff).Select(d => d with { Longest = examples.Resolve(d.Longest) })],
                 byPerson, byDepartment,
                 partsReady with { Misses = examples.Resolve(partsReady.Misses) }, firstVisitFix with { Misses = examples.Resolve(firstVisitFix.Misses) },
-                decisions);
+                decisions) { BrokenPromises = examples.Resolve(brokenExamples) };
         }
 
         /// <summary>
@@ -408,6 +414,9 @@ public sealed record JourneyAnalytics(
     RatioFigure FirstVisitFixWithParts,
     DecisionFigures Decisions)
 {
+    /// <summary>The latest promises broken in the window, with the customers they were made to.</summary>
+    public IReadOnlyList<Example> BrokenPromises { get; init; } = [];
+
     /// <summary>"3 h", "2.5 days": a duration as a manager reads it.</summary>
     public static string Describe(double hours) => hours < 48 ? $"{hours:0.#} h" : $"{hours / 24:0.#} days";
 }
