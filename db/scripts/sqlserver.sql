@@ -2629,3 +2629,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203740_PaymentsTakenOnRisk'
+)
+BEGIN
+    ALTER TABLE [Payments] ADD [AcceptedOnRisk] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128203740_PaymentsTakenOnRisk'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128203740_PaymentsTakenOnRisk', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -66,6 +66,11 @@ public sealed class DealDecisionsTests : FreshAppTests
         Assert.That(asked.GetProperty("why").GetString(), Is.EqualTo("competitorMatch"), "the kind of reason is kept beside the words");
 
         Assert.That(asked.GetProperty("status").GetString(), Is.EqualTo("awaitingApproval"), "$750 is above a salesperson's $250");
+        var twice = await sales.PostAsJsonAsync("/api/decisions", new
+        {
+            subjectType = "order", subjectId = order, action = "priceAdjustment", amount = new { amount = 75_000, currency = "USD" }, reason = "Asking again",
+        });
+        Assert.That((await twice.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("already-asked"), "the managers already have it");
         Assert.That(asked.GetProperty("limit").GetInt64(), Is.EqualTo(25_000), "the answer says what the limit is");
         Assert.That(await DueAsync(sales, order), Is.EqualTo(before), "nothing comes off until it is approved");
         Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.SubjectId == decision && t.Status == StaffTaskStatus.Open)), Is.GreaterThan(0), "the managers are told at once");
@@ -111,7 +116,8 @@ public sealed class DealDecisionsTests : FreshAppTests
         Assert.That(await DueAsync(sales, order), Is.Zero, "the check counts from the approval");
         var stored = await App.QueryAsync(db => db.Payments.SingleAsync(p => p.Id == payment));
         Assert.That(stored.VerifiedAt, Is.Not.Null);
-        Assert.That(stored.VerificationNote, Does.Contain("by decision"));
+        Assert.That((stored.AcceptedOnRisk, stored.VerificationNote), Is.EqualTo((true, "Taken before it clears, by decision: Fleet customer for ten years; their bank is closed today")),
+            "taken on our risk, never claimed as confirmed by the bank");
 
         // The outcome follows by itself: the check cleared, so taking it early paid off.
         var cleared = await manager.PostAsJsonAsync($"/api/orders/{order}/payments/{payment}/settlement", new { action = "cleared", note = "Cleared Dec 1" });

@@ -283,6 +283,6 @@ public sealed class JourneyAnalyticsTests : SharedAppTests
         Assert.That(html, Does.Contain($"/customers/{ben.CustomerId}/journey"));
         Assert.That(html, Does.Contain("25%").And.Contain("80%"), "chasing and proactive shares");
         var bad = await pages.GetAsync("/analytics?from=2025-03-31&to=2025-03-01");
-        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("must be on or before"));
+        Assert.That(await bad.Content.ReadAsStringAsync(), Does.Contain("must be on or before the last day"));
     }
 }

@@ -999,6 +999,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AcceptedOnRisk")
+                        .HasColumnType("bit");
+
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
 

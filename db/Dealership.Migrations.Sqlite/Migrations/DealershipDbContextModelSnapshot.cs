@@ -993,6 +993,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AcceptedOnRisk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
 

@@ -31,7 +31,7 @@ public static class GetJourneyAnalytics
         public Validator()
         {
             RuleFor(q => q).Must(q => q.From is null || q.To is null || q.From <= q.To)
-                .WithName("from").WithMessage("'from' must be on or before 'to'.");
+                .WithName("from").WithMessage("The first day must be on or before the last day.");
             RuleFor(q => q).Must(q => q.From is null || q.To is null || q.To.Value.DayNumber - q.From.Value.DayNumber < MaxDays)
                 .WithName("to").WithMessage($"Choose at most {MaxDays} days.");
         }
@@ -146,9 +146,9 @@ public static class GetJourneyAnalytics
             var policy = orderPolicy.Value;
             var stageStats = Enum.GetValues<OrderMilestone>().Where(m => m != OrderMilestone.Delivered)
                 .ToDictionary(m => VehicleOrder.Describe(m), m => new StageTally(VehicleOrder.Describe(m), policy.SilenceLimit(m)));
-            var toArrival = new DurationTally("order-to-arrival", "Order → car at the dealership");
-            var toTold = new DurationTally("arrival-to-told", "Car arrived → customer told");
-            var toDelivery = new DurationTally("arrival-to-delivery", "Car arrived → handed over");
+            var toArrival = new DurationTally("order-to-arrival", "Ordered → at the dealership");
+            var toTold = new DurationTally("arrival-to-told", "Arrived → customer told");
+            var toDelivery = new DurationTally("arrival-to-delivery", "Arrived → handed over");
 
             foreach (var order in orders)
             {
@@ -164,21 +164,28 @@ public static class GetJourneyAnalytics
                     stageStats[span.Stage].Subjects.Add(order.Id);
                 }
 
-                foreach (var gap in JourneyMath.Gaps(spans, heard).Where(g => g.OverLimit && g.To > start))
+                // A silence belongs to the window in which it went past its limit, and to the stage it did so in.
+                foreach (var gap in JourneyMath.Gaps(spans, heard).Where(g => g.OverLimit && g.BreachedAt >= start && g.BreachedAt < end))
                 {
                     var tally = stageStats[gap.Stage];
+                    tally.Subjects.Add(order.Id);
                     tally.Silent.Add(order.Id);
                     tally.Gaps++;
-                    tally.Worst.Add((gap.Length.TotalHours, order.CustomerId, order.Id));
+                    tally.Worst.Add((gap.Length.TotalHours, order.CustomerId, order.Id, JourneyAnalytics.Spanned(gap)));
                 }
 
                 if (arrived is { } arrival && arrival >= start && arrival < end)
                 {
                     toArrival.Add((arrival - order.CreatedAt).TotalHours, order.CustomerId, "order", order.Id);
                     var told = heard.FirstOrDefault(c => c >= arrival);
-                    if (told != default)
+                    if (told != default && (delivered is null || told <= delivered))
                     {
                         toTold.Add((told - arrival).TotalHours, order.CustomerId, "order", order.Id);
+                    }
+                    else if (delivered is { } atHandover)
+                    {
+                        // Never written to after arrival: they learned it when they came for the car.
+                        toTold.Add((atHandover - arrival).TotalHours, order.CustomerId, "order", order.Id, "only at the handover");
                     }
                     else
                     {
@@ -211,8 +218,8 @@ public static class GetJourneyAnalytics
                     .ToListAsync(ct))
                 .ToLookup(b => b.VehicleId);
 
-            var toCheckIn = new DurationTally("booking-to-check-in", "Visit booked → car checked in");
-            var toReady = new DurationTally("check-in-to-ready", "Car checked in → ready to collect");
+            var toCheckIn = new DurationTally("booking-to-check-in", "Visit booked → checked in");
+            var toReady = new DurationTally("check-in-to-ready", "Checked in → ready");
             var partsYes = 0;
             var partsOf = 0;
             var partsMisses = new List<Example>();
@@ -267,7 +274,7 @@ public static class GetJourneyAnalytics
                 .Where(t => sites.Contains(t.SiteId) && t.PayoffSentAt >= start && t.PayoffSentAt < end && t.ReceivedAt != null)
                 .Select(t => new { t.Id, t.CustomerId, Received = t.ReceivedAt!.Value, Sent = t.PayoffSentAt!.Value })
                 .ToListAsync(ct);
-            var tally = new DurationTally("trade-in-payoff", "Trade-in handed over → its loan paid off");
+            var tally = new DurationTally("trade-in-payoff", "Trade-in in → loan paid off");
             foreach (var t in paid)
             {
                 tally.Add((t.Sent - t.Received).TotalHours, t.CustomerId, "trade-in", t.Id);
@@ -351,12 +358,12 @@ public static class GetJourneyAnalytics
 
         public int Gaps { get; set; }
 
-        public List<(double Hours, Guid CustomerId, Guid OrderId)> Worst { get; } = [];
+        public List<(double Hours, Guid CustomerId, Guid OrderId, string Spanned)> Worst { get; } = [];
 
         public StageSilence ToFigure(ExampleNames examples)
         {
             var worst = Worst.OrderByDescending(w => w.Hours).ThenBy(w => w.OrderId).DistinctBy(w => w.OrderId).Take(5)
-                .Select(w => examples.Add(w.CustomerId, "order", w.OrderId, $"{w.Hours / 24:0.#} days without a word")).ToList();
+                .Select(w => examples.Add(w.CustomerId, "order", w.OrderId, $"{w.Hours / 24:0.#} days without a word ({w.Spanned})", w.Hours)).ToList();
             return new StageSilence(stage, limit.TotalHours, Subjects.Count, Silent.Count, Gaps, Worst.Count == 0 ? null : Worst.Max(w => w.Hours) / 24, worst);
         }
     }
@@ -372,7 +379,7 @@ public static class GetJourneyAnalytics
         {
             var hours = rows.Select(r => r.Hours).ToList();
             var longest = rows.OrderByDescending(r => r.Hours).ThenBy(r => r.SubjectId).Take(5)
-                .Select(r => examples.Add(r.CustomerId, r.SubjectType, r.SubjectId, r.Note ?? JourneyAnalytics.Describe(r.Hours))).ToList();
+                .Select(r => examples.Add(r.CustomerId, r.SubjectType, r.SubjectId, r.Note is null ? JourneyAnalytics.Describe(r.Hours) : $"{JourneyAnalytics.Describe(r.Hours)}, {r.Note}", r.Hours)).ToList();
             return new DurationFigure(key, name, rows.Count, JourneyMath.Percentile(hours, 0.5), JourneyMath.Percentile(hours, 0.9), longest);
         }
     }
@@ -383,10 +390,10 @@ public static class GetJourneyAnalytics
         private readonly HashSet<Guid> ids = [];
         private Dictionary<Guid, string> names = [];
 
-        public Example Add(Guid customerId, string? subjectType, Guid? subjectId, string detail)
+        public Example Add(Guid customerId, string? subjectType, Guid? subjectId, string detail, double? value = null)
         {
             ids.Add(customerId);
-            return new Example(customerId, "", subjectType, subjectId, detail);
+            return new Example(customerId, "", subjectType, subjectId, detail) { Value = value };
         }
 
         public async Task NameAsync(DealershipDbContext db, CancellationToken ct)
@@ -417,12 +424,23 @@ public sealed record JourneyAnalytics(
     /// <summary>The latest promises broken in the window, with the customers they were made to.</summary>
     public IReadOnlyList<Example> BrokenPromises { get; init; } = [];
 
+    /// <summary>"ordered → in transit", or one stage's name: what a silence spanned.</summary>
+    public static string Spanned(SilenceGap gap)
+    {
+        ArgumentNullException.ThrowIfNull(gap);
+        return gap.FromStage == gap.ToStage ? gap.FromStage.ToLowerInvariant() : $"{gap.FromStage.ToLowerInvariant()} → {gap.ToStage.ToLowerInvariant()}";
+    }
+
     /// <summary>"3 h", "2.5 days": a duration as a manager reads it.</summary>
     public static string Describe(double hours) => hours < 48 ? $"{hours:0.#} h" : $"{hours / 24:0.#} days";
 }
 
 /// <summary>A customer behind a figure, with what happened to them; the dashboard links to their journey.</summary>
-public sealed record Example(Guid CustomerId, string Customer, string? SubjectType, Guid? SubjectId, string Detail);
+public sealed record Example(Guid CustomerId, string Customer, string? SubjectType, Guid? SubjectId, string Detail)
+{
+    /// <summary>The figure's own measure for this customer (hours), so examples from several stages can be ranked together.</summary>
+    public double? Value { get; init; }
+}
 
 public sealed record ContactFigures(int Total, int DealerProactive, int DealerReactive, int CustomerChasing, int CustomerAnswers,
     double? ChasingShare, double? ProactiveShare, IReadOnlyList<Example> ChasingCustomers);

@@ -6,10 +6,19 @@ namespace Dealership.Application.Analytics;
 /// <summary>One stretch of a subject's life in one stage, and how long the customer may go without hearing from us in it.</summary>
 public sealed record StageSpan(string Stage, DateTime Start, DateTime End, TimeSpan Limit);
 
-/// <summary>A stretch without a word from the dealer. <see cref="Stage"/> is where it went over the limit, or where it began.</summary>
+/// <summary>
+/// A stretch without a word from the dealer. <see cref="Stage"/> is where it went over the limit (at
+/// <see cref="BreachedAt"/>), or where it began; <see cref="FromStage"/> and <see cref="ToStage"/> say what it spanned.
+/// </summary>
 public sealed record SilenceGap(string Stage, DateTime From, DateTime To, bool OverLimit)
 {
     public TimeSpan Length => To - From;
+
+    public DateTime? BreachedAt { get; init; }
+
+    public string FromStage { get; init; } = "";
+
+    public string ToStage { get; init; } = "";
 }
 
 /// <summary>
@@ -54,6 +63,7 @@ public static class JourneyMath
             }
 
             StageSpan? breached = null;
+            DateTime? breachedAt = null;
             foreach (var span in stages)
             {
                 if (span.End <= from || span.Start >= to)
@@ -65,12 +75,15 @@ public static class JourneyMath
                 if (edge - from > span.Limit)
                 {
                     breached = span;
+                    // The moment the wait went past this stage's limit: its limit after the last word, but not before the stage began.
+                    breachedAt = from + span.Limit > span.Start ? from + span.Limit : span.Start;
                     break;
                 }
             }
 
-            var stage = breached ?? stages.LastOrDefault(s => s.Start <= from) ?? stages[0];
-            gaps.Add(new SilenceGap(stage.Stage, from, to, breached is not null));
+            var first = stages.LastOrDefault(s => s.Start <= from) ?? stages[0];
+            var last = stages.LastOrDefault(s => s.Start < to) ?? first;
+            gaps.Add(new SilenceGap((breached ?? first).Stage, from, to, breached is not null) { BreachedAt = breachedAt, FromStage = first.Stage, ToStage = last.Stage });
         }
 
         return gaps;

@@ -90,8 +90,13 @@ public sealed class DecisionSubscribers(DealershipDbContext db, Notifications.St
         var (what, customer, _) = await DescribeAsync(d, cancellationToken);
         var approver = await db.Users.AsNoTracking().Where(u => u.Id == d.DecidedBy).Select(u => u.DisplayName).FirstAsync(cancellationToken);
         var answer = d.Status == DecisionStatus.Approved ? "Approved" : "Declined";
+        // An approval reaches the customer by itself (DecisionEffects), except a reschedule, already agreed with them; a refusal is
+        // better said by the person who asked.
+        var next = d.Status == DecisionStatus.Declined ? "Tell the customer yourself, with the reason and what you can offer instead."
+            : d.Action is DecisionAction.Reschedule or DecisionAction.OfferOverride ? "Tell the customer."
+            : "The customer has been told; nothing more to do unless they ask.";
         db.Tasks.Add(new StaffTask(d.SiteId, d.StaffId, $"{answer}: {what} for {customer}",
-            $"{approver}: {d.AnswerNote ?? (d.Status == DecisionStatus.Approved ? "approved as asked" : "")}. Tell the customer.",
+            $"{approver}: {d.AnswerNote ?? (d.Status == DecisionStatus.Approved ? "approved as asked" : "")}. {next}",
             site.AddOpenTime(domainEvent.OccurredAt, TimeSpan.FromHours(1)), d.SubjectType, d.SubjectId, [d.CustomerId], domainEvent.OccurredAt, $"decision/{d.Id}/answered"));
         db.Touchpoints.Add(new Touchpoint(d.CustomerId, d.SiteId, domainEvent.OccurredAt, TouchpointKind.StaffNote, TouchpointDirection.Internal, TouchpointActor.Dealer,
             proactive: false, $"{answer} by {approver}: {what}{(d.AnswerNote is { } note ? $" ({note})" : "")}", d.DecidedBy, d.SubjectType, d.SubjectId));

@@ -74,7 +74,7 @@ public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
 
         if (reasons.Count == 0)
         {
-            reasons.Add("0: no history with us yet either way");
+            reasons.Add("0: nothing in their history weighs either way yet");
         }
 
         return (score >= 2 ? "High" : score <= -2 ? "Low" : "Medium", reasons);
@@ -98,7 +98,10 @@ public sealed class CustomerStanding(DealershipDbContext db, TimeProvider clock)
             .Where(p => p.Status == PaymentStatus.Cleared || p.Status == PaymentStatus.Failed)
             .Join(db.Orders.Where(o => ids.Contains(o.CustomerId)), p => p.OrderId, o => o.Id, (p, o) => new { o.CustomerId, p.Status })
             .GroupBy(p => new { p.CustomerId, p.Status }).Select(g => new { g.Key.CustomerId, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
-        var gestures = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CustomerId) && (d.Status == DecisionStatus.Applied || d.Status == DecisionStatus.Approved))
+        // Earlier gestures: not the ones made on the same deal in the last day, which are the request being weighed.
+        var earlier = clock.GetUtcNow().UtcDateTime.AddDays(-1);
+        var gestures = await db.Decisions.AsNoTracking().Where(d => ids.Contains(d.CustomerId) && d.CreatedAt < earlier
+                && (d.Status == DecisionStatus.Applied || d.Status == DecisionStatus.Approved))
             .GroupBy(d => d.CustomerId).Select(g => new { g.Key, Count = g.Count(), Kept = g.Count(d => d.Outcome == DecisionOutcome.CustomerKept) })
             .ToDictionaryAsync(x => x.Key, ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -62,7 +62,9 @@ public static class DecideOnOrder
                 throw new DomainRuleException("That is not a check waiting to clear on this order.", "not-a-pending-check");
             }
 
-            var decision = await effects.DecideAsync(order.SiteId, order.CustomerId, "order", order.Id, command.Action, command.Amount?.ToMoney(), command.Reason,
+            // Taking a check early is weighed by its amount: a policy may allow it up to a sum.
+            var value = command.PaymentId is { } check ? new Money(order.Payments.First(p => p.Id == check).Amount, order.Currency) : command.Amount?.ToMoney();
+            var decision = await effects.DecideAsync(order.SiteId, order.CustomerId, "order", order.Id, command.Action, value, command.Reason,
                 command.PaymentId, null, command.Why, cancellationToken);
             return await effects.ViewAsync(decision, order.SiteId, cancellationToken);
         }
@@ -121,6 +123,15 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
         // A yes/no act is within a policy that allows it; one with an amount is within when the amount is.
         var within = limit is null || (amount is null ? limit > 0 : amount.Value.Amount <= limit);
         var now = clock.GetUtcNow().UtcDateTime;
+        // Asking twice for the same thing queues nothing new: the managers already have it. (Someone whose own limit covers it may still decide.)
+        if (!within && await db.Decisions.Where(d => d.SubjectId == subjectId && d.Action == action && d.Status == DecisionStatus.AwaitingApproval)
+                .Select(d => (DateTime?)d.CreatedAt).FirstOrDefaultAsync(ct) is { } asked)
+        {
+            var minutes = (int)(now - asked).TotalMinutes;
+            var ago = minutes < 1 ? "just now" : minutes < 120 ? $"{minutes} min ago" : $"{minutes / 60} h ago";
+            throw new DomainRuleException($"A request for this is already waiting for a manager (asked {ago}); you will hear the answer in your inbox.", "already-asked");
+        }
+
         var decision = new Decision(siteId, staffId, action, amount, customerId, subjectType, subjectId, reason, within, now, paymentId, extendTo, why);
         db.Decisions.Add(decision);
         db.AssignKeys();
@@ -194,7 +205,7 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
                 var withCheck = await db.Orders.Include(o => o.Payments).FirstAsync(o => o.Id == decision.SubjectId, ct);
                 if (withCheck.Payments.FirstOrDefault(p => p.Id == decision.PaymentId) is { CountsAsPaid: false })
                 {
-                    withCheck.VerifyPayment(decision.PaymentId!.Value, decision.DecidedBy ?? decision.StaffId, $"Accepted before it clears, by decision: {decision.Reason}", now);
+                    withCheck.AcceptPaymentOnRisk(decision.PaymentId!.Value, decision.DecidedBy ?? decision.StaffId, $"Taken before it clears, by decision: {decision.Reason}", now);
                 }
 
                 break;

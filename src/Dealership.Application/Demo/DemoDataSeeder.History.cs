@@ -176,6 +176,12 @@ public sealed partial class DemoDataSeeder
 
             var name = $"{car.Make} {car.Model}";
             happened(customer, placed, $"Order placed: 2026 {name}", "order", order.Id);
+            foreach (var (milestone, at) in new[] { (OrderMilestone.FactoryConfirmed, confirmed), (OrderMilestone.Built, built), (OrderMilestone.InTransit, shipped),
+                (OrderMilestone.ArrivedAtDealership, arrived), (OrderMilestone.PreparedForDelivery, prepared) })
+            {
+                happened(customer, at, $"{VehicleOrder.Describe(milestone)}: 2026 {name}", "order", order.Id);
+            }
+
             told(customer, placed.AddMinutes(10), $"Thanks for your order! We'll tell you at every step of your {name}'s journey.", "order", order.Id, true);
             var proactive = placed >= proactiveSince;
             if (proactive)

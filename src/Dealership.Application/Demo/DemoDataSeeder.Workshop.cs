@@ -140,7 +140,7 @@ public sealed partial class DemoDataSeeder
             ], technician, now);
             // The advisor wants to make up for last time: above an advisor's $100 limit, so it waits for a manager.
             var goodwill = new Domain.Decisions.Decision(site.Id, advisor, Domain.Decisions.DecisionAction.Goodwill, new Money(15_000, site.Currency), awaiting.CustomerId,
-                "appointment", awaiting.Id, "We missed the worn pads at his last service; take $150 off the brakes if he says yes", withinLimit: false, now);
+                "appointment", awaiting.Id, "He is upset the car needs more than he booked and is a good customer; take $150 off the brakes if he says yes", withinLimit: false, now);
             goodwill.ClearDomainEvents();
             db.Decisions.Add(goodwill);
             if (await db.UserRoles.Join(db.Roles.Where(r => r.Name == Data.StaffRoles.Manager), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId).FirstOrDefaultAsync(ct) is { } manager

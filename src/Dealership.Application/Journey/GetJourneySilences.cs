@@ -18,7 +18,8 @@ public static class GetJourneySilences
     [Allowed(Access.AnyStaff)]
     public sealed record Query(Guid CustomerId) : IQuery<IReadOnlyList<SilenceView>>;
 
-    public sealed record SilenceView(DateTime From, DateTime To, double Days, string Stage, double LimitHours, Guid OrderId, bool Ongoing);
+    /// <param name="Stage">Where the wait went past its limit (the watchdog's stage); <paramref name="Spanned"/> says what it covered.</param>
+    public sealed record SilenceView(DateTime From, DateTime To, double Days, string Stage, double LimitHours, Guid OrderId, bool Ongoing, string Spanned = "");
 
     public sealed class Handler(DealershipDbContext db, TimeProvider clock, IOptions<OrderPolicy> policy) : IQueryHandler<Query, IReadOnlyList<SilenceView>>
     {
@@ -53,7 +54,8 @@ public static class GetJourneySilences
                 foreach (var gap in JourneyMath.Gaps(stages, heard).Where(g => g.OverLimit))
                 {
                     var limit = stages.First(s => s.Stage == gap.Stage).Limit;
-                    silences.Add(new SilenceView(gap.From, gap.To, Math.Round(gap.Length.TotalDays, 1), gap.Stage, limit.TotalHours, order.Id, gap.To == now));
+                    silences.Add(new SilenceView(gap.From, gap.To, Math.Round(gap.Length.TotalDays, 1), gap.Stage, limit.TotalHours, order.Id, gap.To == now,
+                        JourneyAnalytics.Spanned(gap)));
                 }
             }
 

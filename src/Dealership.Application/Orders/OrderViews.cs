@@ -24,6 +24,9 @@ public sealed record PaymentView(Guid Id, PaymentMethod Method, MoneyView Amount
 
     public string? VerificationNote { get; init; }
 
+    /// <summary>Counts because it was taken before clearing by decision, not because the bank confirmed it.</summary>
+    public bool AcceptedOnRisk { get; init; }
+
     public string? SettlementNote { get; init; }
 
     /// <summary>When it counts, under the site's payment terms, in plain words ("counts once … or when it clears, by Fri, Dec 4").</summary>
@@ -104,7 +107,7 @@ public static class OrderViewMapping
         o.Checklist.OrderBy(c => c.Item).Select(c => new ChecklistView(c.Item, c.IsDone, c.DoneAt, c.DoneBy, c.NeedsCustomer)).ToList(),
         o.Payments.OrderBy(p => p.ReceivedAt).Select(p => new PaymentView(p.Id, p.Method, new MoneyView(p.Amount, p.Currency), p.Reference, p.Status, p.ReceivedBy, p.ReceivedAt)
         {
-            Counts = p.CountsAsPaid, VerifiedAt = p.VerifiedAt, VerificationNote = p.VerificationNote, SettlementNote = p.SettlementNote,
+            Counts = p.CountsAsPaid, VerifiedAt = p.VerifiedAt, VerificationNote = p.VerificationNote, SettlementNote = p.SettlementNote, AcceptedOnRisk = p.AcceptedOnRisk,
         }).ToList(),
         o.CreatedAt, o.UpdatedAt, o.Version)
     {

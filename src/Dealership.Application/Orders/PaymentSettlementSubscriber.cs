@@ -23,6 +23,7 @@ public sealed class PaymentSettlementSubscriber(DealershipDbContext db) : IDomai
         var by = await db.Users.AsNoTracking().Where(u => u.Id == (payment.SettledBy ?? payment.VerifiedBy)).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? "a manager";
         var summary = domainEvent.How switch
         {
+            PaymentSettlement.Verified when payment.AcceptedOnRisk => $"{payment.Method} {payment.Reference} for {amount} taken before it clears (on our risk), approved by {by}",
             PaymentSettlement.Verified => $"{payment.Method} {payment.Reference} for {amount} verified with the bank by {by}: {payment.VerificationNote}",
             PaymentSettlement.Cleared => $"{payment.Method} {payment.Reference} for {amount} cleared (recorded by {by})",
             _ => $"{payment.Method} {payment.Reference} for {amount} bounced: {payment.SettlementNote} (recorded by {by})",

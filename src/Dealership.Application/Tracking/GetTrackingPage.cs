@@ -47,7 +47,9 @@ public static class GetTrackingPage
 
     /// <summary>A check or transfer not yet plain money, with where it stands, so the customer reads the condition, not "we can't".</summary>
     /// <param name="ClearsBy">For a personal or company check: the day it should have cleared by, if nobody has confirmed it with the bank first.</param>
-    public sealed record MyPendingPayment(PaymentMethod Method, long Amount, string Currency, string? Reference, bool Verified, bool Bounced, DateOnly? ClearsBy = null);
+    /// <param name="Verified">It counts already: confirmed with the bank, or (<paramref name="TakenEarly"/>) accepted by us before it clears.</param>
+    public sealed record MyPendingPayment(PaymentMethod Method, long Amount, string Currency, string? Reference, bool Verified, bool Bounced, DateOnly? ClearsBy = null,
+        bool TakenEarly = false);
 
     public enum StepState
     {
@@ -99,7 +101,7 @@ public static class GetTrackingPage
             {
                 PendingPayments = o.Payments.Where(p => Payment.NeedsClearing(p.Method) && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Failed))
                     .Select(p => new MyPendingPayment(p.Method, p.Amount, p.Currency, p.Reference, p.VerifiedAt is not null, p.Status == PaymentStatus.Failed,
-                        p.Method is PaymentMethod.Check or PaymentMethod.CompanyCheck ? site.PaymentTerms.ClearsBy(p.ReceivedAt) : null)).ToList(),
+                        p.Method is PaymentMethod.Check or PaymentMethod.CompanyCheck ? site.PaymentTerms.ClearsBy(p.ReceivedAt) : null, p.AcceptedOnRisk)).ToList(),
             }).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,

@@ -62,7 +62,10 @@ public sealed class Payment : Entity
     /// <summary>Methods whose money is not certain when handed over: they start pending and are verified, cleared or bounced.</summary>
     public static bool NeedsClearing(PaymentMethod method) => method is PaymentMethod.Check or PaymentMethod.CompanyCheck or PaymentMethod.BankTransfer or PaymentMethod.CashiersCheck;
 
-    internal void Verify(Guid by, string note, DateTime now)
+    /// <summary>True when it counts because someone decided to take it before it clears (on the dealer's risk), not because the bank confirmed it.</summary>
+    public bool AcceptedOnRisk { get; private set; }
+
+    internal void Verify(Guid by, string note, DateTime now, bool onRisk = false)
     {
         EnsurePending();
         if (!NeedsClearing(Method))
@@ -78,6 +81,7 @@ public sealed class Payment : Entity
         VerifiedAt = now;
         VerifiedBy = by;
         VerificationNote = note.Trim();
+        AcceptedOnRisk = onRisk;
     }
 
     internal void Settle(bool cleared, Guid by, string? note, DateTime now)

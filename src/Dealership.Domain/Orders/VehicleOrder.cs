@@ -284,6 +284,16 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
         return payment;
     }
 
+    /// <summary>A check taken before it clears, by a decision on the dealer's risk: it counts from now, and nobody claims the bank confirmed it.</summary>
+    public Payment AcceptPaymentOnRisk(Guid paymentId, Guid by, string note, DateTime now)
+    {
+        var payment = OwnPayment(paymentId);
+        payment.Verify(by, note, now, onRisk: true);
+        Touch(now);
+        Raise(new PaymentSettled(this, payment, PaymentSettlement.Verified, now));
+        return payment;
+    }
+
     /// <summary>The money arrived, or the check came back. A bounce after delivery is money the customer still owes: the caller raises it.</summary>
     public Payment SettlePayment(Guid paymentId, bool cleared, Guid by, string? note, DateTime now)
     {

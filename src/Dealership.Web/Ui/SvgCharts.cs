@@ -72,24 +72,24 @@ public static class SvgCharts
         return Close(svg);
     }
 
-    /// <summary>Rows split into coloured parts that add up to the row's whole (each row scaled to its own total).</summary>
+    /// <summary>Rows split into coloured parts, all on one scale (the largest row fills the bar), so rows compare by length.</summary>
     public static IHtmlContent Stacked(string title, IReadOnlyList<StackedRow> rows, string? testId = null, int width = Wide)
     {
         var layout = new Layout(width);
         var (LabelWidth, BarWidth) = (layout.LabelWidth, layout.BarWidth);
         var height = Math.Max(1, rows.Count) * RowHeight + 8;
         var svg = Open(title, width, height, testId);
+        var scale = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Segments.Sum(s => s.Value)));
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var y = 4 + (i * RowHeight);
-            var total = row.Segments.Sum(s => s.Value);
             Label(svg, layout, row.Label, y, null);
             svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"track\" x=\"{LabelWidth}\" y=\"{y + 6}\" width=\"{BarWidth}\" height=\"16\" rx=\"3\"/>");
             var x = (double)LabelWidth;
             foreach (var segment in row.Segments.Where(s => s.Value > 0))
             {
-                var w = total <= 0 ? 0 : segment.Value / total * BarWidth;
+                var w = segment.Value / scale * BarWidth;
                 svg.Append(CultureInfo.InvariantCulture, $"<rect class=\"tone-{Enc(segment.Tone)}\" x=\"{x:0.#}\" y=\"{y + 6}\" width=\"{w:0.#}\" height=\"16\"><title>{Enc(segment.Name)}: {segment.Value:0.#}</title></rect>");
                 x += w;
             }

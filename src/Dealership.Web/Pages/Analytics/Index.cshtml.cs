@@ -28,8 +28,9 @@ public sealed class IndexModel(IMediator mediator) : PageModel
     {
         if (!ModelState.IsValid)
         {
-            Error = "Enter the dates as year-month-day.";
+            Error = "Some of the filters could not be read (dates are year-month-day); showing the last 90 days at all your sites.";
             From = To = null;
+            Site = null;
         }
 
         try
@@ -44,7 +45,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         }
         catch (FluentValidation.ValidationException invalid)
         {
-            Error = string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct());
+            Error = string.Join(" ", invalid.Errors.Select(e => e.ErrorMessage).Distinct()) + " Showing the last 90 days instead.";
             Figures = await mediator.Send(new GetJourneyAnalytics.Query(null, null, Site), ct);
         }
 

@@ -27,6 +27,8 @@ public sealed class JourneyModel(IMediator mediator) : PageModel
 
     public IReadOnlyList<GetJourneySilences.SilenceView> Silences { get; private set; } = [];
 
+    public DateTime? NewerThanThisPage { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         try
@@ -40,6 +42,9 @@ public sealed class JourneyModel(IMediator mediator) : PageModel
 
         PageNumber = Math.Max(1, PageNumber);
         Touchpoints = await mediator.Send(new GetJourney.Query(Id, PageNumber, PageSize), ct);
+        // The previous page's oldest touchpoint: a silence ended by it is drawn at the top of this page.
+        NewerThanThisPage = PageNumber == 1 ? null
+            : await mediator.Send(new GetJourney.Query(Id, (PageNumber - 1) * PageSize, 1), ct) is { Items.Count: > 0 } previous ? previous.Items[0].OccurredAt : null;
         Silences = await mediator.Send(new GetJourneySilences.Query(Id), ct);
         return Page();
     }

@@ -86,7 +86,20 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         Promises = await mediator.Send(new Dealership.Application.Promises.ListPromises.Query(null, null, null, 1, 50, Id), ct);
         CollectionAt = Order.Collection?.StartsAt;
         Terms = (await siteContext.GetAsync(Order.SiteId, ct)).PaymentTerms;
+        if (CanChange)
+        {
+            Decisions = (await mediator.Send(new Dealership.Application.Decisions.ListDecisions.Query(Id, null, null, 1, 20), ct)).Items;
+            var sheet = await mediator.Send(new Dealership.Application.Decisions.GetPolicies.Query(), ct);
+            MyLimits = sheet.Policies.Where(p => User.IsInRole(p.Role)).GroupBy(p => p.Action)
+                .ToDictionary(g => g.Key, g => g.Any(p => p.Allowed && p.Limit is null) ? (long?)null : g.Where(p => p.Allowed).Select(p => p.Limit).DefaultIfEmpty(0).Max());
+        }
     }
+
+    /// <summary>The decisions already made or asked for on this order (newest first).</summary>
+    public IReadOnlyList<Dealership.Application.Decisions.DecisionView> Decisions { get; private set; } = [];
+
+    /// <summary>What the caller may decide alone, per act: an amount, null for no cap, 0 for "a manager decides" (managers: empty, no limit).</summary>
+    public IReadOnlyDictionary<Dealership.Domain.Decisions.DecisionAction, long?> MyLimits { get; private set; } = new Dictionary<Dealership.Domain.Decisions.DecisionAction, long?>();
 
     /// <summary>How the order's site takes money: the methods offered in the form and the conditions shown beside them.</summary>
     public Dealership.Domain.Sites.PaymentTerms Terms { get; private set; } = null!;
@@ -144,7 +157,7 @@ public sealed class DetailsModel(IMediator mediator, ICurrentStaff staff, Dealer
         {
             if (FormOutcome.ToMinorUnits(amount) is not { } cents || cents <= 0)
             {
-                return await ShowAsync(ct, "Enter the amount, for example 250.00.");
+                return await ShowAsync(ct, "Enter an amount more than zero, for example 250.00.");
             }
 
             money = new MoneyView(cents, (await mediator.Send(new GetOrder.Query(Id), ct)).Price.Currency);

@@ -85,7 +85,7 @@ public sealed class DetailsModel(IMediator mediator, FormSubmissions submissions
         return await SubmitAsync(async () => decision = await mediator.Send(new Dealership.Application.Decisions.DecideOnTradeIn.Command(Id,
                 Dealership.Domain.Decisions.DecisionAction.ExtendOffer, extendTo, reason ?? ""), ct),
             () => decision?.Status == Dealership.Domain.Decisions.DecisionStatus.AwaitingApproval
-                ? NotYet("Waiting for approval: keeping an offer open is the used-car manager's call. They have it in their inbox; the customer is told once it is approved.")
+                ? NotYet("Waiting for approval: keeping an offer open needs a manager's yes. The managers have it in their inbox now; you will hear their answer in yours, and the customer is told once it is approved.")
                 : "The offer stays open to the new date; the customer's page shows it.",
             () => $"/trade-ins/{Id}", ct);
     }
