@@ -33,9 +33,10 @@ public sealed class JourneyMathTests
 
         var gaps = JourneyMath.Gaps(stages, [D(1), D(7)]);
 
-        Assert.That(gaps[1], Is.EqualTo(new SilenceGap("Arrived", D(1), D(7), true)));
+        Assert.That(gaps[1], Is.EqualTo(new SilenceGap("Arrived", D(1), D(7), true) { BreachedAt = D(5), FromStage = "In transit", ToStage = "Arrived" }),
+            "already four days without a word when the car arrived: over the limit at that moment, counted there");
         Assert.That(gaps[1].Length, Is.EqualTo(TimeSpan.FromDays(6)));
-        Assert.That(gaps[2], Is.EqualTo(new SilenceGap("Arrived", D(7), D(9), true)), "two days on to the handover");
+        Assert.That(gaps[2], Is.EqualTo(new SilenceGap("Arrived", D(7), D(9), true) { BreachedAt = D(8), FromStage = "Arrived", ToStage = "Arrived" }), "two days on to the handover");
         Assert.That(gaps[0].OverLimit, Is.False);
     }
 
@@ -44,7 +45,7 @@ public sealed class JourneyMathTests
     {
         var stages = new List<StageSpan> { new("Ordered", D(0), D(2), TimeSpan.FromDays(7)) };
 
-        Assert.That(JourneyMath.Gaps(stages, [D(-3), D(30)]).Single(), Is.EqualTo(new SilenceGap("Ordered", D(0), D(2), false)));
+        Assert.That(JourneyMath.Gaps(stages, [D(-3), D(30)]).Single(), Is.EqualTo(new SilenceGap("Ordered", D(0), D(2), false) { FromStage = "Ordered", ToStage = "Ordered" }));
         Assert.That(JourneyMath.Gaps([], [D(1)]), Is.Empty);
     }
 

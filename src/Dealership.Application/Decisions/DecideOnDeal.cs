@@ -232,12 +232,5 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
         _ => "credit",
     };
 
-    public static string Describe(Decision decision)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        var what = Service.OfferRecovery.Describe(decision.Action);
-        return decision.Amount is { } a && decision.Currency is { } c ? $"{what} of {new Money(a, c).Format(CultureInfo.GetCultureInfo("en-US"))}"
-            : decision.ExtendTo is { } until ? $"{what} to {Readable.Day(until)}"
-            : what;
-    }
+    public static string Describe(Decision decision) => DecisionView.From(decision, "", null).Describe(CultureInfo.GetCultureInfo("en-US"));
 }

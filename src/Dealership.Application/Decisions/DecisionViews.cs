@@ -15,12 +15,21 @@ public sealed record DecisionView(Guid Id, Guid SiteId, Guid StaffId, string Sta
     /// <summary>The kind of reason (our mistake, a wait, a competitor, loyalty, hardship).</summary>
     public DecisionReason Why { get; init; }
 
+    /// <summary>For an offer kept open: the new last day asked for.</summary>
+    public DateOnly? ExtendTo { get; init; }
+
+    /// <summary>"price adjustment of $900.00", "trade-in offer kept open to Sat, Dec 20, 2026": what was decided, in words.</summary>
+    public string Describe(System.Globalization.CultureInfo culture) =>
+        Service.OfferRecovery.Describe(Action)
+        + (Amount is { } a && Currency is { } c ? " of " + new Domain.Common.Money(a, c).Format(culture) : "")
+        + (ExtendTo is { } until ? " to " + Domain.Common.Readable.Day(until) : "");
+
     public static DecisionView From(Decision decision, string staffName, long? limit)
     {
         ArgumentNullException.ThrowIfNull(decision);
         return new DecisionView(decision.Id, decision.SiteId, decision.StaffId, staffName, decision.Action, decision.Amount, decision.Currency, decision.CustomerId,
             decision.SubjectType, decision.SubjectId, decision.Reason, decision.Status, decision.DecidedBy, decision.DecidedAt, decision.Outcome, decision.OutcomeNote,
-            decision.CreatedAt, limit) { AnswerNote = decision.AnswerNote, Why = decision.Why };
+            decision.CreatedAt, limit) { AnswerNote = decision.AnswerNote, Why = decision.Why, ExtendTo = decision.ExtendTo };
     }
 }
 
