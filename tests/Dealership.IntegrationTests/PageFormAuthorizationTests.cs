@@ -95,7 +95,7 @@ public sealed partial class PageFormAuthorizationTests
         new("Orders/New:", Access.WriteOrders, "/orders/new?customerId={customer}", _ => F(("Year", "2027"), ("Make", "Toyota"), ("model", "RAV4"), ("Price", "35000"))),
         new("Orders/Details:Collection", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"), ("toldUsBy", "Phone"))),
         new("Orders/Details:Propose", Access.WriteOrders, "/orders/{order}", _ => F(("startsAt", "2026-12-01T17:00:00Z"))),
-        new("Orders/Details:Decide", Access.WriteOrders, "/orders/{order}", _ => F(("action", "FeeWaiver"), ("amount", "10.00"), ("reason", "Page test"))),
+        new("Orders/Details:Decide", Access.WriteOrders, "/orders/{order}", _ => F(("action", "FeeWaiver"), ("amount", "10.00"), ("why", "Loyalty"), ("reason", "Page test"))),
         new("Orders/Details:Deliver", Access.WriteOrders, "/orders/{order}", i => F(("version", i.OrderVersion.ToString()), ("newCarKeys", "2"))),
         new("Orders/Details:Milestone", Access.WriteOrders, "/orders/{order}", i => F(("milestone", "FactoryConfirmed"), ("version", i.OrderVersion.ToString()))),
         new("Orders/Details:Promise", Access.WriteOrders, "/orders/{order}", i => F(("milestone", "Delivered"), ("promisedDate", "2027-03-01"),

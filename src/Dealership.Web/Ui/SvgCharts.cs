@@ -32,13 +32,13 @@ public static class SvgCharts
 
     private sealed record Layout(int Width)
     {
-        public int LabelWidth => Width * 35 / 100;
+        public int LabelWidth => Width * (Width >= Wide ? 30 : 35) / 100;
 
-        public int BarWidth => Width * (Width >= Wide ? 33 : 32) / 100;
+        public int BarWidth => Width * (Width >= Wide ? 30 : 32) / 100;
 
         public int CaptionX => LabelWidth + BarWidth + 8;
 
-        public int MaxLabel => Width >= Wide ? 32 : 26;
+        public int MaxLabel => Width >= Wide ? 30 : 26;
     }
 
     /// <summary>Horizontal bars, one per row; an optional marker (a thin line) shows a second value such as the 90th percentile.</summary>
