@@ -116,7 +116,7 @@ public static class SvgCharts
     {
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture,
-            $"<svg class=\"chart\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{Enc(title)}\"{(testId is null ? "" : $" data-testid=\"{Enc(testId)}\"")}><title>{Enc(title)}</title>");
+            $"<svg class=\"chart{(width >= Wide ? " chart-wide" : "")}\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" role=\"img\" aria-label=\"{Enc(title)}\"{(testId is null ? "" : $" data-testid=\"{Enc(testId)}\"")}><title>{Enc(title)}</title>");
         return svg;
     }
 
