@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
 var builder = WebApplication.CreateBuilder(args);
+// No "Server: Kestrel" banner: it tells an attacker what to try and tells a customer nothing.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var paths = new AppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(paths);
 

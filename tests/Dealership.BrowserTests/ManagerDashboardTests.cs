@@ -23,6 +23,8 @@ public sealed class ManagerDashboardTests
         var page = await _host.SignInAsync("manager@demo.local");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "How customers are doing" })).ToBeVisibleAsync();
         Assert.That(page.Url, Does.EndWith("/analytics"), "the managers' landing page");
+        var served = await page.GotoAsync("/analytics");
+        Assert.That(served!.Headers.ContainsKey("server"), Is.False, "the real server names no product or version");
 
         foreach (var chart in new[] { "chart-silence", "chart-contacts", "chart-durations", "chart-promises", "chart-parts", "chart-decisions" })
         {
