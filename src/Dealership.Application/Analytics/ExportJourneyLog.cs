@@ -59,10 +59,7 @@ public static class ExportJourneyLog
             else
             {
                 var zoneSite = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == (query.SiteId ?? staff.SiteId), cancellationToken);
-                var to = query.To ?? DateOnly.FromDateTime(zoneSite.ToLocal(clock.GetUtcNow().UtcDateTime));
-                var from = query.From ?? to.AddDays(-29);
-                var start = zoneSite.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-                var end = zoneSite.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+                var (_, _, start, end) = AnalyticsWindow.For(zoneSite, query.From, query.To, 30, clock.GetUtcNow().UtcDateTime);
                 touchpoints = touchpoints.Where(t => t.SiteId != null && sites.Contains(t.SiteId.Value) && t.OccurredAt >= start && t.OccurredAt < end);
             }
 

@@ -52,11 +52,7 @@ public static class GetJourneyAnalytics
             var sites = query.SiteId is { } one ? [one] : staff.SiteIds.ToList();
             var zoneSite = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == (query.SiteId ?? staff.SiteId), cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(zoneSite.ToLocal(now));
-            var to = query.To ?? today;
-            var from = query.From ?? to.AddDays(-89);
-            var start = zoneSite.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-            var end = zoneSite.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
+            var (from, to, start, end) = AnalyticsWindow.For(zoneSite, query.From, query.To, 90, now);
             var until = end < now ? end : now;
 
             var examples = new ExampleNames();

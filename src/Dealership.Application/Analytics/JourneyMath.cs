@@ -3,6 +3,21 @@ using Dealership.Domain.Orders;
 
 namespace Dealership.Application.Analytics;
 
+/// <summary>
+/// A span of whole days in a site's time zone, as UTC instants [Start, End): what a manager means by "November".
+/// Unset ends default to today and a number of days back.
+/// </summary>
+public sealed record AnalyticsWindow(DateOnly From, DateOnly To, DateTime Start, DateTime End)
+{
+    public static AnalyticsWindow For(Domain.Sites.Site site, DateOnly? from, DateOnly? to, int defaultDays, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var last = to ?? DateOnly.FromDateTime(site.ToLocal(now));
+        var first = from ?? last.AddDays(-(defaultDays - 1));
+        return new(first, last, site.ToUtc(first.ToDateTime(TimeOnly.MinValue)), site.ToUtc(last.AddDays(1).ToDateTime(TimeOnly.MinValue)));
+    }
+}
+
 /// <summary>One stretch of a subject's life in one stage, and how long the customer may go without hearing from us in it.</summary>
 public sealed record StageSpan(string Stage, DateTime Start, DateTime End, TimeSpan Limit);
 

@@ -66,7 +66,7 @@ public static class DecideOnOrder
             var value = command.PaymentId is { } check ? new Money(order.Payments.First(p => p.Id == check).Amount, order.Currency) : command.Amount?.ToMoney();
             var decision = await effects.DecideAsync(order.SiteId, order.CustomerId, "order", order.Id, command.Action, value, command.Reason,
                 command.PaymentId, null, command.Why, cancellationToken);
-            return await effects.ViewAsync(decision, order.SiteId, cancellationToken);
+            return await effects.ViewAsync(decision, cancellationToken);
         }
     }
 }
@@ -102,7 +102,7 @@ public static class DecideOnTradeIn
 
             var decision = await effects.DecideAsync(tradeIn.SiteId, tradeIn.CustomerId, "trade-in", tradeIn.Id, command.Action, null, command.Reason, null, command.ExtendTo,
                 command.Why, cancellationToken);
-            return await effects.ViewAsync(decision, tradeIn.SiteId, cancellationToken);
+            return await effects.ViewAsync(decision, cancellationToken);
         }
     }
 }
@@ -115,11 +115,13 @@ public static class DecideOnTradeIn
 public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff, Discretion discretion, TimeProvider clock, Notifications.Outbox outbox)
     : IDomainEventSubscriber<DecisionAnswered>
 {
+    /// <summary>Weighs and records the decision; the limit it was weighed against is kept for the answer (<see cref="ViewAsync"/>).</summary>
     public async Task<Decision> DecideAsync(Guid siteId, Guid customerId, string subjectType, Guid subjectId, DecisionAction action, Money? amount, string reason,
         Guid? paymentId, DateOnly? extendTo, DecisionReason why, CancellationToken ct)
     {
         var staffId = staff.RequireStaffId();
         var limit = await discretion.LimitAsync(siteId, staff, action, ct);
+        weighedAgainst = limit;
         // A yes/no act is within a policy that allows it; one with an amount is within when the amount is.
         var within = limit is null || (amount is null ? limit > 0 : amount.Value.Amount <= limit);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -145,10 +147,12 @@ public sealed class DecisionEffects(DealershipDbContext db, ICurrentStaff staff,
         return decision;
     }
 
-    public async Task<DecisionView> ViewAsync(Decision decision, Guid siteId, CancellationToken ct)
+    private long? weighedAgainst;
+
+    public async Task<DecisionView> ViewAsync(Decision decision, CancellationToken ct)
     {
         var name = await db.Users.AsNoTracking().Where(u => u.Id == decision.StaffId).Select(u => u.DisplayName).FirstAsync(ct);
-        return DecisionView.From(decision, name, decision.Status == DecisionStatus.AwaitingApproval ? await discretion.LimitAsync(siteId, staff, decision.Action, ct) : null);
+        return DecisionView.From(decision, name, decision.Status == DecisionStatus.AwaitingApproval ? weighedAgainst : null);
     }
 
     public async Task HandleAsync(DecisionAnswered domainEvent, CancellationToken cancellationToken)

@@ -80,6 +80,9 @@ public static class GetTrackingPage
             var ownerIds = orders.Select(o => o.OwnerStaffId).Distinct().ToList();
             var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             var orderIds = orders.Select(o => o.Id).ToList();
+            // A check clears by the terms of the site that took it, which need not be where the customer registered.
+            var orderSiteIds = orders.Select(o => o.SiteId).Distinct().ToList();
+            var orderSites = await db.Sites.AsNoTracking().Where(s => orderSiteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
             var bookings = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId)).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
             var openSlots = new Dictionary<Guid, IReadOnlyList<Handover.Slot>>();
             foreach (var order in orders)
@@ -101,7 +104,7 @@ public static class GetTrackingPage
             {
                 PendingPayments = o.Payments.Where(p => Payment.NeedsClearing(p.Method) && (p.Status == PaymentStatus.Pending || p.Status == PaymentStatus.Failed))
                     .Select(p => new MyPendingPayment(p.Method, p.Amount, p.Currency, p.Reference, p.VerifiedAt is not null, p.Status == PaymentStatus.Failed,
-                        p.Method is PaymentMethod.Check or PaymentMethod.CompanyCheck ? site.PaymentTerms.ClearsBy(p.ReceivedAt) : null, p.AcceptedOnRisk)).ToList(),
+                        p.Method is PaymentMethod.Check or PaymentMethod.CompanyCheck ? orderSites[o.SiteId].PaymentTerms.ClearsBy(p.ReceivedAt) : null, p.AcceptedOnRisk)).ToList(),
             }).ToList();
             return new TrackingPage(customer.FirstName, customer.PreferredChannel, customer.Language, site.LanguageList, customer.QuietHoursStart,
                 customer.QuietHoursEnd, customer.SmsConsent, customer.EmailConsent, customer.MobilePhone is not null, customer.Email is not null,
