@@ -2650,3 +2650,48 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128220438_SiteAndStaffManagement'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [Address] nvarchar(200) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128220438_SiteAndStaffManagement'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [PublicEmail] nvarchar(254) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128220438_SiteAndStaffManagement'
+)
+BEGIN
+    ALTER TABLE [Sites] ADD [PublicPhone] nvarchar(30) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128220438_SiteAndStaffManagement'
+)
+BEGIN
+    ALTER TABLE [AspNetUsers] ADD [MustChangePassword] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261128220438_SiteAndStaffManagement'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261128220438_SiteAndStaffManagement', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -16,6 +16,9 @@ var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 var paths = new AppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(paths);
+var role = HostRole.From(builder.Configuration);
+builder.Services.AddSingleton(role);
+builder.Services.AddDealershipForwardedHeaders(builder.Configuration);
 
 builder.Services.AddDealershipDatabase(builder.Configuration, paths);
 builder.Services.AddDealershipApplication();
@@ -73,6 +76,13 @@ builder.Services.AddRazorPages(options =>
 
 var app = builder.Build();
 
+if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
+{
+    // deploy/migrate.sh: the one step that changes a server database's schema, run before a new version starts.
+    Environment.ExitCode = await DatabaseSetup.MigrateAsync(app.Services, Console.Out);
+    return;
+}
+
 await app.PrepareDatabaseAsync();
 if (args.Contains("setup", StringComparer.OrdinalIgnoreCase))
 {
@@ -81,12 +91,13 @@ if (args.Contains("setup", StringComparer.OrdinalIgnoreCase))
     return;
 }
 
-if (app.Environment.IsDevelopment())
+if (app.Environment.IsDevelopment() && role.ServesHttp)
 {
     using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
 }
 
+app.UseForwardedHeaders();
 app.UseSecurityHeaders();
 app.UseExceptionHandler("/error");
 // API callers get problem JSON for bare status codes; people in the staff UI get a readable page.
@@ -97,6 +108,15 @@ app.UseWhen(context => !ProblemExceptionHandler.IsApiRequest(context.Request) &&
 if (!app.Environment.IsDevelopment())
 {
     app.UseHsts();
+}
+
+if (!role.ServesHttp)
+{
+    // A worker answers its probes and nothing else: the API, pages and webhooks live on web instances.
+    app.MapDealershipHealthChecks();
+    app.ScheduleRecurringJobs();
+    await app.RunAsync();
+    return;
 }
 
 app.UseStaticFiles();
@@ -127,7 +147,8 @@ app.MapDealershipHealthChecks();
 app.MapOpenApi().AllowAnonymous();
 // The reference works offline and keeps to itself: its script is served by the app, no CDN fonts, no telemetry, no AI agent.
 app.MapScalarApiReference("/scalar", options => options.WithTitle("Service desk API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools()).AllowAnonymous();
-app.UseDealershipJobs();
+app.MapJobsDashboard();
+app.ScheduleRecurringJobs();
 app.MapRazorPages();
 
 await app.RunAsync();

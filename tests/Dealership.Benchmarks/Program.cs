@@ -195,7 +195,7 @@ internal sealed class BenchmarkApp(string dataDirectory, string databasePath, Mi
         builder.UseContentRoot(Path.Combine(RepositoryRoot(), "src", "Dealership.Web"));
         builder.UseSetting("DEALERSHIP_DATA_DIR", dataDirectory);
         builder.UseSetting("ConnectionStrings:Dealership", $"Data Source={databasePath}");
-        builder.UseSetting("Jobs:RunServer", "false");
+        builder.UseSetting("App:Role", "Web");
         builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }

@@ -159,7 +159,7 @@ public sealed class BrowserHost : IAsyncDisposable
             builder.UseEnvironment("Development");
             builder.UseSetting("DEALERSHIP_DATA_DIR", dataDirectory);
             builder.UseSetting("ConnectionStrings:Dealership", $"Data Source={Path.Combine(dataDirectory, "dealership.db")}");
-            builder.UseSetting("Jobs:RunServer", "false");
+            builder.UseSetting("App:Role", "Web");
             builder.UseSetting("Auth:SignInAttemptsPerMinute", "1000");
             builder.UseSetting("App:PublicBaseUrl", baseUrl);
         }

@@ -159,7 +159,7 @@ public sealed partial class StaffUiTests
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
-        await page.GotoAsync("/staff");
+        await page.GotoAsync("/manage/staff");
         await Assertions.Expect(page).ToHaveURLAsync(LoginUrl());
         await page.Context.CloseAsync();
     }

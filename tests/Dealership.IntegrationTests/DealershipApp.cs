@@ -37,7 +37,7 @@ public sealed class DealershipApp : WebApplicationFactory<Program>
             ["DEALERSHIP_DATA_DIR"] = DataDirectory,
             ["Database:Provider"] = "Sqlite",
             ["ConnectionStrings:Dealership"] = $"Data Source={Path.Combine(DataDirectory, "dealership.db")}",
-            ["Jobs:RunServer"] = "false",
+            ["App:Role"] = "Web",
             ["Auth:SignInAttemptsPerMinute"] = "1000",
             ["Auth:SigningKey"] = Convert.ToBase64String(Enumerable.Range(1, 48).Select(i => (byte)i).ToArray()),
         };

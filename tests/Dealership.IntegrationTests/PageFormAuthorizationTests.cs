@@ -136,6 +136,14 @@ public sealed partial class PageFormAuthorizationTests
         new("Workshop/Visit:Collect", Access.WriteService, "/workshop/{appointment}", i => F(("method", "Card"), ("amount", "10.00"), ("reference", "AUTH 1"),
             ("version", i.AppointmentVersion.ToString()))),
         new("Service/Visit:Cancel", Access.WriteService, "/service/visits/{appointment}", i => F(("reason", "Customer asked"), ("version", i.AppointmentVersion.ToString()))),
+        new("Manage/Sites:Save", Access.ManageSite, "/manage/sites", _ => F(("SiteId", Guid.NewGuid().ToString()), ("Name", "Renamed"), ("LabourRate", "100"), ("QuietStart", "20:00"), ("QuietEnd", "08:00"))),
+        new("Manage/Sites:Open", Access.ManageSite, "/manage/sites", _ => F(("code", "ZZZ"), ("name", "Test site"), ("timeZoneId", "America/Denver"), ("currency", "USD"), ("phoneRegion", "US"), ("languages", "en"))),
+        new("Manage/Staff:Add", Access.ManageSite, "/manage/staff", _ => F(("email", "new.person@demo.local"), ("displayName", "New Person"), ("password", "a-long-password-1"), ("roles", "Salesperson"))),
+        new("Manage/StaffMember:Save", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("displayName", "Renamed"), ("roles", "Salesperson"))),
+        new("Manage/StaffMember:Reset", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("temporaryPassword", "a-long-password-1"))),
+        new("Manage/StaffMember:Deactivate", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("version", "0"))),
+        new("Manage/StaffMember:Reactivate", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("version", "0"))),
+        new("Account/Password:", Access.AnyStaff, "/account/password", _ => F(("currentPassword", "x"), ("newPassword", "a-long-password-1"), ("confirmPassword", "a-long-password-1"))),
     ];
 
     [OneTimeSetUp]

@@ -70,7 +70,42 @@ public sealed class PlatformTests : SharedAppTests
         using var db = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
         var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
         var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "db", "scripts", "sqlserver.sql"));
-        Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/sqlserver.sql is stale: run db/generate-sqlserver-script.sh");
+        Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/sqlserver.sql is stale: run db/generate-scripts.sh");
+    }
+
+    [Test]
+    public void PostgreSql_HasNoModelChangesWithoutAMigration()
+    {
+        using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        Assert.That(db.Database.HasPendingModelChanges(), Is.False, "Add a migration to db/Dealership.Migrations.PostgreSql (see db/README.md)");
+    }
+
+    /// <summary>
+    /// PostgreSQL joined later: its history starts with one baseline of the whole model as it was, and every
+    /// migration added to the others after that baseline must be added to it too, under the same name.
+    /// </summary>
+    [Test]
+    public void PostgreSql_KeepsInStepWithTheOthersSinceItsBaseline()
+    {
+        using var postgres = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        using var sqlite = new Migrations.Sqlite.DesignTimeFactory().CreateDbContext([]);
+        var ours = postgres.Database.GetMigrations().ToList();
+        Assert.That(ours[0], Does.EndWith("_PostgreSqlBaseline"));
+        var baselineStamp = ours[0][..ours[0].IndexOf('_', StringComparison.Ordinal)];
+        static string Name(string id) => id[(id.IndexOf('_', StringComparison.Ordinal) + 1)..];
+        var sinceBaseline = sqlite.Database.GetMigrations()
+            .Where(id => string.CompareOrdinal(id[..id.IndexOf('_', StringComparison.Ordinal)], baselineStamp) > 0)
+            .Select(Name);
+        Assert.That(ours.Skip(1).Select(Name), Is.EqualTo(sinceBaseline), "Add each new migration to db/Dealership.Migrations.PostgreSql too, with the same name");
+    }
+
+    [Test]
+    public void PostgreSql_CommittedScriptIsCurrent()
+    {
+        using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
+        var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "db", "scripts", "postgresql.sql"));
+        Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/postgresql.sql is stale: run db/generate-scripts.sh");
     }
 
     [Test]

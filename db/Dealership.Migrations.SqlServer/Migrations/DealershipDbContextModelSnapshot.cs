@@ -128,6 +128,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("bit");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("nvarchar(256)");
@@ -1730,6 +1733,10 @@ namespace Dealership.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(200)")
                         .HasDefaultValue("Cash,Card,Check,CompanyCheck,BankTransfer,LenderFunding,CashiersCheck");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("int");
 
@@ -1791,6 +1798,14 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.Property<int>("PayoffDays")
                         .HasColumnType("int");
+
+                    b.Property<string>("PublicEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("PublicPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<TimeOnly>("QuietHoursEnd")
                         .ValueGeneratedOnAdd()

@@ -123,6 +123,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
@@ -1724,6 +1727,10 @@ namespace Dealership.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasDefaultValue("Cash,Card,Check,CompanyCheck,BankTransfer,LenderFunding,CashiersCheck");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("AdvisorMinutesPerDay")
                         .HasColumnType("INTEGER");
 
@@ -1785,6 +1792,14 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PayoffDays")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicPhone")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
 
                     b.Property<TimeOnly>("QuietHoursEnd")
                         .ValueGeneratedOnAdd()

@@ -80,6 +80,36 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(DealershipDbContext).Assembly);
+        if (Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+        {
+            QuoteColumnsInRawSql(builder);
+        }
+    }
+
+    /// <summary>
+    /// The few raw SQL fragments of the model (check constraints, filtered indexes) name columns bare, as SQLite
+    /// and SQL Server read them case-insensitively. PostgreSQL folds a bare name to lower case ("OnHand" becomes
+    /// onhand, which does not exist), so for it every column name in them is quoted. The others keep their SQL.
+    /// </summary>
+    private static void QuoteColumnsInRawSql(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Select(p => p.GetColumnName()).Distinct(StringComparer.Ordinal).ToList();
+            string Quote(string sql) => columns.Aggregate(sql, (text, column) =>
+                System.Text.RegularExpressions.Regex.Replace(text, $"(?<![\"\\w]){column}(?![\"\\w])", $"\"{column}\""));
+            foreach (var check in entity.GetCheckConstraints().ToList())
+            {
+                var sql = Quote(check.Sql);
+                entity.RemoveCheckConstraint(check.ModelName);
+                entity.AddCheckConstraint(check.ModelName, sql);
+            }
+
+            foreach (var index in entity.GetIndexes().Where(i => i.GetFilter() is not null))
+            {
+                index.SetFilter(Quote(index.GetFilter()!));
+            }
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -21,6 +21,9 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         builder.Property(s => s.DistanceUnit).HasConversion<string>().HasMaxLength(12);
         builder.Property(s => s.DefaultPhoneRegion).HasMaxLength(2);
         builder.Property(s => s.Languages).HasMaxLength(40);
+        builder.Property(s => s.PublicPhone).HasMaxLength(30);
+        builder.Property(s => s.PublicEmail).HasMaxLength(254);
+        builder.Property(s => s.Address).HasMaxLength(200);
         builder.Property(s => s.QuietHoursStart).HasDefaultValue(new TimeOnly(20, 0));
         builder.Property(s => s.QuietHoursEnd).HasDefaultValue(new TimeOnly(8, 0));
         // Existing sites keep taking every method, with the usual cash line and clearing time, until a manager says otherwise.

@@ -10,7 +10,11 @@ public sealed class StaffUser : IdentityUser<Guid>
     /// <summary>The site a request uses when the caller has not picked one.</summary>
     public Guid PrimarySiteId { get; set; }
 
+    /// <summary>False once a manager deactivates the account: it cannot sign in and its sessions have ended. History keeps the name.</summary>
     public bool IsActive { get; set; } = true;
+
+    /// <summary>A manager set a temporary password: the person chooses their own at the next sign-in before doing anything else.</summary>
+    public bool MustChangePassword { get; set; }
 
     /// <summary>Text me (at <c>PhoneNumber</c>) when someone asks for my approval: opted into by the person, never assumed.</summary>
     public bool TextApprovals { get; set; }

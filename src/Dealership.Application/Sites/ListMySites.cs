@@ -31,8 +31,41 @@ public static class ListMySites
         /// <summary>The ways of paying the site takes, its cash limit and how many business days a check takes to clear.</summary>
         public PaymentTermsView? PaymentTerms { get; init; }
 
+        /// <summary>When customers get no messages (site time) unless they set their own hours or asked for an answer.</summary>
+        public QuietHoursView? QuietHours { get; init; }
+
+        /// <summary>Handover bays and how long one collection takes: what customers' collection slots are made of.</summary>
+        public HandoverView? Handover { get; init; }
+
+        /// <summary>The phone, email and address customers see for the site.</summary>
+        public ContactView? Contact { get; init; }
+
         public long Version { get; init; }
+
+        public static SiteView From(Site site, bool isCurrent)
+        {
+            ArgumentNullException.ThrowIfNull(site);
+            return new SiteView(site.Id, site.Code, site.Name, site.TimeZoneId, site.Currency, site.DistanceUnit, site.DefaultPhoneRegion,
+                site.LanguageList,
+                site.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
+                new WorkshopView(site.WorkshopMinutesPerDay, site.AdvisorMinutesPerDay, site.ServiceSlotMinutes, site.LabourRatePerHour),
+                isCurrent)
+            {
+                DealRules = new DealRulesView(site.SalesTaxBasisPoints, site.TradeInReducesTax, site.LienholderNoticeDays, site.PayoffDays, site.CancellationWindowDays),
+                PaymentTerms = PaymentTermsView.From(site.PaymentTerms),
+                QuietHours = new QuietHoursView(site.QuietHoursStart, site.QuietHoursEnd),
+                Handover = new HandoverView(site.DeliveryBays, site.CollectionMinutes),
+                Contact = new ContactView(site.PublicPhone, site.PublicEmail, site.Address),
+                Version = site.Version,
+            };
+        }
     }
+
+    public sealed record QuietHoursView(TimeOnly Start, TimeOnly End);
+
+    public sealed record HandoverView(int DeliveryBays, int CollectionMinutes);
+
+    public sealed record ContactView(string? Phone, string? Email, string? Address);
 
     public sealed record DealRulesView(int SalesTaxBasisPoints, bool TradeInReducesTax, int LienholderNoticeDays, int PayoffDays, int CancellationWindowDays);
 
@@ -56,17 +89,7 @@ public static class ListMySites
         {
             var ids = staff.SiteIds.ToList();
             var sites = await db.Sites.AsNoTracking().Where(s => ids.Contains(s.Id)).OrderBy(s => s.Name).ToListAsync(cancellationToken);
-            return sites.Select(s => new SiteView(s.Id, s.Code, s.Name, s.TimeZoneId, s.Currency, s.DistanceUnit, s.DefaultPhoneRegion,
-                    s.LanguageList,
-                    s.OpeningHours.OrderBy(h => ((int)h.Day + 6) % 7).Select(h => new OpeningHoursView(h.Day, h.Opens, h.Closes)).ToList(),
-                    new WorkshopView(s.WorkshopMinutesPerDay, s.AdvisorMinutesPerDay, s.ServiceSlotMinutes, s.LabourRatePerHour),
-                    s.Id == staff.SiteId)
-                {
-                    DealRules = new DealRulesView(s.SalesTaxBasisPoints, s.TradeInReducesTax, s.LienholderNoticeDays, s.PayoffDays, s.CancellationWindowDays),
-                    PaymentTerms = PaymentTermsView.From(s.PaymentTerms),
-                    Version = s.Version,
-                })
-                .ToList();
+            return sites.Select(s => SiteView.From(s, s.Id == staff.SiteId)).ToList();
         }
     }
 }

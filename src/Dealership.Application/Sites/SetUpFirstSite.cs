@@ -48,12 +48,7 @@ public static class SetUpFirstSite
             if (site is null)
             {
                 site = new Site(code, command.SiteName.Trim(), command.TimeZoneId, command.Currency, DistanceUnit.Miles, command.PhoneRegion, ["en", "es"]);
-                foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
-                {
-                    site.SetOpeningHours(day, new TimeOnly(8, 0), new TimeOnly(18, 0));
-                }
-
-                site.SetOpeningHours(DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(17, 0));
+                site.OpenStandardHours();
                 db.Sites.Add(site);
                 await unit.SaveAsync(cancellationToken);
             }

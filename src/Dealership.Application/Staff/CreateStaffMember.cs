@@ -88,4 +88,12 @@ public static class CreateStaffMember
     }
 }
 
-public sealed record StaffView(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<Guid> SiteIds, Guid PrimarySiteId, bool IsActive);
+public sealed record StaffView(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, IReadOnlyList<Guid> SiteIds, Guid PrimarySiteId, bool IsActive)
+{
+    /// <summary>A manager reset the password: the person picks their own at the next sign-in.</summary>
+    public bool MustChangePassword { get; init; }
+
+    public string? PhoneNumber { get; init; }
+
+    public long Version { get; init; }
+}

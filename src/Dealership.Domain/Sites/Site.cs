@@ -272,6 +272,99 @@ public sealed class Site : AggregateRoot
 
     public bool SupportsLanguage(string language) => LanguageList.Contains(language, StringComparer.Ordinal);
 
+    /// <summary>The number customers call, shown on the tracking page and in messages that invite a call.</summary>
+    public string? PublicPhone { get; private set; }
+
+    /// <summary>The address customers write to about this site (not a person's own inbox).</summary>
+    public string? PublicEmail { get; private set; }
+
+    /// <summary>Where customers bring their car, on one line ("1200 Harbor Way, Portland, OR 97209").</summary>
+    public string? Address { get; private set; }
+
+    /// <summary>A new rooftop opens Monday to Friday 8–6 and Saturday 9–5 until a manager says otherwise.</summary>
+    public void OpenStandardHours()
+    {
+        foreach (var day in new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday })
+        {
+            SetOpeningHours(day, new TimeOnly(8, 0), new TimeOnly(18, 0));
+        }
+
+        SetOpeningHours(DayOfWeek.Saturday, new TimeOnly(9, 0), new TimeOnly(17, 0));
+    }
+
+    /// <summary>
+    /// A manager's edit of the site's identity and market: the name, the time zone dates and hours are read in,
+    /// units, the phone region and the languages messages are offered in (the first is the default). The currency
+    /// changes only while nothing has been priced at the site, because every amount stored there is in it.
+    /// </summary>
+    public void Describe(string name, string timeZoneId, string currency, DistanceUnit distanceUnit, string defaultPhoneRegion,
+        IEnumerable<string> languages, bool anythingPriced)
+    {
+        var list = (languages ?? []).Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        if (list.Count == 0)
+        {
+            throw new DomainRuleException("A site needs at least one language for its messages (for example en, es).");
+        }
+
+        var newCurrency = Money.Zero(currency).Currency;
+        if (newCurrency != Currency && anythingPriced)
+        {
+            throw new DomainRuleException($"The site already has orders, visits or parts priced in {Currency}; its currency cannot change now. Open a new site for the other market.", "currency-in-use");
+        }
+
+        Name = Require(name, nameof(name));
+        SetTimeZone(timeZoneId);
+        Currency = newCurrency;
+        DistanceUnit = distanceUnit;
+        DefaultPhoneRegion = Require(defaultPhoneRegion, nameof(defaultPhoneRegion)).ToUpperInvariant();
+        Languages = string.Join(',', list);
+        RecordChange();
+    }
+
+    /// <summary>Replaces the week's opening hours: a day not listed is closed. A site is open at least one day.</summary>
+    public void ReplaceOpeningHours(IReadOnlyCollection<OpeningHours> week)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        if (week.Count == 0)
+        {
+            throw new DomainRuleException("A site opens at least one day a week: list the days and hours it is open.");
+        }
+
+        if (week.GroupBy(h => h.Day).FirstOrDefault(g => g.Count() > 1) is { } twice)
+        {
+            throw new DomainRuleException($"{twice.Key} is listed twice; give each open day once.");
+        }
+
+        _openingHours.Clear();
+        foreach (var day in week)
+        {
+            SetOpeningHours(day.Day, day.Opens, day.Closes);
+        }
+
+        RecordChange();
+    }
+
+    /// <summary>How many handovers can run at once and how long one takes: the collection slots customers pick from.</summary>
+    public void SetHandover(int deliveryBays, int collectionMinutes)
+    {
+        if (deliveryBays is < 1 or > 50 || collectionMinutes is < 15 or > 240)
+        {
+            throw new DomainRuleException("A site has 1 to 50 handover bays, and a collection takes 15 to 240 minutes.");
+        }
+
+        DeliveryBays = deliveryBays;
+        CollectionMinutes = collectionMinutes;
+        RecordChange();
+    }
+
+    public void SetContact(string? publicPhone, string? publicEmail, string? address)
+    {
+        PublicPhone = string.IsNullOrWhiteSpace(publicPhone) ? null : publicPhone.Trim();
+        PublicEmail = string.IsNullOrWhiteSpace(publicEmail) ? null : publicEmail.Trim();
+        Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
+        RecordChange();
+    }
+
     private void SetTimeZone(string timeZoneId)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Require(timeZoneId, nameof(timeZoneId)), out _))

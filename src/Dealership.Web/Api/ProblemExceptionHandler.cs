@@ -28,7 +28,12 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         httpContext.Request.Path = originalPath;
 
         var problem = Map(exception);
-        if (problem.Status >= 500)
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            logger.LogWarning(exception, "Database unavailable on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            httpContext.Response.Headers.RetryAfter = "5";
+        }
+        else if (problem.Status >= 500)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
             problem.Detail = environment.IsDevelopment() ? exception.ToString() : "Something went wrong on our side. Nothing was changed; try again, and tell support if it keeps happening.";
@@ -99,12 +104,31 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         DomainRuleException rule => WithFacts(Problem(StatusCodes.Status409Conflict, "Not possible right now", rule.Message), rule),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
             "Someone else saved a change to this record while you were working on it. Reload it and apply your change again."),
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 or 547 } } =>
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 or 547 } }
+            or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" or "23503" } } =>
             Problem(StatusCodes.Status409Conflict, "Conflicts with another change",
                 "Another request saved the same thing at the same moment (for example the same VIN or slot, or the last unit of a part). Reload and check before trying again."),
-        SqliteException { SqliteErrorCode: 5 or 6 } => Problem(StatusCodes.Status409Conflict, "Busy",
-            "The record is being changed by another request right now. Try again in a moment."),
+        SqliteException { SqliteErrorCode: 5 or 6 } or Npgsql.PostgresException { SqlState: "40001" or "40P01" }
+            or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "40001" or "40P01" } } or SqlException { Number: 1205 } =>
+            Problem(StatusCodes.Status409Conflict, "Busy", "The record is being changed by another request right now. Try again in a moment."),
+        _ when IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Briefly unavailable",
+            "The database did not answer in time. Nothing was changed; send the same request again in a few seconds (with the same Idempotency-Key, if you used one)."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),
+    };
+
+    /// <summary>
+    /// A database that is restarting, failing over or out of connections: the request can simply be sent again.
+    /// Commands are never replayed by us (ADR 0024), so the caller is told to retry.
+    /// </summary>
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
+        SqlException sql => sql.IsTransient,
+        System.Data.Common.DbException { IsTransient: true } => true,
+        DbUpdateException { InnerException: { } inner } => IsTransient(inner),
+        InvalidOperationException { InnerException: { } inner } => IsTransient(inner),
+        TimeoutException => true,
+        _ => false,
     };
 
     private static string DescribeJsonError(System.Text.Json.JsonException json)

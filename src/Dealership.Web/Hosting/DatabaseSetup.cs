@@ -7,17 +7,20 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>
 /// Chooses the database provider from configuration (Database:Provider). Migrations come from the matching
-/// project in db/. SQLite (the embedded default) migrates itself at start; SQL Server never does in
-/// Production: the DBA applies db/scripts/sqlserver.sql (see deploy/README.md).
+/// project in db/. SQLite (the embedded default) migrates itself at start; the server databases never do in
+/// Production: deploy/migrate.sh applies db/scripts/sqlserver.sql or db/scripts/postgresql.sql, or runs
+/// `dotnet Dealership.Web.dll migrate` (see deploy/README.md and ADR 0024).
 /// </summary>
 public static class DatabaseSetup
 {
     public const string SqliteMigrationsAssembly = "Dealership.Migrations.Sqlite";
     public const string SqlServerMigrationsAssembly = "Dealership.Migrations.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "Dealership.Migrations.PostgreSql";
 
     public static DatabaseProvider GetProvider(IConfiguration configuration)
     {
@@ -26,23 +29,30 @@ public static class DatabaseSetup
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
                 ? provider
-                : throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use Sqlite or SqlServer.");
+                : throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use Sqlite, SqlServer or PostgreSql.");
     }
 
     public static IServiceCollection AddDealershipDatabase(this IServiceCollection services, IConfiguration configuration, AppPaths paths)
     {
         var provider = GetProvider(configuration);
         var connectionString = configuration.GetConnectionString("Dealership");
-        if (provider == DatabaseProvider.SqlServer && string.IsNullOrWhiteSpace(connectionString))
+        if (provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException("ConnectionStrings:Dealership is required when Database:Provider is SqlServer.");
+            throw new InvalidOperationException($"ConnectionStrings:Dealership is required when Database:Provider is {provider}.");
         }
 
+        // No retrying execution strategy: it would replay a whole command after an ambiguous failure, and a
+        // command is not safe to replay on its own. A transient failure becomes 503 with Retry-After instead,
+        // and the caller's Idempotency-Key makes its retry safe (ADR 0024).
         services.AddDbContext<DealershipDbContext>(options =>
         {
             if (provider == DatabaseProvider.SqlServer)
             {
-                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                options.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly).CommandTimeout(30));
+            }
+            else if (provider == DatabaseProvider.PostgreSql)
+            {
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly).CommandTimeout(30));
             }
             else
             {
@@ -51,6 +61,19 @@ public static class DatabaseSetup
             }
         });
         return services;
+    }
+
+    /// <summary>The `migrate` command (deploy/migrate.sh): brings any provider's schema up to this build, then the process exits.</summary>
+    public static async Task<int> MigrateAsync(IServiceProvider services, TextWriter output)
+    {
+        using var scope = services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+        await db.Database.MigrateAsync();
+        await output.WriteLineAsync(pending.Count == 0
+            ? "The database schema is already current."
+            : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+        return 0;
     }
 
     /// <summary>Applies migrations where that is this environment's policy, and turns on SQLite's write-ahead log.</summary>

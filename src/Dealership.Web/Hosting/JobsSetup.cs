@@ -3,14 +3,16 @@ using Dealership.Application.Notifications;
 using Dealership.Web.Security;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 using Hangfire.SqlServer;
 
 namespace Dealership.Web.Hosting;
 
 /// <summary>
 /// Hangfire: in-memory storage on the embedded default (job state that matters lives in our own tables, so
-/// a restart loses nothing), SQL Server storage in production so several workers share the queue.
-/// Jobs:RunServer=false keeps a web-only instance (and most test hosts) from processing jobs.
+/// a restart loses nothing), the server database's own schema ("hangfire") on SQL Server and PostgreSQL so
+/// several workers share one queue and one recurring schedule. Only instances whose role runs jobs
+/// (<see cref="HostRole"/>) start a Hangfire server and register the recurring jobs; a web instance only enqueues.
 /// </summary>
 public static class JobsSetup
 {
@@ -30,29 +32,51 @@ public static class JobsSetup
                     SchemaName = "hangfire",
                 });
             }
+            else if (provider == DatabaseProvider.PostgreSql)
+            {
+                config.UsePostgreSqlStorage(storage => storage.UseNpgsqlConnection(configuration.GetConnectionString("Dealership")), new PostgreSqlStorageOptions
+                {
+                    PrepareSchemaIfNecessary = true,
+                    SchemaName = "hangfire",
+                    // A worker killed mid-job gives its job back after this long (the job itself is idempotent).
+                    InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                });
+            }
             else
             {
                 config.UseInMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(3) });
             }
         });
 
-        if (configuration.GetValue("Jobs:RunServer", true))
+        if (HostRole.From(configuration).RunsJobs)
         {
-            services.AddHangfireServer(options => options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 2));
+            services.AddHangfireServer(options =>
+            {
+                options.WorkerCount = configuration.GetValue("Jobs:WorkerCount", 2);
+                // On SIGTERM running jobs get this long to finish; what is still running is picked up again by
+                // another worker (every job is idempotent), so a rolling deploy loses nothing.
+                options.ShutdownTimeout = configuration.GetValue("Jobs:ShutdownTimeout", TimeSpan.FromSeconds(20));
+            });
         }
 
         return services;
     }
 
-    public static void UseDealershipJobs(this WebApplication app)
-    {
+    /// <summary>The jobs dashboard, for managers, on instances that serve the staff UI.</summary>
+    public static void MapJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.ManagersOnly, "/hangfire", new DashboardOptions
         {
             DashboardTitle = "Dealership jobs",
             AppPath = "/",
         });
 
-        if (app.Configuration.GetValue("Jobs:RunServer", true))
+    /// <summary>
+    /// Registers the recurring schedule (every worker does; Hangfire keeps one schedule per id in the shared
+    /// storage, so each occurrence runs once however many workers there are) and catches up at start.
+    /// </summary>
+    public static void ScheduleRecurringJobs(this WebApplication app)
+    {
+        if (HostRole.From(app.Configuration).RunsJobs)
         {
             var recurring = app.Services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<PurgeExpiredIdempotencyRecords>("purge-idempotency-records", job => job.RunAsync(CancellationToken.None), Cron.Daily(3));

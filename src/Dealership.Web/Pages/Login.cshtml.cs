@@ -51,6 +51,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         Response.Cookies.Delete(CurrentStaffMiddleware.SiteCookie);
+        if (user.MustChangePassword)
+        {
+            return LocalRedirect(CurrentStaffMiddleware.ChangePasswordPage);
+        }
+
         if (Url.IsLocalUrl(ReturnUrl) && ReturnUrl != "/")
         {
             return LocalRedirect(ReturnUrl!);

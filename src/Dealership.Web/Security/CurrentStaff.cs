@@ -58,13 +58,19 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
     public const string SiteHeader = "X-Site-Id";
     public const string SiteCookie = "dealership-site";
 
+    public const string ChangePasswordPage = "/account/password";
+
+    private static bool MayUseBeforeChangingPassword(PathString path) =>
+        path.StartsWithSegments(ChangePasswordPage) || path.StartsWithSegments("/api/staff/me/password") || path.StartsWithSegments("/logout")
+        || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.svg");
+
     public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db, SignInManager<StaffUser> signIn)
     {
         if (context.User.Identity?.IsAuthenticated == true && CurrentStaff.ReadStaffId(context.User) is { } staffId)
         {
             var staff = await db.Users.AsNoTracking()
                 .Where(u => u.Id == staffId)
-                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, Sites = u.Sites.Select(s => s.SiteId).ToList() })
+                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, u.MustChangePassword, Sites = u.Sites.Select(s => s.SiteId).ToList() })
                 .FirstOrDefaultAsync(context.RequestAborted);
             if (staff is null || !staff.IsActive || staff.Sites.Count == 0 || (context.User.FindFirstValue(SessionStamp.ClaimType) ?? "") != (staff.SecurityStamp ?? ""))
             {
@@ -94,6 +100,21 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
                 }
 
                 current.Set(context.User, staffId, staff.DisplayName, staff.Sites, siteId);
+                if (staff.MustChangePassword && !MayUseBeforeChangingPassword(context.Request.Path))
+                {
+                    // A manager reset the password: the temporary one opens only the page that replaces it.
+                    if (Api.ProblemExceptionHandler.IsApiRequest(context.Request))
+                    {
+                        await Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Choose your own password first",
+                            detail: "A manager gave you a temporary password. Set your own with POST /api/staff/me/password, then sign in again.").ExecuteAsync(context);
+                    }
+                    else
+                    {
+                        context.Response.Redirect(ChangePasswordPage);
+                    }
+
+                    return;
+                }
             }
         }
 

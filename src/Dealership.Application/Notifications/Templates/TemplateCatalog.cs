@@ -64,6 +64,9 @@ public sealed record TemplateDefinition(string Key, string Title, IReadOnlyList<
 /// <summary>Every message the system sends, with its model. The Liquid text of each lives in Defaults/ (overridable per site).</summary>
 public static class TemplateCatalog
 {
+    /// <summary>The languages every message is written in (Defaults/ has each); a site offers some of these.</summary>
+    public static readonly IReadOnlyList<string> Languages = ["en", "es"];
+
     private static TemplateFact Vehicle => new("vehicle", FactKind.Text, false, "2027 Honda Accord Touring", "The car, as year, make, model and trim");
 
     private static TemplateFact Owner => new("ownerName", FactKind.Text, false, "Sam Carter", "The salesperson looking after the order");
