@@ -8,9 +8,11 @@ root=$(pwd)
 # --- Debian packages the tests use (installed only when missing) ---------------------------------
 #  chromium         : the browser for Playwright (never downloaded by Playwright itself)
 #  python3-aiosmtpd : a real SMTP server process for the email tests
+#  postgresql       : the server database of the multi-node test (its own throwaway cluster on loopback)
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 /usr/bin/python3 -c "import aiosmtpd" >/dev/null 2>&1 || missing+=(python3-aiosmtpd)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing: ${missing[*]}"
   sudo_cmd=""

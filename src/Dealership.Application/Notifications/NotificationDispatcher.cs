@@ -39,7 +39,8 @@ public sealed class NotificationDispatcher(
     private int _suppressed;
     private int _reconciled;
 
-    [DisableConcurrentExecution(timeoutInSeconds: 120)]
+    // No job-wide lock: several workers may dispatch at once, because every row is claimed (version-checked)
+    // before it is sent. A lock held by a worker that died would stop all messages until it expired.
     [AutomaticRetry(Attempts = 0)]
     public async Task<DispatchReport> DispatchDueAsync(CancellationToken cancellationToken)
     {
@@ -93,8 +94,16 @@ public sealed class NotificationDispatcher(
                 notification.ReleaseUnsent(Now);
             }
 
-            _reconciled++;
-            await unit.SaveAsync(ct);
+            try
+            {
+                await unit.SaveAsync(ct);
+                _reconciled++;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Another worker reconciled it first.
+                db.Entry(notification).State = EntityState.Detached;
+            }
         }
     }
 

@@ -46,6 +46,22 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
             return 0;
         }
 
+        // Claim the batch first (one save, version-checked): a worker that loses the race sends none of it.
+        foreach (var claimed in due)
+        {
+            claimed.Lease(now, TimeSpan.FromMinutes(2));
+        }
+
+        try
+        {
+            await unit.SaveAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+
         var outgoing = due.Select(e => new OutgoingEmail(e.Id, e.To, e.ToName, e.Subject, e.Body, "", $"parts-order-{e.PartsOrderId:N}@dealership.local")).ToList();
         IReadOnlyList<SendResult> results;
         try

@@ -46,6 +46,21 @@ public sealed class SupplierEmail : AggregateRoot
 
     public string? LastError { get; private set; }
 
+    /// <summary>
+    /// Claims the email for one sender for <paramref name="lease"/>: saved with the version check, so of two
+    /// workers only one holds it; if that one dies before sending, the lease runs out and another sends it.
+    /// </summary>
+    public void Lease(DateTime now, TimeSpan lease)
+    {
+        if (Status != SupplierEmailStatus.Pending)
+        {
+            throw new DomainRuleException("Only an email waiting to go out can be claimed.");
+        }
+
+        DueAt = now + lease;
+        RecordChange();
+    }
+
     /// <summary>Waits for the site to open: an order emailed at midnight sits unread, and a counter clerk should see it first thing.</summary>
     public void HoldUntil(DateTime opensAt)
     {

@@ -40,6 +40,9 @@ public static class JobsSetup
                     SchemaName = "hangfire",
                     // A worker killed mid-job gives its job back after this long (the job itself is idempotent).
                     InvisibilityTimeout = configuration.GetValue("Jobs:InvisibilityTimeout", TimeSpan.FromMinutes(5)),
+                    // A job-wide lock ([DisableConcurrentExecution]) is a row here, not a session lock as on SQL
+                    // Server: a worker killed while holding one would block that job for this long (ADR 0024).
+                    DistributedLockTimeout = configuration.GetValue("Jobs:LockTimeout", TimeSpan.FromMinutes(2)),
                 });
             }
             else
