@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddOptions<Parts.PartsPlanningOptions>().BindConfiguration("Parts:Planning");
         services.AddOptions<Decisions.DecisionLimits>().BindConfiguration("Decisions:Limits");
         services.TryAddSingletonTimeProvider();
+        services.AddMetrics();
+        services.AddSingleton<DealershipMetrics>();
         RegisterDomainEventHandlers(services);
         return services;
     }

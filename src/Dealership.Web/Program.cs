@@ -19,6 +19,9 @@ builder.Services.AddSingleton(paths);
 var role = HostRole.From(builder.Configuration);
 builder.Services.AddSingleton(role);
 builder.Services.AddDealershipForwardedHeaders(builder.Configuration);
+builder.AddDealershipTelemetry(role);
+// A stopping instance gives running jobs their Jobs:ShutdownTimeout to finish before the host gives up.
+builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.Configuration.GetValue("Jobs:ShutdownTimeout", TimeSpan.FromSeconds(20)) + TimeSpan.FromSeconds(5));
 
 builder.Services.AddDealershipDatabase(builder.Configuration, paths);
 builder.Services.AddDealershipApplication();

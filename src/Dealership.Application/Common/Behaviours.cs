@@ -23,7 +23,8 @@ public sealed class LoggingBehaviour<TMessage, TResponse>(ILogger<LoggingBehavio
         }
         catch (Exception ex) when (ex is ValidationException or NotFoundException or Domain.Common.DomainRuleException or PreconditionFailedException or ForbiddenException)
         {
-            logger.LogInformation("{Message} by {StaffId} refused: {Reason}", name, staff.StaffId, ex.Message);
+            // The reason, not its words: a refusal's text may name the customer or repeat what was typed (no personal data in logs).
+            logger.LogInformation("{Message} by {StaffId} refused: {Refusal} {Code}", name, staff.StaffId, ex.GetType().Name, (ex as Domain.Common.DomainRuleException)?.Code);
             throw;
         }
     }

@@ -31,6 +31,7 @@ public sealed class NotificationDispatcher(
     IPublicLinks links,
     TimeProvider clock,
     IOptions<NotificationOptions> options,
+    Common.DealershipMetrics metrics,
     ILogger<NotificationDispatcher> logger)
 {
     private const int MaxRounds = 5;
@@ -171,11 +172,13 @@ public sealed class NotificationDispatcher(
         if (result.Succeeded)
         {
             notification.MarkSent(result.ProviderMessageId, Now);
+            metrics.Sent(notification.Channel);
             _sent++;
         }
         else
         {
             notification.MarkFailed(result.Error ?? "Unknown error", result.Permanent, Now);
+            metrics.Failed(notification.Channel, dead: notification.Status == NotificationStatus.Dead);
             _failed++;
         }
     }

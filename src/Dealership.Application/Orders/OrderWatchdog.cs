@@ -28,6 +28,7 @@ public sealed class OrderWatchdog(
     UnitOfWork unit,
     TimeProvider clock,
     IOptions<OrderPolicy> policy,
+    Common.DealershipMetrics metrics,
     ILogger<OrderWatchdog> logger)
 {
     private const int BatchSize = 200;
@@ -129,6 +130,7 @@ public sealed class OrderWatchdog(
             logger.LogInformation("Watchdog: {Checked} orders checked, {Alerted} owners alerted, {Updated} customers updated", checkedOrders, alerted, updated);
         }
 
+        metrics.WatchdogFindings(alerted + updated);
         return new WatchdogReport(checkedOrders, alerted, updated);
     }
 

@@ -19,11 +19,12 @@ public static class JobsSetup
     public static IServiceCollection AddDealershipJobs(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = DatabaseSetup.GetProvider(configuration);
-        services.AddHangfire(config =>
+        services.AddHangfire((services, config) =>
         {
             config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
-                .UseRecommendedSerializerSettings();
+                .UseRecommendedSerializerSettings()
+                .UseFilter(new Telemetry.JobCorrelationFilter(services.GetRequiredService<ILoggerFactory>()));
             if (provider == DatabaseProvider.SqlServer)
             {
                 config.UseSqlServerStorage(configuration.GetConnectionString("Dealership"), new SqlServerStorageOptions

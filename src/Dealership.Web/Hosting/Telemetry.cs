@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Hangfire;
+using Hangfire.Server;
+using Hangfire.Storage;
+using OpenTelemetry.Logs;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Dealership.Web.Hosting;
+
+/// <summary>
+/// Traces, metrics and logs over OpenTelemetry (ADR 0024). Requests, outgoing HTTP (SMTP is not HTTP; Twilio is),
+/// EF Core commands, every background job (source "Dealership.Jobs") and the runtime are instrumented always;
+/// they leave the process only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Nothing personal goes into
+/// them: the customer's tracking token is cut from request paths, query strings are redacted by the
+/// instrumentation, SQL carries parameters, never values, and the business metrics are tagged by channel at most.
+/// </summary>
+public static class Telemetry
+{
+    public const string JobsSource = "Dealership.Jobs";
+
+    private static readonly ActivitySource Jobs = new(JobsSource);
+
+    public static WebApplicationBuilder AddDealershipTelemetry(this WebApplicationBuilder builder, HostRole role)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(role);
+        var exportOtlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource
+                .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "dealership", serviceInstanceId: Environment.MachineName)
+                .AddAttributes([new KeyValuePair<string, object>("dealership.role", role.Name)]))
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(JobsSource)
+                    .AddAspNetCoreInstrumentation(options =>
+                    {
+                        options.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                        options.EnrichWithHttpRequest = (activity, request) => activity.SetTag("url.path", RedactedPath(request.Path));
+                    })
+                    .AddHttpClientInstrumentation()
+                    .AddEntityFrameworkCoreInstrumentation();
+                if (exportOtlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            })
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(DealershipMetrics.MeterName)
+                    .AddAspNetCoreInstrumentation()
+                    .AddHttpClientInstrumentation()
+                    .AddRuntimeInstrumentation();
+                if (exportOtlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            });
+        if (exportOtlp)
+        {
+            telemetry.WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeScopes = true);
+        }
+
+        if (role.RunsJobs)
+        {
+            builder.Services.AddHostedService<OperationsSampler>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>A customer's link is a secret: /track/{token} is recorded as /track/{token}, never with the token.</summary>
+    public static string RedactedPath(PathString path) =>
+        path.StartsWithSegments("/track", out var rest) && rest.HasValue ? "/track/{token}" : path.Value ?? "/";
+
+    /// <summary>
+    /// Every job runs in its own trace and log scope (JobId, Job), so its log lines and the SQL it ran can be
+    /// found together, as a request's can by its trace id.
+    /// </summary>
+    public sealed class JobCorrelationFilter(ILoggerFactory loggers) : IServerFilter
+    {
+        private const string Key = "dealership.telemetry";
+        private readonly ILogger _logger = loggers.CreateLogger("Dealership.Jobs");
+
+        public void OnPerforming(PerformingContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            var name = $"{context.BackgroundJob.Job.Type.Name}.{context.BackgroundJob.Job.Method.Name}";
+            var activity = Jobs.StartActivity("job " + name);
+            activity?.SetTag("hangfire.job.id", context.BackgroundJob.Id);
+            var scope = _logger.BeginScope(new Dictionary<string, object> { ["JobId"] = context.BackgroundJob.Id, ["Job"] = name });
+            context.Items[Key] = new JobTelemetry(activity, scope);
+        }
+
+        public void OnPerformed(PerformedContext context)
+        {
+            ArgumentNullException.ThrowIfNull(context);
+            if (context.Items.TryGetValue(Key, out var item) && item is JobTelemetry telemetry)
+            {
+                if (context.Exception is { } failure)
+                {
+                    telemetry.Activity?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
+                }
+
+                telemetry.Scope?.Dispose();
+                telemetry.Activity?.Dispose();
+            }
+        }
+
+        private sealed record JobTelemetry(Activity? Activity, IDisposable? Scope);
+    }
+}
+
+/// <summary>
+/// Every half minute on job workers: samples what the gauges report (messages waiting and the oldest one's age,
+/// approvals waiting, recurring jobs late). A failed sample is logged and tried again; it never stops the host.
+/// </summary>
+public sealed class OperationsSampler(IServiceScopeFactory scopes, DealershipMetrics metrics, JobStorage jobs, TimeProvider clock, ILogger<OperationsSampler> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(30), clock);
+        do
+        {
+            try
+            {
+                var now = clock.GetUtcNow().UtcDateTime;
+                int late;
+                using (var connection = jobs.GetConnection())
+                {
+                    late = connection.GetRecurringJobs().Count(j => j.NextExecution is { } next && next < now.AddMinutes(-1));
+                }
+
+                using var scope = scopes.CreateScope();
+                await metrics.SampleAsync(scope.ServiceProvider.GetRequiredService<DealershipDbContext>(), now, late, stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogWarning(ex, "Could not sample the operations gauges; trying again in 30 seconds");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
