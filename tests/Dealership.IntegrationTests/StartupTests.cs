@@ -60,11 +60,20 @@ public sealed class StartupTests
     {
         using var app = new DealershipApp();
         _ = app.Server; // outside Development: an empty, migrated database
-        IConfiguration Setup(string? timeZone) => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        IConfiguration Setup(string? timeZone, string password = "A-long-first-password-1") => new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["SiteCode"] = "sea", ["SiteName"] = "Harbor Motors Seattle", ["TimeZoneId"] = timeZone, ["Currency"] = "USD", ["PhoneRegion"] = "US",
-            ["ManagerEmail"] = "first.manager@harbor.example", ["ManagerName"] = "Casey First", ["ManagerPassword"] = "A-long-first-password-1",
+            ["ManagerEmail"] = "first.manager@harbor.example", ["ManagerName"] = "Casey First", ["ManagerPassword"] = password,
         }).Build();
+
+        foreach (var weak in new[] { "short1!A", "alllowercaseletters" })
+        {
+            var refused = new StringWriter();
+            Assert.That(await Web.Hosting.FirstRun.SetUpAsync(app.Services, Setup("America/Los_Angeles", weak), refused), Is.EqualTo(2), weak);
+            Assert.That(refused.ToString(), Does.Contain("Setup:ManagerPassword"), weak);
+        }
+
+        Assert.That(await app.QueryAsync(db => db.Users.CountAsync()), Is.Zero, "a weak password creates no account");
 
         var wrong = new StringWriter();
         Assert.That(await Web.Hosting.FirstRun.SetUpAsync(app.Services, Setup("Pacific"), wrong), Is.EqualTo(2));
