@@ -66,6 +66,7 @@ public sealed partial class DemoDataSeeder(
         {
             portland = new Site("PDX", "Harbor Motors Portland", "America/Los_Angeles", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
             SetWeekHours(portland, new TimeOnly(8, 0), new TimeOnly(19, 0), new TimeOnly(9, 0), new TimeOnly(17, 0));
+            portland.SetContact("503-555-0100", "service@harbor-portland.example", "1200 NW Harbor Way, Portland, OR 97209");
             db.Sites.Add(portland);
         }
 
@@ -74,6 +75,7 @@ public sealed partial class DemoDataSeeder(
         {
             boise = new Site("BOI", "Harbor Motors Boise", "America/Boise", "USD", DistanceUnit.Miles, "US", ["en", "es"]);
             SetWeekHours(boise, new TimeOnly(8, 30), new TimeOnly(18, 0), new TimeOnly(9, 0), new TimeOnly(15, 0));
+            boise.SetContact("208-555-0100", null, "455 W Front St, Boise, ID 83702");
             boise.SetDealRules(salesTaxBasisPoints: 600, tradeInReducesTax: true, lienholderNoticeDays: 7, payoffDays: 21, cancellationWindowDays: 0);
             // Boise takes company checks but not personal ones, and less cash: the terms differ by site.
             boise.SetPaymentTerms([Domain.Orders.PaymentMethod.Card, Domain.Orders.PaymentMethod.Cash, Domain.Orders.PaymentMethod.CompanyCheck,

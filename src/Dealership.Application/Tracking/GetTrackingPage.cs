@@ -34,6 +34,9 @@ public static class GetTrackingPage
         public IReadOnlyList<MyTradeIn> TradeIns { get; init; } = [];
 
         public IReadOnlyList<MyCustodyItem> Custody { get; init; } = [];
+
+        /// <summary>The site's public phone, email and address, where a manager has set them (each may be missing).</summary>
+        public Sites.ListMySites.ContactView Contact { get; init; } = new(null, null, null);
     }
 
     /// <summary>One open order as the customer follows it: each step done, current or next, with its promised date.</summary>
@@ -112,6 +115,7 @@ public static class GetTrackingPage
             {
                 TradeIns = await tradeIns.ForCustomerAsync(customerId, cancellationToken),
                 Custody = await tradeIns.CustodyAsync(customerId, cancellationToken),
+                Contact = new Sites.ListMySites.ContactView(site.PublicPhone, site.PublicEmail, site.Address),
             };
         }
     }

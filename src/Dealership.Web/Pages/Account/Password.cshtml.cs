@@ -33,7 +33,7 @@ public sealed class PasswordModel(IMediator mediator, CurrentStaff me, UserManag
             {
                 await signIn.SignInAsync(user, isPersistent: false);
             }
-        }, "Password changed. You are signed out everywhere else.", "/", ct);
+        }, "Password changed. You are signed out everywhere else; carry on from the menu above.", "/account/password", ct);
     }
 
     protected override async Task LoadAsync(CancellationToken ct) =>
