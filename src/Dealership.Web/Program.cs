@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
+StartupFailure.ReportConfigurationProblems();
 var builder = WebApplication.CreateBuilder(args);
 // No "Server: Kestrel" banner: it tells an attacker what to try and tells a customer nothing.
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
@@ -26,6 +27,14 @@ builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = builder.C
 builder.Services.AddDealershipDatabase(builder.Configuration, paths);
 builder.Services.AddDealershipApplication();
 builder.Services.AddDealershipAuthentication(builder.Configuration, SigningKey.Load(builder.Configuration, builder.Environment, paths.DataDirectory));
+if (builder.Environment.IsProduction())
+{
+    // Behind TLS (the proxy's X-Forwarded-Proto is believed from configured proxies only), cookies never travel in clear.
+    builder.Services.PostConfigure<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme,
+        options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+    builder.Services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.Always);
+}
+
 builder.Services.AddAuthorizationBuilder().AddDealershipPolicies();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddSingleton<Dealership.Application.Notifications.IPublicLinks, Dealership.Web.Hosting.PublicLinks>();
@@ -125,6 +134,7 @@ if (!role.ServesHttp)
 app.UseStaticFiles();
 app.UseRouting();
 app.UseRateLimiter();
+app.UseMiddleware<CookieOriginCheck>();
 app.UseAuthentication();
 app.UseMiddleware<CurrentStaffMiddleware>();
 app.UseAuthorization();
@@ -147,9 +157,21 @@ api.MapAnalyticsApi();
 app.MapTwilioWebhooks();
 
 app.MapDealershipHealthChecks();
-app.MapOpenApi().AllowAnonymous();
+// The API's description is open while developing; in Production it is for signed-in staff unless Api:PublicDocs says otherwise.
+var publicDocs = !app.Environment.IsProduction() || app.Configuration.GetValue("Api:PublicDocs", false);
+var openApi = app.MapOpenApi();
 // The reference works offline and keeps to itself: its script is served by the app, no CDN fonts, no telemetry, no AI agent.
-app.MapScalarApiReference("/scalar", options => options.WithTitle("Service desk API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools()).AllowAnonymous();
+var reference = app.MapScalarApiReference("/scalar", options => options.WithTitle("Service desk API").DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideDeveloperTools());
+if (publicDocs)
+{
+    openApi.AllowAnonymous();
+    reference.AllowAnonymous();
+}
+else
+{
+    openApi.RequireAuthorization(Policies.Staff);
+    reference.RequireAuthorization(Policies.Staff);
+}
 app.MapJobsDashboard();
 app.ScheduleRecurringJobs();
 app.MapRazorPages();

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dealership.Application.Demo;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.IntegrationTests;
 
@@ -46,7 +48,7 @@ public sealed class AuthorizationTests : SharedAppTests
     }
 
     [Test]
-    public async Task RepeatedFailures_LockTheAccount_EvenForTheRightPassword()
+    public async Task RepeatedFailures_HoldTheAccountForThatAddress_EvenForTheRightPassword()
     {
         using var manager = await App.ManagerAsync();
         var created = await manager.PostAsJsonAsync("/api/staff", new
@@ -71,6 +73,21 @@ public sealed class AuthorizationTests : SharedAppTests
         Assert.That(unknown.StatusCode, Is.EqualTo(response.StatusCode));
         Assert.That(lockedBody.GetProperty("title").GetString(), Is.EqualTo(unknownBody.GetProperty("title").GetString()));
         Assert.That(lockedBody.GetProperty("detail").GetString(), Is.EqualTo(unknownBody.GetProperty("detail").GetString()));
+
+        // The person themselves, at their own desk, still signs in: an outsider cannot lock a colleague out at will.
+        using var scope = App.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Application.Data.StaffUser>>();
+        var throttle = scope.ServiceProvider.GetRequiredService<Web.Security.SignInThrottle>();
+        var user = (await users.FindByEmailAsync("locked.out@demo.local"))!;
+        HttpContext From(string address) => new DefaultHttpContext { Connection = { RemoteIpAddress = IPAddress.Parse(address) } };
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.That(await throttle.CheckAsync(users, user, "wrong", From("203.0.113.9")), Is.False);
+        }
+
+        Assert.That(await throttle.CheckAsync(users, user, "Correct-Horse-1", From("203.0.113.9")), Is.False, "held for the guessing address");
+        Assert.That(await throttle.CheckAsync(users, user, "Correct-Horse-1", From("198.51.100.20")), Is.True, "not for the person's own");
+        Assert.That(await users.IsLockedOutAsync(user), Is.False, "the account itself never locks");
     }
 
     [Test]
@@ -204,5 +221,26 @@ public sealed class AuthorizationTests : SharedAppTests
         Assert.That((await anonymous.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That((await sales.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That((await manager.GetAsync("/hangfire")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task AChangeSentWithTheSignInCookie_FromAnotherSite_IsRefused_FromOurOwnPages_Allowed()
+    {
+        var (client, _) = await App.SignInToPagesAsync("sales@demo.local");
+        var body = new { firstName = "Cross", lastName = "Site", email = "cross.site@example.com", preferredChannel = "email", emailConsent = true, language = "en" };
+        var customers = await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Customers));
+
+        using var forged = new HttpRequestMessage(HttpMethod.Post, "/api/customers") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        forged.Headers.Add("Origin", "https://evil.example");
+        var refused = await client.SendAsync(forged);
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
+        Assert.That((await refused.ReadJsonAsync()).GetProperty("title").GetString(), Is.EqualTo("Cross-site request refused"));
+        using var noOrigin = new HttpRequestMessage(HttpMethod.Post, "/api/customers") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        Assert.That((await client.SendAsync(noOrigin)).StatusCode, Is.EqualTo(HttpStatusCode.Forbidden), "no Origin and no Referer: refused too");
+        Assert.That(await App.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Customers)), Is.EqualTo(customers));
+
+        using var own = new HttpRequestMessage(HttpMethod.Post, "/api/customers") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        own.Headers.Add("Origin", client.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        Assert.That((await client.SendAsync(own)).StatusCode, Is.EqualTo(HttpStatusCode.Created), "the same request from our own page goes through");
     }
 }

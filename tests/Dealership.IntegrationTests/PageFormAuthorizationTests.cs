@@ -137,7 +137,7 @@ public sealed partial class PageFormAuthorizationTests
             ("version", i.AppointmentVersion.ToString()))),
         new("Service/Visit:Cancel", Access.WriteService, "/service/visits/{appointment}", i => F(("reason", "Customer asked"), ("version", i.AppointmentVersion.ToString()))),
         new("Manage/Sites:Save", Access.ManageSite, "/manage/sites", _ => F(("SiteId", Guid.NewGuid().ToString()), ("Name", "Renamed"), ("LabourRate", "100"), ("QuietStart", "20:00"), ("QuietEnd", "08:00"))),
-        new("Manage/Sites:Open", Access.ManageSite, "/manage/sites", _ => F(("code", "ZZZ"), ("name", "Test site"), ("timeZoneId", "America/Denver"), ("currency", "USD"), ("phoneRegion", "US"), ("languages", "en"))),
+        new("Manage/Sites:Open", Access.ManageSite, "/manage/sites", _ => F(("newCode", "ZZZ"), ("newName", "Test site"), ("newTimeZoneId", "America/Denver"), ("newCurrency", "USD"), ("newPhoneRegion", "US"), ("newLanguages", "en"))),
         new("Manage/Staff:Add", Access.ManageSite, "/manage/staff", _ => F(("email", "new.person@demo.local"), ("displayName", "New Person"), ("password", "a-long-password-1"), ("roles", "Salesperson"))),
         new("Manage/StaffMember:Save", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("displayName", "Renamed"), ("roles", "Salesperson"))),
         new("Manage/StaffMember:Reset", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("temporaryPassword", "a-long-password-1"))),

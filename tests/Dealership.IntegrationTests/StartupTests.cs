@@ -17,7 +17,7 @@ public sealed class StartupTests
         using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = "" })
             .WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        var error = Assert.Throws<Web.Hosting.ConfigurationProblemException>(() => app.CreateClient());
         Assert.That(error!.Message, Does.Contain("Auth:SigningKey"));
     }
 
@@ -27,7 +27,7 @@ public sealed class StartupTests
         using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Auth:SigningKey"] = Convert.ToBase64String(new byte[8]) })
             .WithWebHostBuilder(b => b.UseEnvironment("Production"));
 
-        var error = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+        var error = Assert.Throws<Web.Hosting.ConfigurationProblemException>(() => app.CreateClient());
         Assert.That(error!.Message, Does.Contain("too short"));
     }
 

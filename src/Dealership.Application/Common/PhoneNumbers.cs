@@ -11,6 +11,9 @@ public static class PhoneNumberRules
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
     /// <summary>Returns the E.164 form, or null with a reason the person at the desk can act on.</summary>
+    /// <summary>A region libphonenumber can read numbers for (US, CA, MX…), so a site's numbers typed without +country parse.</summary>
+    public static bool IsKnownRegion(string? region) => region is { Length: 2 } && Util.GetSupportedRegions().Contains(region.ToUpperInvariant());
+
     public static string? ToE164(string? input, string defaultRegion, out string? problem)
     {
         problem = null;

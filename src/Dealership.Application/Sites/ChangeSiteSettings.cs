@@ -43,22 +43,22 @@ public static class ChangeSiteSettings
     {
         public Validator()
         {
-            RuleFor(c => c.Name).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.Name).NotEmpty().MaximumLength(100).WithName("Name");
             RuleFor(c => c.TimeZoneId).NotEmpty().Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z ?? "", out _))
                 .WithMessage("Give an IANA time zone, like America/Los_Angeles.");
             RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("An ISO 4217 currency code in capitals, like USD.");
             RuleFor(c => c.DistanceUnit).IsInEnum();
-            RuleFor(c => c.DefaultPhoneRegion).NotEmpty().Matches("^[A-Za-z]{2}$").WithMessage("A two-letter region for phone numbers, like US.");
+            RuleFor(c => c.DefaultPhoneRegion).Must(Common.PhoneNumberRules.IsKnownRegion).WithMessage("A two-letter region for phone numbers, like US or CA.");
             RuleFor(c => c.Languages).NotEmpty().WithMessage("List the languages messages go out in, the default first (for example [\"en\", \"es\"]).");
             RuleForEach(c => c.Languages).Must(l => Notifications.Templates.TemplateCatalog.Languages.Contains(l)).WithMessage(
                 $"Messages are written in {string.Join(" and ", Notifications.Templates.TemplateCatalog.Languages)}; choose among those.");
             RuleFor(c => c.OpeningHours).NotEmpty().WithMessage("List the days the site opens with their hours; a day not listed is closed.");
             RuleForEach(c => c.OpeningHours).Must(h => h.Closes > h.Opens).WithMessage(h => "A day closes after it opens.");
-            RuleFor(c => c.DeliveryBays).InclusiveBetween(1, 50);
-            RuleFor(c => c.CollectionMinutes).InclusiveBetween(15, 240);
+            RuleFor(c => c.DeliveryBays).InclusiveBetween(1, 50).WithName("Handover bays");
+            RuleFor(c => c.CollectionMinutes).InclusiveBetween(15, 240).WithName("Minutes per collection");
             RuleFor(c => c.WorkshopMinutesPerDay).InclusiveBetween(60, 100_000).WithMessage("Workshop capacity is labour minutes a day: technicians × productive hours × 60 (at least 60).");
-            RuleFor(c => c.AdvisorMinutesPerDay).InclusiveBetween(60, 10_000);
-            RuleFor(c => c.ServiceSlotMinutes).InclusiveBetween(10, 120);
+            RuleFor(c => c.AdvisorMinutesPerDay).InclusiveBetween(60, 10_000).WithName("Hours one advisor looks after a day").WithMessage("An advisor looks after 1 to 166 hours of work a day.");
+            RuleFor(c => c.ServiceSlotMinutes).InclusiveBetween(10, 120).WithName("Drop-off slots every (minutes)");
             RuleFor(c => c.LabourRatePerHour).InclusiveBetween(0, 10_000_000).WithMessage("The labour rate is in cents per hour, 0 to 100,000.00.");
             RuleFor(c => c.QuietHoursEnd).NotEqual(c => c.QuietHoursStart).WithMessage("Quiet hours start and end at different times (for example 20:00 to 08:00).");
             RuleFor(c => c.PublicPhone).MaximumLength(30).Matches(@"^[0-9+()\-. ]*$").WithMessage("A phone number of digits, spaces and + ( ) - . only.");

@@ -23,7 +23,7 @@ public static class CreateStaffMember
         public Validator()
         {
             RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(254);
-            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100).WithName("Name");
             RuleFor(c => c.Password).NotEmpty().MinimumLength(10)
                 .WithMessage("Use a password of at least 10 characters.");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Give the person at least one role.");

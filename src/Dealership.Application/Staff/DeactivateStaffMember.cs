@@ -54,8 +54,6 @@ public static class ReactivateStaffMember
             {
                 user.IsActive = true;
                 user.Version++;
-                StaffAccounts.Check(await users.SetLockoutEndDateAsync(user, null), "staffId");
-                StaffAccounts.Check(await users.ResetAccessFailedCountAsync(user), "staffId");
             }
 
             return await StaffAccounts.ViewAsync(users, user);

@@ -8,7 +8,7 @@ namespace Dealership.Application.Staff;
 
 /// <summary>
 /// Someone forgot their password or is locked out: a manager gives them a temporary one (told in person or by
-/// phone, never by the system). Every session of the account ends, the lockout clears, and at the next sign-in
+/// phone, never by the system). Every session of the account ends, and at the next sign-in
 /// the person must choose their own password before anything else.
 /// </summary>
 public static class ResetStaffPassword
@@ -32,8 +32,6 @@ public static class ResetStaffPassword
             StaffAccounts.Check(await users.ResetPasswordAsync(user, token, command.TemporaryPassword), "temporaryPassword");
             user.MustChangePassword = user.Id != staff.StaffId;
             user.Version++;
-            StaffAccounts.Check(await users.SetLockoutEndDateAsync(user, null), "staffId");
-            StaffAccounts.Check(await users.ResetAccessFailedCountAsync(user), "staffId");
             return await StaffAccounts.ViewAsync(users, user);
         }
     }

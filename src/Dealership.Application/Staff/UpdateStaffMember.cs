@@ -23,7 +23,7 @@ public static class UpdateStaffMember
     {
         public Validator()
         {
-            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100);
+            RuleFor(c => c.DisplayName).NotEmpty().MaximumLength(100).WithName("Name");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Give the person at least one role.");
             RuleForEach(c => c.Roles).Must(r => StaffRoles.All.Contains(r))
                 .WithMessage(c => $"Unknown role. Use one of: {string.Join(", ", StaffRoles.All)}.");
@@ -47,6 +47,12 @@ public static class UpdateStaffMember
             if (user.Id == staff.StaffId && current.Contains(StaffRoles.Manager) && !roles.Contains(StaffRoles.Manager))
             {
                 throw new DomainRuleException("You cannot take the Manager role from yourself; ask another manager.", "own-manager-role");
+            }
+
+            if (user.Id == staff.StaffId && user.Sites.Any(s => staff.SiteIds.Contains(s.SiteId) && !command.SiteIds.Contains(s.SiteId)))
+            {
+                // They could not give it back (only sites you work at can be given), and the site might be left with no manager.
+                throw new DomainRuleException("You cannot take yourself off a site; ask another manager of that site.", "own-site");
             }
 
             // Sites the manager does not work at are not theirs to change: they stay as they are.

@@ -23,7 +23,7 @@ public static class AuthApi
             .WithSummary("Exchange a staff email and password for a bearer token.");
     }
 
-    private static async Task<IResult> IssueToken(TokenRequest request, UserManager<StaffUser> users, SignInManager<StaffUser> signIn,
+    private static async Task<IResult> IssueToken(TokenRequest request, UserManager<StaffUser> users, SignInThrottle throttle, HttpContext context,
         BearerTokenOptions options, TimeProvider clock)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrWhiteSpace(request.Password))
@@ -41,10 +41,9 @@ public static class AuthApi
             return InvalidCredentials();
         }
 
-        // A locked account gets the very answer an unknown one does: the response never tells an outsider
+        // A held pair gets the very answer an unknown account does: the response never tells an outsider
         // which emails are staff accounts.
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (!await throttle.CheckAsync(users, user, request.Password, context))
         {
             return InvalidCredentials();
         }

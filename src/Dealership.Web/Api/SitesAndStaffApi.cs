@@ -122,7 +122,7 @@ public static class SitesAndStaffApi
             .WithSummary("Let a deactivated account sign in again, with its roles and sites.");
         staff.MapPost("/{id:guid}/password-reset", async (Guid id, PasswordResetBody body, IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ResetStaffPassword.Command(id, body.TemporaryPassword ?? ""), ct)))
-            .WithSummary("Give someone a temporary password (tell them in person): their sessions end, a lockout clears, and they choose their own at the next sign-in.");
+            .WithSummary("Give someone a temporary password (tell them in person): their sessions end, and they choose their own at the next sign-in.");
         staff.MapPost("/", async (CreateStaffMember.Command command, IMediator mediator, CancellationToken ct) =>
             {
                 var member = await mediator.Send(command, ct);

@@ -28,6 +28,28 @@ public static class TradeInsApi
 
     public sealed record SaleBody(SaleChannel Channel);
 
+    /// <summary>
+    /// The photo field of a multipart upload, or a field error: a missing field, another content type and a broken
+    /// multipart body (no boundary, cut short) all read "send the photo as multipart/form-data", never a 500.
+    /// </summary>
+    internal static async Task<IFormFile> PhotoFieldAsync(HttpRequest request, CancellationToken ct)
+    {
+        IFormFile? photo = null;
+        if (request.HasFormContentType)
+        {
+            try
+            {
+                photo = (await request.ReadFormAsync(ct)).Files["photo"];
+            }
+            catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException)
+            {
+                photo = null;
+            }
+        }
+
+        return photo ?? throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("photo", "Send the photo as multipart/form-data in a field named 'photo'.")]);
+    }
+
     /// <summary>Reads an upload, refusing one larger than a photo may be before reading it all.</summary>
     internal static async Task<byte[]> ReadAsync(IFormFile file, CancellationToken ct)
     {
@@ -142,11 +164,7 @@ public static class TradeInsApi
         // The form is read by hand, not bound: the caller's right is checked before anything about the body is judged.
         tradeIns.MapPost("/{id:guid}/photos", async (Guid id, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var photo = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files["photo"] : null;
-                if (photo is null)
-                {
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("photo", "Send the photo as multipart/form-data in a field named 'photo'.")]);
-                }
+                var photo = await PhotoFieldAsync(request, ct);
 
                 var tradeIn = await mediator.Send(new AddTradeInPhoto.Command(id, await ReadAsync(photo, ct)), ct);
                 return ETags.With(TypedResults.Created($"/api/trade-ins/{id}/photos/{tradeIn.PhotoIds[^1]}", tradeIn), tradeIn.Version);

@@ -46,11 +46,7 @@ public static class WorkshopApi
 
         workshop.MapPost("/appointments/{id:guid}/inspection/{finding}/photos", async (Guid id, int finding, HttpRequest request, IMediator mediator, CancellationToken ct) =>
             {
-                var photo = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files["photo"] : null;
-                if (photo is null)
-                {
-                    throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("photo", "Send the photo as multipart/form-data in a field named 'photo'.")]);
-                }
+                var photo = await TradeInsApi.PhotoFieldAsync(request, ct);
 
                 var visit = await mediator.Send(new AddInspectionPhoto.Command(id, finding, await TradeInsApi.ReadAsync(photo, ct)), ct);
                 var added = visit.Inspection.First(f => f.Number == finding).PhotoIds[^1];

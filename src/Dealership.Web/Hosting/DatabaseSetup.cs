@@ -29,7 +29,7 @@ public static class DatabaseSetup
             ? DatabaseProvider.Sqlite
             : Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
                 ? provider
-                : throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use Sqlite, SqlServer or PostgreSql.");
+                : throw new ConfigurationProblemException($"Database:Provider '{value}' is not supported. Use Sqlite, SqlServer or PostgreSql.");
     }
 
     public static IServiceCollection AddDealershipDatabase(this IServiceCollection services, IConfiguration configuration, AppPaths paths)
@@ -38,7 +38,7 @@ public static class DatabaseSetup
         var connectionString = configuration.GetConnectionString("Dealership");
         if (provider != DatabaseProvider.Sqlite && string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException($"ConnectionStrings:Dealership is required when Database:Provider is {provider}.");
+            throw new ConfigurationProblemException($"ConnectionStrings:Dealership is required when Database:Provider is {provider}.");
         }
 
         // No retrying execution strategy: it would replay a whole command after an ambiguous failure, and a

@@ -14,25 +14,22 @@ public static class ForwardedHeadersSetup
 {
     public static IServiceCollection AddDealershipForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
     {
-        var proxies = configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [];
-        var networks = configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [];
+        // Read now, not at the first request: a wrong address stops the start with a sentence, not a request with a 500.
+        var proxies = (configuration.GetSection("Proxy:KnownProxies").Get<string[]>() ?? [])
+            .Select(proxy => IPAddress.TryParse(proxy, out var address)
+                ? address
+                : throw new ConfigurationProblemException($"Proxy:KnownProxies has '{proxy}', which is not an IP address.")).ToList();
+        var networks = (configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [])
+            .Select(network => System.Net.IPNetwork.TryParse(network, out var parsed)
+                ? parsed
+                : throw new ConfigurationProblemException($"Proxy:KnownNetworks has '{network}', which is not a network in CIDR form (10.0.0.0/8).")).ToList();
+        var limit = configuration.GetValue("Proxy:ForwardLimit", 1);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            options.ForwardLimit = configuration.GetValue("Proxy:ForwardLimit", 1);
-            foreach (var proxy in proxies)
-            {
-                options.KnownProxies.Add(IPAddress.TryParse(proxy, out var address)
-                    ? address
-                    : throw new InvalidOperationException($"Proxy:KnownProxies has '{proxy}', which is not an IP address."));
-            }
-
-            foreach (var network in networks)
-            {
-                options.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var parsed)
-                    ? parsed
-                    : throw new InvalidOperationException($"Proxy:KnownNetworks has '{network}', which is not a network in CIDR form (10.0.0.0/8)."));
-            }
+            options.ForwardLimit = limit;
+            proxies.ForEach(options.KnownProxies.Add);
+            networks.ForEach(options.KnownIPNetworks.Add);
         });
         return services;
     }

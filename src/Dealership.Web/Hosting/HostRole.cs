@@ -21,7 +21,7 @@ public sealed record HostRole(bool ServesHttp, bool RunsJobs)
             null or "" or "both" => Both,
             "web" => Web,
             "worker" => Worker,
-            _ => throw new InvalidOperationException($"App:Role '{value}' is not a role this app has. Use Web, Worker or Both."),
+            _ => throw new ConfigurationProblemException($"App:Role '{value}' is not a role this app has. Use Web, Worker or Both."),
         };
     }
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.RateLimiting;
 namespace Dealership.Web.Pages;
 
 [EnableRateLimiting(AuthenticationSetup.SignInRateLimit)]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, IWebHostEnvironment environment) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, Security.SignInThrottle throttle, IWebHostEnvironment environment) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -23,8 +23,12 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     public bool ShowDemoAccounts => environment.IsDevelopment();
 
-    public void OnGet()
+    public void OnGet(bool busy = false)
     {
+        if (busy)
+        {
+            ErrorMessage = "Many people signed in from this address in the last minute. Wait a minute, then sign in again.";
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -43,12 +47,13 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         }
 
         // Locked, unknown or wrong: one answer, so the page never tells an outsider which emails are staff accounts.
-        var result = await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
+        if (!await throttle.CheckAsync(users, user, Password, HttpContext))
         {
             ErrorMessage = Security.SessionStamp.FailedSignIn;
             return Page();
         }
+
+        await signIn.SignInAsync(user, isPersistent: false);
 
         Response.Cookies.Delete(CurrentStaffMiddleware.SiteCookie);
         if (user.MustChangePassword)

@@ -16,20 +16,24 @@ public static class AuthenticationSetup
     public const string SignInRateLimit = "sign-in";
     public const string TrackingRateLimit = "tracking";
 
+    public const string CookieName = "dealership-auth";
+
     public static IServiceCollection AddDealershipAuthentication(this IServiceCollection services, IConfiguration configuration, SymmetricSecurityKey signingKey)
     {
         services.AddIdentityCore<StaffUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 8;
-                // Lockout keeps Identity's defaults (5 failures, 5 minutes) and applies to every account.
-                options.Lockout.AllowedForNewUsers = true;
+                // No account-wide lockout (anyone could lock a colleague out by typing their email five times):
+                // SignInThrottle holds an account for one address at a time instead.
+                options.Lockout.AllowedForNewUsers = false;
             })
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<DealershipDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
+        services.AddSingleton<SignInThrottle>();
         var tokenOptions = BearerTokenOptions.From(configuration, signingKey);
         services.AddSingleton(tokenOptions);
 
@@ -74,7 +78,7 @@ public static class AuthenticationSetup
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
             options.AccessDeniedPath = "/denied";
-            options.Cookie.Name = "dealership-auth";
+            options.Cookie.Name = CookieName;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
@@ -90,7 +94,7 @@ public static class AuthenticationSetup
             // Only attempts count: showing the sign-in page is free.
             options.AddPolicy(SignInRateLimit, context => HttpMethods.IsGet(context.Request.Method) ? RateLimitPartition.GetNoLimiter("page") : RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Auth:SignInAttemptsPerMinute", 10), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Auth:SignInAttemptsPerMinute", 30), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.AddPolicy(Api.TwilioWebhooks.RateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Webhooks:RequestsPerMinute", 600), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
@@ -100,6 +104,13 @@ public static class AuthenticationSetup
             options.OnRejected = async (context, ct) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                if (context.HttpContext.Request.Path.StartsWithSegments("/login"))
+                {
+                    // A person at the sign-in page reads a sentence on the page, not a JSON document.
+                    context.HttpContext.Response.Redirect("/login?busy=1");
+                    return;
+                }
+
                 await Results.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests",
                     detail: "Too many attempts from this address. Wait a minute and try again.").ExecuteAsync(context.HttpContext);
             };

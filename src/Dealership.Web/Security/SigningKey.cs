@@ -22,7 +22,7 @@ public static class SigningKey
 
         if (!environment.IsDevelopment() && !environment.IsEnvironment("Testing"))
         {
-            throw new InvalidOperationException(
+            throw new Hosting.ConfigurationProblemException(
                 "Auth:SigningKey is not set. Outside Development the token-signing key must come from configuration " +
                 "(for example the environment variable Auth__SigningKey with 32+ random bytes in base64).");
         }
@@ -45,11 +45,11 @@ public static class SigningKey
         }
         catch (FormatException)
         {
-            throw new InvalidOperationException($"The signing key in {source} is not valid base64.");
+            throw new Hosting.ConfigurationProblemException($"The signing key in {source} is not valid base64.");
         }
 
         return bytes.Length < MinimumBytes
-            ? throw new InvalidOperationException($"The signing key in {source} is too short: use at least {MinimumBytes} random bytes.")
+            ? throw new Hosting.ConfigurationProblemException($"The signing key in {source} is too short: use at least {MinimumBytes} random bytes.")
             : new SymmetricSecurityKey(bytes);
     }
 }

@@ -20,6 +20,9 @@ public sealed class SitesModel(IMediator mediator, FormSubmissions submissions) 
 
     public IReadOnlyList<ListMySites.SiteView> Sites { get; private set; } = [];
 
+    /// <summary>The edit form itself was posted (and refused): show what was typed in it. Not after the open-site form.</summary>
+    public bool EditPosted => HttpMethods.IsPost(Request.Method) && Request.HasFormContentType && Request.Form.ContainsKey("SiteId");
+
     public ListMySites.SiteView? Site { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -27,6 +30,8 @@ public sealed class SitesModel(IMediator mediator, FormSubmissions submissions) 
     public async Task<IActionResult> OnPostSaveAsync(SiteForm form, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(form);
+        // A refused save shows the site that was posted, never another one with this one's values in it.
+        Id = form.SiteId;
         var hours = new List<ListMySites.OpeningHoursView>();
         foreach (var day in Week)
         {
@@ -62,13 +67,13 @@ public sealed class SitesModel(IMediator mediator, FormSubmissions submissions) 
             "Saved. New bookings, collection slots and messages use these settings from now on.", $"/manage/sites?id={form.SiteId}", ct);
     }
 
-    public async Task<IActionResult> OnPostOpenAsync(string? code, string? name, string? timeZoneId, string? currency, DistanceUnit distanceUnit, string? phoneRegion, string? languages,
-        CancellationToken ct)
+    public async Task<IActionResult> OnPostOpenAsync(string? newCode, string? newName, string? newTimeZoneId, string? newCurrency, DistanceUnit newDistanceUnit, string? newPhoneRegion,
+        string? newLanguages, CancellationToken ct)
     {
         ListMySites.SiteView? opened = null;
         return await SubmitAsync(
-            async () => opened = await mediator.Send(new OpenSite.Command(code ?? "", name ?? "", timeZoneId ?? "", (currency ?? "").Trim().ToUpperInvariant(), distanceUnit,
-                phoneRegion ?? "", (languages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), ct),
+            async () => opened = await mediator.Send(new OpenSite.Command(newCode ?? "", newName ?? "", newTimeZoneId ?? "", (newCurrency ?? "").Trim().ToUpperInvariant(), newDistanceUnit,
+                newPhoneRegion ?? "", (newLanguages ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)), ct),
             () => $"{opened!.Name} is open in the system. Check its hours and capacity below, then give staff access on the Staff page.",
             () => $"/manage/sites?id={opened!.Id}", ct);
     }

@@ -22,14 +22,24 @@ public sealed class StaffModel(IMediator mediator, FormSubmissions submissions) 
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, List<string>? roles, List<Guid>? siteIds, CancellationToken ct)
+    public async Task<IActionResult> OnPostAddAsync(string? email, string? displayName, string? password, List<string>? roles, List<Guid>? siteIds, Guid? primarySiteId,
+        CancellationToken ct)
     {
         StaffView? added = null;
         return await SubmitAsync(
-            async () => added = await mediator.Send(new CreateStaffMember.Command(email ?? "", displayName ?? "", password ?? "", roles ?? [], siteIds ?? [], siteIds?.FirstOrDefault()), ct),
-            () => $"{added!.DisplayName} can sign in now with the password you chose; they will be asked to keep it private.",
+            async () => added = await mediator.Send(new CreateStaffMember.Command(email ?? "", displayName ?? "", password ?? "", roles ?? [], siteIds ?? [], primarySiteId), ct),
+            () => $"{added!.DisplayName} can sign in now with the password you chose. Ask them to change it at once (their name in the top bar, then Your password).",
             () => $"/manage/staff/{added!.Id}", ct);
     }
+
+    /// <summary>A role as people say it ("Service advisor"), not as it is stored ("ServiceAdvisor").</summary>
+    public static string RoleName(string role) => role switch
+    {
+        "ServiceAdvisor" => "Service advisor",
+        "UsedCarManager" => "Used-car manager",
+        "PartsClerk" => "Parts clerk",
+        _ => role,
+    };
 
     protected override async Task LoadAsync(CancellationToken ct)
     {

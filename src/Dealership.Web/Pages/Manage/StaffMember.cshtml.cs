@@ -21,11 +21,23 @@ public sealed class StaffMemberModel(IMediator mediator, CurrentStaff me, FormSu
 
     public bool IsMe => me.StaffId == Id;
 
-    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        try
+        {
+            await LoadAsync(ct);
+            return Page();
+        }
+        catch (Dealership.Application.Common.NotFoundException)
+        {
+            // Someone who works only at sites you do not manage is not yours to see, as with any other record.
+            return NotFound();
+        }
+    }
 
     public Task<IActionResult> OnPostSaveAsync(string? displayName, List<string>? roles, List<Guid>? siteIds, Guid? primarySiteId, long version, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new UpdateStaffMember.Command(Id, displayName ?? "", roles ?? [], siteIds ?? [], primarySiteId, version), ct).AsTask(),
-            "Saved. A role taken away ends their current sessions; they sign in again.", $"/manage/staff/{Id}", ct);
+            "Saved. If you took a role away, they were signed out and sign in again with what they have now.", $"/manage/staff/{Id}", ct);
 
     public Task<IActionResult> OnPostResetAsync(string? temporaryPassword, CancellationToken ct) =>
         SubmitAsync(() => mediator.Send(new ResetStaffPassword.Command(Id, temporaryPassword ?? ""), ct).AsTask(),
