@@ -20,6 +20,8 @@ public sealed class ManageTests
     public async Task AManager_SetsASitesHoursAndContact_AddsAPerson_AndAResetForcesThemToChooseTheirOwnPassword()
     {
         var page = await _host.SignInAsync("manager@demo.local");
+        // Land first (managers start on the dashboard), so no sign-in navigation is still in flight.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("How customers are doing");
         await page.GotoAsync("/manage/sites");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sites", Exact = true })).ToBeVisibleAsync();
         var form = page.GetByTestId("site-settings");
@@ -27,13 +29,38 @@ public sealed class ManageTests
         await form.GetByLabel("Public phone").FillAsync("503-555-0199");
         await form.GetByLabel("Hours one advisor looks after a day").FillAsync("7.5");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "manage-sites.png"), FullPage = true });
-        await form.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Save ") }).ClickAsync();
-        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/manage/sites\?id="), new() { Timeout = 20_000 });
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, r) => seen.Enqueue($"{r.Method} {r.Url}");
+        page.Response += (_, r) => seen.Enqueue($"  {r.Status} {r.Url}");
+        var saved = page.WaitForURLAsync(new System.Text.RegularExpressions.Regex(@"/manage/sites\?id="));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Save PDX" }).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        try
+        {
+            await saved;
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail(string.Join("\n", seen));
+        }
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "manage-sites-saved.png"), FullPage = true });
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved");
         await Assertions.Expect(form.GetByLabel("Open on Saturday")).Not.ToBeCheckedAsync();
         await Assertions.Expect(form.GetByLabel("Public phone")).ToHaveValueAsync("503-555-0199");
         await Assertions.Expect(form.GetByLabel("Hours one advisor looks after a day")).ToHaveValueAsync("7.5");
+
+        // The same page sets the deal rules and the ways of paying.
+        var rules = page.GetByTestId("deal-rules");
+        await rules.GetByLabel("Sales tax (%)").FillAsync("7.25");
+        await rules.GetByRole(AriaRole.Button, new() { Name = "Save deal rules" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Deal rules saved");
+        await Assertions.Expect(page.GetByTestId("deal-rules").GetByLabel("Sales tax (%)")).ToHaveValueAsync("7.25");
+        var paying = page.GetByTestId("payment-terms");
+        await paying.GetByLabel("Personal check").UncheckAsync();
+        await paying.GetByRole(AriaRole.Button, new() { Name = "Save ways of paying" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Payment terms saved");
+        await Assertions.Expect(page.GetByTestId("payment-terms").GetByLabel("Personal check")).Not.ToBeCheckedAsync();
+        form = page.GetByTestId("site-settings");
 
         // A refusal keeps what was typed and says what to fix.
         await form.GetByLabel("Time zone").FillAsync("Portland time");

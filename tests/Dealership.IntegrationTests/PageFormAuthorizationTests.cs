@@ -137,6 +137,8 @@ public sealed partial class PageFormAuthorizationTests
             ("version", i.AppointmentVersion.ToString()))),
         new("Service/Visit:Cancel", Access.WriteService, "/service/visits/{appointment}", i => F(("reason", "Customer asked"), ("version", i.AppointmentVersion.ToString()))),
         new("Manage/Sites:Save", Access.ManageSite, "/manage/sites", _ => F(("SiteId", Guid.NewGuid().ToString()), ("Name", "Renamed"), ("LabourRate", "100"), ("QuietStart", "20:00"), ("QuietEnd", "08:00"))),
+        new("Manage/Sites:DealRules", Access.ManageSite, "/manage/sites", _ => F(("siteId", Guid.NewGuid().ToString()), ("salesTax", "7.5"), ("payoffDays", "21"))),
+        new("Manage/Sites:PaymentTerms", Access.ManageSite, "/manage/sites", _ => F(("siteId", Guid.NewGuid().ToString()), ("accepted", "Card"), ("cashLimit", "100"), ("checkClearanceDays", "5"))),
         new("Manage/Sites:Open", Access.ManageSite, "/manage/sites", _ => F(("newCode", "ZZZ"), ("newName", "Test site"), ("newTimeZoneId", "America/Denver"), ("newCurrency", "USD"), ("newPhoneRegion", "US"), ("newLanguages", "en"))),
         new("Manage/Staff:Add", Access.ManageSite, "/manage/staff", _ => F(("email", "new.person@demo.local"), ("displayName", "New Person"), ("password", "a-long-password-1"), ("roles", "Salesperson"))),
         new("Manage/StaffMember:Save", Access.ManageSite, "/manage/staff/00000000-0000-0000-0000-000000000001", _ => F(("displayName", "Renamed"), ("roles", "Salesperson"))),

@@ -67,6 +67,33 @@ public sealed class SitesModel(IMediator mediator, FormSubmissions submissions) 
             "Saved. New bookings, collection slots and messages use these settings from now on.", $"/manage/sites?id={form.SiteId}", ct);
     }
 
+    public async Task<IActionResult> OnPostDealRulesAsync(Guid siteId, long version, string? salesTax, bool tradeInReducesTax, int lienholderNoticeDays, int payoffDays,
+        int cancellationWindowDays, CancellationToken ct)
+    {
+        Id = siteId;
+        if (!decimal.TryParse(salesTax, NumberStyles.Number, CultureInfo.InvariantCulture, out var percent) || percent < 0)
+        {
+            return await ShowAsync(ct, "Give the sales tax as a percentage, for example 7.25 (0 where there is none).");
+        }
+
+        return await SubmitAsync(() => mediator.Send(new ChangeDealRules.Command(siteId, (int)Math.Round(percent * 100), tradeInReducesTax, lienholderNoticeDays, payoffDays,
+                cancellationWindowDays, version), ct).AsTask(),
+            "Deal rules saved. New quotes and trade-in deadlines use them; deals already signed keep theirs.", $"/manage/sites?id={siteId}#deal", ct);
+    }
+
+    public async Task<IActionResult> OnPostPaymentTermsAsync(Guid siteId, long version, List<Dealership.Domain.Orders.PaymentMethod>? accepted, string? cashLimit, int checkClearanceDays,
+        CancellationToken ct)
+    {
+        Id = siteId;
+        if (FormOutcome.ToMinorUnits(cashLimit) is not { } limit)
+        {
+            return await ShowAsync(ct, "Give the cash limit per deal as an amount, for example 10000.00 (0 takes no cash).");
+        }
+
+        return await SubmitAsync(() => mediator.Send(new ChangePaymentTerms.Command(siteId, accepted ?? [], limit, checkClearanceDays, version), ct).AsTask(),
+            "Payment terms saved. The next payment taken at this site follows them.", $"/manage/sites?id={siteId}#payment", ct);
+    }
+
     public async Task<IActionResult> OnPostOpenAsync(string? newCode, string? newName, string? newTimeZoneId, string? newCurrency, DistanceUnit newDistanceUnit, string? newPhoneRegion,
         string? newLanguages, CancellationToken ct)
     {
