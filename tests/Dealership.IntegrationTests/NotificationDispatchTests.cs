@@ -203,9 +203,20 @@ public sealed class NotificationDispatchTests
         var failing = await _m.App.QueryAsync(db => db.Notifications.Where(n => ids.Contains(n.CustomerId) && n.TemplateKey == "staff.message").ToListAsync());
         Assert.That(failing.Select(n => n.Status), Is.All.EqualTo(NotificationStatus.Failed));
 
+        // The instance keeps serving and stays in the load balancer; readiness names the peer that is down.
+        using var probe = _m.App.CreateClient();
+        var ready = await probe.GetAsync("/health/ready");
+        var report = await ready.ReadJsonAsync();
+        Assert.That(ready.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+        Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("Degraded"));
+        Assert.That(report.GetProperty("checks").GetProperty("email").GetProperty("status").GetString(), Is.EqualTo("Degraded"));
+        Assert.That(report.GetProperty("checks").GetProperty("sms").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+        Assert.That((await probe.GetAsync("/health/live")).StatusCode, Is.EqualTo(System.Net.HttpStatusCode.OK));
+
         _m.App.Clock.Advance(TimeSpan.FromMinutes(1));
         await _m.DispatchAsync(); // still down: the second attempt fails too
         _m.Smtp.Start();
+        Assert.That((await (await probe.GetAsync("/health/ready")).ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("Healthy"), "back, and ready says so");
         _m.App.Clock.Advance(TimeSpan.FromMinutes(5));
         await _m.DispatchAsync();
         await _m.DispatchAsync();

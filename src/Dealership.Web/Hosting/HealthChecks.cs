@@ -24,7 +24,8 @@ public static class HealthEndpoints
     {
         services.AddHealthChecks()
             .AddDbContextCheck<DealershipDbContext>("database", tags: ["ready"])
-            .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"]);
+            .AddCheck<MigrationsAppliedCheck>("migrations", tags: ["ready"])
+            .AddPeerChecks();
         return services;
     }
 
