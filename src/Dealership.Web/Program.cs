@@ -14,7 +14,15 @@ using Scalar.AspNetCore;
 StartupFailure.ReportConfigurationProblems();
 var builder = WebApplication.CreateBuilder(args);
 // No "Server: Kestrel" banner: it tells an attacker what to try and tells a customer nothing.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    kestrel.AddServerHeader = false;
+    // Limits that no honest request comes near: the largest thing we take is a 10 MB photo in a multipart form.
+    kestrel.Limits.MaxRequestBodySize = Dealership.Application.TradeIns.PhotoRules.MaxBytes + (1024 * 1024);
+    kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+    kestrel.Limits.MaxRequestHeaderCount = 60;
+    kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+});
 var paths = new AppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(paths);
 var role = HostRole.From(builder.Configuration);

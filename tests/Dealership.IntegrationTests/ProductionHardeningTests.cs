@@ -61,7 +61,16 @@ public sealed class ProductionHardeningTests
         var cookies = login.Headers.GetValues("Set-Cookie").ToList();
         Assert.That(cookies, Is.Not.Empty.And.All.Contains("secure").IgnoreCase.And.All.Contains("httponly").IgnoreCase);
 
-        // A client claiming https itself is not believed: only configured proxies are.
+        // Size limits on the real socket: a body larger than any photo, a header block larger than any browser sends.
+        using var huge = new HttpRequestMessage(HttpMethod.Post, "/api/auth/token") { Content = new ByteArrayContent(new byte[12 * 1024 * 1024]) };
+        huge.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        huge.Headers.ExpectContinue = true; // the server refuses on the declared length, before the body is sent
+        var tooLarge = await http.SendAsync(huge);
+        Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+        using var headers = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        headers.Headers.Add("X-Padding", new string('x', 40 * 1024));
+        Assert.That((int)(await http.SendAsync(headers)).StatusCode, Is.EqualTo(431), "request header fields too large");
+
         var health = await http.GetFromJsonAsync<System.Text.Json.JsonElement>("/health/ready");
         Assert.That(health.GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
