@@ -13,7 +13,7 @@ namespace Dealership.IntegrationTests;
 /// </summary>
 public sealed partial class DeployFilesTests
 {
-    private static readonly string Deploy = Path.Combine(RepositoryRoot(), "deploy");
+    private static readonly string Deploy = Path.Combine(Fakes.Loopback.RepositoryRoot(), "deploy");
 
     [Test]
     public void EveryYamlFile_Parses()
@@ -99,7 +99,7 @@ public sealed partial class DeployFilesTests
             // The framework's own, and the OpenTelemetry SDK's (read by the exporter itself).
             "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_HTTP_PORTS", "OTEL_EXPORTER_OTLP_ENDPOINT", "OTEL_SERVICE_NAME",
         };
-        foreach (var file in Directory.GetFiles(Path.Combine(RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(Path.Combine(Fakes.Loopback.RepositoryRoot(), "src"), "*.cs", SearchOption.AllDirectories))
         {
             var code = File.ReadAllText(file);
             foreach (Match literal in ConfigurationLiteral().Matches(code))
@@ -127,7 +127,7 @@ public sealed partial class DeployFilesTests
             }
         }
 
-        Flatten(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Dealership.Web", "appsettings.json"))).RootElement, "");
+        Flatten(System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Fakes.Loopback.RepositoryRoot(), "src", "Dealership.Web", "appsettings.json"))).RootElement, "");
 
         var sections = new Dictionary<string, Type>
         {
@@ -194,16 +194,6 @@ public sealed partial class DeployFilesTests
         return current;
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dealership.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Dealership.sln not found above the test folder.");
-    }
 
     /// <summary>Settings as environment variables: Section__Key (any depth), or the few unsectioned names the app reads.</summary>
     [GeneratedRegex(@"\b(?:[A-Z][A-Za-z]+(?:__[A-Za-z0-9]+)+|DEALERSHIP_DATA_DIR|ASPNETCORE_[A-Z_]+|OTEL_[A-Z_]+)\b")]

@@ -36,7 +36,7 @@ public sealed class MultiNodeTests
     {
         using var postgres = PostgresServer.Start();
         postgres.CreateDatabase("dealership");
-        postgres.ApplyScript("dealership", Path.Combine(RepositoryRoot(), "db", "scripts", "postgresql.sql"));
+        postgres.ApplyScript("dealership", Path.Combine(Fakes.Loopback.RepositoryRoot(), "db", "scripts", "postgresql.sql"));
         using var smtp = new SmtpServer();
         smtp.Start();
         await using var twilio = await FakeTwilio.StartAsync();
@@ -338,14 +338,4 @@ public sealed class MultiNodeTests
         return (await Json(response)).GetProperty("id").GetGuid();
     }
 
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Dealership.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Dealership.sln not found above the test folder.");
-    }
 }

@@ -69,7 +69,7 @@ public sealed class PlatformTests : SharedAppTests
     {
         using var db = new Migrations.SqlServer.DesignTimeFactory().CreateDbContext([]);
         var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "db", "scripts", "sqlserver.sql"));
+        var committed = File.ReadAllText(Path.Combine(Fakes.Loopback.RepositoryRoot(), "db", "scripts", "sqlserver.sql"));
         Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/sqlserver.sql is stale: run db/generate-scripts.sh");
     }
 
@@ -104,7 +104,7 @@ public sealed class PlatformTests : SharedAppTests
     {
         using var db = new Migrations.PostgreSql.DesignTimeFactory().CreateDbContext([]);
         var expected = db.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
-        var committed = File.ReadAllText(Path.Combine(RepositoryRoot(), "db", "scripts", "postgresql.sql"));
+        var committed = File.ReadAllText(Path.Combine(Fakes.Loopback.RepositoryRoot(), "db", "scripts", "postgresql.sql"));
         Assert.That(Normalize(committed), Is.EqualTo(Normalize(expected)), "db/scripts/postgresql.sql is stale: run db/generate-scripts.sh");
     }
 
@@ -133,16 +133,6 @@ public sealed class PlatformTests : SharedAppTests
 
     private static string Normalize(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().TrimStart('\uFEFF');
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Dealership.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Dealership.sln not found above the test folder.");
-    }
 
     [Test]
     public async Task EveryResponse_CarriesTheSecurityHeaders_AndPagesRunOnlyTheAppsOwnScripts()

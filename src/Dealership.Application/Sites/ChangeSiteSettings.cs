@@ -44,14 +44,11 @@ public static class ChangeSiteSettings
         public Validator()
         {
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100).WithName("Name");
-            RuleFor(c => c.TimeZoneId).NotEmpty().Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z ?? "", out _))
-                .WithMessage("Give an IANA time zone, like America/Los_Angeles.");
-            RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("An ISO 4217 currency code in capitals, like USD.");
+            RuleFor(c => c.TimeZoneId).TimeZone();
+            RuleFor(c => c.Currency).CurrencyCode();
             RuleFor(c => c.DistanceUnit).IsInEnum();
-            RuleFor(c => c.DefaultPhoneRegion).Must(Common.PhoneNumberRules.IsKnownRegion).WithMessage("A two-letter region for phone numbers, like US or CA.");
-            RuleFor(c => c.Languages).NotEmpty().WithMessage("List the languages messages go out in, the default first (for example [\"en\", \"es\"]).");
-            RuleForEach(c => c.Languages).Must(l => Notifications.Templates.TemplateCatalog.Languages.Contains(l)).WithMessage(
-                $"Messages are written in {string.Join(" and ", Notifications.Templates.TemplateCatalog.Languages)}; choose among those.");
+            RuleFor(c => c.DefaultPhoneRegion).PhoneRegion();
+            RuleFor(c => c.Languages).MessageLanguages();
             RuleFor(c => c.OpeningHours).NotEmpty().WithMessage("List the days the site opens with their hours; a day not listed is closed.");
             RuleForEach(c => c.OpeningHours).Must(h => h.Closes > h.Opens).WithMessage(h => "A day closes after it opens.");
             RuleFor(c => c.DeliveryBays).InclusiveBetween(1, 50).WithName("Handover bays");

@@ -25,14 +25,11 @@ public static class OpenSite
         {
             RuleFor(c => c.Code).NotEmpty().MaximumLength(10).Matches("^[A-Za-z0-9]+$").WithMessage("A short site code of letters and digits, like PDX.");
             RuleFor(c => c.Name).NotEmpty().MaximumLength(100).WithName("Name");
-            RuleFor(c => c.TimeZoneId).NotEmpty().Must(z => TimeZoneInfo.TryFindSystemTimeZoneById(z ?? "", out _))
-                .WithMessage("Give an IANA time zone, like America/Los_Angeles.");
-            RuleFor(c => c.Currency).NotEmpty().Matches("^[A-Z]{3}$").WithMessage("An ISO 4217 currency code in capitals, like USD.");
+            RuleFor(c => c.TimeZoneId).TimeZone();
+            RuleFor(c => c.Currency).CurrencyCode();
             RuleFor(c => c.DistanceUnit).IsInEnum();
-            RuleFor(c => c.DefaultPhoneRegion).Must(Common.PhoneNumberRules.IsKnownRegion).WithMessage("A two-letter region for phone numbers, like US or CA.");
-            RuleFor(c => c.Languages).NotEmpty().WithMessage("List the languages messages go out in, the default first (for example [\"en\", \"es\"]).");
-            RuleForEach(c => c.Languages).Must(l => Notifications.Templates.TemplateCatalog.Languages.Contains(l)).WithMessage(
-                $"Messages are written in {string.Join(" and ", Notifications.Templates.TemplateCatalog.Languages)}; choose among those.");
+            RuleFor(c => c.DefaultPhoneRegion).PhoneRegion();
+            RuleFor(c => c.Languages).MessageLanguages();
         }
     }
 

@@ -122,8 +122,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
     /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
-        Npgsql.NpgsqlException npgsql => npgsql.IsTransient,
-        SqlException sql => sql.IsTransient,
+        // SqlException and NpgsqlException both say so through DbException.IsTransient.
         System.Data.Common.DbException { IsTransient: true } => true,
         DbUpdateException { InnerException: { } inner } => IsTransient(inner),
         InvalidOperationException { InnerException: { } inner } => IsTransient(inner),

@@ -68,6 +68,9 @@ public sealed class ShellData(IMediator mediator, CurrentStaff staff)
         return "Staff";
     }
 
+    /// <summary>A role as people say it ("Service advisor"), not as it is stored ("ServiceAdvisor").</summary>
+    public static string LabelFor(string role) => RoleLabels.FirstOrDefault(r => r.Role == role).Label ?? role;
+
     private static readonly (string Role, string Label)[] RoleLabels =
     [
         (StaffRoles.Manager, "Manager"),

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 
 namespace Dealership.IntegrationTests.Fakes;
 
@@ -45,7 +44,7 @@ public sealed class AppProcess : IDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         var dll = WebAssembly();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}".Trim())
         {
             // The project folder is the content root (appsettings.json, wwwroot), as with `dotnet run`.
@@ -141,10 +140,4 @@ public sealed class AppProcess : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

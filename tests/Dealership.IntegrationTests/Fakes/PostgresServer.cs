@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace Dealership.IntegrationTests.Fakes;
 
@@ -39,7 +37,7 @@ public sealed class PostgresServer : IDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "dealership-pg", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var server = new PostgresServer(bin, folder, FreePort());
+        var server = new PostgresServer(bin, folder, Loopback.FreePort());
         if (server._asRoot)
         {
             Run("/bin/chown", $"-R postgres {Path.GetDirectoryName(folder)}");
@@ -99,10 +97,4 @@ public sealed class PostgresServer : IDisposable
         return output.Result + error;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -15,7 +15,7 @@ public sealed class SmtpServer : IDisposable
 
     public SmtpServer()
     {
-        Port = FreePort();
+        Port = Loopback.FreePort();
         Maildir = Path.Combine(Path.GetTempPath(), "dealership-smtp", Guid.NewGuid().ToString("N"));
         foreach (var sub in new[] { "tmp", "new", "cur" })
         {
@@ -102,10 +102,4 @@ public sealed class SmtpServer : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -32,15 +32,6 @@ public sealed class StaffModel(IMediator mediator, FormSubmissions submissions) 
             () => $"/manage/staff/{added!.Id}", ct);
     }
 
-    /// <summary>A role as people say it ("Service advisor"), not as it is stored ("ServiceAdvisor").</summary>
-    public static string RoleName(string role) => role switch
-    {
-        "ServiceAdvisor" => "Service advisor",
-        "UsedCarManager" => "Used-car manager",
-        "PartsClerk" => "Parts clerk",
-        _ => role,
-    };
-
     protected override async Task LoadAsync(CancellationToken ct)
     {
         Staff = await mediator.Send(new ListStaff.Query(Math.Max(1, PageNumber)), ct);
