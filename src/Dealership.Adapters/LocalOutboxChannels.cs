@@ -23,13 +23,20 @@ public sealed class LocalFileEmailChannel(LocalOutboxFolder folder) : IEmailChan
 {
     public string Name => "Local outbox (email)";
 
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
+        ArgumentNullException.ThrowIfNull(mayStartNext);
         var directory = folder.Ensure();
         var results = new List<SendResult>();
         foreach (var email in emails)
         {
+            if (!mayStartNext())
+            {
+                results.Add(SendResult.NotAttempted);
+                continue;
+            }
+
             var message = SmtpEmailChannel.ToMime(email, new SmtpOptions());
             await message.WriteToAsync(System.IO.Path.Combine(directory, $"{email.NotificationId:N}.eml"), cancellationToken);
             results.Add(SendResult.Sent(email.MessageId));

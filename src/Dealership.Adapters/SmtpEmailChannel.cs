@@ -37,9 +37,10 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options, ILogger<Smtp
 {
     public string Name => "SMTP";
 
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
+        ArgumentNullException.ThrowIfNull(mayStartNext);
         var settings = options.Value;
         var results = new List<SendResult>(emails.Count);
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
@@ -51,6 +52,12 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options, ILogger<Smtp
 
         foreach (var email in emails)
         {
+            if (!mayStartNext())
+            {
+                results.Add(SendResult.NotAttempted);
+                continue;
+            }
+
             if (!client.IsConnected)
             {
                 results.Add(SendResult.Transient("The SMTP connection was lost during the batch."));

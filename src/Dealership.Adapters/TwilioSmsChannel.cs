@@ -69,7 +69,7 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
         }
         catch (Exception ex) when (Unreachable(ex, cancellationToken))
         {
-            throw new ChannelUnavailableException($"Twilio could not be reached: {ex.Message}", ex);
+            throw new ChannelUnavailableException($"Twilio could not be reached: {ex.Message}", ex) { NeverSent = NoConnectionMade(ex) };
         }
         catch (ApiException ex)
         {
@@ -112,6 +112,20 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
     }
 
     /// <summary>The transport failed before Twilio answered (not our own cancellation).</summary>
+    /// <summary>The connection itself failed, so the request never left: as opposed to a time-out or a reset after sending.</summary>
+    private static bool NoConnectionMade(Exception ex)
+    {
+        for (var inner = ex; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool Unreachable(Exception ex, CancellationToken ct) =>
         ex is ApiConnectionException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
 

@@ -231,6 +231,155 @@ public sealed class NotificationDispatchTests
     }
 
     [Test]
+    public async Task TwilioDownForAWhile_ReadinessNamesIt_TheApiKeepsAnswering_AndEachTextGoesOnceItIsBack()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            ids.Add(await _m.CreateCustomerAsync($"Smsoutage{i}", $"503-555-017{i}", null, "sms", emailConsent: false));
+        }
+
+        await _m.Twilio.GoDownAsync();
+        try
+        {
+            foreach (var id in ids)
+            {
+                var queued = await _m.SendMessageAsync(id, "Sent during the SMS outage");
+                Assert.That(queued.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), "staff work goes on while the provider is down");
+            }
+
+            await _m.DispatchAsync();
+            var failing = await _m.App.QueryAsync(db => db.Notifications.Where(n => ids.Contains(n.CustomerId) && n.TemplateKey == "staff.message").ToListAsync());
+            Assert.That(failing.Select(n => n.Status), Is.All.EqualTo(NotificationStatus.Failed), "refused connections are retried, not lost or dead");
+
+            using var probe = _m.App.CreateClient();
+            var ready = await probe.GetAsync("/health/ready");
+            var report = await ready.ReadJsonAsync();
+            Assert.That(ready.StatusCode, Is.EqualTo(HttpStatusCode.OK), "a provider outage does not take the instance out of the load balancer");
+            Assert.That(report.GetProperty("status").GetString(), Is.EqualTo("Degraded"));
+            Assert.That(report.GetProperty("checks").GetProperty("sms").GetProperty("status").GetString(), Is.EqualTo("Degraded"));
+            Assert.That(report.GetProperty("checks").GetProperty("email").GetProperty("status").GetString(), Is.EqualTo("Healthy"));
+            Assert.That((await probe.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+        finally
+        {
+            await _m.Twilio.ComeBackAsync();
+        }
+
+        using (var probe = _m.App.CreateClient())
+        {
+            Assert.That((await (await probe.GetAsync("/health/ready")).ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("Healthy"), "back, and ready says so");
+        }
+
+        _m.App.Clock.Advance(TimeSpan.FromMinutes(5));
+        await _m.DispatchAsync();
+        await _m.DispatchAsync();
+        Assert.That(_m.Twilio.Accepted.Where(m => m.Body.Contains("Sent during the SMS outage", StringComparison.Ordinal)).Select(m => m.To),
+            Is.EquivalentTo(new[] { "+15035550170", "+15035550171" }), "each text once, none lost");
+    }
+
+    [Test]
+    public async Task SlowTwilio_AClaimPastHalfItsLease_StartsNoMoreTexts_SoASecondWorkerNeverSendsOneTwice()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await _m.CreateCustomerAsync($"Slowsms{i}", $"503-555-018{i}", null, "sms", emailConsent: false));
+            await _m.SendMessageAsync(ids[^1], $"Slow provider hello {i}");
+        }
+
+        var claimedAt = _m.App.Clock.GetUtcNow().UtcDateTime;
+        var jumped = claimedAt.AddSeconds(70);
+        _m.Twilio.Delay = TimeSpan.FromMilliseconds(300);
+        // Worker A claims all six and sends slowly; as Twilio takes the second, A's clock passes half the 2-minute lease.
+        // (The jump also fires the HTTP client's own time-out on that second send, which the app measures on the same
+        // clock: an answer lost after Twilio accepted, which the dispatcher settles by asking Twilio, not by sending again.)
+        _m.Twilio.WhenAccepted = _ =>
+        {
+            if (_m.Twilio.Accepted.Count(m => m.Body.Contains("Slow provider hello", StringComparison.Ordinal)) == 2)
+            {
+                _m.App.Clock.Advance(TimeSpan.FromSeconds(70));
+            }
+        };
+        try
+        {
+            var workerA = _m.DispatchAsync();
+            await WaitUntilAsync(() => _m.App.Clock.GetUtcNow().UtcDateTime >= jumped);
+
+            // Meanwhile the API answers as usual (sending runs in jobs, never on a request).
+            using var sales = await _m.App.SalesAsync();
+            Assert.That((await sales.GetAsync($"/api/customers/{ids[0]}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+            // Worker B runs now too; nothing it may take is still being sent by A.
+            await Task.WhenAll(workerA, _m.DispatchAsync());
+            _m.Twilio.Delay = TimeSpan.Zero;
+            _m.App.Clock.Advance(TimeSpan.FromMinutes(3));
+            await _m.DispatchAsync();
+
+            var texts = _m.Twilio.Accepted.Where(m => m.Body.Contains("Slow provider hello", StringComparison.Ordinal)).Select(m => m.Body).ToList();
+            var rows = await _m.App.QueryAsync(db => db.Notifications.Where(n => ids.Contains(n.CustomerId) && n.TemplateKey == "staff.message").ToListAsync());
+            Assert.That(texts, Has.Count.EqualTo(6).And.Unique, "every text once, none twice\n" + string.Join("\n", _m.Twilio.Accepted.Where(m => m.Body.Contains("Slow provider hello", StringComparison.Ordinal)).Select(m => $"{m.Sid} {m.To} {m.DateSent:HH:mm:ss.fff} {m.Body[..40]}"))
+                + "\n" + string.Join("\n", rows.Select(r => $"{r.Recipient} {r.Status} {r.ClaimedAt:HH:mm:ss} {r.Attempts} {r.ProviderMessageId} {r.LastError}")));
+            Assert.That(rows.Select(n => n.Status), Is.All.EqualTo(NotificationStatus.Sent));
+            var underFirstClaim = rows.Count(n => n.ClaimedAt == claimedAt);
+            Assert.That(underFirstClaim, Is.EqualTo(2), "A started no text once half its lease had passed");
+            Assert.That(rows.Where(n => n.ClaimedAt != claimedAt).Select(n => n.ClaimedAt), Is.All.GreaterThanOrEqualTo(jumped), "the rest were claimed afresh");
+            Assert.That(rows.Select(n => n.Attempts), Is.All.EqualTo(1), "a text given back untried is not counted as a failed attempt");
+        }
+        finally
+        {
+            _m.Twilio.Delay = TimeSpan.Zero;
+            _m.Twilio.WhenAccepted = null;
+        }
+    }
+
+    [Test]
+    public async Task SlowSmtpServer_ABatchPastHalfItsLease_StopsStartingEmails_AndEachArrivesOnce()
+    {
+        var ids = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            ids.Add(await _m.CreateCustomerAsync($"Slowmail{i}", null, $"robin.slowmail{i}@example.com", "email"));
+            await _m.SendMessageAsync(ids[^1], "Slow mail server hello");
+        }
+
+        var claimedAt = _m.App.Clock.GetUtcNow().UtcDateTime;
+        int Arrived() => Enumerable.Range(0, 6).Sum(i => _m.Smtp.MessagesTo($"robin.slowmail{i}@example.com").Count(m => (m.TextBody ?? "").Contains("Slow mail server hello", StringComparison.Ordinal)));
+        _m.Smtp.Delay = TimeSpan.FromSeconds(1);
+        try
+        {
+            var batch = _m.DispatchAsync();
+            await WaitUntilAsync(() => Arrived() >= 2);
+            _m.App.Clock.Advance(TimeSpan.FromSeconds(70));
+            var jumped = _m.App.Clock.GetUtcNow().UtcDateTime;
+            await batch;
+            _m.Smtp.Delay = TimeSpan.Zero;
+            _m.App.Clock.Advance(TimeSpan.FromMinutes(3));
+            await _m.DispatchAsync();
+
+            Assert.That(Arrived(), Is.EqualTo(6), "every email once, none twice");
+            var rows = await _m.App.QueryAsync(db => db.Notifications.Where(n => ids.Contains(n.CustomerId) && n.TemplateKey == "staff.message").ToListAsync());
+            Assert.That(rows.Select(n => n.Status), Is.All.EqualTo(NotificationStatus.Sent));
+            Assert.That(rows.Count(n => n.ClaimedAt == claimedAt), Is.InRange(2, 3), "the batch stopped starting emails once half its lease had passed");
+            Assert.That(rows.Where(n => n.ClaimedAt != claimedAt).Select(n => n.ClaimedAt), Is.All.GreaterThanOrEqualTo(jumped));
+        }
+        finally
+        {
+            _m.Smtp.Delay = TimeSpan.Zero;
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!condition())
+        {
+            Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "the slow peer never got that far");
+            await Task.Delay(20);
+        }
+    }
+
+    [Test]
     public async Task WorkerDiesAfterTwilioAccepted_TheExpiredClaimIsReconciled_NotSentAgain()
     {
         var id = await _m.CreateCustomerAsync("Crashafter", "503-555-0157", null, "sms");

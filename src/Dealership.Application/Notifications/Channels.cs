@@ -23,11 +23,15 @@ public sealed record OutgoingEmail(Guid NotificationId, string To, string ToName
 public sealed record OutgoingSms(Guid NotificationId, string To, string Body, Uri StatusCallback);
 
 /// <summary>
-/// A channel could not reach its provider (connection refused, timeout): whether the message went is unknown.
-/// Adapters translate their transport's exceptions into this, so the dispatcher knows no HTTP or SDK type.
+/// A channel could not reach its provider (connection refused, timeout). Unless <see cref="NeverSent"/>, whether
+/// the message went is unknown. Adapters translate their transport's exceptions into this, so the dispatcher
+/// knows no HTTP or SDK type.
 /// </summary>
 public sealed class ChannelUnavailableException : Exception
 {
+    /// <summary>No connection was made (refused, no route, unknown host): the provider cannot have the message.</summary>
+    public bool NeverSent { get; init; }
+
     public ChannelUnavailableException() { }
 
     public ChannelUnavailableException(string message) : base(message) { }
@@ -36,8 +40,11 @@ public sealed class ChannelUnavailableException : Exception
 }
 
 /// <summary>The provider's answer to one send.</summary>
-public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool Permanent, string? Error, bool RecipientOptedOut = false)
+public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool Permanent, string? Error, bool RecipientOptedOut = false, bool Attempted = true)
 {
+    /// <summary>The channel did not try this one: the sender's claim on it was running out (see <see cref="IEmailChannel.SendAsync"/>).</summary>
+    public static readonly SendResult NotAttempted = new(false, null, false, "Not attempted: the claim was running out.", Attempted: false);
+
     public static SendResult Sent(string? providerMessageId) => new(true, providerMessageId, false, null);
 
     public static SendResult Transient(string error) => new(false, null, false, error);
@@ -50,7 +57,12 @@ public interface IEmailChannel
 {
     string Name { get; }
 
-    Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends the batch in order. Before each email the channel asks <paramref name="mayStartNext"/>; once it says
+    /// no, the rest are <see cref="SendResult.NotAttempted"/>. A slow server must not keep a batch going past the
+    /// sender's claim, or another worker would send the same email again.
+    /// </summary>
+    Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken);
 }
 
 /// <summary>Sends texts, and can say whether a text was already accepted (to reconcile an interrupted send).</summary>

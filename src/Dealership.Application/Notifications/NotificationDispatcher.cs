@@ -73,11 +73,11 @@ public sealed class NotificationDispatcher(
         foreach (var notification in stuck)
         {
             string? providerId = null;
-            if (notification is { Channel: MessageChannel.Sms, LinkTokenHash: not null, Recipient: not null })
+            if (notification.Channel == MessageChannel.Sms)
             {
                 try
                 {
-                    providerId = await sms.FindSentAsync(notification.Recipient, notification.ClaimedAt ?? notification.CreatedAt, notification.LinkTokenHash, ct);
+                    providerId = await FindAcceptedTextAsync(notification, ct);
                 }
                 catch (ChannelUnavailableException ex)
                 {
@@ -118,10 +118,11 @@ public sealed class NotificationDispatcher(
 
         var outgoing = claimed.Select(c => new OutgoingEmail(c.Notification.Id, c.Notification.Recipient!, c.CustomerName,
             c.Rendered.Subject ?? "", c.Rendered.Text, c.Rendered.Html ?? "", MessageIdFor(c.Notification))).ToList();
+        var first = claimed[0].Notification;
         IReadOnlyList<SendResult> results;
         try
         {
-            results = await email.SendAsync(outgoing, ct);
+            results = await email.SendAsync(outgoing, () => MayStartSending(first), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -144,15 +145,28 @@ public sealed class NotificationDispatcher(
         var claimed = await ClaimBatchAsync(MessageChannel.Sms, ct);
         foreach (var item in claimed)
         {
-            var callback = links.SmsStatusCallback(item.Notification.Id);
             SendResult result;
-            try
+            if (!MayStartSending(item.Notification))
             {
-                result = await sms.SendAsync(new OutgoingSms(item.Notification.Id, item.Notification.Recipient!, item.Rendered.Text, callback), ct);
+                result = SendResult.NotAttempted;
             }
-            catch (ChannelUnavailableException ex)
+            else
             {
-                result = SendResult.Transient(ex.Message);
+                try
+                {
+                    var callback = links.SmsStatusCallback(item.Notification.Id);
+                    result = await sms.SendAsync(new OutgoingSms(item.Notification.Id, item.Notification.Recipient!, item.Rendered.Text, callback), ct);
+                }
+                catch (ChannelUnavailableException ex) when (ex.NeverSent)
+                {
+                    result = SendResult.Transient(ex.Message);
+                }
+                catch (ChannelUnavailableException ex)
+                {
+                    // The outcome is unknown: a time-out after Twilio accepted looks just like a refusal. Ask
+                    // before the row goes back to the queue, or the retry would text the customer twice.
+                    result = await TryFindAcceptedTextAsync(item.Notification, ct) is { } sid ? SendResult.Sent(sid) : SendResult.Transient(ex.Message);
+                }
             }
 
             Record(item.Notification, result);
@@ -161,15 +175,56 @@ public sealed class NotificationDispatcher(
                 await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
             }
 
-            await unit.SaveAsync(ct);
+            try
+            {
+                await unit.SaveAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Our lease ran out and another worker reconciled the row first; its record stands. Only this
+                // row is dropped from tracking: the rest of the batch is still ours to record.
+                db.Entry(item.Notification).State = EntityState.Detached;
+            }
         }
 
         return claimed.Count;
     }
 
+    /// <summary>Twilio's id for this claim's text if Twilio has it (matched by the hash of the link it carried).</summary>
+    private Task<string?> FindAcceptedTextAsync(Notification notification, CancellationToken ct) =>
+        notification is { LinkTokenHash: not null, Recipient: not null }
+            ? sms.FindSentAsync(notification.Recipient, notification.ClaimedAt ?? notification.CreatedAt, notification.LinkTokenHash, ct)
+            : Task.FromResult<string?>(null);
+
+    private async Task<string?> TryFindAcceptedTextAsync(Notification notification, CancellationToken ct)
+    {
+        try
+        {
+            return await FindAcceptedTextAsync(notification, ct);
+        }
+        catch (ChannelUnavailableException)
+        {
+            // Still unreachable, so most likely never sent: retried on the schedule. The window left open is Twilio
+            // accepting, then both its answer and this lookup being lost (RELIABILITY.md names it).
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A send may start only in the first half of the claim's lease. The other half covers the provider's own
+    /// time-out (30 s against the 2-minute default lease), so no call is still running when the lease expires and
+    /// another worker may reconcile the row and send it again. A slow provider therefore shortens a batch
+    /// rather than doubling messages; the rest go back to the queue untried.
+    /// </summary>
+    private bool MayStartSending(Notification claimed) => Now < (claimed.ClaimedAt ?? DateTime.MinValue) + options.Value.SendLease / 2;
+
     private void Record(Notification notification, SendResult result)
     {
-        if (result.Succeeded)
+        if (!result.Attempted)
+        {
+            notification.ReturnUnattempted(Now);
+        }
+        else if (result.Succeeded)
         {
             notification.MarkSent(result.ProviderMessageId, Now);
             metrics.Sent(notification.Channel);

@@ -13,6 +13,8 @@ namespace Dealership.Application.Parts;
 /// </summary>
 public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel email, UnitOfWork unit, TimeProvider clock, ILogger<SupplierEmailSender> logger)
 {
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
+
     public async Task<int> SendDueAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -49,7 +51,7 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
         // Claim the batch first (one save, version-checked): a worker that loses the race sends none of it.
         foreach (var claimed in due)
         {
-            claimed.Lease(now, TimeSpan.FromMinutes(2));
+            claimed.Lease(now, Lease);
         }
 
         try
@@ -66,7 +68,8 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
         IReadOnlyList<SendResult> results;
         try
         {
-            results = await email.SendAsync(outgoing, ct);
+            // As for customers' messages: no email starts in the second half of the lease, so none is sent twice.
+            results = await email.SendAsync(outgoing, () => clock.GetUtcNow().UtcDateTime < now + Lease / 2, ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -76,7 +79,11 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
 
         for (var i = 0; i < due.Count; i++)
         {
-            if (results[i].Succeeded)
+            if (!results[i].Attempted)
+            {
+                due[i].ReturnUnattempted(clock.GetUtcNow().UtcDateTime);
+            }
+            else if (results[i].Succeeded)
             {
                 due[i].MarkSent(now);
             }

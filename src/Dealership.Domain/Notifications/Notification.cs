@@ -170,6 +170,24 @@ public sealed class Notification : AggregateRoot
         RecordChange();
     }
 
+    /// <summary>
+    /// The sender gave the claim back without calling the provider (its lease was running out before this
+    /// message's turn): due again now, and the attempt does not count towards giving up.
+    /// </summary>
+    public void ReturnUnattempted(DateTime now)
+    {
+        if (Status != NotificationStatus.Sending)
+        {
+            return;
+        }
+
+        Status = NotificationStatus.Pending;
+        LeaseUntil = null;
+        DueAt = now;
+        Attempts = Math.Max(0, Attempts - 1);
+        RecordChange();
+    }
+
     /// <summary>The lease expired and the provider shows no trace of the message: it may be sent again.</summary>
     public void ReleaseUnsent(DateTime now)
     {

@@ -61,6 +61,18 @@ public sealed class SupplierEmail : AggregateRoot
         RecordChange();
     }
 
+    /// <summary>The sender gave the lease back without sending (it ran out of time for this one): due again now.</summary>
+    public void ReturnUnattempted(DateTime now)
+    {
+        if (Status != SupplierEmailStatus.Pending)
+        {
+            return;
+        }
+
+        DueAt = now;
+        RecordChange();
+    }
+
     /// <summary>Waits for the site to open: an order emailed at midnight sits unread, and a counter clerk should see it first thing.</summary>
     public void HoldUntil(DateTime opensAt)
     {

@@ -17,14 +17,13 @@ public sealed class FakeTwilio : IAsyncDisposable
     public const string AccountSid = "AC00000000000000000000000000000001";
     public const string AuthToken = "test-auth-token-0123456789";
 
-    private readonly WebApplication _app;
     private readonly ConcurrentQueue<(int Status, int? Code, string Message)> _scripted = new();
+    private WebApplication? _app;
     private int _sequence;
 
-    private FakeTwilio(WebApplication app, string baseUrl)
+    private FakeTwilio(int port)
     {
-        _app = app;
-        BaseUrl = baseUrl;
+        BaseUrl = $"http://127.0.0.1:{port}";
     }
 
     public string BaseUrl { get; }
@@ -54,6 +53,12 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     private int _abortNext;
 
+    /// <summary>How long each create-message call takes before Twilio answers: a slow (not down) provider.</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Runs as each message is accepted, before Twilio answers (to act at an exact point of a send).</summary>
+    public Action<AcceptedMessage>? WhenAccepted { get; set; }
+
     /// <summary>The next create-message call drops the connection without answering (a network failure mid-request).</summary>
     public void AbortNext() => Interlocked.Exchange(ref _abortNext, 1);
 
@@ -62,12 +67,32 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     public static async Task<FakeTwilio> StartAsync()
     {
-        var port = Loopback.FreePort();
+        var fake = new FakeTwilio(Loopback.FreePort());
+        await fake.ListenAsync();
+        return fake;
+    }
+
+    /// <summary>An outage: the port stops listening (connection refused) until <see cref="ComeBackAsync"/>.</summary>
+    public async Task GoDownAsync()
+    {
+        if (_app is { } app)
+        {
+            _app = null;
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+    }
+
+    /// <summary>Listens again on the same port, with everything accepted so far still on record.</summary>
+    public Task ComeBackAsync() => _app is null ? ListenAsync() : Task.CompletedTask;
+
+    private async Task ListenAsync()
+    {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls(BaseUrl);
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var fake = new FakeTwilio(app, $"http://127.0.0.1:{port}");
+        var fake = this;
 
         app.MapPost("/2010-04-01/Accounts/{account}/Messages.json", async (string account, HttpRequest request) =>
         {
@@ -78,6 +103,11 @@ public sealed class FakeTwilio : IAsyncDisposable
             }
 
             var form = await request.ReadFormAsync();
+            if (fake.Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(fake.Delay);
+            }
+
             if (Interlocked.Exchange(ref fake._abortNext, 0) == 1)
             {
                 request.HttpContext.Abort();
@@ -95,7 +125,9 @@ public sealed class FakeTwilio : IAsyncDisposable
             }
 
             var sid = $"SM{Interlocked.Increment(ref fake._sequence):D32}";
-            fake.Accepted.Enqueue(new AcceptedMessage(sid, form["To"]!, form["From"].ToString(), form["Body"]!, form["StatusCallback"], DateTime.UtcNow));
+            var accepted = new AcceptedMessage(sid, form["To"]!, form["From"].ToString(), form["Body"]!, form["StatusCallback"], DateTime.UtcNow);
+            fake.Accepted.Enqueue(accepted);
+            fake.WhenAccepted?.Invoke(accepted);
             return Results.Json(new { sid, status = "queued", to = form["To"].ToString(), body = form["Body"].ToString() }, statusCode: 201);
         });
 
@@ -116,14 +148,10 @@ public sealed class FakeTwilio : IAsyncDisposable
         });
 
         await app.StartAsync();
-        return fake;
+        _app = app;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public async ValueTask DisposeAsync() => await GoDownAsync();
 
     private static bool Authorized(HttpRequest request, string account)
     {

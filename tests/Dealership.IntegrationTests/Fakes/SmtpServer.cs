@@ -29,6 +29,33 @@ public sealed class SmtpServer : IDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>How long the server sits on each message before accepting it: a slow (not down) mail server.</summary>
+    public TimeSpan Delay
+    {
+        set => File.WriteAllText(DelayFile, value.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    private string DelayFile => Maildir + ".delay";
+
+    private string HandlerFolder => Maildir + ".handler";
+
+    // aiosmtpd's own Maildir handler, with an adjustable pause before each message is taken.
+    private const string SlowableMailbox = """
+        import asyncio
+        from aiosmtpd.handlers import Mailbox
+
+        class SlowableMailbox(Mailbox):
+            async def handle_DATA(self, server, session, envelope):
+                try:
+                    with open(self.mail_dir + ".delay") as f:
+                        delay = float(f.read() or "0")
+                except OSError:
+                    delay = 0
+                if delay > 0:
+                    await asyncio.sleep(delay)
+                return await super().handle_DATA(server, session, envelope)
+        """;
+
     public void Start()
     {
         if (IsRunning)
@@ -36,12 +63,16 @@ public sealed class SmtpServer : IDisposable
             return;
         }
 
-        _process = Process.Start(new ProcessStartInfo("/usr/bin/python3", $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c aiosmtpd.handlers.Mailbox {Maildir}")
+        Directory.CreateDirectory(HandlerFolder);
+        File.WriteAllText(Path.Combine(HandlerFolder, "slowable_mailbox.py"), SlowableMailbox);
+        var start = new ProcessStartInfo("/usr/bin/python3", $"-m aiosmtpd -n -l 127.0.0.1:{Port} -c slowable_mailbox.SlowableMailbox {Maildir}")
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
             UseShellExecute = false,
-        }) ?? throw new InvalidOperationException("Could not start aiosmtpd; tests/run.sh installs python3-aiosmtpd.");
+        };
+        start.Environment["PYTHONPATH"] = HandlerFolder;
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start aiosmtpd; tests/run.sh installs python3-aiosmtpd.");
         var deadline = DateTime.UtcNow.AddSeconds(15);
         while (DateTime.UtcNow < deadline)
         {
