@@ -23,26 +23,24 @@ public sealed class LocalFileEmailChannel(LocalOutboxFolder folder) : IEmailChan
 {
     public string Name => "Local outbox (email)";
 
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken)
+    public async Task SendAsync(IReadOnlyList<OutgoingEmail> emails, EmailBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
-        ArgumentNullException.ThrowIfNull(mayStartNext);
+        ArgumentNullException.ThrowIfNull(batch);
         var directory = folder.Ensure();
-        var results = new List<SendResult>();
-        foreach (var email in emails)
+        for (var i = 0; i < emails.Count; i++)
         {
-            if (!mayStartNext())
+            var email = emails[i];
+            if (!batch.MayStartNext())
             {
-                results.Add(SendResult.NotAttempted);
+                await batch.RecordAsync(i, SendResult.NotAttempted);
                 continue;
             }
 
             var message = SmtpEmailChannel.ToMime(email, new SmtpOptions());
             await message.WriteToAsync(System.IO.Path.Combine(directory, $"{email.NotificationId:N}.eml"), cancellationToken);
-            results.Add(SendResult.Sent(email.MessageId));
+            await batch.RecordAsync(i, SendResult.Sent(email.MessageId));
         }
-
-        return results;
     }
 }
 

@@ -37,12 +37,11 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options, ILogger<Smtp
 {
     public string Name => "SMTP";
 
-    public async Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken)
+    public async Task SendAsync(IReadOnlyList<OutgoingEmail> emails, EmailBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(emails);
-        ArgumentNullException.ThrowIfNull(mayStartNext);
+        ArgumentNullException.ThrowIfNull(batch);
         var settings = options.Value;
-        var results = new List<SendResult>(emails.Count);
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         await client.ConnectAsync(settings.Host ?? throw new InvalidOperationException("Email:Smtp:Host is not set."), settings.Port, settings.Security, cancellationToken);
         if (!string.IsNullOrEmpty(settings.UserName))
@@ -50,42 +49,43 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options, ILogger<Smtp
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? "", cancellationToken);
         }
 
-        foreach (var email in emails)
+        for (var i = 0; i < emails.Count; i++)
         {
-            if (!mayStartNext())
-            {
-                results.Add(SendResult.NotAttempted);
-                continue;
-            }
-
-            if (!client.IsConnected)
-            {
-                results.Add(SendResult.Transient("The SMTP connection was lost during the batch."));
-                continue;
-            }
-
-            try
-            {
-                await client.SendAsync(ToMime(email, settings), cancellationToken);
-                results.Add(SendResult.Sent(email.MessageId));
-            }
-            catch (SmtpCommandException ex) when (ex.StatusCode >= (SmtpStatusCode)500)
-            {
-                logger.LogWarning("SMTP refused {MessageId} for good: {Status} {Message}", email.MessageId, ex.StatusCode, ex.Message);
-                results.Add(SendResult.PermanentFailure($"SMTP {(int)ex.StatusCode}: {ex.Message}"));
-            }
-            catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or ServiceNotConnectedException)
-            {
-                results.Add(SendResult.Transient($"SMTP: {ex.Message}"));
-            }
+            await batch.RecordAsync(i, await SendOneAsync(client, emails[i], batch, settings, cancellationToken));
         }
 
         if (client.IsConnected)
         {
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
+    }
 
-        return results;
+    private async Task<SendResult> SendOneAsync(SmtpClient client, OutgoingEmail email, EmailBatch batch, SmtpOptions settings, CancellationToken cancellationToken)
+    {
+        if (!batch.MayStartNext())
+        {
+            return SendResult.NotAttempted;
+        }
+
+        if (!client.IsConnected)
+        {
+            return SendResult.Transient("The SMTP connection was lost during the batch.");
+        }
+
+        try
+        {
+            await client.SendAsync(ToMime(email, settings), cancellationToken);
+            return SendResult.Sent(email.MessageId);
+        }
+        catch (SmtpCommandException ex) when (ex.StatusCode >= (SmtpStatusCode)500)
+        {
+            logger.LogWarning("SMTP refused {MessageId} for good: {Status} {Message}", email.MessageId, ex.StatusCode, ex.Message);
+            return SendResult.PermanentFailure($"SMTP {(int)ex.StatusCode}: {ex.Message}");
+        }
+        catch (Exception ex) when (ex is SmtpCommandException or SmtpProtocolException or IOException or ServiceNotConnectedException)
+        {
+            return SendResult.Transient($"SMTP: {ex.Message}");
+        }
     }
 
     internal static MimeMessage ToMime(OutgoingEmail email, SmtpOptions settings)

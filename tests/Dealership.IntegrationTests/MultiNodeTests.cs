@@ -1,9 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Dealership.Application.Data;
 using Dealership.Domain.Notifications;
 using Dealership.Domain.Parts;
@@ -25,10 +22,9 @@ namespace Dealership.IntegrationTests;
 [Category("MultiNode")]
 public sealed class MultiNodeTests
 {
-    private const string ManagerEmail = "manager@group.test";
-    private const string Password = "Multi-node-pass-1";
+    private const string ManagerEmail = ProcessApi.ManagerEmail;
+    private const string Password = ProcessApi.Password;
     private const int Customers = 12;
-    private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
 
     [Test]
     [CancelAfter(600_000)]
@@ -42,42 +38,16 @@ public sealed class MultiNodeTests
         await using var twilio = await FakeTwilio.StartAsync();
         var data = Path.Combine(Path.GetTempPath(), "dealership-multinode", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
-        var environment = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["Database__Provider"] = "PostgreSql",
-            ["ConnectionStrings__Dealership"] = postgres.ConnectionString("dealership"),
-            ["Auth__SigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)),
-            ["DEALERSHIP_DATA_DIR"] = data,
-            ["App__PublicBaseUrl"] = MessagingApp.PublicBaseUrl,
-            ["Email__Smtp__Host"] = "127.0.0.1",
-            ["Email__Smtp__Port"] = smtp.Port.ToString(CultureInfo.InvariantCulture),
-            ["Email__Smtp__Security"] = "None",
-            ["Email__Smtp__FromAddress"] = "updates@group.test",
-            ["Sms__Twilio__BaseUrl"] = twilio.BaseUrl,
-            ["Sms__Twilio__AccountSid"] = FakeTwilio.AccountSid,
-            ["Sms__Twilio__AuthToken"] = FakeTwilio.AuthToken,
-            ["Sms__Twilio__From"] = "+15035550000",
-            // A killed worker's claims and fetched jobs come back within seconds rather than minutes.
-            ["Notifications__SendLease"] = "00:00:15",
-            ["Jobs__InvisibilityTimeout"] = "00:00:30",
-            ["Jobs__WorkerCount"] = "3",
-            ["Tracking__RequestsPerMinute"] = "10000",
-            ["Webhooks__RequestsPerMinute"] = "10000",
-            ["Logging__LogLevel__Default"] = "Warning",
-        };
+        var environment = ProcessApi.ProductionSettings(data, smtp, twilio);
+        environment["Database__Provider"] = "PostgreSql";
+        environment["ConnectionStrings__Dealership"] = postgres.ConnectionString("dealership");
+        environment["Jobs__InvisibilityTimeout"] = "00:00:30";
+        environment["Jobs__WorkerCount"] = "3";
         Dictionary<string, string> As(string role) => new(environment) { ["App__Role"] = role };
 
         // First run, as the runbook says: the app's own setup command, twice (the second changes nothing).
-        foreach (var _ in new[] { 1, 2 })
-        {
-            using var setup = AppProcess.Start("setup", new Dictionary<string, string>(environment)
-            {
-                ["Setup__SiteCode"] = "PDX", ["Setup__SiteName"] = "Harbor Motors Portland", ["Setup__TimeZoneId"] = "America/Los_Angeles",
-                ["Setup__ManagerEmail"] = ManagerEmail, ["Setup__ManagerName"] = "Morgan Reyes", ["Setup__ManagerPassword"] = Password,
-            }, "setup");
-            Assert.That(await setup.WaitForExitAsync(TimeSpan.FromMinutes(2)), Is.Zero, setup.Output);
-        }
+        await ProcessApi.SetUpFirstSiteAsync(environment);
+        await ProcessApi.SetUpFirstSiteAsync(environment);
 
         // The first worker creates Hangfire's schema; then the rest start side by side.
         using var worker1 = AppProcess.Start("worker-1", As("Worker"));
@@ -92,28 +62,28 @@ public sealed class MultiNodeTests
         }
 
         var started = DateTime.UtcNow;
-        using var managerA = await SignInAsync(webA, ManagerEmail);
-        var site = (await Json(await managerA.GetAsync("/api/sites")))[0];
+        using var managerA = await ProcessApi.SignInAsync(webA.BaseAddress, ManagerEmail);
+        var site = (await ProcessApi.Json(await managerA.GetAsync("/api/sites")))[0];
         var siteId = site.GetProperty("id").GetGuid();
-        await QuietOnlyAtNightAsync(managerA, site);
+        await ProcessApi.OpenRoundTheClockAsync(managerA, site);
         var staff = new Dictionary<string, Guid>();
         foreach (var (role, email) in new[] { ("Salesperson", "sales@group.test"), ("ServiceAdvisor", "advisor@group.test"), ("PartsClerk", "parts@group.test") })
         {
             var created = await managerA.PostAsJsonAsync("/api/staff", new { email, displayName = role + " One", password = Password, roles = new[] { role }, siteIds = new[] { siteId } });
             Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-            staff[role] = (await Json(created)).GetProperty("id").GetGuid();
+            staff[role] = (await ProcessApi.Json(created)).GetProperty("id").GetGuid();
         }
 
         var clients = new Dictionary<string, HttpClient[]>();
         foreach (var (role, email) in new[] { ("sales", "sales@group.test"), ("advisor", "advisor@group.test"), ("parts", "parts@group.test") })
         {
-            clients[role] = [await SignInAsync(webA, email), await SignInAsync(webB, email)];
+            clients[role] = [await ProcessApi.SignInAsync(webA.BaseAddress, email), await ProcessApi.SignInAsync(webB.BaseAddress, email)];
         }
 
         // The catalogue: a filter nobody has in stock, from a supplier whose orders go out by themselves.
         var clerk = clients["parts"][1];
-        var supplier = await Created(await clerk.PostAsJsonAsync("/api/suppliers", new { name = "Pacific Parts", orderEmail = "orders@pacific-parts.test", autoSend = true }));
-        var part = await Created(await clerk.PostAsJsonAsync("/api/parts", new { partNumber = "FLT-100", description = "Oil filter", onHand = 0, sellPrice = new { amount = 1_800, currency = "USD" } }));
+        var supplier = await ProcessApi.Created(await clerk.PostAsJsonAsync("/api/suppliers", new { name = "Pacific Parts", orderEmail = "orders@pacific-parts.test", autoSend = true }));
+        var part = await ProcessApi.Created(await clerk.PostAsJsonAsync("/api/parts", new { partNumber = "FLT-100", description = "Oil filter", onHand = 0, sellPrice = new { amount = 1_800, currency = "USD" } }));
         Assert.That((await clerk.PostAsJsonAsync($"/api/parts/{part}/suppliers", new { supplierId = supplier, leadTimeWorkingDays = 1, cost = new { amount = 900, currency = "USD" } })).StatusCode,
             Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await managerA.PostAsJsonAsync("/api/service/operations", new { code = "OIL-MN", description = "Oil and filter", labourMinutes = 30, parts = new[] { new { partNumber = "FLT-100", quantity = 1 } } })).StatusCode,
@@ -123,7 +93,7 @@ public sealed class MultiNodeTests
         using (var early = new DealershipDbContext(new DbContextOptionsBuilder<DealershipDbContext>().UseNpgsql(postgres.ConnectionString("dealership")).Options))
         {
             var bothUp = DateTime.UtcNow;
-            await Eventually(async () => (await RecurringRunsAsync(early)).Any(r => r.Id == "notifications-sweep" && r.Created > bothUp), "the minutely sweep ran with both workers up");
+            await ProcessApi.Eventually(async () => (await RecurringRunsAsync(early)).Any(r => r.Id == "notifications-sweep" && r.Created > bothUp), "the minutely sweep ran with both workers up");
         }
 
         // The workload, alternating between the two web instances; a worker dies half-way through.
@@ -141,13 +111,13 @@ public sealed class MultiNodeTests
             var web = i % 2;
             var sales = clients["sales"][web];
             var mobile = string.Create(CultureInfo.InvariantCulture, $"503-555-01{i:D2}");
-            var customer = await Created(await sales.PostAsJsonAsync("/api/customers", new Dictionary<string, object?>
+            var customer = await ProcessApi.Created(await sales.PostAsJsonAsync("/api/customers", new Dictionary<string, object?>
             {
                 ["ownerStaffId"] = staff["Salesperson"], ["firstName"] = "Casey", ["lastName"] = $"Multinode{i}", ["email"] = $"casey.{i}@customers.test",
                 ["mobilePhone"] = mobile, ["preferredChannel"] = i % 3 == 0 ? "email" : "sms", ["smsConsent"] = true, ["emailConsent"] = true, ["language"] = i % 4 == 0 ? "es" : "en",
             }));
-            var vehicle = await Created(await sales.PostAsJsonAsync($"/api/customers/{customer}/vehicles", new { vin = Requests.NewVin(), year = 2020, make = "Subaru", model = "Outback", odometer = 40_000 + i }));
-            var order = await Created(await sales.PostAsJsonAsync("/api/orders", new
+            var vehicle = await ProcessApi.Created(await sales.PostAsJsonAsync($"/api/customers/{customer}/vehicles", new { vin = Requests.NewVin(), year = 2020, make = "Subaru", model = "Outback", odometer = 40_000 + i }));
+            var order = await ProcessApi.Created(await sales.PostAsJsonAsync("/api/orders", new
             {
                 customerId = customer,
                 vehicle = new { year = 2027, make = "Toyota", model = "RAV4", trim = "XLE", color = "Blue" },
@@ -165,10 +135,10 @@ public sealed class MultiNodeTests
 
             var visit = await clients["advisor"][web].PostAsJsonAsync("/api/service/appointments", new
             {
-                customerId = customer, vehicleId = vehicle, concern = "Oil change", operationCodes = new[] { "OIL-MN" }, startsAt = Slot(i), separateVisit = true,
+                customerId = customer, vehicleId = vehicle, concern = "Oil change", operationCodes = new[] { "OIL-MN" }, startsAt = ProcessApi.DropOffSlot(i), separateVisit = true,
             });
             Assert.That(visit.StatusCode, Is.EqualTo(HttpStatusCode.Created), await visit.Content.ReadAsStringAsync());
-            booked.Add((await Json(visit)).GetProperty("id").GetGuid());
+            booked.Add((await ProcessApi.Json(visit)).GetProperty("id").GetGuid());
 
             var inbound = new Dictionary<string, string>
             {
@@ -184,7 +154,7 @@ public sealed class MultiNodeTests
 
         // Parts: the planner (a job, on whichever worker) ordered the filters; the clerk receives every order it sent.
         var received = 0;
-        await Eventually(async () =>
+        await ProcessApi.Eventually(async () =>
         {
             var open = await db.PartsOrders.AsNoTracking().Include(o => o.Lines).Where(o => o.Status == PartsOrderStatus.Sent).ToListAsync();
             foreach (var partsOrder in open)
@@ -199,7 +169,7 @@ public sealed class MultiNodeTests
         }, "every filter the visits need is ordered and received");
 
         // Everything drains on the surviving worker.
-        await Eventually(async () =>
+        await ProcessApi.Eventually(async () =>
             await db.Notifications.CountAsync(n => n.Status != NotificationStatus.Sent && n.Status != NotificationStatus.Delivered && n.Status != NotificationStatus.Suppressed) == 0
             && await db.SupplierEmails.CountAsync(e => e.Status != SupplierEmailStatus.Sent) == 0,
             "every queued message is sent",
@@ -228,7 +198,7 @@ public sealed class MultiNodeTests
         Assert.That(await db.InboundMessages.CountAsync(), Is.EqualTo(Customers), "each reply recorded once");
 
         // Recurring jobs: each occurrence ran once across both workers, and the schedule went on after the kill.
-        await Eventually(async () => (await RecurringRunsAsync(db)).Any(r => r.Id == "notifications-sweep" && r.Created > killedAt), "the minutely sweep ran after the worker died");
+        await ProcessApi.Eventually(async () => (await RecurringRunsAsync(db)).Any(r => r.Id == "notifications-sweep" && r.Created > killedAt), "the minutely sweep ran after the worker died");
         var runs = await RecurringRunsAsync(db);
         Assert.That(runs.GroupBy(r => (r.Id, r.Time)).Where(g => g.Count() > 1).Select(g => $"{g.Key.Id} at {g.Key.Time}"), Is.Empty, "an occurrence ran twice");
         Assert.That(runs.Select(r => r.Id).Distinct(), Does.Contain("notifications-sweep").And.Contain("staff-texts-sweep"));
@@ -238,46 +208,7 @@ public sealed class MultiNodeTests
         Assert.That(new[] { webA, webB, worker2 }.Where(p => p.HasExited).Select(p => p.Name), Is.Empty, "the other instances kept running");
     }
 
-    private static async Task QuietOnlyAtNightAsync(HttpClient manager, JsonElement site)
-    {
-        // Quiet hours would hold messages back whenever CI runs in the evening; one minute at 03:17 keeps them out of the way.
-        var body = JsonSerializer.Deserialize<Dictionary<string, object?>>(site.GetRawText())!;
-        var settings = new Dictionary<string, object?>
-        {
-            ["name"] = body["name"], ["timeZoneId"] = body["timeZoneId"], ["currency"] = body["currency"], ["distanceUnit"] = body["distanceUnit"],
-            ["defaultPhoneRegion"] = body["defaultPhoneRegion"], ["languages"] = body["languages"],
-            // Open every hour of every day, so supplier orders (sent only while the site is open) go out whenever CI runs.
-            ["openingHours"] = Enum.GetValues<DayOfWeek>().Select(d => new { day = d.ToString().ToLowerInvariant(), opens = "00:00:00", closes = "23:59:00" }).ToList(),
-            ["deliveryBays"] = 2, ["collectionMinutes"] = 60, ["workshopMinutesPerDay"] = 1920, ["advisorMinutesPerDay"] = 960, ["serviceSlotMinutes"] = 30,
-            ["labourRatePerHour"] = 15_000, ["quietHoursStart"] = "03:17:00", ["quietHoursEnd"] = "03:18:00",
-        };
-        var saved = await manager.PutAsJsonAsync($"/api/sites/{site.GetProperty("id").GetGuid()}", settings);
-        Assert.That(saved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await saved.Content.ReadAsStringAsync());
-    }
 
-    /// <summary>Drop-off slots on the next weekdays a few days out, 9:00 onwards in Portland, two a day per half hour.</summary>
-    private static string Slot(int i)
-    {
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, Pacific)).AddDays(3);
-        var weekdays = 0;
-        while (true)
-        {
-            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                if (weekdays == i / 6)
-                {
-                    break;
-                }
-
-                weekdays++;
-            }
-
-            day = day.AddDays(1);
-        }
-
-        var local = day.ToDateTime(new TimeOnly(9, 0)).AddMinutes(30 * (i % 6));
-        return TimeZoneInfo.ConvertTimeToUtc(local, Pacific).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-    }
 
     private sealed record RecurringRun(string Id, string Time, DateTime Created);
 
@@ -306,36 +237,4 @@ public sealed class MultiNodeTests
 
         return runs;
     }
-
-    private static async Task Eventually(Func<Task<bool>> condition, string what, Func<Task<string>>? explain = null)
-    {
-        var deadline = DateTime.UtcNow.AddMinutes(4);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                Assert.Fail($"Not within 4 minutes: {what}. {(explain is null ? "" : await explain())}");
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(1));
-        }
-    }
-
-    private static async Task<HttpClient> SignInAsync(AppProcess web, string email)
-    {
-        var client = new HttpClient { BaseAddress = web.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var response = await client.PostAsJsonAsync("/api/auth/token", new { email, password = Password });
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync() + web.Output);
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", (await Json(response)).GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private static async Task<JsonElement> Json(HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
-
-    private static async Task<Guid> Created(HttpResponseMessage response)
-    {
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await Json(response)).GetProperty("id").GetGuid();
-    }
-
 }

@@ -42,7 +42,7 @@ public sealed class ChannelUnavailableException : Exception
 /// <summary>The provider's answer to one send.</summary>
 public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool Permanent, string? Error, bool RecipientOptedOut = false, bool Attempted = true)
 {
-    /// <summary>The channel did not try this one: the sender's claim on it was running out (see <see cref="IEmailChannel.SendAsync"/>).</summary>
+    /// <summary>The channel did not try this one: the sender's claim on it was running out (see <see cref="EmailBatch"/>).</summary>
     public static readonly SendResult NotAttempted = new(false, null, false, "Not attempted: the claim was running out.", Attempted: false);
 
     public static SendResult Sent(string? providerMessageId) => new(true, providerMessageId, false, null);
@@ -52,17 +52,22 @@ public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool 
     public static SendResult PermanentFailure(string error, bool optedOut = false) => new(false, null, true, error, optedOut);
 }
 
-/// <summary>Sends a batch of emails over one connection; one result per email, in order.</summary>
+/// <summary>
+/// The sender's side of a batch of emails. <see cref="MayStartNext"/> is asked before each email: once it says
+/// no, the rest are <see cref="SendResult.NotAttempted"/> (a slow server must not keep a batch going past the
+/// sender's claim, or another worker would send the same email again). <see cref="RecordAsync"/> hears each
+/// result as it happens, with the email's index, so the sender records it at once: a crash part-way through a
+/// batch then re-sends only the email that was on the wire, not every one before it.
+/// </summary>
+public sealed record EmailBatch(Func<bool> MayStartNext, Func<int, SendResult, Task> RecordAsync);
+
+/// <summary>Sends a batch of emails over one connection, reporting one result per email, in order.</summary>
 public interface IEmailChannel
 {
     string Name { get; }
 
-    /// <summary>
-    /// Sends the batch in order. Before each email the channel asks <paramref name="mayStartNext"/>; once it says
-    /// no, the rest are <see cref="SendResult.NotAttempted"/>. A slow server must not keep a batch going past the
-    /// sender's claim, or another worker would send the same email again.
-    /// </summary>
-    Task<IReadOnlyList<SendResult>> SendAsync(IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext, CancellationToken cancellationToken);
+    /// <summary>Throws when no connection could be made; then no email of the batch was sent.</summary>
+    Task SendAsync(IReadOnlyList<OutgoingEmail> emails, EmailBatch batch, CancellationToken cancellationToken);
 }
 
 /// <summary>Sends texts, and can say whether a text was already accepted (to reconcile an interrupted send).</summary>

@@ -119,24 +119,31 @@ public sealed class NotificationDispatcher(
         var outgoing = claimed.Select(c => new OutgoingEmail(c.Notification.Id, c.Notification.Recipient!, c.CustomerName,
             c.Rendered.Subject ?? "", c.Rendered.Text, c.Rendered.Html ?? "", MessageIdFor(c.Notification))).ToList();
         var first = claimed[0].Notification;
-        IReadOnlyList<SendResult> results;
+        var recorded = new bool[claimed.Count];
+        async Task RecordAsync(int i, SendResult result)
+        {
+            Record(claimed[i].Notification, result);
+            recorded[i] = true;
+            await SaveOrLetGoAsync(claimed[i].Notification, ct);
+        }
+
         try
         {
-            results = await email.SendAsync(outgoing, () => MayStartSending(first), ct);
+            await email.SendAsync(outgoing, new EmailBatch(() => MayStartSending(first), RecordAsync), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The connection failed before any result: every message in the batch failed transiently.
+            // The connection failed (or was lost between emails): the ones without a result failed transiently.
             logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name);
-            results = outgoing.Select(_ => SendResult.Transient(ex.Message)).ToList();
+            for (var i = 0; i < claimed.Count; i++)
+            {
+                if (!recorded[i])
+                {
+                    await RecordAsync(i, SendResult.Transient(ex.Message));
+                }
+            }
         }
 
-        for (var i = 0; i < claimed.Count; i++)
-        {
-            Record(claimed[i].Notification, results[i]);
-        }
-
-        await unit.SaveAsync(ct);
         return claimed.Count;
     }
 
@@ -175,19 +182,25 @@ public sealed class NotificationDispatcher(
                 await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
             }
 
-            try
-            {
-                await unit.SaveAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Our lease ran out and another worker reconciled the row first; its record stands. Only this
-                // row is dropped from tracking: the rest of the batch is still ours to record.
-                db.Entry(item.Notification).State = EntityState.Detached;
-            }
+            await SaveOrLetGoAsync(item.Notification, ct);
         }
 
         return claimed.Count;
+    }
+
+    /// <summary>Saves one message's outcome as soon as it is known, so a crash later in the batch cannot undo it.</summary>
+    private async Task SaveOrLetGoAsync(Notification notification, CancellationToken ct)
+    {
+        try
+        {
+            await unit.SaveAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Our lease ran out and another worker reconciled the row first; its record stands. Only this row is
+            // dropped from tracking: the rest of the batch is still ours to record.
+            db.Entry(notification).State = EntityState.Detached;
+        }
     }
 
     /// <summary>Twilio's id for this claim's text if Twilio has it (matched by the hash of the link it carried).</summary>

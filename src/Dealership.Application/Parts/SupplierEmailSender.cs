@@ -65,35 +65,45 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
         }
 
         var outgoing = due.Select(e => new OutgoingEmail(e.Id, e.To, e.ToName, e.Subject, e.Body, "", $"parts-order-{e.PartsOrderId:N}@dealership.local")).ToList();
-        IReadOnlyList<SendResult> results;
+        var recorded = new bool[due.Count];
+        async Task RecordAsync(int i, SendResult result)
+        {
+            var at = clock.GetUtcNow().UtcDateTime;
+            if (!result.Attempted)
+            {
+                due[i].ReturnUnattempted(at);
+            }
+            else if (result.Succeeded)
+            {
+                due[i].MarkSent(at);
+            }
+            else
+            {
+                due[i].MarkFailed(result.Error ?? "Unknown error", at);
+            }
+
+            recorded[i] = true;
+            // Recorded one by one, as for customers' messages: a crash later in the batch re-sends only the email on the wire.
+            await unit.SaveAsync(ct);
+        }
+
         try
         {
             // As for customers' messages: no email starts in the second half of the lease, so none is sent twice.
-            results = await email.SendAsync(outgoing, () => clock.GetUtcNow().UtcDateTime < now + Lease / 2, ct);
+            await email.SendAsync(outgoing, new EmailBatch(() => clock.GetUtcNow().UtcDateTime < now + Lease / 2, RecordAsync), ct);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogWarning(ex, "Supplier email batch of {Count} failed", outgoing.Count);
-            results = outgoing.Select(_ => SendResult.Transient(ex.Message)).ToList();
-        }
-
-        for (var i = 0; i < due.Count; i++)
-        {
-            if (!results[i].Attempted)
+            for (var i = 0; i < due.Count; i++)
             {
-                due[i].ReturnUnattempted(clock.GetUtcNow().UtcDateTime);
-            }
-            else if (results[i].Succeeded)
-            {
-                due[i].MarkSent(now);
-            }
-            else
-            {
-                due[i].MarkFailed(results[i].Error ?? "Unknown error", now);
+                if (!recorded[i])
+                {
+                    await RecordAsync(i, SendResult.Transient(ex.Message));
+                }
             }
         }
 
-        await unit.SaveAsync(ct);
         return due.Count;
     }
 }

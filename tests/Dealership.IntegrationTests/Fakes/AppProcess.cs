@@ -40,11 +40,12 @@ public sealed class AppProcess : IDisposable
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the solution first: {dll} is missing.", dll);
     }
 
-    public static AppProcess Start(string name, IReadOnlyDictionary<string, string> environment, string arguments = "")
+    /// <param name="port">A port to listen on; a restarted instance takes its predecessor's so clients carry on.</param>
+    public static AppProcess Start(string name, IReadOnlyDictionary<string, string> environment, string arguments = "", int? port = null)
     {
         ArgumentNullException.ThrowIfNull(environment);
         var dll = WebAssembly();
-        var port = Loopback.FreePort();
+        port ??= Loopback.FreePort();
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {arguments}".Trim())
         {
             // The project folder is the content root (appsettings.json, wwwroot), as with `dotnet run`.
@@ -61,7 +62,7 @@ public sealed class AppProcess : IDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var app = new AppProcess(name, process, port);
+        var app = new AppProcess(name, process, port.Value);
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.Start();
