@@ -62,8 +62,23 @@ for args in "search 2000 20" "parts 300 3"; do
   fi
 done
 
+# Known-vulnerable packages (direct and transitive), from the registry's advisory data. A registry that does
+# not answer is reported, not counted; a vulnerable package is a failure.
+echo "=== Known-vulnerable packages"
+vulnerable_failed=0
+if audit=$(timeout 300 dotnet list Dealership.sln package --vulnerable --include-transitive 2>&1); then
+  if echo "$audit" | grep -q "has the following vulnerable packages"; then
+    echo "$audit"
+    vulnerable_failed=1
+  else
+    echo "No known-vulnerable packages ($(echo "$audit" | grep -c "has no vulnerable packages") projects checked)."
+  fi
+else
+  echo "The package registry did not answer the vulnerability query; not checked in this run."
+fi
+
 passed=0
-failed=$bench_failed
+failed=$((bench_failed + vulnerable_failed))
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)

@@ -27,7 +27,6 @@ public static class InputShape
 
     private const int MaxDepth = 4;
     private static readonly ConcurrentDictionary<Type, PropertyRule[]> Rules = new();
-    private static readonly NullabilityInfoContext Nullability = new();
 
     private sealed record PropertyRule(PropertyInfo Property, bool Required);
 
@@ -152,11 +151,17 @@ public static class InputShape
         }
     }
 
-    private static PropertyRule[] RulesFor(Type type) => Rules.GetOrAdd(type, t => t
-        .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-        .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType == t)
-        .Select(p => new PropertyRule(p, !p.PropertyType.IsValueType && Nullability.Create(p).ReadState == NullabilityState.NotNull))
-        .ToArray());
+    // A NullabilityInfoContext caches as it reads and is not safe to share between threads: the first requests of
+    // one command type arriving together once broke each other (a 500 found by the concurrency stress test).
+    // Each computation has its own; the result is cached per type.
+    private static PropertyRule[] RulesFor(Type type) => Rules.GetOrAdd(type, static t =>
+    {
+        var nullability = new NullabilityInfoContext();
+        return t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.CanRead && p.GetIndexParameters().Length == 0 && p.DeclaringType == t)
+            .Select(p => new PropertyRule(p, !p.PropertyType.IsValueType && nullability.Create(p).ReadState == NullabilityState.NotNull))
+            .ToArray();
+    });
 
     private static bool IsOurs(Type type) =>
         type.Namespace?.StartsWith("Dealership.", StringComparison.Ordinal) == true && !type.IsEnum && !type.IsPrimitive;

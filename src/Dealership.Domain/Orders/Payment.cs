@@ -78,6 +78,12 @@ public sealed class Payment : Entity
             throw new DomainRuleException("Record the call: which bank, who confirmed the funds are there and held.", "verification-note-required");
         }
 
+        // Once is the record: a second verification would rewrite who vouched for the money and tell everyone again.
+        if (VerifiedAt is not null)
+        {
+            throw new DomainRuleException($"This payment was already verified: {VerificationNote}", "already-verified");
+        }
+
         VerifiedAt = now;
         VerifiedBy = by;
         VerificationNote = note.Trim();

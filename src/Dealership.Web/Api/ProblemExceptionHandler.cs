@@ -108,12 +108,27 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" or "23503" } } =>
             Problem(StatusCodes.Status409Conflict, "Conflicts with another change",
                 "Another request saved the same thing at the same moment (for example the same VIN or slot, or the last unit of a part). Reload and check before trying again."),
-        SqliteException { SqliteErrorCode: 5 or 6 } or Npgsql.PostgresException { SqlState: "40001" or "40P01" }
-            or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "40001" or "40P01" } } or SqlException { Number: 1205 } =>
+        _ when IsWriteCollision(exception) =>
             Problem(StatusCodes.Status409Conflict, "Busy", "The record is being changed by another request right now. Try again in a moment."),
         _ when IsTransient(exception) => Problem(StatusCodes.Status503ServiceUnavailable, "Briefly unavailable",
             "The database did not answer in time. Nothing was changed; send the same request again in a few seconds (with the same Idempotency-Key, if you used one)."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),
+    };
+
+    /// <summary>
+    /// Two writers at the same moment, refused by the database itself rather than by our version check: SQLite's
+    /// busy or locked file (also when SaveChanges wraps it, as it does when a read transaction cannot become a
+    /// write one because another writer committed first), a PostgreSQL serialization failure or deadlock, a SQL
+    /// Server deadlock victim. The loser is told to try again, like any other lost race.
+    /// </summary>
+    public static bool IsWriteCollision(Exception exception) => exception switch
+    {
+        SqliteException { SqliteErrorCode: 5 or 6 } => true,
+        Npgsql.PostgresException { SqlState: "40001" or "40P01" } => true,
+        SqlException { Number: 1205 } => true,
+        DbUpdateException { InnerException: { } inner } => IsWriteCollision(inner),
+        InvalidOperationException { InnerException: { } inner } => IsWriteCollision(inner),
+        _ => false,
     };
 
     /// <summary>
