@@ -141,9 +141,10 @@ if (!role.ServesHttp)
 
 app.UseStaticFiles();
 app.UseRouting();
-app.UseRateLimiter();
 app.UseMiddleware<CookieOriginCheck>();
 app.UseAuthentication();
+// After authentication, so the API's limit is per signed-in caller rather than per shared showroom address.
+app.UseRateLimiter();
 app.UseMiddleware<CurrentStaffMiddleware>();
 app.UseAuthorization();
 app.Use(IdempotencyFilter.BufferKeyedRequests);

@@ -171,4 +171,29 @@ public sealed class StartupTests
 
         Assert.That(statuses, Is.EqualTo(new[] { HttpStatusCode.NotFound, HttpStatusCode.NotFound, HttpStatusCode.TooManyRequests }));
     }
+
+    [Test]
+    public async Task TheApi_IsRateLimitedPerCaller_With429AndWhenToComeBack_WhileOtherCallersCarryOn()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Api:RequestsPerMinutePerCaller"] = "60" });
+        await app.InitializeAsync();
+        using var sales = await app.SalesAsync();
+        using var manager = await app.ManagerAsync();
+
+        // A burst of ten is allowed (ten seconds' worth), then about one a second.
+        var responses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 25; i++)
+        {
+            responses.Add(await sales.GetAsync("/api/orders"));
+        }
+
+        var refused = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.That(responses.Count(r => r.StatusCode == HttpStatusCode.OK), Is.InRange(10, 15), "the burst is served");
+        Assert.That(refused, Is.Not.Empty, "a caller over the limit is told to slow down");
+        Assert.That(refused.Select(r => r.Headers.RetryAfter?.Delta?.TotalSeconds ?? 0), Is.All.InRange(1, 60), "and when to come back");
+        Assert.That(refused[0].Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That((await refused[0].ReadJsonAsync()).GetProperty("detail").GetString(), Does.Contain("Retry-After"));
+        Assert.That((await manager.GetAsync("/api/orders")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the limit is per caller: a colleague is not slowed");
+        Assert.That((await sales.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "probes are never limited");
+    }
 }
