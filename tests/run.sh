@@ -91,5 +91,12 @@ if [ -f "$results/missing-results" ]; then
 fi
 if [ "$failed" -gt 0 ]; then status=1; fi
 
+# The promises' figures, as the tests printed them (docs/SECURITY.md and docs/RELIABILITY.md quote them).
+echo "=== Figures"
+figures=$(cat "$results"/*.trx 2>/dev/null | grep -oE '(route matrix|page forms|fuzzer|crash-restart|multi-node|race):[^<&]*|crash-restart \(seed[^<&]*' | sort | uniq -c | sed 's/^ *//' || true)
+echo "$figures" | grep -E '^[0-9]+ (route matrix|page forms|fuzzer|crash-restart|multi-node)' | cut -d' ' -f2- || true
+races=$(echo "$figures" | grep -E '^[0-9]+ race:' | awk '{ n += $1; refused += $1 * $7 } END { printf "%d races, %d losers refused with 409/412, each won once", n, refused }')
+[ -n "$races" ] && echo "concurrency: $races"
+
 echo "$passed passed, $failed failed"
 exit $status
