@@ -159,17 +159,9 @@ public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
     [Test]
     public async Task ACompanyCheck_IsPendingUntilAManagerVerifiesItWithTheBank_ThenTheHandoverGoesAhead_AndABounceLaterIsRaisedAtOnce()
     {
-        var order = await CollectionTests.ReadyForCollectionAsync(App);
         using var sales = await App.SalesAsync();
         using var manager = await App.ManagerAsync();
-        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
-        {
-            await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
-        }
-
-        var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
-        await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" });
-        var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
+        var (order, due) = await CollectionTests.CollectionBookedAsync(App, sales);
 
         var onTheirWord = await sales.PostAsJsonAsync($"/api/orders/{order}/payments",
             new { method = "companyCheck", amount = new { amount = due, currency = "USD" }, reference = "CHK-5521", status = "cleared" });

@@ -36,6 +36,22 @@ public sealed class CollectionTests : FreshAppTests
         return order;
     }
 
+    /// <summary>Story 001 one step on: the checklist complete and the first collection slot booked; returns the balance still due.</summary>
+    internal static async Task<(Guid Order, long Due)> CollectionBookedAsync(DealershipApp app, HttpClient sales)
+    {
+        ArgumentNullException.ThrowIfNull(sales);
+        var order = await ReadyForCollectionAsync(app);
+        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
+        {
+            Assert.That((await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        }
+
+        var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
+        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
+        return (order, due);
+    }
+
     private async Task CompleteChecklistAsync(HttpClient sales)
     {
         foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })

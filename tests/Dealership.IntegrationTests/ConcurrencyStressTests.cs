@@ -22,7 +22,7 @@ public sealed class ConcurrencyStressTests : FreshAppTests
     private static readonly HttpStatusCode[] Refusals = [HttpStatusCode.Conflict, HttpStatusCode.PreconditionFailed];
 
     /// <summary>Fires <paramref name="callers"/> requests at once and returns the winner's answer; the rest must be refusals.</summary>
-    private async Task<HttpResponseMessage> RaceAsync(int callers, Func<int, Task<HttpResponseMessage>> act)
+    private static async Task<HttpResponseMessage> RaceAsync(int callers, Func<int, Task<HttpResponseMessage>> act)
     {
         using var start = new SemaphoreSlim(0);
         var tasks = Enumerable.Range(0, callers).Select(async i =>
@@ -161,17 +161,9 @@ public sealed class ConcurrencyStressTests : FreshAppTests
     [Test]
     public async Task TheSameCheck_VerifiedByEight_ThenTheSameHandover_ByEight_EachHappensOnce()
     {
-        var order = await CollectionTests.ReadyForCollectionAsync(App);
         using var sales = await App.SalesAsync();
         using var manager = await App.ManagerAsync();
-        foreach (var item in new[] { "insuranceProof", "registrationPaperwork" })
-        {
-            await sales.PutAsJsonAsync($"/api/orders/{order}/checklist/{item}", new { done = true });
-        }
-
-        var slot = (await (await sales.GetAsync($"/api/orders/{order}/collection-slots")).ReadJsonAsync()).EnumerateArray().First().GetProperty("startsAt").GetDateTime();
-        Assert.That((await sales.PostAsJsonAsync($"/api/orders/{order}/collection", new { startsAt = slot, toldUsBy = "phone" })).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var due = (await (await sales.GetAsync($"/api/orders/{order}/balance")).ReadJsonAsync()).GetProperty("due").GetProperty("amount").GetInt64();
+        var (order, due) = await CollectionTests.CollectionBookedAsync(App, sales);
         var taken = await (await sales.PostAsJsonAsync($"/api/orders/{order}/payments", new { method = "companyCheck", amount = new { amount = due, currency = "USD" }, reference = "CHK-RACE" })).ReadJsonAsync();
         var payment = taken.GetProperty("payments").EnumerateArray().Last().GetProperty("id").GetGuid();
 
