@@ -71,7 +71,7 @@ if audit=$(timeout 300 dotnet list Dealership.sln package --vulnerable --include
     echo "$audit"
     vulnerable_failed=1
   else
-    echo "No known-vulnerable packages ($(echo "$audit" | grep -c "has no vulnerable packages") projects checked)."
+    echo "No known-vulnerable packages reported by the registry's advisory data ($(echo "$audit" | grep -c "has no vulnerable packages") projects asked)."
   fi
 else
   echo "The package registry did not answer the vulnerability query; not checked in this run."
@@ -93,9 +93,9 @@ if [ "$failed" -gt 0 ]; then status=1; fi
 
 # The promises' figures, as the tests printed them (docs/SECURITY.md and docs/RELIABILITY.md quote them).
 echo "=== Figures"
-figures=$(cat "$results"/*.trx 2>/dev/null | grep -oE '(route matrix|page forms|fuzzer|crash-restart|multi-node|race):[^<&]*|crash-restart \(seed[^<&]*' | sort | uniq -c | sed 's/^ *//' || true)
+figures=$(cat "$results"/*.trx 2>/dev/null | grep -oE '(route matrix|page forms|fuzzer|multi-node|concurrency race):[^<&]*|crash-restart \(seed[^<&]*' | sort | uniq -c | sed 's/^ *//' || true)
 echo "$figures" | grep -E '^[0-9]+ (route matrix|page forms|fuzzer|crash-restart|multi-node)' | cut -d' ' -f2- || true
-races=$(echo "$figures" | grep -E '^[0-9]+ race:' | awk '{ n += $1; refused += $1 * $7 } END { printf "%d races, %d losers refused with 409/412, each won once", n, refused }')
+races=$(echo "$figures" | grep -E '^[0-9]+ concurrency race:' | awk '{ n += $1; refused += $1 * $8 } END { if (n > 0) printf "%d races, %d losers refused with 409/412, each won once", n, refused }')
 [ -n "$races" ] && echo "concurrency: $races"
 
 echo "$passed passed, $failed failed"

@@ -72,10 +72,18 @@ public sealed class SmtpEmailChannel(IOptions<SmtpOptions> options, ILogger<Smtp
             return SendResult.Transient("The SMTP connection was lost during the batch.");
         }
 
+        // MailKit's Timeout bounds each read and write; this bounds the whole email, so a slow server cannot stretch
+        // one send past the sender's lease (ADR 0025). A cut-off send is an unknown outcome: retried with its Message-ID.
+        using var budget = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        budget.CancelAfter(settings.Timeout);
         try
         {
-            await client.SendAsync(ToMime(email, settings), cancellationToken);
+            await client.SendAsync(ToMime(email, settings), budget.Token);
             return SendResult.Sent(email.MessageId);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return SendResult.Transient($"SMTP: no answer within {settings.Timeout.TotalSeconds:0} seconds.");
         }
         catch (SmtpCommandException ex) when (ex.StatusCode >= (SmtpStatusCode)500)
         {

@@ -111,7 +111,6 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
         }
     }
 
-    /// <summary>The transport failed before Twilio answered (not our own cancellation).</summary>
     /// <summary>The connection itself failed, so the request never left: as opposed to a time-out or a reset after sending.</summary>
     private static bool NoConnectionMade(Exception ex)
     {
@@ -126,6 +125,7 @@ public sealed class TwilioSmsChannel(HttpClient http, IOptions<TwilioOptions> op
         return false;
     }
 
+    /// <summary>The transport failed before Twilio answered (not our own cancellation).</summary>
     private static bool Unreachable(Exception ex, CancellationToken ct) =>
         ex is ApiConnectionException or HttpRequestException || (ex is TaskCanceledException && !ct.IsCancellationRequested);
 

@@ -57,6 +57,13 @@ builder.Services.AddDealershipChannels(builder.Configuration, Path.Combine(paths
 builder.Services.Configure<Dealership.Application.Notifications.NotificationOptions>(builder.Configuration.GetSection("Notifications"));
 builder.Services.PostConfigure<Dealership.Application.Notifications.NotificationOptions>(options =>
     options.PublicBaseUrl = builder.Configuration["App:PublicBaseUrl"] ?? options.PublicBaseUrl);
+// No send starts in the second half of a claim's lease (ADR 0025): a lease too short to start anything would hold
+// every message back without a failure to show for it.
+if (builder.Configuration.GetValue<TimeSpan?>("Notifications:SendLease") is { } lease && lease < TimeSpan.FromSeconds(10))
+{
+    throw new Dealership.Web.Hosting.ConfigurationProblemException(
+        $"Notifications:SendLease is {lease}; use at least 10 seconds (2 minutes by default; keep it above twice the providers' 30-second time-outs).");
+}
 builder.Services.Configure<Dealership.Application.Orders.OrderPolicy>(builder.Configuration.GetSection("Orders"));
 builder.Services.AddDealershipJobs(builder.Configuration);
 builder.Services.AddDealershipHealthChecks();

@@ -41,7 +41,7 @@ public sealed class ConcurrencyStressTests : FreshAppTests
             Assert.That(loser.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
         }
 
-        TestContext.Out.WriteLine($"race: {callers} callers, 1 won, {callers - 1} refused with 409/412");
+        TestContext.Out.WriteLine($"concurrency race: {callers} callers, 1 won, {callers - 1} refused with 409/412");
         return winners[0];
     }
 

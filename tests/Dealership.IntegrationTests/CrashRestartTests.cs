@@ -188,7 +188,7 @@ public sealed class CrashRestartTests
 
     /// <summary>
     /// A client as careful as a real one: a request that got no answer (connection refused or reset while the
-    /// process is down) is sent again with the same Idempotency-Key until it is answered.
+    /// process is down), or was told to wait (503, 429), is sent again with the same Idempotency-Key until answered.
     /// </summary>
     private sealed class ResilientClient(System.Net.Http.Headers.AuthenticationHeaderValue bearer, int port) : IDisposable
     {
@@ -221,9 +221,11 @@ public sealed class CrashRestartTests
                 {
                     using var response = await _http.SendAsync(request);
                     var text = await response.Content.ReadAsStringAsync();
-                    if (response.StatusCode == HttpStatusCode.ServiceUnavailable)
+                    if (response.StatusCode is HttpStatusCode.ServiceUnavailable or HttpStatusCode.TooManyRequests)
                     {
-                        throw new HttpRequestException("503 while starting");
+                        // Busy, or over the per-caller limit: wait as told and send the same request again.
+                        await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1));
+                        throw new HttpRequestException($"{(int)response.StatusCode}, sent again");
                     }
 
                     Assert.That((int)response.StatusCode, Is.InRange(200, 299), $"POST {path}: {text}");

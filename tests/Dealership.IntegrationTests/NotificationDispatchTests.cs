@@ -345,7 +345,7 @@ public sealed class NotificationDispatchTests
 
         var claimedAt = _m.App.Clock.GetUtcNow().UtcDateTime;
         int Arrived() => Enumerable.Range(0, 6).Sum(i => _m.Smtp.MessagesTo($"robin.slowmail{i}@example.com").Count(m => (m.TextBody ?? "").Contains("Slow mail server hello", StringComparison.Ordinal)));
-        _m.Smtp.Delay = TimeSpan.FromSeconds(1);
+        _m.Smtp.Delay = TimeSpan.FromSeconds(1.5);
         try
         {
             var batch = _m.DispatchAsync();

@@ -113,6 +113,19 @@ public sealed class MessageTemplateTests
         Assert.That(spanish.Text, Does.Contain("tiene cita el mar 8 dic a las 8:30 en Harbor"));
     }
 
+    [Test]
+    public void MarkupInANameOrWrittenText_IsEscapedInTheEmailsHtml_AndLeftAsTypedInItsText()
+    {
+        const string markup = "<img src=x onerror=alert(1)><script>x()</script>";
+        var facts = new Dictionary<string, string> { ["staffName"] = "Sam <b>Carter</b>", ["text"] = "Your note: " + markup };
+        var email = MessageTemplates.Render(MessageTemplates.StaffMessage, MessageChannel.Email, "en", new TemplateContext("Mark" + markup, "Harbor & Sons <Motors>", Link, facts));
+
+        Assert.That(email.Html, Does.Not.Contain("<img").And.Not.Contain("<script").And.Not.Contain("<b>"), "nothing anyone typed becomes markup");
+        Assert.That(email.Html, Does.Contain("&lt;img src=x onerror=alert(1)&gt;&lt;script&gt;"));
+        Assert.That(email.Html, Does.Contain("Harbor &amp; Sons &lt;Motors&gt;"));
+        Assert.That(email.Text, Does.Contain("Your note: " + markup), "the plain-text part reads as typed");
+    }
+
     [TestCase("Hello", 1)]
     [TestCase("ñ and é are GSM; 160 of them fit in one", 1)]
     [TestCase("emoji 🚗 forces UCS-2", 1)]

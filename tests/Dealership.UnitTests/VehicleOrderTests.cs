@@ -107,6 +107,24 @@ public sealed class VehicleOrderTests
     }
 
     [Test]
+    public void ACheck_IsVerifiedWithTheBankOnce_AndTheBanksWordStillReplacesADecisionToTakeItOnRisk()
+    {
+        var order = NewOrder();
+        var manager = Guid.NewGuid();
+        var verified = order.RecordPayment(PaymentMethod.CompanyCheck, new Money(50_000, "USD"), "CHK-1", PaymentStatus.Pending, manager, Now);
+        order.VerifyPayment(verified.Id, manager, "First Harbor Bank, J. Ortiz: funds held", Now);
+        Assert.That(Assert.Throws<DomainRuleException>(() => order.VerifyPayment(verified.Id, manager, "Called again", Now))!.Code, Is.EqualTo("already-verified"));
+        Assert.That(verified.VerificationNote, Is.EqualTo("First Harbor Bank, J. Ortiz: funds held"), "the first record stands");
+
+        var another = NewOrder(); // (a payment's id is given when it is saved; one pending check per order here)
+        var onRisk = another.RecordPayment(PaymentMethod.CompanyCheck, new Money(20_000, "USD"), "CHK-2", PaymentStatus.Pending, manager, Now);
+        another.AcceptPaymentOnRisk(onRisk.Id, manager, "Taken before it clears, by decision", Now);
+        Assert.That(Assert.Throws<DomainRuleException>(() => another.AcceptPaymentOnRisk(onRisk.Id, manager, "Again", Now))!.Code, Is.EqualTo("already-verified"));
+        another.VerifyPayment(onRisk.Id, manager, "Bank confirmed after all", Now);
+        Assert.That((onRisk.AcceptedOnRisk, onRisk.VerificationNote), Is.EqualTo((false, "Bank confirmed after all")), "the bank's word replaces the risk taken");
+    }
+
+    [Test]
     public void Payments_ClearedAndLenderFundingCount_AndCancellingShowsDepositsToRefund()
     {
         var order = NewOrder();

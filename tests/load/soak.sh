@@ -21,7 +21,7 @@ base="http://127.0.0.1:$port"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk (Debian)..."
-  apt-get install -y -q wrk >/dev/null 2>&1 || sudo -n apt-get install -y -q wrk >/dev/null
+  { apt-get update -q && apt-get install -y -q wrk; } || { sudo -n apt-get update -q && sudo -n apt-get install -y -q wrk; }
 fi
 
 echo "Publishing the app (Release) to $work/app..."
@@ -105,12 +105,14 @@ LUA
     sleep 10
   done ) &
 sampler=$!
+trap 'kill "$pid" "$sampler" 2>/dev/null || true' EXIT
 ( end=$((SECONDS + duration))
   while [ $SECONDS -lt $end ]; do
     curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Authorization: Bearer $colleague" "$base/api/parts?search=filter" >>"$work/colleague" || true
     sleep 1
   done ) &
 prober=$!
+trap 'kill "$pid" "$sampler" "$prober" 2>/dev/null || true' EXIT
 
 echo "Soaking for ${duration}s with $connections connections..."
 wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 30s -s "$work/mixed.lua" "$base" | tee "$work/wrk.out"
@@ -120,7 +122,7 @@ kill "$sampler" 2>/dev/null || true
 read -r ok limited client server missing <"$work/counts"
 sort -n -k2 "$work/colleague" | awk '{ t[NR] = $2 * 1000; if ($1 != 200) bad++ } END {
   printf "a colleague meanwhile: %d requests, %d not 200, p50 %.1f ms, p99 %.1f ms\n", NR, bad, t[int(NR * 0.5) + 1], t[int(NR * 0.99) + 1] }'
-awk 'NR == 1 { first = $1 } { if ($1 > max) max = $1; last = $1; if (NR <= n / 2) half = $1 } END {
+awk 'NR == 1 { first = $1 } { if ($1 > max) max = $1; last = $1 } END {
   printf "web process memory (RSS): start %.0f MB, max %.0f MB, end %.0f MB\n", first / 1024, max / 1024, last / 1024 }' "$work/rss"
 
 status=0

@@ -66,7 +66,10 @@ public interface IEmailChannel
 {
     string Name { get; }
 
-    /// <summary>Throws when no connection could be made; then no email of the batch was sent.</summary>
+    /// <summary>
+    /// Throws when the connection cannot be made or is lost outside a send, and passes on what
+    /// <see cref="EmailBatch.RecordAsync"/> throws (the email being recorded then went, but its record did not).
+    /// </summary>
     Task SendAsync(IReadOnlyList<OutgoingEmail> emails, EmailBatch batch, CancellationToken cancellationToken);
 }
 

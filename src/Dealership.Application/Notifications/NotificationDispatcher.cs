@@ -120,18 +120,27 @@ public sealed class NotificationDispatcher(
             c.Rendered.Subject ?? "", c.Rendered.Text, c.Rendered.Html ?? "", MessageIdFor(c.Notification))).ToList();
         var first = claimed[0].Notification;
         var recorded = new bool[claimed.Count];
+        var recordingFailed = false;
         async Task RecordAsync(int i, SendResult result)
         {
             Record(claimed[i].Notification, result);
             recorded[i] = true;
-            await SaveOrLetGoAsync(claimed[i].Notification, ct);
+            try
+            {
+                await SaveOrLetGoAsync(ct);
+            }
+            catch
+            {
+                recordingFailed = true;
+                throw;
+            }
         }
 
         try
         {
             await email.SendAsync(outgoing, new EmailBatch(() => MayStartSending(first), RecordAsync), ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException && !recordingFailed)
         {
             // The connection failed (or was lost between emails): the ones without a result failed transiently.
             logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name);
@@ -144,6 +153,8 @@ public sealed class NotificationDispatcher(
             }
         }
 
+        // A failure to record (the database, not the mail server) ends the run: the claims left behind expire and
+        // are reconciled, and at worst the email whose record failed goes again with its Message-ID.
         return claimed.Count;
     }
 
@@ -182,14 +193,14 @@ public sealed class NotificationDispatcher(
                 await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
             }
 
-            await SaveOrLetGoAsync(item.Notification, ct);
+            await SaveOrLetGoAsync(ct);
         }
 
         return claimed.Count;
     }
 
     /// <summary>Saves one message's outcome as soon as it is known, so a crash later in the batch cannot undo it.</summary>
-    private async Task SaveOrLetGoAsync(Notification notification, CancellationToken ct)
+    private async Task SaveOrLetGoAsync(CancellationToken ct)
     {
         try
         {
@@ -197,9 +208,18 @@ public sealed class NotificationDispatcher(
         }
         catch (DbUpdateConcurrencyException)
         {
-            // Our lease ran out and another worker reconciled the row first; its record stands. Only this row is
-            // dropped from tracking: the rest of the batch is still ours to record.
-            db.Entry(notification).State = EntityState.Detached;
+            // Our lease ran out and another worker reconciled the row first; its record stands. Everything this one
+            // outcome would have written (the row, its touchpoint, a fallback, tasks) is dropped with it; the rest of
+            // the batch was saved already or is unchanged, and stays ours to record.
+            LetGoOfPendingChanges();
+        }
+    }
+
+    private void LetGoOfPendingChanges()
+    {
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+        {
+            entry.State = EntityState.Detached;
         }
     }
 

@@ -79,9 +79,12 @@ public sealed class Payment : Entity
         }
 
         // Once is the record: a second verification would rewrite who vouched for the money and tell everyone again.
-        if (VerifiedAt is not null)
+        // The one step still open after a decision to take it on risk is the bank's own confirmation, which replaces it.
+        if (VerifiedAt is not null && (onRisk || !AcceptedOnRisk))
         {
-            throw new DomainRuleException($"This payment was already verified: {VerificationNote}", "already-verified");
+            throw new DomainRuleException(AcceptedOnRisk
+                ? $"This payment was already taken on the dealer's risk: {VerificationNote}"
+                : $"This payment was already verified with the bank: {VerificationNote}", "already-verified");
         }
 
         VerifiedAt = now;

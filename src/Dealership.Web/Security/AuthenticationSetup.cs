@@ -103,7 +103,8 @@ public static class AuthenticationSetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = configuration.GetValue("Tracking:RequestsPerMinute", 60), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             // Overload: each caller of the JSON API (a signed-in person or integration, else an address) has a token
             // bucket, so one runaway script or a crowd of them is told to slow down with 429 and when to come back,
-            // while everyone else's requests keep their usual speed. A person at the desk never comes near it.
+            // while everyone else's requests keep their usual speed. A person at the desk never comes near it. The
+            // buckets live in each instance's memory: behind a load balancer a caller's limit is per instance.
             var perMinute = configuration.GetValue("Api:RequestsPerMinutePerCaller", 1200);
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 !context.Request.Path.StartsWithSegments("/api") || perMinute <= 0
@@ -114,8 +115,8 @@ public static class AuthenticationSetup
                         _ => new TokenBucketRateLimiterOptions
                         {
                             TokenLimit = Math.Max(10, perMinute / 6), // a burst of ten seconds' worth
-                            TokensPerPeriod = Math.Max(1, perMinute / 60),
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            TokensPerPeriod = 1,
+                            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
                             QueueLimit = 0,
                             AutoReplenishment = true,
                         }));
