@@ -93,7 +93,8 @@ if [ "$failed" -gt 0 ]; then status=1; fi
 
 # The promises' figures, as the tests printed them (docs/SECURITY.md and docs/RELIABILITY.md quote them).
 echo "=== Figures"
-figures=$(cat "$results"/*.trx 2>/dev/null | grep -oE '(route matrix|page forms|fuzzer|multi-node|concurrency race):[^<&]*|crash-restart \(seed[^<&]*' | sort | uniq -c | sed 's/^ *//' || true)
+# Each test's output only: a TRX repeats all of it once more in its summary.
+figures=$(for trx in "$results"/*.trx; do sed '/<ResultSummary/,$d' "$trx"; done 2>/dev/null | grep -oE '(route matrix|page forms|fuzzer|multi-node|concurrency race):[^<&]*|crash-restart \(seed[^<&]*' | sort | uniq -c | sed 's/^ *//' || true)
 echo "$figures" | grep -E '^[0-9]+ (route matrix|page forms|fuzzer|crash-restart|multi-node)' | cut -d' ' -f2- || true
 races=$(echo "$figures" | grep -E '^[0-9]+ concurrency race:' | awk '{ n += $1; refused += $1 * $8 } END { if (n > 0) printf "%d races, %d losers refused with 409/412, each won once", n, refused }')
 [ -n "$races" ] && echo "concurrency: $races"

@@ -27,6 +27,7 @@ public sealed class ProductionHardeningTests
     [TestCase("App__Role", "Chef", "App:Role 'Chef' is not a role")]
     [TestCase("Database__Provider", "Oracle", "Database:Provider 'Oracle' is not supported")]
     [TestCase("Proxy__KnownProxies__0", "not-an-ip", "Proxy:KnownProxies has 'not-an-ip'")]
+    [TestCase("Notifications__SendLease", "00:00:02", "Notifications:SendLease is 00:00:02")]
     public async Task AMissingOrWrongSetting_StopsTheStart_WithOneSentence_AndExitCode3(string key, string value, string sentence)
     {
         var data = Directory.CreateTempSubdirectory("dealership-start").FullName;
