@@ -99,6 +99,26 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         }
     }
 
+    /// <summary>
+    /// Saves a sender's record of one outcome, unless another worker took the row over after this one's lease ran
+    /// out: then its record stands, and everything this outcome would have written (the row, its touchpoint, a
+    /// fallback, tasks) is dropped with it. Earlier outcomes were saved already, so only this one's changes go.
+    /// </summary>
+    public async Task SaveOrLetGoAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SaveAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+    }
+
     private void RunAfterCommit()
     {
         var actions = _afterCommit.Values.ToList();

@@ -61,6 +61,57 @@ public sealed record SendResult(bool Succeeded, string? ProviderMessageId, bool 
 /// </summary>
 public sealed record EmailBatch(Func<bool> MayStartNext, Func<int, SendResult, Task> RecordAsync);
 
+/// <summary>
+/// The sender's loop around <see cref="IEmailChannel.SendAsync"/>, the same for customers' messages and supplier
+/// orders: each result is recorded as it comes; if the connection fails, every email without a result is recorded
+/// as a transient failure; a failure to record (the database, not the mail server) ends the run, because the claims
+/// left behind expire and are reconciled, and at worst the email whose record failed goes again with its Message-ID.
+/// </summary>
+public static class EmailBatchSending
+{
+    /// <param name="record">Records one email's result and saves it (see <see cref="Common.UnitOfWork.SaveOrLetGoAsync"/>).</param>
+    /// <param name="connectionFailed">Hears why the connection failed, before the untried emails are recorded.</param>
+    public static async Task SendAsync(IEmailChannel channel, IReadOnlyList<OutgoingEmail> emails, Func<bool> mayStartNext,
+        Func<int, SendResult, Task> record, Action<Exception> connectionFailed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(emails);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(connectionFailed);
+        var recorded = new bool[emails.Count];
+        var recordingFailed = false;
+        async Task RecordAsync(int i, SendResult result)
+        {
+            recorded[i] = true;
+            try
+            {
+                await record(i, result);
+            }
+            catch
+            {
+                recordingFailed = true;
+                throw;
+            }
+        }
+
+        try
+        {
+            await channel.SendAsync(emails, new EmailBatch(mayStartNext, RecordAsync), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !recordingFailed)
+        {
+            connectionFailed(ex);
+            for (var i = 0; i < emails.Count; i++)
+            {
+                if (!recorded[i])
+                {
+                    await RecordAsync(i, SendResult.Transient(ex.Message));
+                }
+            }
+        }
+    }
+}
+
 /// <summary>Sends a batch of emails over one connection, reporting one result per email, in order.</summary>
 public interface IEmailChannel
 {

@@ -119,45 +119,14 @@ public sealed class NotificationDispatcher(
         var outgoing = claimed.Select(c => new OutgoingEmail(c.Notification.Id, c.Notification.Recipient!, c.CustomerName,
             c.Rendered.Subject ?? "", c.Rendered.Text, c.Rendered.Html ?? "", MessageIdFor(c.Notification))).ToList();
         var first = claimed[0].Notification;
-        var recorded = new bool[claimed.Count];
-        var recordingFailed = false;
-        async Task RecordAsync(int i, SendResult result)
-        {
-            Record(claimed[i].Notification, result);
-            recorded[i] = true;
-            try
+        await EmailBatchSending.SendAsync(email, outgoing, () => MayStartSending(first), async (i, result) =>
             {
-                await SaveOrLetGoAsync(ct);
-            }
-            catch
-            {
-                recordingFailed = true;
-                throw;
-            }
-        }
-
-        try
-        {
-            await email.SendAsync(outgoing, new EmailBatch(() => MayStartSending(first), RecordAsync), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && !recordingFailed)
-        {
-            // The connection failed (or was lost between emails): the ones without a result failed transiently.
-            logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name);
-            for (var i = 0; i < claimed.Count; i++)
-            {
-                if (!recorded[i])
-                {
-                    await RecordAsync(i, SendResult.Transient(ex.Message));
-                }
-            }
-        }
-
-        // A failure to record (the database, not the mail server) ends the run: the claims left behind expire and
-        // are reconciled, and at worst the email whose record failed goes again with its Message-ID.
+                Record(claimed[i].Notification, result);
+                await unit.SaveOrLetGoAsync(ct);
+            },
+            ex => logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name), ct);
         return claimed.Count;
     }
-
     private async Task<int> SendTextsAsync(CancellationToken ct)
     {
         var claimed = await ClaimBatchAsync(MessageChannel.Sms, ct);
@@ -193,34 +162,10 @@ public sealed class NotificationDispatcher(
                 await RecordCarrierOptOutAsync(item.Notification.Recipient!, ct);
             }
 
-            await SaveOrLetGoAsync(ct);
+            await unit.SaveOrLetGoAsync(ct);
         }
 
         return claimed.Count;
-    }
-
-    /// <summary>Saves one message's outcome as soon as it is known, so a crash later in the batch cannot undo it.</summary>
-    private async Task SaveOrLetGoAsync(CancellationToken ct)
-    {
-        try
-        {
-            await unit.SaveAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Our lease ran out and another worker reconciled the row first; its record stands. Everything this one
-            // outcome would have written (the row, its touchpoint, a fallback, tasks) is dropped with it; the rest of
-            // the batch was saved already or is unchanged, and stays ours to record.
-            LetGoOfPendingChanges();
-        }
-    }
-
-    private void LetGoOfPendingChanges()
-    {
-        foreach (var entry in db.ChangeTracker.Entries().Where(e => e.State != EntityState.Unchanged).ToList())
-        {
-            entry.State = EntityState.Detached;
-        }
     }
 
     /// <summary>Twilio's id for this claim's text if Twilio has it (matched by the hash of the link it carried).</summary>

@@ -65,58 +65,27 @@ public sealed class SupplierEmailSender(DealershipDbContext db, IEmailChannel em
         }
 
         var outgoing = due.Select(e => new OutgoingEmail(e.Id, e.To, e.ToName, e.Subject, e.Body, "", $"parts-order-{e.PartsOrderId:N}@dealership.local")).ToList();
-        var recorded = new bool[due.Count];
-        var recordingFailed = false;
-        async Task RecordAsync(int i, SendResult result)
-        {
-            var at = clock.GetUtcNow().UtcDateTime;
-            if (!result.Attempted)
+        // As for customers' messages: recorded one by one, so a crash later in the batch re-sends only the email on
+        // the wire; no email starts in the second half of the lease, so none is sent twice.
+        await EmailBatchSending.SendAsync(email, outgoing, () => clock.GetUtcNow().UtcDateTime < now + Lease / 2, async (i, result) =>
             {
-                due[i].ReturnUnattempted(at);
-            }
-            else if (result.Succeeded)
-            {
-                due[i].MarkSent(at);
-            }
-            else
-            {
-                due[i].MarkFailed(result.Error ?? "Unknown error", at);
-            }
-
-            recorded[i] = true;
-            // Recorded one by one, as for customers' messages: a crash later in the batch re-sends only the email on the wire.
-            try
-            {
-                await unit.SaveAsync(ct);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                // Another sender took this one over after our lease ran out; its record stands.
-                db.Entry(due[i]).State = EntityState.Detached;
-            }
-            catch
-            {
-                recordingFailed = true;
-                throw;
-            }
-        }
-
-        try
-        {
-            // As for customers' messages: no email starts in the second half of the lease, so none is sent twice.
-            await email.SendAsync(outgoing, new EmailBatch(() => clock.GetUtcNow().UtcDateTime < now + Lease / 2, RecordAsync), ct);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException && !recordingFailed)
-        {
-            logger.LogWarning(ex, "Supplier email batch of {Count} failed", outgoing.Count);
-            for (var i = 0; i < due.Count; i++)
-            {
-                if (!recorded[i])
+                var at = clock.GetUtcNow().UtcDateTime;
+                if (!result.Attempted)
                 {
-                    await RecordAsync(i, SendResult.Transient(ex.Message));
+                    due[i].ReturnUnattempted(at);
                 }
-            }
-        }
+                else if (result.Succeeded)
+                {
+                    due[i].MarkSent(at);
+                }
+                else
+                {
+                    due[i].MarkFailed(result.Error ?? "Unknown error", at);
+                }
+
+                await unit.SaveOrLetGoAsync(ct);
+            },
+            ex => logger.LogWarning(ex, "Supplier email batch of {Count} failed", outgoing.Count), ct);
 
         return due.Count;
     }
