@@ -32,8 +32,12 @@ internal static class Program
             case "parts":
                 await PartsPlanningBenchmark.RunAsync(rest);
                 return 0;
+            case "baseline":
+                return await RawBaseline.RunAsync(rest);
+            case "seed":
+                return await ScaleSeed.RunAsync(rest);
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'search' or 'parts'.");
+                Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'search', 'parts', 'seed' or 'baseline'.");
                 return 2;
         }
     }
