@@ -1946,3 +1946,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129045305_TouchpointsLastMessageIndex') THEN
+    CREATE INDEX "IX_Touchpoints_CustomerId_Kind_Direction_OccurredAt" ON "Touchpoints" ("CustomerId", "Kind", "Direction", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129045305_TouchpointsLastMessageIndex') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129045305_TouchpointsLastMessageIndex', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

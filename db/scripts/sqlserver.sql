@@ -2695,3 +2695,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129045300_TouchpointsLastMessageIndex'
+)
+BEGIN
+    CREATE INDEX [IX_Touchpoints_CustomerId_Kind_Direction_OccurredAt] ON [Touchpoints] ([CustomerId], [Kind], [Direction], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129045300_TouchpointsLastMessageIndex'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129045300_TouchpointsLastMessageIndex', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

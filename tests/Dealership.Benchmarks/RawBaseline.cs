@@ -100,7 +100,7 @@ internal static class RawBaseline
         });
 
         var api = app.MapGroup("/api").RequireAuthorization();
-        api.MapGet("/deliveries/board", (Delegate)((HttpContext http) => WithDbAsync(connectionString, db => BoardAsync(db, Site(http)))));
+        api.MapGet("/deliveries/board", (int? page, int? pageSize, HttpContext http) => WithDbAsync(connectionString, db => BoardAsync(db, Site(http), page ?? 1, pageSize ?? 50)));
         api.MapGet("/customers", (string? search, int? pageSize, HttpContext http) => WithDbAsync(connectionString, db => SearchAsync(db, search ?? "", pageSize ?? 25)));
         api.MapGet("/customers/{id:guid}/journey", (Guid id, int? page, int? pageSize) => WithDbAsync(connectionString, db => JourneyAsync(db, id, page ?? 1, pageSize ?? 25)));
         api.MapGet("/service/lane", (DateOnly? date, HttpContext http) => WithDbAsync(connectionString, db => LaneAsync(db, Site(http), date)));
@@ -181,9 +181,9 @@ internal static class RawBaseline
     /// <summary>
     /// The deliveries board in one statement: every active order of the site ranked by the same rule as the
     /// product's (collection today, late, silent, arrived without a collection, on track), the counts per rank
-    /// over all of them (a window), and the 500 most urgent with their names and last message.
+    /// over all of them (a window), and one page of the most urgent with their names and last message.
     /// </summary>
-    private static async Task<IResult> BoardAsync(SqliteConnection db, string site)
+    private static async Task<IResult> BoardAsync(SqliteConnection db, string site, int page, int pageSize)
     {
         var (zone, _) = await SiteAsync(db, site);
         var now = DateTime.UtcNow;
@@ -204,7 +204,7 @@ internal static class RawBaseline
                 (SELECT MIN(m.PromisedDate) FROM OrderMilestones m WHERE m.OrderId = o.Id AND m.ReachedAt IS NULL AND m.PromisedDate IS NOT NULL) AS NextPromised
               FROM Orders o WHERE o.SiteId = $site AND o.CancelledAt IS NULL AND o.Status <> 'Delivered'),
             counted AS (SELECT *, COUNT(*) OVER (PARTITION BY Rank) AS InRank FROM ranked),
-            top AS (SELECT * FROM counted ORDER BY Rank, NextPromised IS NULL, NextPromised, CreatedAt LIMIT 500)
+            top AS (SELECT * FROM counted ORDER BY Rank, NextPromised IS NULL, NextPromised, CreatedAt, Id LIMIT $pageSize OFFSET $skip)
             SELECT top.Id, top.CustomerId, c.FirstName || ' ' || c.LastName, top.OwnerStaffId, u.DisplayName, top.Status, top.Rank, top.NextPromised,
               top.VehicleYear || ' ' || top.VehicleMake || ' ' || top.VehicleModel, top.CreatedAt,
               (SELECT MAX(t.OccurredAt) FROM Touchpoints t WHERE t.CustomerId = top.CustomerId AND t.Direction = 'Outbound' AND t.Kind = 'MessageSent'),
@@ -216,8 +216,8 @@ internal static class RawBaseline
             """,
             ("$site", site), ("$today", today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
             ("$dayStarts", Instant(dayStarts)), ("$dayEnds", Instant(dayStarts.AddDays(1))),
-            ("$quietBefore", Instant(now.AddDays(-14))), ("$quietAfter", Instant(now.AddDays(-3))));
-        var rows = new List<object>(500);
+            ("$quietBefore", Instant(now.AddDays(-7))), ("$quietAfter", Instant(now.AddHours(-24))), ("$pageSize", pageSize), ("$skip", (page - 1) * pageSize));
+        var rows = new List<object>(pageSize);
         var counts = new int[5];
         await using (var r = await command.ExecuteReaderAsync())
         {
@@ -248,7 +248,7 @@ internal static class RawBaseline
             }
         }
 
-        return Results.Json(new { rows, late = counts[0], silent = counts[1], arrivedNotScheduled = counts[2], scheduledToday = counts[3], onTrack = counts[4] }, Json);
+        return Results.Json(new { rows, late = counts[0], silent = counts[1], arrivedNotScheduled = counts[2], scheduledToday = counts[3], onTrack = counts[4], page, pageSize, total = counts.Sum() }, Json);
     }
 
     /// <summary>Customer search: a count and one page by name, prefix ranges on the same keys the product searches.</summary>
@@ -495,7 +495,7 @@ internal static class RawBaseline
         await using var transaction = db.BeginTransaction(deferred: false);
         await using (var check = Command(transaction, """
             SELECT (SELECT COUNT(*) FROM Vehicles WHERE Id = $v AND CustomerId = $c),
-                   (SELECT COUNT(*) FROM ServiceAppointments WHERE AdvisorStaffId = $a AND StartsAt = $at AND Status <> 'Cancelled'),
+                   (SELECT COUNT(*) FROM ServiceAppointments WHERE AdvisorStaffId = $a AND Date = $d AND StartsAt = $at AND Status <> 'Cancelled'),
                    (SELECT COALESCE(SUM(LabourMinutes), 0) FROM ServiceAppointments WHERE AdvisorStaffId = $a AND Date = $d AND Status <> 'Cancelled'),
                    (SELECT BookedMinutes FROM WorkshopDays WHERE SiteId = $s AND Date = $d),
                    (SELECT WorkshopMinutesPerDay FROM Sites WHERE Id = $s),

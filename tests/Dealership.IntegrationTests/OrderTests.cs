@@ -315,10 +315,10 @@ public sealed class OrderTests
     }
 
     [Test]
-    public async Task TheBoard_BeyondFiveHundredOrders_StillPutsALateOneFirst_AndCountsThemAll()
+    public async Task TheBoard_BeyondFiveHundredOrders_StillPutsALateOneFirst_AndCountsThemAll_AndPagesTheRest()
     {
         // A busy site: 520 orders on track, placed first; then one that becomes late. The board used to show the
-        // 500 oldest, so the late one never appeared.
+        // 500 oldest, so the late one never appeared. Now every active order is ranked, and the board pages.
         using var app = new DealershipApp();
         await app.InitializeAsync();
         var who = await Arrange.CustomerWithCarAsync(app);
@@ -342,11 +342,27 @@ public sealed class OrderTests
         using var sales = await app.SalesAsync();
         var board = await (await sales.GetAsync("/api/deliveries/board")).ReadJsonAsync();
         var rows = board.GetProperty("rows").EnumerateArray().ToList();
-        Assert.That(rows, Has.Count.EqualTo(500), "one screen");
+        Assert.That(rows, Has.Count.EqualTo(50), "one page");
         Assert.That(rows.Where(r => r.GetProperty("attention").GetString() == "late").Select(r => r.GetProperty("orderId").GetGuid()), Does.Contain(late));
         Assert.That(rows[0].GetProperty("attention").GetString(), Is.AnyOf("scheduledToday", "late"), "the most urgent first");
         var counted = new[] { "late", "silent", "arrivedNotScheduled", "scheduledToday", "onTrack" }.Sum(k => board.GetProperty(k).GetInt32());
         var active = await app.QueryAsync(db => db.Orders.CountAsync(o => o.SiteId == portland && o.CancelledAt == null && o.Status != OrderMilestone.Delivered));
         Assert.That(counted, Is.EqualTo(active), "the counts cover every active order, not only the rows shown");
+        Assert.That(board.GetProperty("total").GetInt32(), Is.EqualTo(active));
+
+        // Every page together shows every active order exactly once, in the board's order.
+        var seen = new List<Guid>();
+        for (var page = 1; page <= board.GetProperty("pageCount").GetInt32(); page++)
+        {
+            var onPage = await (await sales.GetAsync($"/api/deliveries/board?page={page}&pageSize=200")).ReadJsonAsync();
+            seen.AddRange(onPage.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("orderId").GetGuid()));
+            if (!onPage.GetProperty("hasNext").GetBoolean())
+            {
+                break;
+            }
+        }
+
+        Assert.That(seen, Has.Count.EqualTo(active).And.Unique);
+        Assert.That(seen[0], Is.EqualTo(rows[0].GetProperty("orderId").GetGuid()));
     }
 }

@@ -2,7 +2,8 @@
 --   kind "get":        what is the path to read
 --   kind "milestones": what is a file of "orderId milestone" lines; each request records one
 --   kind "bookings":   what is a file of "siteId customerId vehicleId advisorId startsAt" lines; each books one
--- Write lines are split between wrk's threads and never reused, starting at offset (the lines earlier runs used).
+-- Write lines are split between wrk's threads (each has its own Lua state, so their number comes as an argument) and
+-- never reused, starting at offset (the lines earlier runs used); past the last line they wrap, and fail as repeats.
 -- done() prints one line bench.sh reads: RESULT requests rps p50_ms p99_ms non2xx socket_errors
 local threads = {}
 
@@ -12,7 +13,8 @@ function setup(thread)
 end
 
 function init(args)
-  token, site, kind, what, offset = args[1], args[2], args[3], args[4], tonumber(args[5] or "0")
+  token, site, kind, what = args[1], args[2], args[3], args[4]
+  offset, count = tonumber(args[5] or "0"), tonumber(args[6] or "1")
   headers = { ["Authorization"] = "Bearer " .. token, ["X-Site-Id"] = site, ["Content-Type"] = "application/json" }
   lines = {}
   if kind ~= "get" then
@@ -31,7 +33,7 @@ function request()
   if kind == "get" then
     return wrk.format("GET", what, headers)
   end
-  local k = offset + (n * #threads) + id + 1
+  local k = offset + (n * count) + id + 1
   n = n + 1
   local line = lines[((k - 1) % #lines) + 1]
   local w = words(line)

@@ -82,7 +82,7 @@ pids+=("$!")
 # run NAME KIND WHAT TOKEN: wrk against the product then the baseline; prints one row.
 declare -A offsets
 measure() { # url kind what token offset seconds -> RESULT line
-  wrk -t"$threads" -c"$connections" -d"$6s" --timeout 10s -s "$root/tests/load/bench.lua" "$1" -- "$4" "$site" "$2" "$3" "$5" | grep '^RESULT'
+  wrk -t"$threads" -c"$connections" -d"$6s" --timeout 10s -s "$root/tests/load/bench.lua" "$1" -- "$4" "$site" "$2" "$3" "$5" "$threads" | grep '^RESULT'
 }
 row() {
   local name=$1 kind=$2 what_p=$3 what_b=$4 tok=$5

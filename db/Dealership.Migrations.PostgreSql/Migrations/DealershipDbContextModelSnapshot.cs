@@ -732,6 +732,8 @@ namespace Dealership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SiteId", "OccurredAt");
 
+                    b.HasIndex("CustomerId", "Kind", "Direction", "OccurredAt");
+
                     b.ToTable("Touchpoints");
                 });
 

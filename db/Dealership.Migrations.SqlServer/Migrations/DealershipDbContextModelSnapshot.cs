@@ -733,6 +733,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SiteId", "OccurredAt");
 
+                    b.HasIndex("CustomerId", "Kind", "Direction", "OccurredAt");
+
                     b.ToTable("Touchpoints");
                 });
 

@@ -727,6 +727,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SiteId", "OccurredAt");
 
+                    b.HasIndex("CustomerId", "Kind", "Direction", "OccurredAt");
+
                     b.ToTable("Touchpoints");
                 });
 

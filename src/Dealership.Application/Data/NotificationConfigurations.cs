@@ -95,6 +95,9 @@ internal sealed class TouchpointConfiguration : IEntityTypeConfiguration<Touchpo
         // One timeline per customer, newest first; analytics later read by site and time.
         builder.HasIndex(t => new { t.CustomerId, t.OccurredAt });
         builder.HasIndex(t => new { t.SiteId, t.OccurredAt });
+        // "When did we last write to this customer?" (the deliveries board asks it of every active order): a seek, not
+        // a walk through the customer's whole timeline.
+        builder.HasIndex(t => new { t.CustomerId, t.Kind, t.Direction, t.OccurredAt });
         builder.HasOne<Customer>().WithMany().HasForeignKey(t => t.CustomerId).OnDelete(DeleteBehavior.Cascade);
     }
 }

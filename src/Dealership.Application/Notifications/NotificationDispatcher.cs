@@ -127,6 +127,7 @@ public sealed class NotificationDispatcher(
             ex => logger.LogWarning(ex, "Email batch of {Count} failed via {Provider}", outgoing.Count, email.Name), ct);
         return claimed.Count;
     }
+
     private async Task<int> SendTextsAsync(CancellationToken ct)
     {
         var claimed = await ClaimBatchAsync(MessageChannel.Sms, ct);
@@ -277,7 +278,8 @@ public sealed class NotificationDispatcher(
             {
                 notification.Suppress(channel == MessageChannel.Sms && customer.MobilePhone is not null && optedOut.Contains(customer.MobilePhone) ? SuppressionReason.OptedOut : SuppressionReason.NoConsent, now);
                 _suppressed++;
-                await unit.SaveAsync(ct);
+                // Several dispatchers run at once under load: one that lost the row to another lets go of it.
+                await unit.SaveOrLetGoAsync(ct);
                 continue;
             }
 
@@ -286,7 +288,7 @@ public sealed class NotificationDispatcher(
                 QuietHours.EndAfter(customer, notification.SiteId is { } quietSite ? sites.GetValueOrDefault(quietSite) : null, now) is { } quietUntil)
             {
                 notification.Defer(quietUntil);
-                await unit.SaveAsync(ct);
+                await unit.SaveOrLetGoAsync(ct);
                 continue;
             }
 

@@ -12,13 +12,15 @@ namespace Dealership.Application.Orders;
 /// <summary>
 /// The salesperson's home: every active order at the current site, what needs attention first. Late (a
 /// promised date passed without the milestone), silent (the customer has heard nothing for longer than the
-/// policy), arrived but no collection booked, then the rest by next promised date. Three queries whatever
-/// the number of orders: the orders with their milestones, the names, and the last message per customer.
+/// policy), arrived but no collection booked, then the rest by next promised date, a page at a time. Every active
+/// order is ranked in the database in one pass (a narrow row each: id, rank, next promised date), which gives the
+/// counts and the page; then the page's orders, names, last messages and collections: six queries whatever the
+/// number of orders.
 /// </summary>
 public static class GetDeliveriesBoard
 {
     [Allowed(Access.ReadOrders)]
-    public sealed record Query(Guid? OwnerStaffId) : IQuery<Board>;
+    public sealed record Query(Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<Board>, IPagedQuery;
 
     public enum Attention
     {
@@ -32,14 +34,24 @@ public static class GetDeliveriesBoard
     public sealed record Row(Guid OrderId, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle, OrderMilestone Status,
         OrderMilestone? NextMilestone, DateOnly? NextPromisedDate, Attention Attention, string Reason, DateTime? LastContactAt, DateTime? CollectionAt);
 
-    public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int ScheduledToday, int OnTrack);
+    /// <summary>One page of rows, most urgent first; the counts cover every active order, not only this page.</summary>
+    public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int ScheduledToday, int OnTrack, int Page = 1, int PageSize = Paging.DefaultPageSize)
+    {
+        public int Total => Late + Silent + ArrivedNotScheduled + ScheduledToday + OnTrack;
+
+        public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+
+        public bool HasNext => Page < PageCount;
+
+        public bool HasPrevious => Page > 1;
+    }
+
+    /// <summary>An active order's place on the board, worked out in the database.</summary>
+    public sealed record Ranked(Guid Id, int Rank, DateOnly? NextPromised, DateTime CreatedAt);
 
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy)
         : IQueryHandler<Query, Board>
     {
-        /// <summary>The board shows the most urgent orders up to this many; its counts cover all of them, and the list view pages the rest.</summary>
-        private const int MaxRows = 500;
-
         public async ValueTask<Board> Handle(Query query, CancellationToken cancellationToken)
         {
             var site = await siteContext.GetAsync(cancellationToken);
@@ -51,16 +63,14 @@ public static class GetDeliveriesBoard
                 orders = orders.Where(o => o.OwnerStaffId == owner);
             }
 
-            // Which orders need attention is decided in the database, over every active order: the board shows the
-            // most urgent first and counts them all, however many orders the site has (not the oldest few hundred).
-            var rank = Urgency(site, today, now);
-            var list = await orders.OrderBy(rank)
-                .ThenBy(o => o.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate != null).Min(m => m.PromisedDate))
-                .ThenBy(o => o.CreatedAt)
-                .Take(MaxRows).ToListAsync(cancellationToken);
-            var ranked = orders.Select(rank);
-            var counts = (await ranked.GroupBy(r => r).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-                .ToDictionary(x => x.Key, x => x.Count);
+            // Which orders need attention is decided in the database, over every active order, in one pass: the board
+            // shows the most urgent first and counts them all, however many orders the site has (not the oldest few hundred).
+            var ranked = await orders.Select(Ranking(site, today, now)).ToListAsync(cancellationToken);
+            var counts = ranked.CountBy(r => r.Rank).ToDictionary(c => c.Key, c => c.Value);
+            var pageIds = ranked.OrderBy(r => r.Rank).ThenBy(r => r.NextPromised ?? DateOnly.MaxValue).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
+                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
+            var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            var list = (await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id)).ToListAsync(cancellationToken)).OrderBy(o => position[o.Id]).ToList();
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
             var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
@@ -92,20 +102,21 @@ public static class GetDeliveriesBoard
                 return new Row(o.Id, o.CustomerId, customers.GetValueOrDefault(o.CustomerId, ""), o.OwnerStaffId, owners.GetValueOrDefault(o.OwnerStaffId, ""),
                     o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, last, collection);
             })
-            .OrderBy(r => r.Attention).ThenBy(r => r.NextPromisedDate ?? DateOnly.MaxValue).ThenBy(r => r.CustomerName, StringComparer.Ordinal)
             .ToList();
 
+            // Rows keep the database's order, so paging never moves an order between pages.
             return new Board(rows, counts.GetValueOrDefault((int)Attention.Late), counts.GetValueOrDefault((int)Attention.Silent),
                 counts.GetValueOrDefault((int)Attention.ArrivedNotScheduled), counts.GetValueOrDefault((int)Attention.ScheduledToday),
-                counts.GetValueOrDefault((int)Attention.OnTrack));
+                counts.GetValueOrDefault((int)Attention.OnTrack), query.Page, query.PageSize);
         }
 
         /// <summary>
         /// The same rule as each row's attention, as SQL: collection today, then late (a promised date passed without
         /// the milestone), silent (no message sent within the policy's limit for the order's stage), at the
-        /// dealership without a collection, then the rest. The value is the <see cref="Attention"/> it leads to.
+        /// dealership without a collection, then the rest. The rank is the <see cref="Attention"/> it leads to; with it
+        /// the next promised date and the creation time, which order the ranks within.
         /// </summary>
-        private System.Linq.Expressions.Expression<Func<VehicleOrder, int>> Urgency(Domain.Sites.Site site, DateOnly today, DateTime now)
+        private System.Linq.Expressions.Expression<Func<VehicleOrder, Ranked>> Ranking(Domain.Sites.Site site, DateOnly today, DateTime now)
         {
             var dayStarts = site.ToUtc(today.ToDateTime(TimeOnly.MinValue));
             var dayEnds = site.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue));
@@ -113,7 +124,7 @@ public static class GetDeliveriesBoard
             var quietAfter = now - policy.Value.SilenceAfterArrival;
             var touchpoints = db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
             var bookings = db.CollectionBookings;
-            return o =>
+            return o => new Ranked(o.Id,
                 bookings.Any(b => b.OrderId == o.Id && b.StartsAt >= dayStarts && b.StartsAt < dayEnds) ? (int)Attention.ScheduledToday
                 : o.Milestones.Any(m => m.ReachedAt == null && m.PromisedDate < today) ? (int)Attention.Late
                 : !touchpoints.Any(t => t.CustomerId == o.CustomerId &&
@@ -122,7 +133,9 @@ public static class GetDeliveriesBoard
                         o.CreatedAt < (o.Status == OrderMilestone.ArrivedAtDealership || o.Status == OrderMilestone.PreparedForDelivery ? quietAfter : quietBefore))
                     ? (int)Attention.Silent
                 : o.Status == OrderMilestone.ArrivedAtDealership || o.Status == OrderMilestone.PreparedForDelivery ? (int)Attention.ArrivedNotScheduled
-                : (int)Attention.OnTrack;
+                : (int)Attention.OnTrack,
+                o.Milestones.Where(m => m.ReachedAt == null && m.PromisedDate != null).Min(m => m.PromisedDate),
+                o.CreatedAt);
         }
     }
 }

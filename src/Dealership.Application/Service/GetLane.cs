@@ -77,14 +77,9 @@ public static class GetLane
 
             // Free times are worked out only for the few visits that need putting right, and only for those who may move them.
             var needing = items.Where(i => NeedsRecovery(i, today)).Select(i => i.Id).ToList();
-            var recoveryTimes = new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
-            if (needing.Count > 0 && AccessRules.Allows(staff, Access.WriteService))
-            {
-                foreach (var appointment in appointments.Where(a => needing.Contains(a.Id)))
-                {
-                    recoveryTimes[appointment.Id] = await visits.NewTimesAsync(appointment, site, cancellationToken);
-                }
-            }
+            var recoveryTimes = needing.Count > 0 && AccessRules.Allows(staff, Access.WriteService)
+                ? await visits.NewTimesAsync(appointments.Where(a => needing.Contains(a.Id)).ToList(), site, cancellationToken)
+                : new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
 
             return new Lane(date, items.Count,
                 items.Count(i => i.Readiness is PartsReadiness.Ready or PartsReadiness.NoParts),

@@ -131,7 +131,8 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
         var advisorBooked = await db.Appointments
             .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
             .SumAsync(a => a.LabourMinutes, ct);
-        if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.StartsAt == startsAt && !a.WalkIn &&
+        // The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day (business hours).
+        if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.Date == date && a.StartsAt == startsAt && !a.WalkIn &&
                 a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment, ct))
         {
             throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");

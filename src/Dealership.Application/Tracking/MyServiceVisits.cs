@@ -88,25 +88,44 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
     }
 
     /// <summary>Free drop-off times for this visit: the same advisor first, spread over the days (at most three a day).</summary>
-    public async Task<IReadOnlyList<VisitSlot>> NewTimesAsync(ServiceAppointment visit, Domain.Sites.Site site, CancellationToken ct)
+    public async Task<IReadOnlyList<VisitSlot>> NewTimesAsync(ServiceAppointment visit, Domain.Sites.Site site, CancellationToken ct) =>
+        (await NewTimesAsync([visit], site, ct))[visit.Id];
+
+    /// <summary>
+    /// New times for several visits at one site (the lane's visits needing recovery). The workshop's availability is
+    /// worked out once per first day and length of visit, not once per visit: visits waiting for the same delivery share it.
+    /// A visit's own booking never counts against it, because its own day is never offered.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<VisitSlot>>> NewTimesAsync(IReadOnlyCollection<ServiceAppointment> visits, Domain.Sites.Site site, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(visit);
+        ArgumentNullException.ThrowIfNull(visits);
         ArgumentNullException.ThrowIfNull(site);
         var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
-        var from = today.AddDays(1);
-        if (visit.Readiness == PartsReadiness.AtRisk)
+        var calendar = new WorkingDays(site.OpenDays);
+        var availability = new Dictionary<(DateOnly From, int Minutes), IReadOnlyList<WorkshopDayAvailability>>();
+        var result = new Dictionary<Guid, IReadOnlyList<VisitSlot>>();
+        foreach (var visit in visits)
         {
-            // After the parts can be on the shelf, with the working day to check them.
-            var calendar = new WorkingDays(site.OpenDays);
-            var expected = visit.PartsExpectedBy();
-            from = expected is { } eta && calendar.Add(eta, 1) > from ? calendar.Add(eta, 1) : from;
+            var from = today.AddDays(1);
+            if (visit.Readiness == PartsReadiness.AtRisk && visit.PartsExpectedBy() is { } eta && calendar.Add(eta, 1) > from)
+            {
+                // After the parts can be on the shelf, with the working day to check them.
+                from = calendar.Add(eta, 1);
+            }
+
+            if (!availability.TryGetValue((from, visit.LabourMinutes), out var days))
+            {
+                days = await capacity.AvailabilityAsync(site, from, from.AddDays(20), visit.LabourMinutes, null, null, ct);
+                availability[(from, visit.LabourMinutes)] = days;
+            }
+
+            result[visit.Id] = days.Where(d => d.Open && d.Date != visit.Date)
+                .Select(d => (d.Advisors.FirstOrDefault(a => a.StaffId == visit.AdvisorStaffId && a.Slots.Count > 0) ?? d.Advisors.FirstOrDefault(a => a.Slots.Count > 0))?.Slots
+                    .Where((_, i) => i % 4 == 0).Take(3) ?? [])
+                .SelectMany(s => s).Take(MaxNewTimes)
+                .Select(s => new VisitSlot(s, site.ToLocal(s))).ToList();
         }
 
-        var days = await capacity.AvailabilityAsync(site, from, from.AddDays(20), visit.LabourMinutes, null, visit.Id, ct);
-        return days.Where(d => d.Open && d.Date != visit.Date)
-            .Select(d => (d.Advisors.FirstOrDefault(a => a.StaffId == visit.AdvisorStaffId && a.Slots.Count > 0) ?? d.Advisors.FirstOrDefault(a => a.Slots.Count > 0))?.Slots
-                .Where((_, i) => i % 4 == 0).Take(3) ?? [])
-            .SelectMany(s => s).Take(MaxNewTimes)
-            .Select(s => new VisitSlot(s, site.ToLocal(s))).ToList();
+        return result;
     }
 }
