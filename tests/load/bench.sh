@@ -44,6 +44,10 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
+for url in "$product" "$baseline"; do
+  if curl -s -o /dev/null "$url/health/ready"; then echo "Something already answers on $url: stop it (or set PORT / BASELINE_PORT)."; exit 1; fi
+done
+
 # The product as deployed on the embedded default, demo data already there; the per-caller API limit off (one
 # caller here sends thousands of requests a second on purpose).
 started=$(date +%s%N)
@@ -56,7 +60,7 @@ until curl -fs "$product/health/ready" >/dev/null 2>&1; do
   sleep 0.02
 done
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-app_pid=$(pgrep -f "Dealership.Web.dll" -n)
+app_pid=$(pgrep -f "DEALERSHIP_DATA_DIR=$work/data" -n || pgrep -f "Dealership.Web.dll" -n)
 dotnet "$bench" baseline --data "$work/data" --urls "$baseline" >"$work/baseline.log" 2>&1 &
 pids+=("$!")
 until curl -fs "$baseline/health/ready" >/dev/null 2>&1; do sleep 0.1; done

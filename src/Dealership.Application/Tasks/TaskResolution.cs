@@ -25,17 +25,33 @@ public sealed class TaskResolution(DealershipDbContext db) :
 
     public async Task HandleAsync(NotificationSent domainEvent, CancellationToken cancellationToken)
     {
-        var customer = domainEvent.Notification.CustomerId.ToString();
-        var silent = await db.Tasks
-            .Where(t => t.Status == StaffTaskStatus.Open && t.SubjectType == "order" && t.DeduplicationKey != null && t.DeduplicationKey.Contains("/silent/")
-                        && t.CustomerIds.Contains(customer))
-            .ToListAsync(cancellationToken);
-        silent.ForEach(t => t.Resolve(domainEvent.OccurredAt));
+        // The customer's active orders, then each one's silent tasks by key: index seeks, never a scan of every task
+        // (this runs for every message sent).
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => o.CustomerId == domainEvent.Notification.CustomerId && o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
+            .Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var order in orders)
+        {
+            await ResolveAsync($"order/{order}/silent/", domainEvent.OccurredAt, cancellationToken);
+        }
     }
 
+    /// <summary>
+    /// Open tasks whose key starts with the prefix. On SQLite a LIKE with an escape cannot use the key's index, so the
+    /// prefix is also given as a range (SQLite compares bytes); server databases seek on LIKE 'prefix%' themselves,
+    /// and their linguistic collations may order '/' and '-' differently, so they get no range.
+    /// </summary>
     private async Task ResolveAsync(string keyPrefix, DateTime now, CancellationToken ct)
     {
-        var open = await db.Tasks.Where(t => t.Status == StaffTaskStatus.Open && t.DeduplicationKey != null && t.DeduplicationKey.StartsWith(keyPrefix)).ToListAsync(ct);
-        open.ForEach(t => t.Resolve(now));
+        var open = db.Tasks.Where(t => t.Status == StaffTaskStatus.Open && t.DeduplicationKey != null && t.DeduplicationKey.StartsWith(keyPrefix));
+        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        {
+            var end = keyPrefix[..^1] + (char)(keyPrefix[^1] + 1);
+#pragma warning disable CA1309 // translated to SQL comparisons (byte order on SQLite), not run in .NET
+            open = open.Where(t => string.Compare(t.DeduplicationKey, keyPrefix) >= 0 && string.Compare(t.DeduplicationKey, end) < 0);
+#pragma warning restore CA1309
+        }
+
+        (await open.ToListAsync(ct)).ForEach(t => t.Resolve(now));
     }
 }
