@@ -115,7 +115,7 @@ internal static class PartsPlanningBenchmark
     }
 
     /// <summary>The least work: read every unplanned line in the horizon, then update each line once, in one transaction.</summary>
-    private static async Task<TimeSpan> RawBaselineAsync(string databasePath)
+    internal static async Task<TimeSpan> RawBaselineAsync(string databasePath)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath}");
         await connection.OpenAsync();

@@ -14,10 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.Benchmarks;
 
-// Two benchmarks (the first argument picks one):
-//   dotnet run -c Release --project tests/Dealership.Benchmarks -- search [customers] [iterations]
-//   dotnet run -c Release --project tests/Dealership.Benchmarks -- parts [appointments] [linesPerAppointment]
-// tests/run.sh runs both in a tiny smoke mode so they keep working; the full runs are by hand.
+// Benchmarks and their tools (the first argument picks one; README.md has the commands and RESULTS.md the figures):
+//   search [customers] [iterations]         customer search in process, next to raw SQL
+//   parts [appointments] [linesEach]        the parts pre-ordering job on generated visits, next to its raw baseline
+//   seed --scale group|small [--data DIR]   a dealership group's data for the load scripts and 'jobs'
+//   baseline --data DIR --urls URL         the raw HTTP baseline tests/load/bench.sh compares the product with
+//   jobs [--data DIR] [parts|watchdog|dispatch|analytics]   the background jobs over the group's data
+// tests/run.sh runs search, parts, and seed + jobs at the 'small' scale in a smoke mode so they keep working.
 internal static class Program
 {
     public static async Task<int> Main(string[] args)
@@ -34,10 +37,12 @@ internal static class Program
                 return 0;
             case "baseline":
                 return await RawBaseline.RunAsync(rest);
+            case "jobs":
+                return await JobsBenchmark.RunAsync(rest);
             case "seed":
                 return await ScaleSeed.RunAsync(rest);
             default:
-                Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'search', 'parts', 'seed' or 'baseline'.");
+                Console.Error.WriteLine($"Unknown benchmark '{mode}': use 'search', 'parts', 'seed', 'baseline' or 'jobs'.");
                 return 2;
         }
     }
@@ -186,6 +191,10 @@ internal static class SearchBenchmark
 }
 
 internal sealed class BenchmarkApp(string dataDirectory, string databasePath, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
+    : BenchmarkAppBase(dataDirectory, databasePath, interceptor);
+
+/// <summary>The product in process (the Web role, no job server: a benchmark runs each job itself) on the given database.</summary>
+internal class BenchmarkAppBase(string dataDirectory, string databasePath, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     : WebApplicationFactory<global::Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -141,6 +141,25 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// </summary>
     public void AssignKeys() => ChangeTracker.DetectChanges();
 
+    /// <summary>
+    /// Entities of this type the unit already tracks (added or read), without scanning for changes first:
+    /// DbSet.Local detects changes across every tracked entity on each call, which a job holding thousands of
+    /// aggregates (the parts planner) paid once per domain event. Added entities are tracked on Add, so they are here.
+    /// </summary>
+    public IReadOnlyList<T> Tracked<T>() where T : class
+    {
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return Set<T>().Local.ToList();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
     /// <summary>All aggregates (and staff users) with pending changes, whose domain events have not yet been handled.</summary>
     public IReadOnlyList<AggregateRoot> TrackedAggregates() =>
         ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();

@@ -59,7 +59,7 @@ public sealed class MessageTouchpoints(DealershipDbContext db, Outbox outbox, Co
     private async Task TellTheOwnerAsync(Notification n, Customer customer, bool emailFallback, DateTime now, CancellationToken ct)
     {
         var key = $"notification/{n.Id}/dead";
-        if (await db.Tasks.AnyAsync(t => t.DeduplicationKey == key, ct) || db.Tasks.Local.Any(t => t.DeduplicationKey == key))
+        if (await db.Tasks.AnyAsync(t => t.DeduplicationKey == key, ct) || db.Tracked<Domain.Tasks.StaffTask>().Any(t => t.DeduplicationKey == key))
         {
             return;
         }

@@ -41,7 +41,7 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
         var keys = planned.SelectMany(p => p.Channels.Select(c => KeyFor(p.Message, c))).Distinct().ToList();
         var existing = (await db.Notifications.Where(n => keys.Contains(n.DeduplicationKey)).Select(n => n.DeduplicationKey).ToListAsync(cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        existing.UnionWith(db.Notifications.Local.Select(n => n.DeduplicationKey));
+        existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
         var siteIds = messages.Select(m => m.SiteId).OfType<Guid>().Distinct().ToList();
         var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);

@@ -77,7 +77,7 @@ public sealed class StaffTexts(DealershipDbContext db, ISmsChannel sms, IPublicL
         foreach (var person in wanting)
         {
             var key = $"{deduplicationKey}/{person.Id:N}";
-            if (!await db.Set<StaffText>().AnyAsync(t => t.DeduplicationKey == key, ct) && !db.Set<StaffText>().Local.Any(t => t.DeduplicationKey == key))
+            if (!await db.Set<StaffText>().AnyAsync(t => t.DeduplicationKey == key, ct) && !db.Tracked<StaffText>().Any(t => t.DeduplicationKey == key))
             {
                 db.Set<StaffText>().Add(new StaffText(person.Id, person.PhoneNumber!, body(links.StaffPage("/approvals")), key, now));
             }

@@ -57,7 +57,7 @@ public sealed class MilestonePromises(DealershipDbContext db) :
     public async Task HandleAsync(OrderCancelled domainEvent, CancellationToken cancellationToken)
     {
         var open = await db.Promises.Where(p => p.SubjectId == domainEvent.Order.Id && p.State == PromiseState.Open).ToListAsync(cancellationToken);
-        open.AddRange(db.Promises.Local.Where(p => p.SubjectId == domainEvent.Order.Id && p.State == PromiseState.Open && !open.Contains(p)));
+        open.AddRange(db.Tracked<CustomerPromise>().Where(p => p.SubjectId == domainEvent.Order.Id && p.State == PromiseState.Open && !open.Contains(p)));
         foreach (var promise in open)
         {
             promise.Withdraw($"Order cancelled: {domainEvent.Reason}", domainEvent.OccurredAt);
@@ -68,7 +68,7 @@ public sealed class MilestonePromises(DealershipDbContext db) :
     {
         var name = Name(milestone);
         var stored = await db.Promises.Where(p => p.SubjectId == orderId && p.Milestone == name && p.State == PromiseState.Open).ToListAsync(ct);
-        stored.AddRange(db.Promises.Local.Where(p => p.SubjectId == orderId && p.Milestone == name && p.State == PromiseState.Open && !stored.Contains(p)));
+        stored.AddRange(db.Tracked<CustomerPromise>().Where(p => p.SubjectId == orderId && p.Milestone == name && p.State == PromiseState.Open && !stored.Contains(p)));
         return stored;
     }
 

@@ -79,7 +79,7 @@ public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbo
         var (customer, site, data) = await FactsAsync(a, cancellationToken);
         data["readyBy"] = TemplateFacts.Instant(a.PromisedReadyAt!.Value);
         // The check-in message is the custody receipt: the keys taken in the same command (not yet saved).
-        if (db.Custody.Local.FirstOrDefault(c => c.SubjectId == a.Id && c.Item == Domain.Custody.CustodyItem.KeySet) is { } keys)
+        if (db.Tracked<Domain.Custody.CustodyRecord>().FirstOrDefault(c => c.SubjectId == a.Id && c.Item == Domain.Custody.CustodyItem.KeySet) is { } keys)
         {
             data["keys"] = keys.Count.ToString(CultureInfo.InvariantCulture);
         }
