@@ -1964,3 +1964,21 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129053806_TasksBySubject') THEN
+    CREATE INDEX "IX_Tasks_SubjectType_SubjectId" ON "Tasks" ("SubjectType", "SubjectId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129053806_TasksBySubject') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129053806_TasksBySubject', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

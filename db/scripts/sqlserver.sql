@@ -2716,3 +2716,24 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053803_TasksBySubject'
+)
+BEGIN
+    CREATE INDEX [IX_Tasks_SubjectType_SubjectId] ON [Tasks] ([SubjectType], [SubjectId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129053803_TasksBySubject'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129053803_TasksBySubject', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using Dealership.Application.Analytics;
+using System.Net.Http.Json;
 using Dealership.Application.Notifications;
 using Dealership.Application.Orders;
 using Dealership.Application.Parts;
@@ -15,7 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dealership.Benchmarks;
 
 // The background jobs at group scale, on a copy of the 'seed --scale group' data:
-//   dotnet run -c Release --project tests/Dealership.Benchmarks -- jobs [--data DIR] [parts] [watchdog] [dispatch] [analytics]
+//   dotnet run -c Release --project tests/Dealership.Benchmarks -- jobs [--data DIR] [--messages N] [parts] [watchdog] [dispatch] [analytics]
 // Each prints its run time, the database round trips it made and the process's peak resident memory while it ran.
 //   parts:     the pre-ordering job over the upcoming visits (10,000 with 30,000 part lines), next to its raw baseline:
 //              read the same lines and write each line's new state in one transaction with prepared statements.
@@ -28,6 +28,7 @@ internal static class JobsBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var source = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "dealership-scale", "group");
+        var messages = int.Parse(args.SkipWhile(a => a != "--messages").Skip(1).FirstOrDefault() ?? "10000", CultureInfo.InvariantCulture);
         var wanted = args.Where(a => a is "parts" or "watchdog" or "dispatch" or "analytics").ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {
@@ -54,9 +55,11 @@ internal static class JobsBenchmark
             using var smtp = new SmtpServer();
             smtp.Start();
             await using var twilio = await FakeTwilio.StartAsync();
+            var scale = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(work, "scale.json"))).RootElement;
             if (wanted.Contains("dispatch"))
             {
-                await QueueNotificationsAsync(database, 10_000);
+                var customers = scale.GetProperty("Counts").GetProperty("Customers").GetInt32();
+                await QueueNotificationsAsync(database, messages, customers);
             }
 
             var counter = new RoundTrips();
@@ -84,7 +87,7 @@ internal static class JobsBenchmark
                 var before = (twilio.Accepted.Count, smtp.Messages().Count);
                 var watch = Stopwatch.StartNew();
                 var total = new DispatchReport(0, 0, 0, 0);
-                await MeasureAsync("dispatch 10,000 notifications", counter, async sp =>
+                await MeasureAsync($"dispatch {messages:N0} notifications", counter, async sp =>
                 {
                     // As the job runs: until a run finds nothing due.
                     while (true)
@@ -106,9 +109,22 @@ internal static class JobsBenchmark
 
             if (wanted.Contains("analytics"))
             {
-                var result = await MeasureAsync("journey analytics, whole group, two years", counter,
-                    async sp => await sp.GetRequiredService<IMediator>().Send(new GetJourneyAnalytics.Query(DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-730), DateOnly.FromDateTime(DateTime.UtcNow))), app);
-                Console.WriteLine($"    {result.GetType().GetProperties().Length} figures");
+                // As a manager asks for them (the figures are per the caller's sites): over HTTP with a manager's token.
+                using var client = app.CreateClient();
+                var token = (await (await client.PostAsJsonAsync("/api/auth/token", new { email = "manager@demo.local", password = Application.Demo.DemoDataSeeder.DemoPassword }))
+                    .Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("accessToken").GetString();
+                client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+                var site = scale.GetProperty("BusiestSite").GetGuid();
+                var today = DateOnly.FromDateTime(DateTime.UtcNow);
+                foreach (var (name, url) in new[]
+                {
+                    ("journey analytics, one site, a year", $"/api/analytics/journey?from={today.AddDays(-365):yyyy-MM-dd}&to={today:yyyy-MM-dd}&site={site}"),
+                    ("journey analytics, all five sites, a year", $"/api/analytics/journey?from={today.AddDays(-365):yyyy-MM-dd}&to={today:yyyy-MM-dd}"),
+                })
+                {
+                    var body = await MeasureAsync(name, counter, async _ => await (await client.GetAsync(url)).EnsureSuccessStatusCode().Content.ReadAsStringAsync(), app);
+                    Console.WriteLine($"    {body.Length:N0} characters of figures");
+                }
             }
         }
         finally
@@ -145,7 +161,7 @@ internal static class JobsBenchmark
     }
 
     /// <summary>Due notifications as the outbox writes them: urgent service notices (so quiet hours do not hold them), two texts to one email.</summary>
-    private static async Task QueueNotificationsAsync(string database, int count)
+    private static async Task QueueNotificationsAsync(string database, int count, int customers)
     {
         await using var db = new SqliteConnection($"Data Source={database};Pooling=False");
         await db.OpenAsync();
@@ -169,7 +185,7 @@ internal static class JobsBenchmark
             id.Value = ScaleSeed.Id(12, n);
             channel.Value = n % 3 == 2 ? "Email" : "Sms";
             key.Value = string.Create(CultureInfo.InvariantCulture, $"bench-dispatch/{n}");
-            customer.Value = ScaleSeed.Id(1, (n * 7) % 90_000);
+            customer.Value = ScaleSeed.Id(1, (n * 7) % customers);
             await insert.ExecuteNonQueryAsync();
         }
 

@@ -1914,6 +1914,8 @@ namespace Dealership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.HasIndex("OwnerStaffId", "Status", "DueAt");
 
                     b.ToTable("Tasks", (string)null);

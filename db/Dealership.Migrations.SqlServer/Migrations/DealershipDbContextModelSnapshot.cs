@@ -1915,6 +1915,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.HasIndex("OwnerStaffId", "Status", "DueAt");
 
                     b.ToTable("Tasks", (string)null);

@@ -1909,6 +1909,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SiteId", "Status");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.HasIndex("OwnerStaffId", "Status", "DueAt");
 
                     b.ToTable("Tasks", (string)null);

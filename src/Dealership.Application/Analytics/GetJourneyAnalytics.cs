@@ -116,9 +116,10 @@ public static class GetJourneyAnalytics
             ExampleNames examples, CancellationToken ct)
         {
             // Orders alive at some moment of the window: placed before its end, neither cancelled nor handed over before its start.
-            var orders = await db.Orders.AsNoTracking()
+            var alive = db.Orders.AsNoTracking()
                 .Where(o => sites.Contains(o.SiteId) && o.CreatedAt < end && (o.CancelledAt == null || o.CancelledAt >= start))
-                .Where(o => o.Status != OrderMilestone.Delivered || o.Milestones.Any(m => m.Milestone == OrderMilestone.Delivered && m.ReachedAt >= start))
+                .Where(o => o.Status != OrderMilestone.Delivered || o.Milestones.Any(m => m.Milestone == OrderMilestone.Delivered && m.ReachedAt >= start));
+            var orders = await alive
                 .Select(o => new
                 {
                     o.Id,
@@ -129,7 +130,8 @@ public static class GetJourneyAnalytics
                 })
                 .ToListAsync(ct);
 
-            var customerIds = orders.Select(o => o.CustomerId).Distinct().ToList();
+            // The customers as a subquery, not a list of ids: a group has tens of thousands, past any database's limit on parameters.
+            var customerIds = alive.Select(o => o.CustomerId);
             var earliest = orders.Count == 0 ? start : orders.Min(o => o.CreatedAt);
             var contacts = (await db.Touchpoints.AsNoTracking()
                     .Where(t => customerIds.Contains(t.CustomerId) && t.Actor == TouchpointActor.Dealer && t.OccurredAt >= earliest
@@ -202,12 +204,13 @@ public static class GetJourneyAnalytics
         private async Task<(List<DurationFigure>, RatioFigure, RatioFigure)> VisitsAsync(List<Guid> sites, DateTime start, DateTime end, ExampleNames examples, CancellationToken ct)
         {
             // The cohort: visits whose car came in during the window.
-            var visits = await db.Appointments.AsNoTracking()
-                .Where(a => sites.Contains(a.SiteId) && a.CheckedInAt >= start && a.CheckedInAt < end)
+            var cohort = db.Appointments.AsNoTracking().Where(a => sites.Contains(a.SiteId) && a.CheckedInAt >= start && a.CheckedInAt < end);
+            var visits = await cohort
                 .Select(a => new { a.Id, a.CustomerId, a.VehicleId, a.CreatedAt, CheckedInAt = a.CheckedInAt!.Value, a.ReadyAt, a.CollectedAt, a.PartsAtCheckIn, HasParts = a.PartLines.Any() })
                 .ToListAsync(ct);
 
-            var vehicleIds = visits.Where(v => v.HasParts && v.CollectedAt is not null).Select(v => v.VehicleId).Distinct().ToList();
+            // As a subquery, like the customers above: thousands of cars are past the limit on parameters.
+            var vehicleIds = cohort.Where(v => v.PartLines.Any() && v.CollectedAt != null).Select(v => v.VehicleId);
             var later = (await db.Appointments.AsNoTracking()
                     .Where(b => vehicleIds.Contains(b.VehicleId) && b.CreatedAt >= start && b.Status != AppointmentStatus.Cancelled)
                     .Select(b => new { b.Id, b.VehicleId, b.CreatedAt })

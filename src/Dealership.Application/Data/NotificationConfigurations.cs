@@ -133,6 +133,8 @@ internal sealed class StaffTaskConfiguration : IEntityTypeConfiguration<StaffTas
         builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(10);
         builder.HasIndex(t => new { t.OwnerStaffId, t.Status, t.DueAt });
         builder.HasIndex(t => new { t.SiteId, t.Status });
+        // The watchdog reads a page of orders' tasks at a time, and an order's page lists its tasks.
+        builder.HasIndex(t => new { t.SubjectType, t.SubjectId });
         builder.Property(t => t.DeduplicationKey).HasMaxLength(200);
         // Written unquoted so the same filter is valid SQL on SQL Server and SQLite.
         builder.HasIndex(t => t.DeduplicationKey).IsUnique().HasFilter("DeduplicationKey IS NOT NULL");

@@ -54,6 +54,10 @@ public sealed class NotificationDispatcher(
             {
                 break;
             }
+
+            // Every outcome of the round is saved. Forget its rows: each save scans every tracked row for changes,
+            // so a run that kept thousands of them slowed with every batch (10,000 messages ran at 31 a second).
+            db.ChangeTracker.Clear();
         }
 
         await supplierEmails.SendDueAsync(cancellationToken);
