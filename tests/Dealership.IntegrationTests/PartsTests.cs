@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
+using Dealership.Application.Parts;
+using Mediator;
 using Dealership.Domain.Parts;
 using Dealership.Domain.Service;
 using Dealership.Domain.Tasks;
@@ -94,6 +96,29 @@ public sealed class PartsTests : FreshAppTests
         Assert.That(line.Eta, Is.EqualTo(new DateOnly(2026, 11, 30)), "ordered now (6 working days from Monday), not on the last safe day");
         var order = await App.QueryAsync(db => db.PartsOrders.AsNoTracking().SingleAsync(o => o.Id == line.PartsOrderId));
         Assert.That(order.SupplierId, Is.EqualTo(await SupplierAsync("Pacific Auto Supply")), "$229 from Pacific beats $245 from OEM when both make it");
+    }
+
+    [Test]
+    public async Task PlanningAVisit_ThenChangingItInTheSameScope_SavesWithoutConflictingWithItself()
+    {
+        // The planner writes line states and readiness set-based. The tracked copies must then hold what the database
+        // holds, or the next save in the same scope (the demo seeder plans, then checks visits in) conflicts with itself.
+        var id = await BookAsync(Portland(12, 8, 9), "WIPER-MOTOR");
+        using var scope = App.Services.CreateScope();
+        var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
+        await mediator.Send(new RunPartsPlanning.Command(id));
+        var planned = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That(planned.PartLines.Single().State, Is.EqualTo(PartLineState.OnOrder), "the line's new state is in the database");
+
+        // As the seeder does: the same scope's tracked visit, changed and saved by the unit of work.
+        var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+        var visit = await db.Appointments.SingleAsync(a => a.Id == id);
+        visit.Cancel("The customer sold the car", byCustomer: false, App.Clock.GetUtcNow().UtcDateTime);
+        await scope.ServiceProvider.GetRequiredService<Dealership.Application.Common.UnitOfWork>().SaveAsync(CancellationToken.None);
+
+        var stored = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That(stored.Status, Is.EqualTo(AppointmentStatus.Cancelled));
+        Assert.That(stored.Version, Is.EqualTo(visit.Version).And.GreaterThan(planned.Version));
     }
 
     [Test]

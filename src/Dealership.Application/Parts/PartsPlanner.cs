@@ -191,7 +191,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
 
         foreach (var line in changed)
         {
-            line.State = EntityState.Unchanged;
+            Written(line);
         }
 
         // Written above, not by EF: make sure each visit is still saved (and versioned) as changed.
@@ -203,6 +203,16 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         }
 
         await WriteVisitReadinessAsync(ct);
+    }
+
+    /// <summary>
+    /// What was written by hand is what the database now holds: the current values become the original ones (setting
+    /// the state alone keeps the old originals, and the next scan for changes would write the row again, with a stale version).
+    /// </summary>
+    private static void Written(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        entry.State = EntityState.Unchanged;
     }
 
     /// <summary>
@@ -255,7 +265,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         foreach (var visit in visits)
         {
             visit.Entity.RecordChange();
-            visit.State = EntityState.Unchanged;
+            Written(visit);
             visit.Entity.MarkSaved();
         }
     }
