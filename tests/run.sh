@@ -55,12 +55,14 @@ done
 # The full runs are by hand (see tests/README.md).
 echo "=== Benchmarks (smoke)"
 bench_failed=0
-for args in "search 2000 20" "parts 300 3"; do
+scale_smoke="$(mktemp -d /tmp/dealership-scale-smoke.XXXXXX)"
+for args in "search 2000 20" "parts 300 3" "seed --scale small --data $scale_smoke/data" "jobs --data $scale_smoke/data --messages 200"; do
   if ! dotnet run -c Release --no-build --project tests/Dealership.Benchmarks -- $args 2>&1 | grep -v "XML encryptor\|DataProtection\|warn:" ; then
     echo "Benchmark smoke '$args' failed."
     bench_failed=$((bench_failed + 1))
   fi
 done
+rm -rf "$scale_smoke"
 
 # Known-vulnerable packages (direct and transitive), from the registry's advisory data. A registry that does
 # not answer is reported, not counted; a vulnerable package is a failure.

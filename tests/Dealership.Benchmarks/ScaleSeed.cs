@@ -424,6 +424,25 @@ internal static class ScaleSeed
                 ["SubjectType"] = _ => null,
                 ["SubjectId"] = _ => null,
             });
+
+            // Active orders' customers heard from us lately, as a dealer that keeps them posted would have it: the last
+            // message 0 to 9 days ago, so about a fifth are silent for longer than the policy allows before arrival.
+            var active = Enumerable.Range(0, counts.Orders).Where(i => i % 10 < 3).ToList();
+            await CloneAsync("Touchpoints", $"Id = '{template}'", active.Count, new()
+            {
+                ["Id"] = k => Id(13, k),
+                ["CustomerId"] = k => Id(1, active[k] * 7 % counts.Customers),
+                ["SiteId"] = k => SiteOf(active[k] * 7 % counts.Customers).Id,
+                ["OccurredAt"] = k => Instant(_now.AddDays(-(active[k] % 10)).AddMinutes(-(k % 600))),
+                ["Kind"] = _ => "MessageSent",
+                ["Direction"] = _ => "Outbound",
+                ["Actor"] = _ => "Dealer",
+                ["Proactive"] = _ => 1,
+                ["Summary"] = _ => "Text sent: an update on your new car.",
+                ["StaffId"] = _ => null,
+                ["SubjectType"] = _ => "order",
+                ["SubjectId"] = k => Id(3, active[k]),
+            });
         }
 
         private async Task NotificationsAsync()

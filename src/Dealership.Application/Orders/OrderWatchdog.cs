@@ -40,18 +40,16 @@ public sealed class OrderWatchdog(
         var now = clock.GetUtcNow().UtcDateTime;
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, cancellationToken);
         int checkedOrders = 0, alerted = 0, updated = 0;
-        for (var skip = 0; ; skip += BatchSize)
+        // The active orders' ids first (one narrow query), then a page of orders at a time by id: memory stays flat
+        // however many orders there are, each page costs a fixed number of queries, and no page re-reads the rows
+        // before it (paging with OFFSET did, so a group's 15,000 active orders took seconds more). The job changes
+        // no order, so nothing needs tracking them.
+        var active = await db.Orders.AsNoTracking()
+            .Where(o => o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
+            .Select(o => o.Id).ToListAsync(cancellationToken);
+        foreach (var ids in active.Chunk(BatchSize))
         {
-            // Pages over the active orders (the job changes no order, so the order of pages is stable):
-            // memory stays flat however many orders there are, and each page costs a fixed number of queries.
-            var page = await db.Orders
-                .Where(o => o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
-                .OrderBy(o => o.Id).Skip(skip).Take(BatchSize)
-                .ToListAsync(cancellationToken);
-            if (page.Count == 0)
-            {
-                break;
-            }
+            var page = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
 
             var customerIds = page.Select(o => o.CustomerId).Distinct().ToList();
             var lastContact = await db.Touchpoints.AsNoTracking()
