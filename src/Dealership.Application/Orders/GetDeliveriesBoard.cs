@@ -104,7 +104,8 @@ public static class GetDeliveriesBoard
             })
             .ToList();
 
-            // Rows keep the database's order, so paging never moves an order between pages.
+            // Rows keep the ranking's order (not re-sorted by name on the page), so the pages follow one order; an order
+            // whose attention changes between two requests can of course move.
             return new Board(rows, counts.GetValueOrDefault((int)Attention.Late), counts.GetValueOrDefault((int)Attention.Silent),
                 counts.GetValueOrDefault((int)Attention.ArrivedNotScheduled), counts.GetValueOrDefault((int)Attention.ScheduledToday),
                 counts.GetValueOrDefault((int)Attention.OnTrack), query.Page, query.PageSize);

@@ -49,7 +49,10 @@ public sealed class OrderWatchdog(
             .Select(o => o.Id).ToListAsync(cancellationToken);
         foreach (var ids in active.Chunk(BatchSize))
         {
-            var page = await db.Orders.AsNoTracking().Where(o => ids.Contains(o.Id)).ToListAsync(cancellationToken);
+            // Still active: an order handed over or cancelled since the ids were read gets no task or message.
+            var page = await db.Orders.AsNoTracking()
+                .Where(o => ids.Contains(o.Id) && o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
+                .ToListAsync(cancellationToken);
 
             var customerIds = page.Select(o => o.CustomerId).Distinct().ToList();
             var lastContact = await db.Touchpoints.AsNoTracking()

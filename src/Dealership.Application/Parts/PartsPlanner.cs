@@ -26,8 +26,8 @@ public sealed record PlanningReport(int Appointments, int LinesReserved, int Lin
 /// can make it, the appointment is at risk and the advisor and customer hear at once (the customer with new
 /// times to pick). Appointments that left the horizon give their reserved units back.
 ///
-/// It reads set-based (a fixed number of queries whatever the number of appointments) and writes through
-/// EF's batching in the caller's single transaction. Re-running it finds nothing left to do: every line
+/// It reads set-based (a fixed number of queries whatever the number of appointments) and, in the caller's
+/// transaction, writes the lines' states (and on SQLite the visits' readiness) with one UPDATE per outcome. Re-running it finds nothing left to do: every line
 /// records its state, so nothing is reserved or ordered twice.
 /// </summary>
 public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices, WaitingVisits waitingVisits, IOptions<PartsPlanningOptions> options, TimeProvider clock)
@@ -153,6 +153,12 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
     /// </summary>
     private async Task WriteLineStatesAsync(CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            // Outside a transaction these statements would commit on their own before the rest is saved: leave it all to EF.
+            return;
+        }
+
         db.ChangeTracker.DetectChanges();
         var changed = db.ChangeTracker.Entries<AppointmentPartLine>().Where(e => e.State == EntityState.Modified).ToList();
         if (changed.Count == 0)

@@ -25,10 +25,10 @@ public sealed class TaskResolution(DealershipDbContext db) :
 
     public async Task HandleAsync(NotificationSent domainEvent, CancellationToken cancellationToken)
     {
-        // The customer's active orders, then each one's silent tasks by key: index seeks, never a scan of every task
-        // (this runs for every message sent).
+        // The customer's orders (every one: the delivery email closes the silent task of an order just handed over),
+        // then each one's silent tasks by key: index seeks, never a scan of every task (this runs for every message sent).
         var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId == domainEvent.Notification.CustomerId && o.CancelledAt == null && o.Status != OrderMilestone.Delivered)
+            .Where(o => o.CustomerId == domainEvent.Notification.CustomerId)
             .Select(o => o.Id).ToListAsync(cancellationToken);
         foreach (var order in orders)
         {
@@ -38,8 +38,9 @@ public sealed class TaskResolution(DealershipDbContext db) :
 
     /// <summary>
     /// Open tasks whose key starts with the prefix. On SQLite a LIKE with an escape cannot use the key's index, so the
-    /// prefix is also given as a range (SQLite compares bytes); server databases seek on LIKE 'prefix%' themselves,
-    /// and their linguistic collations may order '/' and '-' differently, so they get no range.
+    /// prefix is also given as a range (SQLite compares bytes). Server databases get LIKE 'prefix%' only: their
+    /// linguistic collations may order '/' and '-' differently, so a range could miss rows (SQL Server seeks on such a
+    /// LIKE; PostgreSQL does only with a pattern-ops or C-collation index, which the key's index is not).
     /// </summary>
     private async Task ResolveAsync(string keyPrefix, DateTime now, CancellationToken ct)
     {
