@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
@@ -9,7 +8,6 @@ using Dealership.IntegrationTests.Fakes;
 using Mediator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.Benchmarks;
@@ -27,8 +25,8 @@ internal static class JobsBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var source = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault() ?? Path.Combine(Path.GetTempPath(), "dealership-scale", "group");
-        var messages = int.Parse(args.SkipWhile(a => a != "--messages").Skip(1).FirstOrDefault() ?? "10000", CultureInfo.InvariantCulture);
+        var source = CommandLine.Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "dealership-scale", "group");
+        var messages = int.Parse(CommandLine.Option(args, "--messages") ?? "10000", CultureInfo.InvariantCulture);
         var wanted = args.Where(a => a is "parts" or "watchdog" or "dispatch" or "analytics").ToHashSet(StringComparer.Ordinal);
         if (wanted.Count == 0)
         {
@@ -62,7 +60,7 @@ internal static class JobsBenchmark
                 await QueueNotificationsAsync(database, messages, customers);
             }
 
-            var counter = new RoundTrips();
+            var counter = new PartsPlanningBenchmark.Counter { Armed = true };
             await using var app = new JobsApp(work, database, counter, smtp.Port, twilio.BaseUrl);
             _ = app.Services; // start the host (migrations are already applied)
 
@@ -137,7 +135,7 @@ internal static class JobsBenchmark
     }
 
     /// <summary>Runs one job in its own scope; prints time, round trips and the peak resident memory while it ran.</summary>
-    private static async Task<T> MeasureAsync<T>(string name, RoundTrips counter, Func<IServiceProvider, Task<T>> job, JobsApp app)
+    private static async Task<T> MeasureAsync<T>(string name, PartsPlanningBenchmark.Counter counter, Func<IServiceProvider, Task<T>> job, JobsApp app)
     {
         using var scope = app.Services.CreateScope();
         var peak = Environment.WorkingSet;
@@ -156,7 +154,7 @@ internal static class JobsBenchmark
         watch.Stop();
         await sampling.CancelAsync();
         await sampler;
-        Console.WriteLine($"{name,-48} {watch.Elapsed.TotalMilliseconds,8:N0} ms {counter.Count,8:N0} round trips   peak RSS {peak / 1_048_576,5:N0} MB");
+        Console.WriteLine($"{name,-48} {watch.Elapsed.TotalMilliseconds,8:N0} ms {counter.Selects + counter.Others,8:N0} round trips   peak RSS {peak / 1_048_576,5:N0} MB");
         return result;
     }
 
@@ -192,7 +190,7 @@ internal static class JobsBenchmark
         await transaction.CommitAsync();
     }
 
-    private sealed class JobsApp(string dataDirectory, string databasePath, IInterceptor interceptor, int smtpPort, string twilioUrl)
+    private sealed class JobsApp(string dataDirectory, string databasePath, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor interceptor, int smtpPort, string twilioUrl)
         : BenchmarkAppBase(dataDirectory, databasePath, interceptor)
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -207,34 +205,6 @@ internal static class JobsBenchmark
             builder.UseSetting("Sms:Twilio:AccountSid", FakeTwilio.AccountSid);
             builder.UseSetting("Sms:Twilio:AuthToken", FakeTwilio.AuthToken);
             builder.UseSetting("Sms:Twilio:From", "+15035550000");
-        }
-    }
-
-    /// <summary>Every command EF sends to the database (a round trip, in process for SQLite).</summary>
-    private sealed class RoundTrips : DbCommandInterceptor
-    {
-        private int _count;
-
-        public int Count => _count;
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public override ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ReaderExecutedAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<int> NonQueryExecutedAsync(DbCommand command, CommandExecutedEventData eventData, int result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.NonQueryExecutedAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<object?> ScalarExecutedAsync(DbCommand command, CommandExecutedEventData eventData, object? result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return base.ScalarExecutedAsync(command, eventData, result, cancellationToken);
         }
     }
 }

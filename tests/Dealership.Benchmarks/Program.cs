@@ -190,6 +190,16 @@ internal static class SearchBenchmark
     }
 }
 
+/// <summary>The benchmarks' options: "--name value".</summary>
+internal static class CommandLine
+{
+    public static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+}
+
 internal sealed class BenchmarkApp(string dataDirectory, string databasePath, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor? interceptor = null)
     : BenchmarkAppBase(dataDirectory, databasePath, interceptor);
 

@@ -29,8 +29,8 @@ internal static class RawBaseline
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var dataDirectory = Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "dealership-scale", "group");
-        var urls = Option(args, "--urls") ?? "http://127.0.0.1:5098";
+        var dataDirectory = CommandLine.Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "dealership-scale", "group");
+        var urls = CommandLine.Option(args, "--urls") ?? "http://127.0.0.1:5098";
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "dealership.db"), Pooling = true }.ToString();
         var key = new SymmetricSecurityKey(Convert.FromBase64String((await File.ReadAllTextAsync(Path.Combine(dataDirectory, "signing-key.txt"))).Trim()));
 
@@ -120,12 +120,6 @@ internal static class RawBaseline
     private static string Site(HttpContext http) => (string)http.Items["site"]!;
 
     private static string Staff(HttpContext http) => (string)http.Items["staff"]!;
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
-    }
 
     private static async Task<SqliteConnection> OpenAsync(string connectionString)
     {

@@ -38,7 +38,7 @@ internal static class ScaleSeed
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var scale = Option(args, "--scale") ?? "group";
+        var scale = CommandLine.Option(args, "--scale") ?? "group";
         var counts = scale switch
         {
             "group" => Counts.Group,
@@ -51,7 +51,7 @@ internal static class ScaleSeed
             return 2;
         }
 
-        var dataDirectory = Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "dealership-scale", scale);
+        var dataDirectory = CommandLine.Option(args, "--data") ?? Path.Combine(Path.GetTempPath(), "dealership-scale", scale);
         if (Directory.Exists(dataDirectory))
         {
             Directory.Delete(dataDirectory, recursive: true);
@@ -74,12 +74,6 @@ internal static class ScaleSeed
         await File.WriteAllTextAsync(Path.Combine(dataDirectory, "scale.json"), JsonSerializer.Serialize(manifest, Indented));
         Console.WriteLine($"seeded '{scale}' into {databasePath} in {watch.Elapsed.TotalSeconds:0.0} s ({new FileInfo(databasePath).Length / 1_048_576:N0} MB)");
         return 0;
-    }
-
-    private static string? Option(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 
     /// <summary>Deterministic ids: a kind and a serial, so a re-seed gives the same ids and scripts can name rows.</summary>
