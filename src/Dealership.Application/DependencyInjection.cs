@@ -26,6 +26,7 @@ public static class DependencyInjection
         services.AddScoped<SiteContext>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
+        services.AddSingleton<SqliteWriteGate>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();

@@ -467,14 +467,18 @@ internal static class ScaleSeed
 
         /// <summary>
         /// The write paths' work, one line per request, so the product and the baseline each do real writes that the
-        /// rules accept, never the same ones: milestones-{product,baseline}.txt ("orderId milestone", the next milestone
+        /// rules accept, never the same ones: milestones-{product,baseline}.txt ("orderId milestone", a coming milestone
         /// of an active order) and bookings-{product,baseline}.txt ("siteId customerId vehicleId advisorId startsAt",
         /// a free drop-off slot four to twenty weeks ahead for a car with no visit, a hundred a site a day).
         /// </summary>
         private async Task WritePlansAsync(string directory)
         {
-            var milestones = Enumerable.Range(0, counts.Orders).Where(i => i % 10 < 3 && i % 6 <= 4)
-                .Select(i => $"{Id(3, i)} {Milestones[(i % 6) + 1]}").ToList();
+            // In passes: every active order's next milestone, then the one after, and so on up to prepared for
+            // delivery, so each side has more lines than it can use in a run and an order's lines are a pass apart.
+            var milestones = Enumerable.Range(1, 5)
+                .SelectMany(step => Enumerable.Range(0, counts.Orders).Where(i => i % 10 < 3 && (i % 6) + step <= 5)
+                    .Select(i => $"{Id(3, i)} {Milestones[(i % 6) + step]}"))
+                .ToList();
             await WriteHalvesAsync(directory, "milestones", milestones);
 
             var hours = new Dictionary<string, Dictionary<DayOfWeek, TimeOnly>>();

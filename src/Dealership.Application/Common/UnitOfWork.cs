@@ -14,7 +14,7 @@ namespace Dealership.Application.Common;
 /// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
 /// commits and runs the actions.
 /// </summary>
-public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs, Journey.JourneyRecorder journey)
+public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs, Journey.JourneyRecorder journey, SqliteWriteGate writers)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
 
@@ -39,19 +39,22 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             return joined;
         }
 
-        T result;
+        (T Value, bool Committed) result;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            result = await work();
-            if (commitWhen is not null && !commitWhen(result))
+            result = await writers.WriteAsync(db, async () =>
             {
-                _afterCommit.Clear();
-                return result;
-            }
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var value = await work();
+                if (commitWhen is not null && !commitWhen(value))
+                {
+                    return (value, false);
+                }
 
-            await SaveAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+                await SaveAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return (value, true);
+            }, cancellationToken);
         }
         catch
         {
@@ -59,8 +62,16 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             throw;
         }
 
-        RunAfterCommit();
-        return result;
+        if (result.Committed)
+        {
+            RunAfterCommit();
+        }
+        else
+        {
+            _afterCommit.Clear();
+        }
+
+        return result.Value;
     }
 
     public async Task ExecuteAsync(Func<Task> work, CancellationToken cancellationToken)
@@ -92,11 +103,15 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             AfterCommit(nameof(StaffTexts), () => jobs.Enqueue<StaffTexts>(t => t.SendDueAsync(CancellationToken.None)));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (db.Database.CurrentTransaction is null)
+        if (db.Database.CurrentTransaction is not null)
         {
-            RunAfterCommit();
+            await db.SaveChangesAsync(cancellationToken);
+            return;
         }
+
+        // Outside a unit the save opens and commits its own transaction: it takes its turn like any other write.
+        await writers.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
+        RunAfterCommit();
     }
 
     /// <summary>
