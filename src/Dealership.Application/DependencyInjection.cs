@@ -27,9 +27,11 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<CoalescedJobs>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();
+        services.AddScoped<Jobs.RefreshQueryStatistics>();
         services.AddScoped<Notifications.Outbox>();
         services.AddScoped<Notifications.ConversationRouter>();
         services.AddScoped<Notifications.NotificationDispatcher>();

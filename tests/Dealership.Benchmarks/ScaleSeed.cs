@@ -147,6 +147,7 @@ internal static class ScaleSeed
 
             // Ten service advisors a site (the demo's one works everywhere): a drop-off slot holds one car per advisor.
             var advisor = await ScalarAsync("SELECT Id FROM AspNetUsers WHERE Email = 'service@demo.local'");
+            await ExecAsync($"INSERT OR IGNORE INTO StaffSites (StaffUserId, SiteId) VALUES ('{advisor}', '{boi}')");
             var sites = new[] { pdx, boi }.Concat(Enumerable.Range(0, ExtraSites.Length).Select(i => Id(9, i))).ToList();
             await CloneAsync("AspNetUsers", $"Id = '{advisor}'", AdvisorsPerSite * sites.Count, new()
             {

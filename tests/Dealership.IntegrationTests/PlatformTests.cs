@@ -131,6 +131,48 @@ public sealed class PlatformTests : SharedAppTests
         Assert.That(left, Is.EqualTo(new[] { "recent" }));
     }
 
+    [Test]
+    public async Task QueryStatistics_TakenWhenATableWasSmall_AreRefreshedOnceItHasGrown()
+    {
+        // Statistics measured at a handful of tasks make SQLite scan the whole table once it holds thousands.
+        var site = await App.QueryAsync(db => db.Sites.Select(s => s.Id).FirstAsync());
+        var now = DateTime.UtcNow;
+        async Task<int> AddTasksAsync(int count)
+        {
+            using var scope = App.Services.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+            for (var i = 0; i < count; i++)
+            {
+                db.Tasks.Add(new Domain.Tasks.StaffTask(site, null, $"Statistics {i}", "Grows the table.", now.AddDays(1), null, null, [], now, $"statistics-test/{Guid.NewGuid()}"));
+            }
+
+            await db.SaveChangesAsync();
+            return await db.Tasks.CountAsync();
+        }
+
+        async Task<long> MeasuredRowsAsync() => await App.QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'Tasks' AND idx = 'IX_Tasks_DeduplicationKey'";
+            var stat = (string?)await command.ExecuteScalarAsync() ?? "0";
+            return long.Parse(stat.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        });
+
+        var small = await AddTasksAsync(3);
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE Tasks"));
+        Assert.That(await MeasuredRowsAsync(), Is.EqualTo(small).Within(5), "the stale starting point");
+
+        var grown = await AddTasksAsync((small * 12) + 50);
+        using (var scope = App.Services.CreateScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<RefreshQueryStatistics>().RunAsync(CancellationToken.None);
+        }
+
+        Assert.That(await MeasuredRowsAsync(), Is.GreaterThan(small * 5).And.LessThanOrEqualTo(grown + 50), "re-measured after growing tenfold");
+    }
+
     private static string Normalize(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().TrimStart('\uFEFF');
 
 

@@ -1,7 +1,6 @@
 using Dealership.Application.Data;
 using Dealership.Application.Notifications;
 using Dealership.Domain.Notifications;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Common;
@@ -14,7 +13,7 @@ namespace Dealership.Application.Common;
 /// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
 /// commits and runs the actions.
 /// </summary>
-public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, IBackgroundJobClient jobs, Journey.JourneyRecorder journey, SqliteWriteGate writers)
+public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, CoalescedJobs sweeps, Journey.JourneyRecorder journey, SqliteWriteGate writers)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
 
@@ -95,12 +94,12 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         if (db.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
         {
             // If the process dies before this runs, the minutely sweep sends the rows anyway.
-            AfterCommit(nameof(NotificationDispatcher), () => jobs.Enqueue<NotificationDispatcher>(d => d.DispatchDueAsync(CancellationToken.None)));
+            AfterCommit(nameof(NotificationDispatcher), () => sweeps.Enqueue<NotificationDispatcher>(nameof(NotificationDispatcher), d => d.DispatchDueAsync(CancellationToken.None)));
         }
 
         if (db.ChangeTracker.Entries<StaffText>().Any(e => e.State == EntityState.Added))
         {
-            AfterCommit(nameof(StaffTexts), () => jobs.Enqueue<StaffTexts>(t => t.SendDueAsync(CancellationToken.None)));
+            AfterCommit(nameof(StaffTexts), () => sweeps.Enqueue<StaffTexts>(nameof(StaffTexts), t => t.SendDueAsync(CancellationToken.None)));
         }
 
         if (db.Database.CurrentTransaction is not null)

@@ -96,10 +96,15 @@ public static class JobsSetup
             recurring.AddOrUpdate<Dealership.Application.TradeIns.PayoffWatchdog>("payoff-watchdog", job => job.RunAsync(CancellationToken.None), Cron.Hourly(20));
             recurring.AddOrUpdate<Dealership.Application.Service.ServiceReminders>("service-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));
 
-            // Catch up at start rather than at the next quarter hour: both jobs are idempotent.
+            recurring.AddOrUpdate<RefreshQueryStatistics>("query-statistics", job => job.RunAsync(CancellationToken.None), "7-59/15 * * * *");
+
+            // Catch up at start rather than at the next quarter hour: both jobs are idempotent. Each may add thousands
+            // of rows (tasks, messages), so the planner's statistics are refreshed after each.
             var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-            jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
-            jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
+            var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+            jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
+            jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
             jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
         }
     }
