@@ -59,6 +59,10 @@ public sealed class AfterCommitTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         Assert.That(_jobs.Enqueued, Is.EquivalentTo(new[] { nameof(PreOrderPartsJob), nameof(NotificationDispatcher) }));
+        // Only the visit just booked is planned: a whole run per booking held the write lock for most of a second at scale.
+        var planning = _jobs.Jobs.Single(j => j.Type == typeof(PreOrderPartsJob));
+        Assert.That(planning.Method.Name, Is.EqualTo(nameof(PreOrderPartsJob.RunForVisitAsync)));
+        Assert.That(planning.Args[0], Is.EqualTo((await response.ReadJsonAsync()).GetProperty("id").GetGuid()));
     }
 
     [Test]

@@ -41,7 +41,7 @@ echo "Copying the data to $work/data..."
 cp -r "$scale_dir" "$work/data"
 
 pids=()
-cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "${app_pid:-}" ] && kill -CONT "$app_pid" 2>/dev/null; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 for url in "$product" "$baseline"; do
@@ -88,14 +88,27 @@ declare -A offsets
 measure() { # url kind what token offset seconds -> RESULT line
   wrk -t"$threads" -c"$connections" -d"$6s" --timeout 10s -s "$root/tests/load/bench.lua" "$1" -- "$4" "$site" "$2" "$3" "$5" "$threads" | grep '^RESULT'
 }
+# The baseline runs while the product is paused (SIGSTOP), once the product has finished what its writes set off
+# (dispatcher and planner runs): otherwise those jobs share the cores and the file's write lock with the baseline.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
+pause_product() {
+  local before after i
+  for i in $(seq 1 60); do
+    before=$(cpu_ticks); sleep 0.5; after=$(cpu_ticks)
+    [ $((after - before)) -le 2 ] && break
+  done
+  kill -STOP "$app_pid"
+}
+resume_product() { kill -CONT "$app_pid"; }
+baseline_measure() { pause_product; measure "$@"; resume_product; }
 row() {
   local name=$1 kind=$2 what_p=$3 what_b=$4 tok=$5
   local op=${offsets[$name.p]:-0} ob=${offsets[$name.b]:-0}
   # Warm both (JIT, caches, connection pools), then measure.
   read -r _ n _ <<<"$(measure "$product" "$kind" "$what_p" "$tok" "$op" 3)"; op=$((op + n))
-  read -r _ n _ <<<"$(measure "$baseline" "$kind" "$what_b" "$tok" "$ob" 3)"; ob=$((ob + n))
+  read -r _ n _ <<<"$(baseline_measure "$baseline" "$kind" "$what_b" "$tok" "$ob" 3)"; ob=$((ob + n))
   read -r _ pn prps pp50 pp99 perr psock <<<"$(measure "$product" "$kind" "$what_p" "$tok" "$op" "$duration")"
-  read -r _ bn brps bp50 bp99 berr bsock <<<"$(measure "$baseline" "$kind" "$what_b" "$tok" "$ob" "$duration")"
+  read -r _ bn brps bp50 bp99 berr bsock <<<"$(baseline_measure "$baseline" "$kind" "$what_b" "$tok" "$ob" "$duration")"
   offsets[$name.p]=$((op + pn)); offsets[$name.b]=$((ob + bn))
   awk -v n="$name" -v pr="$prps" -v p5="$pp50" -v p9="$pp99" -v pe="$perr" -v br="$brps" -v b5="$bp50" -v b9="$bp99" -v be="$berr" -v ps="$psock" -v bs="$bsock" \
     'BEGIN { printf "%-10s %9.0f %8.1f %8.1f %6d | %9.0f %8.1f %8.1f %6d | %6.2fx %6.2fx\n", n, pr, p5, p9, pe + ps, br, b5, b9, be + bs, pr / br, p9 / b9 }' | tee -a "$work/table"

@@ -9,15 +9,24 @@ namespace Dealership.IntegrationTests.Fakes;
 public sealed class RecordingJobClient : IBackgroundJobClient
 {
     private readonly ConcurrentQueue<string> _enqueued = new();
+    private readonly ConcurrentQueue<Job> _jobs = new();
 
     public IReadOnlyList<string> Enqueued => [.. _enqueued];
 
-    public void Clear() => _enqueued.Clear();
+    /// <summary>The jobs themselves: which method, with which arguments.</summary>
+    public IReadOnlyList<Job> Jobs => [.. _jobs];
+
+    public void Clear()
+    {
+        _enqueued.Clear();
+        _jobs.Clear();
+    }
 
     public string Create(Job job, IState state)
     {
         ArgumentNullException.ThrowIfNull(job);
         _enqueued.Enqueue(job.Type.Name);
+        _jobs.Enqueue(job);
         return Guid.NewGuid().ToString();
     }
 
