@@ -15,8 +15,8 @@ public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator)
     /// One visit just booked or moved. Planning every visit for each booking held the write lock for most of a second
     /// at group scale, and bookings queued behind it (issue #14: 34 a second). Stock taken by this visit is taken the
     /// same way as in a full run; two runs that race for one shelf meet the part's version check and the loser retries.
+    /// No lock across runs: each is short, and hundreds of bookings a minute would queue their runs behind one lock.
     /// </summary>
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
     [AutomaticRetry(Attempts = 3)]
     public async Task RunForVisitAsync(Guid appointmentId, CancellationToken cancellationToken) =>
         await mediator.Send(new RunPartsPlanning.Command(appointmentId), cancellationToken);
