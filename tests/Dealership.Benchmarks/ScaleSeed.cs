@@ -476,11 +476,14 @@ internal static class ScaleSeed
         {
             // In passes: every active order's next milestone, then the one after, and so on up to prepared for
             // delivery, so each side has more lines than it can use in a run and an order's lines are a pass apart.
+            // Each order's lines all go to one side (alternate tens of orders), or the other side would find the
+            // order a milestone short.
             var milestones = Enumerable.Range(1, 5)
                 .SelectMany(step => Enumerable.Range(0, counts.Orders).Where(i => i % 10 < 3 && (i % 6) + step <= 5)
-                    .Select(i => $"{Id(3, i)} {Milestones[(i % 6) + step]}"))
+                    .Select(i => (Order: i, Line: $"{Id(3, i)} {Milestones[(i % 6) + step]}")))
                 .ToList();
-            await WriteHalvesAsync(directory, "milestones", milestones);
+            await File.WriteAllLinesAsync(Path.Combine(directory, "milestones-product.txt"), milestones.Where(m => m.Order / 10 % 2 == 0).Select(m => m.Line));
+            await File.WriteAllLinesAsync(Path.Combine(directory, "milestones-baseline.txt"), milestones.Where(m => m.Order / 10 % 2 == 1).Select(m => m.Line));
 
             var hours = new Dictionary<string, Dictionary<DayOfWeek, TimeOnly>>();
             await using (var read = _db.CreateCommand())
