@@ -103,16 +103,20 @@ public sealed class PartsTests : FreshAppTests
     {
         // The planner writes line states and readiness set-based. The tracked copies must then hold what the database
         // holds, or the next save in the same scope (the demo seeder plans, then checks visits in) conflicts with itself.
+        // The caller holds the visit before the run (the planner must neither leave it stale nor let go of it), as a
+        // unit that plans and then changes what it holds would.
         var id = await BookAsync(Portland(12, 8, 9), "WIPER-MOTOR");
         using var scope = App.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+        var visit = await db.Appointments.SingleAsync(a => a.Id == id);
         var mediator = scope.ServiceProvider.GetRequiredService<IMediator>();
         await mediator.Send(new RunPartsPlanning.Command(id));
         var planned = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.That(planned.PartLines.Single().State, Is.EqualTo(PartLineState.OnOrder), "the line's new state is in the database");
+        Assert.That(db.Entry(visit).State, Is.Not.EqualTo(EntityState.Detached), "a visit the caller held is still tracked");
+        Assert.That(visit.PartLines.Single().State, Is.EqualTo(PartLineState.OnOrder), "and holds what the planner wrote");
 
-        // As the seeder does: the same scope's tracked visit, changed and saved by the unit of work.
-        var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-        var visit = await db.Appointments.SingleAsync(a => a.Id == id);
+        // Changed and saved by the unit of work in the same scope.
         visit.Cancel("The customer sold the car", byCustomer: false, App.Clock.GetUtcNow().UtcDateTime);
         await scope.ServiceProvider.GetRequiredService<Dealership.Application.Common.UnitOfWork>().SaveAsync(CancellationToken.None);
 

@@ -41,7 +41,7 @@ echo "Copying the data to $work/data..."
 cp -r "$scale_dir" "$work/data"
 
 pids=()
-cleanup() { [ -n "${app_pid:-}" ] && kill -CONT "$app_pid" 2>/dev/null; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
+cleanup() { [ -n "${app_pid:-}" ] && { kill -CONT "$app_pid" 2>/dev/null || true; }; kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
 
 for url in "$product" "$baseline"; do
@@ -60,7 +60,7 @@ until curl -fs "$product/health/ready" >/dev/null 2>&1; do
   sleep 0.02
 done
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-app_pid=$(pgrep -f "DEALERSHIP_DATA_DIR=$work/data" -n || pgrep -f "Dealership.Web.dll" -n)
+app_pid=$app  # the subshell exec'd dotnet, so it is the app itself
 dotnet "$bench" baseline --data "$work/data" --urls "$baseline" >"$work/baseline.log" 2>&1 &
 pids+=("$!")
 until curl -fs "$baseline/health/ready" >/dev/null 2>&1; do sleep 0.1; done
@@ -90,6 +90,7 @@ measure() { # url kind what token offset seconds -> RESULT line
 }
 # The baseline runs while the product is paused (SIGSTOP), once the product has finished what its writes set off
 # (dispatcher and planner runs): otherwise those jobs share the cores and the file's write lock with the baseline.
+# After 30 s it is paused anyway; a product still busy then may hold the lock, and the baseline's figure is low.
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 pause_product() {
   local before after i
@@ -99,7 +100,7 @@ pause_product() {
   done
   kill -STOP "$app_pid"
 }
-resume_product() { kill -CONT "$app_pid"; }
+resume_product() { kill -CONT "$app_pid" || true; }
 baseline_measure() { pause_product; measure "$@"; resume_product; }
 row() {
   local name=$1 kind=$2 what_p=$3 what_b=$4 tok=$5

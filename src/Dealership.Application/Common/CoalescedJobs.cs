@@ -6,7 +6,8 @@ using Hangfire.States;
 namespace Dealership.Application.Common;
 
 /// <summary>
-/// Enqueues a sweep job (the dispatcher, the staff-text sender) after a commit unless a run of it is already waiting
+/// Enqueues a sweep job (the dispatcher, the staff-text sender, a whole parts-planning run) after a commit unless the run
+/// of it this process enqueued last is still waiting
 /// to start: that run will read the rows just committed, because it reads when it starts. Under load every write used
 /// to enqueue its own run, and hundreds of runs a second queued behind each other, each finding the last one's work
 /// done (issue #14: a quarter of the process's CPU went on job bookkeeping while recording milestones).

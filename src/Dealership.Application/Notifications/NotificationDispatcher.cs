@@ -32,6 +32,7 @@ public sealed class NotificationDispatcher(
     TimeProvider clock,
     IOptions<NotificationOptions> options,
     Common.DealershipMetrics metrics,
+    Common.CoalescedJobs sweeps,
     ILogger<NotificationDispatcher> logger)
 {
     private const int MaxRounds = 5;
@@ -46,7 +47,7 @@ public sealed class NotificationDispatcher(
     public async Task<DispatchReport> DispatchDueAsync(CancellationToken cancellationToken)
     {
         await ReconcileExpiredClaimsAsync(cancellationToken);
-        for (var round = 0; round < MaxRounds; round++)
+        for (var round = 0; ; round++)
         {
             var emails = await SendEmailsAsync(cancellationToken);
             var texts = await SendTextsAsync(cancellationToken);
@@ -58,6 +59,13 @@ public sealed class NotificationDispatcher(
             // Every outcome of the round is saved. Forget its rows: each save scans every tracked row for changes,
             // so a run that kept thousands of them slowed with every batch (10,000 messages ran at 31 a second).
             db.ChangeTracker.Clear();
+            if (round == MaxRounds - 1)
+            {
+                // More may be due (a burst bigger than one run): the next run carries on at once, not at the minutely
+                // sweep. Kicks from commits are coalesced, so nothing else may be coming.
+                sweeps.Enqueue<NotificationDispatcher>(nameof(NotificationDispatcher), d => d.DispatchDueAsync(CancellationToken.None));
+                break;
+            }
         }
 
         await supplierEmails.SendDueAsync(cancellationToken);

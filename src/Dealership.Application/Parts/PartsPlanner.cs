@@ -35,6 +35,8 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
     public async Task<PlanningReport> PlanAsync(Guid? onlyAppointment, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // Visits the caller already holds are never let go at the end: it may go on to change them.
+        var trackedBefore = db.Tracked<ServiceAppointment>().Select(v => v.Id).ToHashSet();
         var sites = await db.Sites.AsNoTracking().ToDictionaryAsync(s => s.Id, ct);
         if (sites.Count == 0)
         {
@@ -141,7 +143,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
 
         var sent = await SendAutomaticAsync(openDrafts.Union(drafts.Values), sites, now, ct);
         var atRisk = await FinishAsync(candidates, calendars, now, ct);
-        await WriteLineStatesAsync(ct);
+        await WriteLineStatesAsync(trackedBefore, ct);
         return new PlanningReport(candidates.Count, reserved, ordered, created, sent, atRisk, unreserved);
     }
 
@@ -151,7 +153,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
     /// It runs in the caller's transaction; the lines' visits are saved with a new version as before, so a writer
     /// holding an older copy of a visit still gets a conflict, and the whole unit rolls back with it.
     /// </summary>
-    private async Task WriteLineStatesAsync(CancellationToken ct)
+    private async Task WriteLineStatesAsync(IReadOnlySet<Guid> trackedBefore, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is null)
         {
@@ -162,36 +164,52 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         // One scan for changes, then none: every later step reads or sets states itself, and each automatic scan
         // walked every tracked visit and line again (about half a second each at 10,000 visits).
         db.ChangeTracker.DetectChanges();
+        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
             await WriteChangedLinesAsync(ct);
-            LetGoOfSettledVisits();
+            LetGoOfSettledVisits(trackedBefore);
         }
         finally
         {
-            db.ChangeTracker.AutoDetectChangesEnabled = true;
+            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 
     /// <summary>
     /// Visits this run read and left as they were, or whose changes were written above, have nothing left to save: they
     /// are let go, so the rest of the unit (the save, its scans for changes and versions) walks only what it will
-    /// write. A visit with an event still to hand out, or any child still to save, stays. A caller that goes on to change
-    /// a visit in the same scope reads it again (as the demo seeder does), and gets what the planner wrote.
+    /// write. A visit with an event still to hand out, or anything in it still to save, stays, and so does any visit the
+    /// caller had read before the run (it may still change it). A caller that reads a visit after the run gets what the
+    /// planner wrote.
     /// </summary>
-    private void LetGoOfSettledVisits()
+    private void LetGoOfSettledVisits(IReadOnlySet<Guid> trackedBefore)
     {
-        foreach (var visit in db.ChangeTracker.Entries<ServiceAppointment>().Where(e => e.State == EntityState.Unchanged && e.Entity.DomainEvents.Count == 0).ToList())
+        foreach (var visit in db.ChangeTracker.Entries<ServiceAppointment>()
+                     .Where(e => e.State == EntityState.Unchanged && e.Entity.DomainEvents.Count == 0 && !trackedBefore.Contains(e.Entity.Id)).ToList())
         {
-            var children = visit.Collections.SelectMany(c => c.CurrentValue?.Cast<object>() ?? []).Select(child => db.Entry(child)).ToList();
-            if (children.Any(child => child.State != EntityState.Unchanged))
+            var tree = Descendants(visit).ToList();
+            if (tree.Any(entry => entry.State != EntityState.Unchanged))
             {
                 continue;
             }
 
-            children.ForEach(child => child.State = EntityState.Detached);
+            tree.ForEach(entry => entry.State = EntityState.Detached);
             visit.State = EntityState.Detached;
+        }
+    }
+
+    /// <summary>Everything a visit holds, however deep (an extra job's parts as well as the visit's own lines).</summary>
+    private IEnumerable<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> Descendants(Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry entry)
+    {
+        foreach (var child in entry.Collections.SelectMany(c => c.CurrentValue?.Cast<object>() ?? []).Select(db.Entry))
+        {
+            yield return child;
+            foreach (var grandchild in Descendants(child))
+            {
+                yield return grandchild;
+            }
         }
     }
 

@@ -4,8 +4,9 @@ using Hangfire;
 namespace Dealership.Application.Parts;
 
 /// <summary>
-/// A booked or moved visit asks the unit of work to plan that visit as soon as the change commits; a supplier switched to
-/// auto-send, whose drafts the planner releases, asks for a whole run (one waiting run at a time serves every request).
+/// A booked visit asks the unit of work to plan that visit as soon as the change commits; a move (which may free stock for
+/// others) and a supplier switched to auto-send (whose drafts the planner releases) ask for a whole run, one waiting run
+/// at a time serving every request.
 /// If the process dies first, the recurring run plans it anyway.
 /// </summary>
 public sealed class PartsPlanningSignal(UnitOfWork unit, IBackgroundJobClient jobs, CoalescedJobs sweeps) :
@@ -13,15 +14,18 @@ public sealed class PartsPlanningSignal(UnitOfWork unit, IBackgroundJobClient jo
     IDomainEventSubscriber<Domain.Service.AppointmentRescheduled>,
     IDomainEventSubscriber<Domain.Parts.SupplierNowAutoSends>
 {
-    public Task HandleAsync(Domain.Parts.SupplierNowAutoSends domainEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(Domain.Parts.SupplierNowAutoSends domainEvent, CancellationToken cancellationToken) => PlanEverything();
+
+    public Task HandleAsync(Domain.Service.AppointmentBooked domainEvent, CancellationToken cancellationToken) => PlanVisit(domainEvent.Appointment.Id);
+
+    /// <summary>A move may free stock (a visit moved beyond the horizon gives its parts back) for others waiting on it: everything is planned.</summary>
+    public Task HandleAsync(Domain.Service.AppointmentRescheduled domainEvent, CancellationToken cancellationToken) => PlanEverything();
+
+    private Task PlanEverything()
     {
         unit.AfterCommit(nameof(PreOrderPartsJob), () => sweeps.Enqueue<PreOrderPartsJob>(nameof(PreOrderPartsJob), job => job.RunAsync(CancellationToken.None)));
         return Task.CompletedTask;
     }
-
-    public Task HandleAsync(Domain.Service.AppointmentBooked domainEvent, CancellationToken cancellationToken) => PlanVisit(domainEvent.Appointment.Id);
-
-    public Task HandleAsync(Domain.Service.AppointmentRescheduled domainEvent, CancellationToken cancellationToken) => PlanVisit(domainEvent.Appointment.Id);
 
     private Task PlanVisit(Guid appointmentId)
     {

@@ -3,23 +3,36 @@ using Hangfire;
 
 namespace Dealership.Application.Parts;
 
-/// <summary>The Hangfire job: recurring, and enqueued after a booking or change commits.</summary>
-public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator)
+/// <summary>
+/// The Hangfire job: the whole run (recurring, at start, and when a supplier switches to auto-send), and one visit's
+/// run after it is booked or moved. Both take the same lock, so runs never overlap: on SQLite the write lock would
+/// serialise them anyway, but on a server database two runs could each open a draft for the same supplier, or race
+/// over the same open drafts until one gave up.
+/// </summary>
+public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator, JobStorage storage)
 {
-    [DisableConcurrentExecution(timeoutInSeconds: 300)]
+    private const string Lock = "parts-planning";
+
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
+
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunAsync(CancellationToken cancellationToken) =>
-        await mediator.Send(new RunPartsPlanning.Command(null), cancellationToken);
+    public Task RunAsync(CancellationToken cancellationToken) => PlanAsync(null, cancellationToken);
 
     /// <summary>
     /// One visit just booked or moved. Planning every visit for each booking held the write lock for most of a second
-    /// at group scale, and bookings queued behind it (issue #14: 34 a second). Stock taken by this visit is taken the
-    /// same way as in a full run; two runs that race for one shelf meet the part's version check and the loser retries.
-    /// No lock across runs: each is short, and hundreds of bookings a minute would queue their runs behind one lock.
+    /// at group scale, and bookings queued behind it (issue #14: 34 a second).
     /// </summary>
     [AutomaticRetry(Attempts = 3)]
-    public async Task RunForVisitAsync(Guid appointmentId, CancellationToken cancellationToken) =>
-        await mediator.Send(new RunPartsPlanning.Command(appointmentId), cancellationToken);
+    public Task RunForVisitAsync(Guid appointmentId, CancellationToken cancellationToken) => PlanAsync(appointmentId, cancellationToken);
+
+    private async Task PlanAsync(Guid? appointmentId, CancellationToken cancellationToken)
+    {
+        using var connection = storage.GetConnection();
+        using (connection.AcquireDistributedLock(Lock, LockTimeout))
+        {
+            await mediator.Send(new RunPartsPlanning.Command(appointmentId), cancellationToken);
+        }
+    }
 }
 
 /// <summary>Runs the planner in one transaction (through the pipeline, like any command).</summary>
