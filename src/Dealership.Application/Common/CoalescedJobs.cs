@@ -20,9 +20,11 @@ public sealed class CoalescedJobs(IBackgroundJobClient jobs, JobStorage storage)
 {
     private readonly ConcurrentDictionary<string, string> _lastEnqueued = new(StringComparer.Ordinal);
 
-    public void Enqueue<T>(string name, Expression<Func<T, Task>> job)
+    public void Enqueue<T>(Expression<Func<T, Task>> job)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // One waiting run per job method: the dispatcher's sweep and the planner's whole run never stand in for each other.
+        var name = job.Body is MethodCallExpression call ? $"{typeof(T).FullName}.{call.Method.Name}" : typeof(T).FullName!;
         if (_lastEnqueued.TryGetValue(name, out var id) && StillWaiting(id))
         {
             return;

@@ -15,8 +15,6 @@ namespace Dealership.Application.Common;
 /// </remarks>
 public sealed class SqliteWriteGate : IDisposable
 {
-    private const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
-
     /// <summary>As long as a busy command would retry before giving up (Microsoft.Data.Sqlite's default 30 s).</summary>
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(30);
 
@@ -31,7 +29,7 @@ public sealed class SqliteWriteGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(write);
-        if (db.Database.ProviderName != SqliteProvider || _heldHere.Value)
+        if (!db.OnSqlite || _heldHere.Value)
         {
             return await write();
         }

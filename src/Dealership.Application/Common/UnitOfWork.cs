@@ -94,12 +94,12 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         if (db.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
         {
             // If the process dies before this runs, the minutely sweep sends the rows anyway.
-            AfterCommit(nameof(NotificationDispatcher), () => sweeps.Enqueue<NotificationDispatcher>(nameof(NotificationDispatcher), d => d.DispatchDueAsync(CancellationToken.None)));
+            AfterCommit(nameof(NotificationDispatcher), () => sweeps.Enqueue<NotificationDispatcher>(d => d.DispatchDueAsync(CancellationToken.None)));
         }
 
         if (db.ChangeTracker.Entries<StaffText>().Any(e => e.State == EntityState.Added))
         {
-            AfterCommit(nameof(StaffTexts), () => sweeps.Enqueue<StaffTexts>(nameof(StaffTexts), t => t.SendDueAsync(CancellationToken.None)));
+            AfterCommit(nameof(StaffTexts), () => sweeps.Enqueue<StaffTexts>(t => t.SendDueAsync(CancellationToken.None)));
         }
 
         if (db.Database.CurrentTransaction is not null)

@@ -142,6 +142,12 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public void AssignKeys() => ChangeTracker.DetectChanges();
 
     /// <summary>
+    /// The embedded SQLite database: one writer at a time, byte-order comparisons, statistics nobody refreshes but us.
+    /// The few places that behave differently on it ask here.
+    /// </summary>
+    public bool OnSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    /// <summary>
     /// Entities of this type the unit already tracks (added or read), without scanning for changes first:
     /// DbSet.Local detects changes across every tracked entity on each call, which a job holding thousands of
     /// aggregates (the parts planner) paid once per domain event. Added entities are tracked on Add, so they are here.

@@ -20,7 +20,7 @@ public sealed class RefreshQueryStatistics(DealershipDbContext db, SqliteWriteGa
 {
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.Sqlite")
+        if (!db.OnSqlite)
         {
             return;
         }

@@ -63,7 +63,7 @@ public sealed class NotificationDispatcher(
             {
                 // More may be due (a burst bigger than one run): the next run carries on at once, not at the minutely
                 // sweep. Kicks from commits are coalesced, so nothing else may be coming.
-                sweeps.Enqueue<NotificationDispatcher>(nameof(NotificationDispatcher), d => d.DispatchDueAsync(CancellationToken.None));
+                sweeps.Enqueue<NotificationDispatcher>(d => d.DispatchDueAsync(CancellationToken.None));
                 break;
             }
         }

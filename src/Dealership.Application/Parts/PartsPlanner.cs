@@ -284,7 +284,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
     /// </summary>
     private async Task WriteVisitReadinessAsync(CancellationToken ct)
     {
-        if (db.Database.ProviderName != "Microsoft.EntityFrameworkCore.Sqlite" || db.Database.CurrentTransaction is null)
+        if (!db.OnSqlite || db.Database.CurrentTransaction is null)
         {
             return;
         }
@@ -292,7 +292,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         string[] readiness = [nameof(ServiceAppointment.Readiness), nameof(ServiceAppointment.AtRiskSince), nameof(ServiceAppointment.WaitedForParts), nameof(ServiceAppointment.Version)];
         var visits = db.ChangeTracker.Entries<ServiceAppointment>()
             .Where(e => e.State == EntityState.Modified && e.Properties.Where(p => p.IsModified).All(p => readiness.Contains(p.Metadata.Name))
-                        && e.Collections.All(c => c.CurrentValue is null || c.CurrentValue.Cast<object>().All(child => db.Entry(child).State == EntityState.Unchanged)))
+                        && Descendants(e).All(child => child.State == EntityState.Unchanged))
             .ToList();
         if (visits.Count == 0)
         {

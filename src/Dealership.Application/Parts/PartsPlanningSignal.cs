@@ -23,7 +23,7 @@ public sealed class PartsPlanningSignal(UnitOfWork unit, IBackgroundJobClient jo
 
     private Task PlanEverything()
     {
-        unit.AfterCommit(nameof(PreOrderPartsJob), () => sweeps.Enqueue<PreOrderPartsJob>(nameof(PreOrderPartsJob), job => job.RunAsync(CancellationToken.None)));
+        unit.AfterCommit(nameof(PreOrderPartsJob), () => sweeps.Enqueue<PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None)));
         return Task.CompletedTask;
     }
 

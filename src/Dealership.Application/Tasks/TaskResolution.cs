@@ -45,7 +45,7 @@ public sealed class TaskResolution(DealershipDbContext db) :
     private async Task ResolveAsync(string keyPrefix, DateTime now, CancellationToken ct)
     {
         var open = db.Tasks.Where(t => t.Status == StaffTaskStatus.Open && t.DeduplicationKey != null && t.DeduplicationKey.StartsWith(keyPrefix));
-        if (db.Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite")
+        if (db.OnSqlite)
         {
             var end = keyPrefix[..^1] + (char)(keyPrefix[^1] + 1);
 #pragma warning disable CA1309 // translated to SQL comparisons (byte order on SQLite), not run in .NET
