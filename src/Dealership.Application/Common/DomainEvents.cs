@@ -25,17 +25,19 @@ public sealed class DomainEventDispatcher(DealershipDbContext db, IServiceProvid
     {
         for (var round = 0; ; round++)
         {
-            var pending = db.TrackedAggregates()
-                .SelectMany(aggregate =>
-                {
-                    var raised = aggregate.DomainEvents.ToList();
-                    aggregate.ClearDomainEvents();
-                    return raised;
-                })
-                .ToList();
+            var pending = TakePendingEvents();
             if (pending.Count == 0)
             {
-                break;
+                // An aggregate a handler (or the command) reached only through a navigation, a customer's new vehicle,
+                // is tracked once changes are scanned. One scan here rather than one per round: a scan walks every
+                // tracked entity, and a job saving once per row (the dispatcher) paid it again and again.
+                // UnitOfWork relies on this scan being the last thing done here.
+                db.ChangeTracker.DetectChanges();
+                pending = TakePendingEvents();
+                if (pending.Count == 0)
+                {
+                    break;
+                }
             }
 
             if (round == MaxRounds)
@@ -54,6 +56,16 @@ public sealed class DomainEventDispatcher(DealershipDbContext db, IServiceProvid
             }
         }
     }
+
+    private List<IDomainEvent> TakePendingEvents() =>
+        db.TrackedAggregates()
+            .SelectMany(aggregate =>
+            {
+                var raised = aggregate.DomainEvents.ToList();
+                aggregate.ClearDomainEvents();
+                return raised;
+            })
+            .ToList();
 
     private static Func<object, IDomainEvent, CancellationToken, Task> BuildInvoker(Type eventType)
     {

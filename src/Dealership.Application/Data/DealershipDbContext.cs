@@ -152,23 +152,28 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// DbSet.Local detects changes across every tracked entity on each call, which a job holding thousands of
     /// aggregates (the parts planner) paid once per domain event. Added entities are tracked on Add, so they are here.
     /// </summary>
-    public IReadOnlyList<T> Tracked<T>() where T : class
+    public IReadOnlyList<T> Tracked<T>() where T : class => WithoutScanning(() => Set<T>().Local.ToList());
+
+    /// <summary>
+    /// Every tracked aggregate (and staff user), without scanning for changes first. An aggregate reached only
+    /// through another's navigation since the last scan is not here yet; the caller scans when that matters.
+    /// </summary>
+    public IReadOnlyList<AggregateRoot> TrackedAggregates() =>
+        WithoutScanning(() => ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList());
+
+    private TResult WithoutScanning<TResult>(Func<TResult> read)
     {
         var detecting = ChangeTracker.AutoDetectChangesEnabled;
         ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return Set<T>().Local.ToList();
+            return read();
         }
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
-
-    /// <summary>All aggregates (and staff users) with pending changes, whose domain events have not yet been handled.</summary>
-    public IReadOnlyList<AggregateRoot> TrackedAggregates() =>
-        ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).ToList();
 
     /// <summary>
     /// Bumps the version of every aggregate that is saved. Because the version is a concurrency token, EF
@@ -177,7 +182,12 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// </summary>
     private List<AggregateRoot> AdvanceVersions()
     {
-        ChangeTracker.DetectChanges();
+        // A caller that turned automatic detection off has scanned already (EF's own rule for SaveChanges).
+        if (ChangeTracker.AutoDetectChangesEnabled)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
         var saved = new List<AggregateRoot>();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
         {
@@ -196,6 +206,7 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         foreach (var entry in ChangeTracker.Entries<StaffUser>().Where(e => e.State == EntityState.Modified))
         {
             entry.Entity.Version++;
+            entry.Property(e => e.Version).IsModified = true;
         }
 
         return saved;
