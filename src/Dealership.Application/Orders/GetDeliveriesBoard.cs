@@ -73,8 +73,8 @@ public static class GetDeliveriesBoard
             var list = (await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id)).ToListAsync(cancellationToken)).OrderBy(o => position[o.Id]).ToList();
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
-            var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
-            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);
+            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             var lastContact = await db.Touchpoints.AsNoTracking()
                 .Where(t => customerIds.Contains(t.CustomerId) && t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent)
                 .GroupBy(t => t.CustomerId)
@@ -82,7 +82,7 @@ public static class GetDeliveriesBoard
                 .ToDictionaryAsync(x => x.CustomerId, x => (DateTime?)x.Last, cancellationToken);
             var orderIds = list.Select(o => o.Id).ToList();
             var collections = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
-                .ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
+                .Select(b => new { b.OrderId, b.StartsAt }).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
 
             var rows = list.Select(o =>
             {

@@ -40,9 +40,9 @@ public sealed class ServiceReminders(DealershipDbContext db, Outbox outbox, Unit
         var customerIds = due.Select(a => a.CustomerId).Distinct().ToList();
         var vehicleIds = due.Select(a => a.VehicleId).Distinct().ToList();
         var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, cancellationToken);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).Select(v => new { v.Id, v.Year, v.Make, v.Model }).ToDictionaryAsync(v => v.Id, v => Domain.Customers.Vehicle.ShortNameOf(v.Year, v.Make, v.Model), cancellationToken);
         var advisorIds = due.Select(a => a.AdvisorStaffId).Distinct().ToList();
-        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         var declined = await Workshop.DeclinedWork.ForVehiclesAsync(db, vehicleIds, null, cancellationToken);
         var messages = due.Select(a =>
         {

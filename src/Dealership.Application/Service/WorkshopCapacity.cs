@@ -27,7 +27,36 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
         Guid? onlyAdvisor, Guid? ignoreAppointment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
-        var now = clock.GetUtcNow().UtcDateTime;
+        return Availability(site, from, to, labourMinutes, await BookingsAsync(site, from, to, onlyAdvisor, ignoreAppointment, ct));
+    }
+
+    /// <summary>
+    /// Availability for several windows of <paramref name="days"/> days at one site, each from its own first day and for
+    /// its own length of visit (the lane's visits that need new times). The bookings are read once for all of them: read
+    /// per window, a lane with a hundred visits at risk read the same three weeks a dozen times.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<(DateOnly From, int LabourMinutes), IReadOnlyList<WorkshopDayAvailability>>> AvailabilityAsync(Site site,
+        IReadOnlyCollection<(DateOnly From, int LabourMinutes)> windows, int days, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(windows);
+        if (windows.Count == 0)
+        {
+            return new Dictionary<(DateOnly, int), IReadOnlyList<WorkshopDayAvailability>>();
+        }
+
+        var bookings = await BookingsAsync(site, windows.Min(w => w.From), windows.Max(w => w.From).AddDays(days), null, null, ct);
+        return windows.Distinct().ToDictionary(w => w, w => (IReadOnlyList<WorkshopDayAvailability>)Availability(site, w.From, w.From.AddDays(days), w.LabourMinutes, bookings));
+    }
+
+    private sealed record Booked(Guid AdvisorStaffId, DateOnly Date, DateTime StartsAt, int LabourMinutes, bool WalkIn);
+
+    /// <summary>What is taken in a stretch of days: the advisors, each day's booked minutes, and the visits by advisor and day.</summary>
+    private sealed record Bookings(List<(Guid Id, string Name)> Advisors, Dictionary<DateOnly, int> DayMinutes, ILookup<(Guid, DateOnly), Booked> Visits,
+        (DateOnly Date, int LabourMinutes)? Ignored);
+
+    private async Task<Bookings> BookingsAsync(Site site, DateOnly from, DateOnly to, Guid? onlyAdvisor, Guid? ignoreAppointment, CancellationToken ct)
+    {
         var advisors = await AdvisorsAsync(site.Id, ct);
         if (onlyAdvisor is { } only)
         {
@@ -38,18 +67,23 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
             .ToDictionaryAsync(d => d.Date, d => d.BookedMinutes, ct);
         var booked = await db.Appointments.AsNoTracking()
             .Where(a => a.SiteId == site.Id && a.Date >= from && a.Date <= to && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
-            .Select(a => new { a.AdvisorStaffId, a.Date, a.StartsAt, a.LabourMinutes, a.WalkIn })
+            .Select(a => new Booked(a.AdvisorStaffId, a.Date, a.StartsAt, a.LabourMinutes, a.WalkIn))
             .ToListAsync(ct);
         // The visit being moved does not count against the day it is leaving.
         var ignored = ignoreAppointment is null ? null : await db.Appointments.AsNoTracking()
             .Where(a => a.Id == ignoreAppointment && a.Status != AppointmentStatus.Cancelled)
             .Select(a => new { a.Date, a.LabourMinutes }).FirstOrDefaultAsync(ct);
+        return new Bookings(advisors, days, booked.ToLookup(b => (b.AdvisorStaffId, b.Date)), ignored is null ? null : (ignored.Date, ignored.LabourMinutes));
+    }
 
+    private List<WorkshopDayAvailability> Availability(Site site, DateOnly from, DateOnly to, int labourMinutes, Bookings bookings)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var result = new List<WorkshopDayAvailability>();
         for (var date = from; date <= to; date = date.AddDays(1))
         {
             var hours = site.HoursOn(date.DayOfWeek);
-            var dayBooked = days.GetValueOrDefault(date) - (ignored?.Date == date ? ignored.LabourMinutes : 0);
+            var dayBooked = bookings.DayMinutes.GetValueOrDefault(date) - (bookings.Ignored?.Date == date ? bookings.Ignored.Value.LabourMinutes : 0);
             var remaining = Math.Max(0, site.WorkshopMinutesPerDay - dayBooked);
             if (hours is null)
             {
@@ -58,9 +92,9 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
             }
 
             var perAdvisor = new List<AdvisorAvailability>();
-            foreach (var advisor in advisors)
+            foreach (var advisor in bookings.Advisors)
             {
-                var theirs = booked.Where(b => b.AdvisorStaffId == advisor.Id && b.Date == date).ToList();
+                var theirs = bookings.Visits[(advisor.Id, date)];
                 var left = Math.Max(0, site.AdvisorMinutesPerDay - theirs.Sum(b => b.LabourMinutes));
                 var taken = theirs.Where(b => !b.WalkIn).Select(b => b.StartsAt).ToHashSet();
                 var slots = left >= labourMinutes && remaining >= labourMinutes

@@ -81,12 +81,12 @@ public static class GetTrackingPage
                 .OrderByDescending(o => o.CreatedAt).Take(5)
                 .ToListAsync(cancellationToken);
             var ownerIds = orders.Select(o => o.OwnerStaffId).Distinct().ToList();
-            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var owners = await db.Users.AsNoTracking().Where(u => ownerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             var orderIds = orders.Select(o => o.Id).ToList();
             // A check clears by the terms of the site that took it, which need not be where the customer registered.
             var orderSiteIds = orders.Select(o => o.SiteId).Distinct().ToList();
             var orderSites = await db.Sites.AsNoTracking().Where(s => orderSiteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-            var bookings = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId)).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
+            var bookings = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId)).Select(b => new { b.OrderId, b.StartsAt }).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
             var openSlots = new Dictionary<Guid, IReadOnlyList<Handover.Slot>>();
             foreach (var order in orders)
             {

@@ -47,9 +47,9 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         var siteIds = visits.Select(v => v.SiteId).Distinct().ToList();
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var vehicleIds = visits.Select(v => v.VehicleId).ToList();
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).ToDictionaryAsync(v => v.Id, v => v.ShortName, ct);
+        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).Select(v => new { v.Id, v.Year, v.Make, v.Model }).ToDictionaryAsync(v => v.Id, v => Domain.Customers.Vehicle.ShortNameOf(v.Year, v.Make, v.Model), ct);
         var advisorIds = visits.Select(v => v.AdvisorStaffId).ToList();
-        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var inWorkshop = visits.Where(v => v.Status is AppointmentStatus.InProgress or AppointmentStatus.Ready or AppointmentStatus.Collected or AppointmentStatus.CheckedIn).ToList();
         var billed = inWorkshop.Count == 0 ? new Dictionary<Guid, ServiceBill>() : await bills.ForManyAsync(inWorkshop, sites, ct);
         var result = new List<VisitProgress>();
@@ -92,8 +92,8 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         (await NewTimesAsync([visit], site, ct))[visit.Id];
 
     /// <summary>
-    /// New times for several visits at one site (the lane's visits needing recovery). The workshop's availability is
-    /// worked out once per first day and length of visit, not once per visit: visits waiting for the same delivery share it.
+    /// New times for several visits at one site (the lane's visits needing recovery). The bookings are read once for all
+    /// of them, and availability worked out once per first day and length of visit: visits waiting for the same delivery share it.
     /// A visit's own booking never counts against it, because its own day is never offered.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<VisitSlot>>> NewTimesAsync(IReadOnlyCollection<ServiceAppointment> visits, Domain.Sites.Site site, CancellationToken ct)
@@ -102,24 +102,22 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         ArgumentNullException.ThrowIfNull(site);
         var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
         var calendar = new WorkingDays(site.OpenDays);
-        var availability = new Dictionary<(DateOnly From, int Minutes), IReadOnlyList<WorkshopDayAvailability>>();
-        var result = new Dictionary<Guid, IReadOnlyList<VisitSlot>>();
-        foreach (var visit in visits)
+        var windows = visits.ToDictionary(v => v.Id, v =>
         {
             var from = today.AddDays(1);
-            if (visit.Readiness == PartsReadiness.AtRisk && visit.PartsExpectedBy() is { } eta && calendar.Add(eta, 1) > from)
+            if (v.Readiness == PartsReadiness.AtRisk && v.PartsExpectedBy() is { } eta && calendar.Add(eta, 1) > from)
             {
                 // After the parts can be on the shelf, with the working day to check them.
                 from = calendar.Add(eta, 1);
             }
 
-            if (!availability.TryGetValue((from, visit.LabourMinutes), out var days))
-            {
-                days = await capacity.AvailabilityAsync(site, from, from.AddDays(20), visit.LabourMinutes, null, null, ct);
-                availability[(from, visit.LabourMinutes)] = days;
-            }
-
-            result[visit.Id] = days.Where(d => d.Open && d.Date != visit.Date)
+            return (From: from, v.LabourMinutes);
+        });
+        var availability = await capacity.AvailabilityAsync(site, windows.Values.ToList(), 20, ct);
+        var result = new Dictionary<Guid, IReadOnlyList<VisitSlot>>();
+        foreach (var visit in visits)
+        {
+            result[visit.Id] = availability[windows[visit.Id]].Where(d => d.Open && d.Date != visit.Date)
                 .Select(d => (d.Advisors.FirstOrDefault(a => a.StaffId == visit.AdvisorStaffId && a.Slots.Count > 0) ?? d.Advisors.FirstOrDefault(a => a.Slots.Count > 0))?.Slots
                     .Where((_, i) => i % 4 == 0).Take(3) ?? [])
                 .SelectMany(s => s).Take(MaxNewTimes)

@@ -52,7 +52,15 @@ public sealed class Vehicle : Entity
     public DateTime AddedAt { get; private set; }
 
     /// <summary>How messages to the customer name the car: "2016 Honda Pilot".</summary>
-    public string ShortName => string.Join(' ', Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Make, Model);
+    public string ShortName => ShortNameOf(Year, Make, Model);
 
-    public string Description => string.Join(' ', new[] { Year.ToString(System.Globalization.CultureInfo.InvariantCulture), Make, Model, Trim }.Where(s => !string.IsNullOrEmpty(s)));
+    /// <summary>"2024 Toyota RAV4", for messages and lists that read only these columns.</summary>
+    public static string ShortNameOf(int year, string make, string model) =>
+        string.Join(' ', year.ToString(System.Globalization.CultureInfo.InvariantCulture), make, model);
+
+    public string Description => Describe(Year, Make, Model, Trim);
+
+    /// <summary>"2024 Toyota RAV4 XLE": the same words wherever a car is named, whether the whole vehicle was read or only these columns.</summary>
+    public static string Describe(int year, string make, string model, string? trim) =>
+        string.Join(' ', new[] { year.ToString(System.Globalization.CultureInfo.InvariantCulture), make, model, trim }.Where(s => !string.IsNullOrEmpty(s)));
 }
