@@ -28,10 +28,10 @@ public sealed class DomainEventDispatcher(DealershipDbContext db, IServiceProvid
             var pending = TakePendingEvents();
             if (pending.Count == 0)
             {
-                // An aggregate a handler (or the command) reached only through a navigation, a customer's new vehicle,
-                // is tracked once changes are scanned. One scan here rather than one per round: a scan walks every
-                // tracked entity, and a job saving once per row (the dispatcher) paid it again and again.
-                // UnitOfWork relies on this scan being the last thing done here.
+                // One scan for changes, here at the end, rather than one per round: a scan walks every tracked entity,
+                // and a job saving once per row (the dispatcher) paid it again and again. It settles every entry's state
+                // for the save that follows (UnitOfWork relies on it being the last thing done here), and would find an
+                // aggregate reached only through another's navigation, should one ever be; then we look again.
                 db.ChangeTracker.DetectChanges();
                 pending = TakePendingEvents();
                 if (pending.Count == 0)

@@ -155,7 +155,7 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public IReadOnlyList<T> Tracked<T>() where T : class => WithoutScanning(() => Set<T>().Local.ToList());
 
     /// <summary>
-    /// Every tracked aggregate (and staff user), without scanning for changes first. An aggregate reached only
+    /// Every tracked aggregate, without scanning for changes first. An aggregate reached only
     /// through another's navigation since the last scan is not here yet; the caller scans when that matters.
     /// </summary>
     public IReadOnlyList<AggregateRoot> TrackedAggregates() =>

@@ -11,6 +11,8 @@ namespace Dealership.Application.Data;
 /// and the finalizer took a fifth to a quarter of the CPU under load (issue #14; ADR 0026). An open connection
 /// outside a transaction holds no lock and no snapshot in WAL mode, so nothing else waits on it. The server
 /// databases keep EF's behaviour: there an idle open connection is a scarce pooled resource.
+/// Limits: an explicit Database.CloseConnection() is swallowed too, and so is the close inside EnsureDeleted (nothing
+/// here calls either); code that opens GetDbConnection() itself must check its state first.
 /// </summary>
 public sealed class SqliteConnectionPerLease : DbConnectionInterceptor
 {

@@ -32,8 +32,8 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Availability for several windows of <paramref name="days"/> days at one site, each from its own first day and for
-    /// its own length of visit (the lane's visits that need new times). The bookings are read once for all of them: read
-    /// per window, a lane with a hundred visits at risk read the same three weeks a dozen times.
+    /// its own length of visit (the lane's visits that need new times). Windows that overlap share one read of the
+    /// bookings: read per window, a lane with a hundred visits at risk read the same three weeks a dozen times.
     /// </summary>
     public async Task<IReadOnlyDictionary<(DateOnly From, int LabourMinutes), IReadOnlyList<WorkshopDayAvailability>>> AvailabilityAsync(Site site,
         IReadOnlyCollection<(DateOnly From, int LabourMinutes)> windows, int days, CancellationToken ct)
@@ -45,8 +45,22 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
             return new Dictionary<(DateOnly, int), IReadOnlyList<WorkshopDayAvailability>>();
         }
 
-        var bookings = await BookingsAsync(site, windows.Min(w => w.From), windows.Max(w => w.From).AddDays(days), null, null, ct);
-        return windows.Distinct().ToDictionary(w => w, w => (IReadOnlyList<WorkshopDayAvailability>)Availability(site, w.From, w.From.AddDays(days), w.LabourMinutes, bookings));
+        // Windows that start within one window's length of each other share a read; one that starts far later (parts
+        // months away) gets its own, so it never stretches everyone's read over the months between.
+        var result = new Dictionary<(DateOnly From, int LabourMinutes), IReadOnlyList<WorkshopDayAvailability>>();
+        var ordered = windows.Distinct().OrderBy(w => w.From).ToList();
+        while (result.Count < ordered.Count)
+        {
+            var first = ordered[result.Count].From;
+            var group = ordered.Skip(result.Count).TakeWhile(w => w.From <= first.AddDays(days)).ToList();
+            var bookings = await BookingsAsync(site, first, group[^1].From.AddDays(days), null, null, ct);
+            foreach (var window in group)
+            {
+                result[window] = Availability(site, window.From, window.From.AddDays(days), window.LabourMinutes, bookings);
+            }
+        }
+
+        return result;
     }
 
     private sealed record Booked(Guid AdvisorStaffId, DateOnly Date, DateTime StartsAt, int LabourMinutes, bool WalkIn);

@@ -92,8 +92,9 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         (await NewTimesAsync([visit], site, ct))[visit.Id];
 
     /// <summary>
-    /// New times for several visits at one site (the lane's visits needing recovery). The bookings are read once for all
-    /// of them, and availability worked out once per first day and length of visit: visits waiting for the same delivery share it.
+    /// New times for several visits at one site (the lane's visits needing recovery). Overlapping windows share one read
+    /// of the bookings, and availability is worked out once per first day and length of visit: visits waiting for the same
+    /// delivery share it.
     /// A visit's own booking never counts against it, because its own day is never offered.
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<VisitSlot>>> NewTimesAsync(IReadOnlyCollection<ServiceAppointment> visits, Domain.Sites.Site site, CancellationToken ct)
@@ -102,7 +103,7 @@ public sealed class MyServiceVisits(DealershipDbContext db, WorkshopCapacity cap
         ArgumentNullException.ThrowIfNull(site);
         var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
         var calendar = new WorkingDays(site.OpenDays);
-        var windows = visits.ToDictionary(v => v.Id, v =>
+        var windows = visits.DistinctBy(v => v.Id).ToDictionary(v => v.Id, v =>
         {
             var from = today.AddDays(1);
             if (v.Readiness == PartsReadiness.AtRisk && v.PartsExpectedBy() is { } eta && calendar.Add(eta, 1) > from)
