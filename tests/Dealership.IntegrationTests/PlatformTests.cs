@@ -165,13 +165,16 @@ public sealed class PlatformTests : SharedAppTests
         await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE Tasks"));
         Assert.That(await MeasuredRowsAsync(), Is.EqualTo(small).Within(5), "the stale starting point");
 
-        var grown = await AddTasksAsync((small * 12) + 50);
+        // SQLite re-measures a table once all its rows (with a key or not: other tests add tasks too) have grown well past
+        // tenfold: 14-fold was not enough here, 30-fold is.
+        var rows = await App.QueryAsync(db => db.Tasks.CountAsync());
+        var grown = await AddTasksAsync((rows * 30) + 50);
         using (var scope = App.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<RefreshQueryStatistics>().RunAsync(CancellationToken.None);
         }
 
-        Assert.That(await MeasuredRowsAsync(), Is.GreaterThan(small * 5).And.LessThanOrEqualTo(grown + 50), "re-measured after growing tenfold");
+        Assert.That(await MeasuredRowsAsync(), Is.GreaterThan(small * 5).And.LessThanOrEqualTo(grown + 50), "re-measured after growing thirtyfold");
     }
 
     private static string Normalize(string script) => script.Replace("\r\n", "\n", StringComparison.Ordinal).Trim().TrimStart('\uFEFF');
@@ -215,5 +218,70 @@ public sealed class PlatformTests : SharedAppTests
         connection.StateChange -= Count;
         Assert.That(opened, Is.EqualTo(1), "each open registers EF's SQL functions again (issue #14)");
         Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed), "given back with the context");
+    }
+    [Test]
+    public async Task OnSqlite_ManyNewRowsInOneSave_AreStoredExactlyAsEfStoresOne_AndCommitOrFailTogether()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        var site = await App.QueryAsync(db => db.Sites.Select(s => s.Id).FirstAsync());
+        var at = new DateTime(2026, 11, 22, 21, 15, 30, 123, DateTimeKind.Utc).AddTicks(4567);
+        Domain.Journey.Touchpoint Touchpoint(string summary) => new(who.CustomerId, site, at, Domain.Journey.TouchpointKind.StatusChanged,
+            Domain.Journey.TouchpointDirection.Outbound, Domain.Journey.TouchpointActor.Dealer, proactive: true, summary, staffId: null, subjectType: "appointment", subjectId: Guid.NewGuid());
+        Domain.Tasks.StaffTask NewTask(string key) => new(site, null, "Parts will not make it", "Call them.", at.AddHours(4), "appointment", Guid.NewGuid(), [who.CustomerId], at, key);
+
+        // One row the usual way, then a save with many of the same kind.
+        var single = Touchpoint("same words");
+        await App.QueryAsync(async db =>
+        {
+            db.Touchpoints.Add(single);
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var many = Enumerable.Range(0, 60).Select(_ => Touchpoint("same words")).ToList();
+        var deferred = await App.QueryAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Touchpoints.AddRange(many);
+            db.Tasks.AddRange(Enumerable.Range(0, 60).Select(i => NewTask($"bulk-test/{who.CustomerId}/{i}")));
+            await db.SaveChangesAsync();
+            var probe = await db.Database.SqlQueryRaw<long>("SELECT defer_foreign_keys AS Value FROM pragma_defer_foreign_keys").SingleAsync();
+            await transaction.CommitAsync();
+            return probe;
+        });
+        Assert.That(deferred, Is.EqualTo(1), "the many rows went through the bulk path");
+
+        async Task<Dictionary<string, object?>> StoredAsync(Guid id) => await App.QueryAsync(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT * FROM Touchpoints WHERE Id = $id";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$id";
+            parameter.Value = id.ToString().ToUpperInvariant();
+            command.Parameters.Add(parameter);
+            await using var reader = await command.ExecuteReaderAsync();
+            Assert.That(await reader.ReadAsync(), Is.True, $"row {id} stored");
+            return Enumerable.Range(0, reader.FieldCount).Where(i => reader.GetName(i) is not ("Id" or "SubjectId"))
+                .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
+        });
+        Assert.That(await StoredAsync(many[17].Id), Is.EqualTo(await StoredAsync(single.Id)), "every column as EF writes it");
+        var read = await App.QueryAsync(db => db.Touchpoints.AsNoTracking().Where(t => t.CustomerId == who.CustomerId && t.Summary == "same words").ToListAsync());
+        Assert.That(read, Has.Count.EqualTo(61));
+        Assert.That(read.Select(t => (t.OccurredAt, t.OccurredAt.Kind, t.Kind, t.Proactive)).Distinct().Single(), Is.EqualTo((at, DateTimeKind.Utc, Domain.Journey.TouchpointKind.StatusChanged, true)));
+
+        // A save that breaks a unique key fails as EF's own would (409 upstream) and leaves nothing behind.
+        var failed = Assert.ThrowsAsync<DbUpdateException>(() => App.QueryAsync(async db =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.Touchpoints.AddRange(Enumerable.Range(0, 60).Select(_ => Touchpoint("never kept")));
+            db.Tasks.AddRange(Enumerable.Range(59, 60).Select(i => NewTask($"bulk-test/{who.CustomerId}/{i}")));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            return 0;
+        }));
+        Assert.That(failed!.InnerException, Is.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Property("SqliteErrorCode").EqualTo(19));
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.Summary == "never kept")), Is.Zero);
+        Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.DeduplicationKey!.StartsWith($"bulk-test/{who.CustomerId}/"))), Is.EqualTo(60));
     }
 }

@@ -129,10 +129,21 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (Database.CurrentTransaction is null && SqliteBulkInsert.Applies(this))
+        {
+            // Many new rows and no transaction (a job's save between units, the watchdog's page of alerts): one is opened
+            // here, as EF would have, so the rows written in bulk commit with the rest of the save or not at all.
+            await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
+            var result = await SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+
         var saved = AdvanceVersions();
-        var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var inBulk = await SqliteBulkInsert.WriteAsync(this, cancellationToken);
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         saved.ForEach(a => a.MarkSaved());
-        return result;
+        return inBulk + written;
     }
 
     /// <summary>

@@ -1,0 +1,141 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Dealership.Application.Data;
+
+/// <summary>
+/// On SQLite, writes a save's many new rows of one plain table (a job's tasks, touchpoints and messages by the
+/// thousand) through one prepared INSERT run once per row, before EF saves the rest. EF's SQLite provider sends
+/// every row as its own command with its own bookkeeping: the parts planner's 14,000 new rows took 3.5 s that
+/// way (issue #14, ADR 0026). Only inside a transaction (the save opens one when the caller has none), so the rows
+/// commit or roll back with everything else; foreign keys are checked at commit (SQLite's defer_foreign_keys, which ends with the
+/// transaction), so the order of the writes does not matter. Parameters come from EF's own type mappings, so a row
+/// is stored exactly as EF would store it. Everyday commands never add enough rows to get here.
+/// </summary>
+internal static class SqliteBulkInsert
+{
+    /// <summary>Fewer new rows of a table than this go through EF as usual.</summary>
+    public const int Threshold = 50;
+
+    private static readonly ConcurrentDictionary<IEntityType, Plan?> Plans = new();
+
+    /// <summary>The INSERT for a table and the properties it binds, or null when the type is not plain enough.</summary>
+    private sealed record Plan(string Sql, IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> Columns);
+
+    public static async Task<int> WriteAsync(DealershipDbContext db, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is not { } transaction)
+        {
+            return 0;
+        }
+
+        var groups = Groups(db);
+        if (groups.Count == 0)
+        {
+            return 0;
+        }
+
+        var connection = db.Database.GetDbConnection();
+        var dbTransaction = transaction.GetDbTransaction();
+        await using (var defer = connection.CreateCommand())
+        {
+            defer.Transaction = dbTransaction;
+            defer.CommandText = "PRAGMA defer_foreign_keys = ON;";
+            await defer.ExecuteNonQueryAsync(ct);
+        }
+
+        var written = 0;
+        foreach (var (plan, entries) in groups)
+        {
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = dbTransaction;
+            insert.CommandText = plan.Sql;
+            foreach (var entry in entries)
+            {
+                insert.Parameters.Clear();
+                for (var i = 0; i < plan.Columns.Count; i++)
+                {
+                    var (property, mapping) = plan.Columns[i];
+                    insert.Parameters.Add(mapping.CreateParameter(insert, $"@p{i}", entry.Property(property.Name).CurrentValue, property.IsNullable));
+                }
+
+                try
+                {
+                    await insert.ExecuteNonQueryAsync(ct);
+                }
+                catch (DbException ex)
+                {
+                    // The same exception EF raises, so a unique key taken maps to 409 as it always has.
+                    throw new DbUpdateException($"Writing a new {entry.Metadata.DisplayName()} failed: {ex.Message}", ex, [entry]);
+                }
+            }
+
+            foreach (var entry in entries)
+            {
+                Saved(entry);
+            }
+
+            written += entries.Count;
+        }
+
+        return written;
+    }
+
+    /// <summary>Whether this save has enough new rows of a plain table to write them this way.</summary>
+    public static bool Applies(DealershipDbContext db) => Groups(db).Count > 0;
+
+    private static List<(Plan Plan, List<EntityEntry> Entries)> Groups(DealershipDbContext db) =>
+        !db.OnSqlite
+            ? []
+            : db.ChangeTracker.Entries()
+                .Where(e => e.State == EntityState.Added)
+                .GroupBy(e => e.Metadata)
+                .Where(g => g.Count() >= Threshold)
+                .Select(g => (Plan: Plans.GetOrAdd(g.Key, PlanFor), Entries: g.ToList()))
+                .Where(g => g.Plan is not null && g.Entries.All(e => !e.Properties.Any(p => p.IsTemporary)))
+                .Select(g => (g.Plan!, g.Entries))
+                .ToList();
+
+    /// <summary>What is in the table is what the entity holds: it is tracked from now on as read, not as new.</summary>
+    private static void Saved(EntityEntry entry)
+    {
+        entry.OriginalValues.SetValues(entry.CurrentValues);
+        entry.State = EntityState.Unchanged;
+    }
+
+    /// <summary>
+    /// A table of its own, no owned parts, and every value known before the insert (keys made here, no database
+    /// defaults or computed columns): anything else is left to EF, which knows how to read such values back.
+    /// </summary>
+    private static Plan? PlanFor(IEntityType type)
+    {
+        var table = type.GetTableName();
+        if (table is null || type.IsOwned() || type.FindDiscriminatorProperty() is not null || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) ||
+            type.GetTableMappings().Count() != 1 || type.GetDeclaredServiceProperties().Any())
+        {
+            return null;
+        }
+
+        var store = StoreObjectIdentifier.Table(table, type.GetSchema());
+        var columns = new List<(IProperty, RelationalTypeMapping)>();
+        foreach (var property in type.GetProperties())
+        {
+            var generatedByDatabase = property.ValueGenerated != ValueGenerated.Never && !(property.IsPrimaryKey() && property.ClrType == typeof(Guid));
+            if (generatedByDatabase || property.GetComputedColumnSql(store) is not null || property.GetDefaultValueSql(store) is not null ||
+                property.GetColumnName(store) is null || property.GetRelationalTypeMapping() is not { } mapping)
+            {
+                return null;
+            }
+
+            columns.Add((property, mapping));
+        }
+
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Item1.GetColumnName(store)}\""));
+        var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
+        return new Plan($"INSERT INTO \"{table}\" ({names}) VALUES ({values});", columns);
+    }
+}
