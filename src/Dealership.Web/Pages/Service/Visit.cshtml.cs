@@ -58,7 +58,7 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
         }
 
         return await SubmitAsync(() => mediator.Send(new RescheduleAppointment.Command(Id, startsAt, advisor, reason ?? "", version), ct).AsTask(),
-            "Moved. The customer has the new time and the reason in writing.", $"/service/visits/{Id}", ct);
+            "Moved. The new time and the reason are on their way to the customer in writing (after hours they wait until the morning).", $"/service/visits/{Id}", ct);
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
