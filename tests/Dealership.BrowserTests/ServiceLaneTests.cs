@@ -89,7 +89,7 @@ public sealed partial class ServiceLaneTests
         var atRisk = advisor.GetByTestId("visit").Filter(new() { HasText = "Charlotte Hayes" });
         await Assertions.Expect(atRisk.GetByTestId("readiness")).ToHaveTextAsync("Parts will not make it");
         await Assertions.Expect(atRisk.GetByTestId("recovery")).ToBeVisibleAsync();
-        await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("will not make it: put right below");
+        await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("need putting right below");
         await atRisk.GetByLabel("Gesture").SelectOptionAsync("Loaner");
         await atRisk.GetByLabel("Why (kept with the decision)").FillAsync("Pump is late; she needs a car for work");
         await atRisk.GetByRole(AriaRole.Button, new() { Name = "Record the gesture" }).ClickAsync();

@@ -133,17 +133,49 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         {
             // Many new rows and no transaction (a job's save between units, the watchdog's page of alerts): one is opened
             // here, as EF would have, so the rows written in bulk commit with the rest of the save or not at all.
+            // Changes are accepted only once the commit has happened, as EF does with a transaction of its own.
             await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-            var result = await SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            var (result, inBulk) = await SaveInTransactionAsync(acceptAllChangesOnSuccess: false, cancellationToken);
+            try
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                SqliteBulkInsert.Unsave(inBulk);
+                throw;
+            }
+
+            if (acceptAllChangesOnSuccess)
+            {
+                ChangeTracker.AcceptAllChanges();
+            }
+
             return result;
         }
 
+        return (await SaveInTransactionAsync(acceptAllChangesOnSuccess, cancellationToken)).Written;
+    }
+
+    /// <summary>The save itself; also returns the rows written in bulk, to put back to new if the commit fails.</summary>
+    private async Task<(int Written, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> InBulk)> SaveInTransactionAsync(
+        bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
         var saved = AdvanceVersions();
         var inBulk = await SqliteBulkInsert.WriteAsync(this, cancellationToken);
-        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        int written;
+        try
+        {
+            written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch
+        {
+            SqliteBulkInsert.Unsave(inBulk);
+            throw;
+        }
+
         saved.ForEach(a => a.MarkSaved());
-        return inBulk + written;
+        return (inBulk.Count + written, inBulk);
     }
 
     /// <summary>

@@ -13,8 +13,10 @@ namespace Dealership.Application.Data;
 /// every row as its own command with its own bookkeeping: the parts planner's 14,000 new rows took 3.5 s that
 /// way (issue #14, ADR 0026). Only inside a transaction (the save opens one when the caller has none), so the rows
 /// commit or roll back with everything else; foreign keys are checked at commit (SQLite's defer_foreign_keys, which ends with the
-/// transaction), so the order of the writes does not matter. Parameters come from EF's own type mappings, so a row
-/// is stored exactly as EF would store it. Everyday commands never add enough rows to get here.
+/// transaction), so the order of the writes does not matter; a foreign key broken by any row of that transaction
+/// is therefore reported at its commit, not at the statement. Parameters come from EF's own type mappings, so a row
+/// is stored exactly as EF would store it. A failed save puts the entries back to new. Everyday commands never add
+/// enough rows to get here.
 /// </summary>
 internal static class SqliteBulkInsert
 {
@@ -26,17 +28,18 @@ internal static class SqliteBulkInsert
     /// <summary>The INSERT for a table and the properties it binds, or null when the type is not plain enough.</summary>
     private sealed record Plan(string Sql, IReadOnlyList<(IProperty Property, RelationalTypeMapping Mapping)> Columns);
 
-    public static async Task<int> WriteAsync(DealershipDbContext db, CancellationToken ct)
+    /// <summary>Writes the qualifying rows and returns their entries, now tracked as saved (see <see cref="Unsave"/>).</summary>
+    public static async Task<IReadOnlyList<EntityEntry>> WriteAsync(DealershipDbContext db, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not { } transaction)
         {
-            return 0;
+            return [];
         }
 
         var groups = Groups(db);
         if (groups.Count == 0)
         {
-            return 0;
+            return [];
         }
 
         var connection = db.Database.GetDbConnection();
@@ -48,7 +51,36 @@ internal static class SqliteBulkInsert
             await defer.ExecuteNonQueryAsync(ct);
         }
 
-        var written = 0;
+        var written = new List<EntityEntry>();
+        try
+        {
+            await InsertAsync(connection, dbTransaction, groups, written, ct);
+        }
+        catch
+        {
+            Unsave(written);
+            throw;
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// After a failed save the rows are not in the database: their entries go back to new, as EF leaves its own, so
+    /// nothing tracked claims a row the rollback took away.
+    /// </summary>
+    public static void Unsave(IEnumerable<EntityEntry> written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        foreach (var entry in written)
+        {
+            entry.State = EntityState.Added;
+        }
+    }
+
+    private static async Task InsertAsync(DbConnection connection, DbTransaction dbTransaction, List<(Plan Plan, List<EntityEntry> Entries)> groups,
+        List<EntityEntry> written, CancellationToken ct)
+    {
         foreach (var (plan, entries) in groups)
         {
             await using var insert = connection.CreateCommand();
@@ -77,28 +109,34 @@ internal static class SqliteBulkInsert
             foreach (var entry in entries)
             {
                 Saved(entry);
+                written.Add(entry);
             }
-
-            written += entries.Count;
         }
-
-        return written;
     }
 
     /// <summary>Whether this save has enough new rows of a plain table to write them this way.</summary>
     public static bool Applies(DealershipDbContext db) => Groups(db).Count > 0;
 
-    private static List<(Plan Plan, List<EntityEntry> Entries)> Groups(DealershipDbContext db) =>
-        !db.OnSqlite
-            ? []
-            : db.ChangeTracker.Entries()
-                .Where(e => e.State == EntityState.Added)
+    private static List<(Plan Plan, List<EntityEntry> Entries)> Groups(DealershipDbContext db)
+    {
+        if (!db.OnSqlite)
+        {
+            return [];
+        }
+
+        var entries = db.ChangeTracker.Entries().ToList();
+        // EF orders a save's deletes and updates before its inserts (a removed task's key taken by a new one); rows
+        // written first here could not honour that, so a type with rows going or changing in the same save stays with EF.
+        var changing = entries.Where(e => e.State is EntityState.Deleted or EntityState.Modified).Select(e => e.Metadata).ToHashSet();
+        return entries
+                .Where(e => e.State == EntityState.Added && !changing.Contains(e.Metadata))
                 .GroupBy(e => e.Metadata)
                 .Where(g => g.Count() >= Threshold)
                 .Select(g => (Plan: Plans.GetOrAdd(g.Key, PlanFor), Entries: g.ToList()))
                 .Where(g => g.Plan is not null && g.Entries.All(e => !e.Properties.Any(p => p.IsTemporary)))
                 .Select(g => (g.Plan!, g.Entries))
                 .ToList();
+    }
 
     /// <summary>What is in the table is what the entity holds: it is tracked from now on as read, not as new.</summary>
     private static void Saved(EntityEntry entry)
@@ -108,14 +146,15 @@ internal static class SqliteBulkInsert
     }
 
     /// <summary>
-    /// A table of its own, no owned parts, and every value known before the insert (keys made here, no database
+    /// A table of its own (not shared with another type), no owned or complex parts, and every value known before the insert (keys made here, no database
     /// defaults or computed columns): anything else is left to EF, which knows how to read such values back.
     /// </summary>
     private static Plan? PlanFor(IEntityType type)
     {
         var table = type.GetTableName();
         if (table is null || type.IsOwned() || type.FindDiscriminatorProperty() is not null || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) ||
-            type.GetTableMappings().Count() != 1 || type.GetDeclaredServiceProperties().Any())
+            type.GetComplexProperties().Any() || type.GetTableMappings().Count() != 1 ||
+            type.GetTableMappings().Single().Table.EntityTypeMappings.Count() > 1 || type.GetDeclaredServiceProperties().Any())
         {
             return null;
         }

@@ -92,7 +92,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
             () => decision switch
             {
                 { Status: DecisionStatus.AwaitingApproval } => NotYet($"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: waiting for approval. The managers have it in their inbox now; you will hear their answer in yours. Tell the customer a manager will confirm."),
-                { Action: DecisionAction.Reschedule } => "Moved to when the parts are in, and recorded as a recovery decision. The new time is on its way to the customer in writing (after hours it waits until the morning).",
+                { Action: DecisionAction.Reschedule } => "Moved to when the parts are in, and recorded as a recovery decision. The customer is sent the new time unless they have turned messages off (in their quiet hours it waits until the morning).",
                 _ => "Recorded on the customer's timeline. Thank you for putting it right.",
             },
             () => LaneAddress, ct);

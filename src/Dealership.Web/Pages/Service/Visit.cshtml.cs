@@ -58,7 +58,7 @@ public sealed class VisitModel(IMediator mediator, SiteContext siteContext, Work
         }
 
         return await SubmitAsync(() => mediator.Send(new RescheduleAppointment.Command(Id, startsAt, advisor, reason ?? "", version), ct).AsTask(),
-            "Moved. The new time and the reason are on their way to the customer in writing (after hours they wait until the morning).", $"/service/visits/{Id}", ct);
+            "Moved. The customer is sent the new time and the reason unless they have turned messages off (in their quiet hours it waits until the morning).", $"/service/visits/{Id}", ct);
     }
 
     public Task<IActionResult> OnPostCancelAsync(string? reason, long version, CancellationToken ct) =>
