@@ -284,4 +284,23 @@ public sealed class PlatformTests : SharedAppTests
         Assert.That(await App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.Summary == "never kept")), Is.Zero);
         Assert.That(await App.QueryAsync(db => db.Tasks.CountAsync(t => t.DeduplicationKey!.StartsWith($"bulk-test/{who.CustomerId}/"))), Is.EqualTo(60));
     }
+
+    [Test]
+    public async Task OnSqlite_ABulkSaveThatBreaksAForeignKey_IsRefusedAtItsCommit_AsTheConflictEfWouldRaise_AndKeepsNothing()
+    {
+        // The bulk path defers foreign keys to the commit, which the save opens and commits itself here (no transaction).
+        var site = await App.QueryAsync(db => db.Sites.Select(s => s.Id).FirstAsync());
+        var nobody = Guid.NewGuid();
+        var failed = Assert.ThrowsAsync<DbUpdateException>(() => App.QueryAsync(async db =>
+        {
+            db.Touchpoints.AddRange(Enumerable.Range(0, 60).Select(_ => new Domain.Journey.Touchpoint(nobody, site, DateTime.UtcNow, Domain.Journey.TouchpointKind.StatusChanged,
+                Domain.Journey.TouchpointDirection.Outbound, Domain.Journey.TouchpointActor.Dealer, proactive: true, "for a customer who does not exist", staffId: null,
+                subjectType: "appointment", subjectId: Guid.NewGuid())));
+            await db.SaveChangesAsync();
+            return 0;
+        }));
+        // The problem handler maps exactly this (a DbUpdateException around SQLite's constraint error) to 409.
+        Assert.That(failed!.InnerException, Is.InstanceOf<Microsoft.Data.Sqlite.SqliteException>().With.Property("SqliteErrorCode").EqualTo(19));
+        Assert.That(await App.QueryAsync(db => db.Touchpoints.CountAsync(t => t.CustomerId == nobody)), Is.Zero);
+    }
 }

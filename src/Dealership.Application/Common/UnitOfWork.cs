@@ -51,7 +51,7 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
                 }
 
                 await SaveAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                await db.CommitAsync(transaction, cancellationToken);
                 return (value, true);
             }, cancellationToken);
         }
@@ -95,9 +95,8 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         // states, and each would scan again (and SaveChanges once more): a dispatch batch saves once per message
         // and paid ten scans of the whole batch each time. Nothing below changes an entity behind EF's back: the
         // journey adds rows, and the version bump marks its property itself.
-        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        var committed = false;
+        await db.WithoutScanningAsync(async () =>
         {
             journey.Record();
             if (db.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added))
@@ -119,13 +118,13 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
 
             // Outside a unit the save opens and commits its own transaction: it takes its turn like any other write.
             await writers.WriteAsync(db, () => db.SaveChangesAsync(cancellationToken), cancellationToken);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
-        }
+            committed = true;
+        });
 
-        RunAfterCommit();
+        if (committed)
+        {
+            RunAfterCommit();
+        }
     }
 
     /// <summary>

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dealership.Application.Data;
 
@@ -138,7 +139,7 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
             var (result, inBulk) = await SaveInTransactionAsync(acceptAllChangesOnSuccess: false, cancellationToken);
             try
             {
-                await transaction.CommitAsync(cancellationToken);
+                await CommitAsync(transaction, cancellationToken);
             }
             catch
             {
@@ -215,6 +216,47 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         finally
         {
             ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> with EF's automatic scans for changes off, and puts the setting back after. For a
+    /// caller that has just scanned and whose next steps only read entry states or set them explicitly: each of those
+    /// steps would otherwise walk every tracked entity again (ADR 0026). Whatever the work changes on an entity behind
+    /// EF's back is not seen until the next scan.
+    /// </summary>
+    public async Task WithoutScanningAsync(Func<Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var detecting = ChangeTracker.AutoDetectChangesEnabled;
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
+
+    /// <summary>
+    /// Commits <paramref name="transaction"/>. On SQLite a save that wrote rows in bulk defers its foreign keys to the
+    /// commit (<see cref="SqliteBulkInsert"/>), so a key broken by any of the transaction's statements is refused here
+    /// rather than at its statement: it is raised as the <see cref="DbUpdateException"/> the statement would have
+    /// raised, so callers and the problem handler treat it the same way (409, nothing changed).
+    /// </summary>
+    public async Task CommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (System.Data.Common.DbException ex) when (OnSqlite)
+        {
+            // The problem handler reads the provider's error inside: a constraint is 409, a busy file 409, anything else 500.
+            throw new DbUpdateException($"The database refused to commit the changes: {ex.Message}", ex);
         }
     }
 

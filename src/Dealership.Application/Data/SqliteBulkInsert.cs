@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -124,7 +125,24 @@ internal static class SqliteBulkInsert
             return [];
         }
 
+        // Every save on SQLite asks, and most track a handful of rows (or a sender's hundred, saved once per message):
+        // one pass counts the new rows per type, and only a save with enough of one type goes on to plan anything.
         var entries = db.ChangeTracker.Entries().ToList();
+        var added = new Dictionary<IEntityType, int>();
+        foreach (var entry in entries)
+        {
+            if (entry.State == EntityState.Added)
+            {
+                added[entry.Metadata] = added.GetValueOrDefault(entry.Metadata) + 1;
+            }
+        }
+
+        if (!added.Values.Any(count => count >= Threshold))
+        {
+            return [];
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
         // EF orders a save's deletes and updates before its inserts (a removed task's key taken by a new one); rows
         // written first here could not honour that, so a type with rows going or changing in the same save stays with EF.
         var changing = entries.Where(e => e.State is EntityState.Deleted or EntityState.Modified).Select(e => e.Metadata).ToHashSet();
@@ -132,7 +150,7 @@ internal static class SqliteBulkInsert
                 .Where(e => e.State == EntityState.Added && !changing.Contains(e.Metadata))
                 .GroupBy(e => e.Metadata)
                 .Where(g => g.Count() >= Threshold)
-                .Select(g => (Plan: Plans.GetOrAdd(g.Key, PlanFor), Entries: g.ToList()))
+                .Select(g => (Plan: Plans.GetOrAdd(g.Key, PlanFor, sql), Entries: g.ToList()))
                 .Where(g => g.Plan is not null && g.Entries.All(e => !e.Properties.Any(p => p.IsTemporary)))
                 .Select(g => (g.Plan!, g.Entries))
                 .ToList();
@@ -149,7 +167,7 @@ internal static class SqliteBulkInsert
     /// A table of its own (not shared with another type), no owned or complex parts, and every value known before the insert (keys made here, no database
     /// defaults or computed columns): anything else is left to EF, which knows how to read such values back.
     /// </summary>
-    private static Plan? PlanFor(IEntityType type)
+    private static Plan? PlanFor(IEntityType type, ISqlGenerationHelper sql)
     {
         var table = type.GetTableName();
         if (table is null || type.IsOwned() || type.FindDiscriminatorProperty() is not null || type.GetNavigations().Any(n => n.TargetEntityType.IsOwned()) ||
@@ -173,8 +191,8 @@ internal static class SqliteBulkInsert
             columns.Add((property, mapping));
         }
 
-        var names = string.Join(", ", columns.Select(c => $"\"{c.Item1.GetColumnName(store)}\""));
+        var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Item1.GetColumnName(store)!)));
         var values = string.Join(", ", columns.Select((_, i) => $"@p{i}"));
-        return new Plan($"INSERT INTO \"{table}\" ({names}) VALUES ({values});", columns);
+        return new Plan($"INSERT INTO {sql.DelimitIdentifier(table, type.GetSchema())} ({names}) VALUES ({values});", columns);
     }
 }

@@ -164,17 +164,11 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         // One scan for changes, then none: every later step reads or sets states itself, and each automatic scan
         // walked every tracked visit and line again (about half a second each at 10,000 visits).
         db.ChangeTracker.DetectChanges();
-        var detecting = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        await db.WithoutScanningAsync(async () =>
         {
             await WriteChangedLinesAsync(ct);
             LetGoOfSettledVisits(trackedBefore);
-        }
-        finally
-        {
-            db.ChangeTracker.AutoDetectChangesEnabled = detecting;
-        }
+        });
     }
 
     /// <summary>
