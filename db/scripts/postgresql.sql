@@ -1982,3 +1982,25 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129134838_SeedMarks') THEN
+    CREATE TABLE "SeedMarks" (
+        "Key" character varying(100) NOT NULL,
+        "SeededAt" timestamp with time zone NOT NULL,
+        CONSTRAINT "PK_SeedMarks" PRIMARY KEY ("Key")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261129134838_SeedMarks') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261129134838_SeedMarks', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -2737,3 +2737,28 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129134830_SeedMarks'
+)
+BEGIN
+    CREATE TABLE [SeedMarks] (
+        [Key] nvarchar(100) NOT NULL,
+        [SeededAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_SeedMarks] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261129134830_SeedMarks'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261129134830_SeedMarks', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

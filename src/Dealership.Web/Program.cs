@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.OpenApi;
 using Scalar.AspNetCore;
 
+var startup = new StartupTimings();
 StartupFailure.ReportConfigurationProblems();
 var builder = WebApplication.CreateBuilder(args);
 // No "Server: Kestrel" banner: it tells an attacker what to try and tells a customer nothing.
@@ -102,6 +103,8 @@ builder.Services.AddRazorPages(options =>
 });
 
 var app = builder.Build();
+startup.Mark("services");
+startup.ReportWhenStarted(app);
 
 if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 {
@@ -111,6 +114,7 @@ if (args.Contains("migrate", StringComparer.OrdinalIgnoreCase))
 }
 
 await app.PrepareDatabaseAsync();
+startup.Mark("database");
 if (args.Contains("setup", StringComparer.OrdinalIgnoreCase))
 {
     // First run in production: create the first site and Manager, then exit (deploy/README.md).
@@ -122,6 +126,7 @@ if (app.Environment.IsDevelopment() && role.ServesHttp)
 {
     using var scope = app.Services.CreateScope();
     await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
+    startup.Mark("demo data");
 }
 
 app.UseForwardedHeaders();

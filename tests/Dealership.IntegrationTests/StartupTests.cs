@@ -102,7 +102,11 @@ public sealed class StartupTests
         using var app = new DealershipApp();
         await app.InitializeAsync();
         var before = (await app.QueryAsync(db => db.Customers.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync()), await app.QueryAsync(db => db.Vehicles.CountAsync()));
+        var mark = $"demo/{typeof(DemoDataSeeder).Assembly.ManifestModule.ModuleVersionId:N}";
+        Assert.That(await app.QueryAsync(db => db.SeedMarks.Select(m => m.Key).ToListAsync()), Is.EqualTo(new[] { mark }), "a finished run marks this build");
 
+        // Without the mark (a new build) every step checks again, and adds nothing that is there.
+        await app.QueryAsync(db => db.SeedMarks.ExecuteDeleteAsync());
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
@@ -110,6 +114,7 @@ public sealed class StartupTests
 
         var after = (await app.QueryAsync(db => db.Customers.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync()), await app.QueryAsync(db => db.Vehicles.CountAsync()));
         Assert.That(after, Is.EqualTo(before));
+        Assert.That(await app.QueryAsync(db => db.SeedMarks.CountAsync(m => m.Key == mark)), Is.EqualTo(1), "marked again");
         Assert.That(before.Item1, Is.GreaterThanOrEqualTo(24), "a few dozen demo customers");
         Assert.That(await app.QueryAsync(db => db.Sites.CountAsync()), Is.EqualTo(2));
     }

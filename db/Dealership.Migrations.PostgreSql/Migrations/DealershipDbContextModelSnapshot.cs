@@ -76,6 +76,20 @@ namespace Dealership.Migrations.PostgreSql.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Dealership.Application.Data.SeedMark", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("SeededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedMarks");
+                });
+
             modelBuilder.Entity("Dealership.Application.Data.StaffSiteAssignment", b =>
                 {
                     b.Property<Guid>("StaffUserId")

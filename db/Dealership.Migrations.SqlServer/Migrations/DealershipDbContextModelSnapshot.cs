@@ -76,6 +76,20 @@ namespace Dealership.Migrations.SqlServer.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Dealership.Application.Data.SeedMark", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("SeededAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedMarks");
+                });
+
             modelBuilder.Entity("Dealership.Application.Data.StaffSiteAssignment", b =>
                 {
                     b.Property<Guid>("StaffUserId")

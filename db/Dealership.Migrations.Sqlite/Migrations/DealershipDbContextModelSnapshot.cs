@@ -71,6 +71,20 @@ namespace Dealership.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
+            modelBuilder.Entity("Dealership.Application.Data.SeedMark", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SeededAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("SeedMarks");
+                });
+
             modelBuilder.Entity("Dealership.Application.Data.StaffSiteAssignment", b =>
                 {
                     b.Property<Guid>("StaffUserId")

@@ -31,6 +31,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<SeedMark> SeedMarks => Set<SeedMark>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<TrackingLink> TrackingLinks => Set<TrackingLink>();

@@ -119,6 +119,15 @@ internal sealed class VehicleConfiguration : IEntityTypeConfiguration<Vehicle>
     }
 }
 
+internal sealed class SeedMarkConfiguration : IEntityTypeConfiguration<SeedMark>
+{
+    public void Configure(EntityTypeBuilder<SeedMark> builder)
+    {
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).HasMaxLength(100);
+    }
+}
+
 internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
 {
     public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)

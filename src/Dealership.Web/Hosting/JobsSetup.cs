@@ -61,6 +61,7 @@ public static class JobsSetup
                 // another worker (every job is idempotent), so a rolling deploy loses nothing.
                 options.ShutdownTimeout = configuration.GetValue("Jobs:ShutdownTimeout", TimeSpan.FromSeconds(20));
             });
+            services.AddHostedService<CatchUpAfterStart>();
         }
 
         return services;
@@ -76,7 +77,8 @@ public static class JobsSetup
 
     /// <summary>
     /// Registers the recurring schedule (every worker does; Hangfire keeps one schedule per id in the shared
-    /// storage, so each occurrence runs once however many workers there are) and catches up at start.
+    /// storage, so each occurrence runs once however many workers there are). The catch-up at start is
+    /// <see cref="CatchUpAfterStart"/>'s.
     /// </summary>
     public static void ScheduleRecurringJobs(this WebApplication app)
     {
@@ -98,14 +100,43 @@ public static class JobsSetup
 
             recurring.AddOrUpdate<RefreshQueryStatistics>("query-statistics", job => job.RunAsync(CancellationToken.None), "7-59/15 * * * *");
 
-            // Catch up at start rather than at the next quarter hour: both jobs are idempotent. Each may add thousands
-            // of rows (tasks, messages), so the planner's statistics are refreshed after each.
-            var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
-            var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
-            jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
-            var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
-            jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
-            jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
         }
+    }
+}
+
+/// <summary>
+/// Catches up at start rather than at the next quarter hour (every job here is idempotent): the watchdog, parts
+/// planning, and the outbox. Only once the app is listening, and a few seconds after (<c>Jobs:CatchUpDelay</c>, 5 s):
+/// the planner's run over thousands of visits took a whole core for seconds and held the write lock, and when it
+/// started with the host, staff and the load balancer's first requests waited behind it (issue #14: start to ready).
+/// A process stopped before the catch-up loses nothing: the recurring schedule runs the same jobs.
+/// </summary>
+internal sealed class CatchUpAfterStart(IHostApplicationLifetime lifetime, IBackgroundJobClient jobs, IConfiguration configuration, ILogger<CatchUpAfterStart> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+                await Task.Delay(configuration.GetValue("Jobs:CatchUpDelay", TimeSpan.FromSeconds(5)), stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+
+        // Each may add thousands of rows (tasks, messages), so the planner's statistics are refreshed after each.
+        var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+        jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+        var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
+        jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+        jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
+        logger.LogInformation("Catching up after start: the watchdog, parts planning and the outbox are queued.");
     }
 }
