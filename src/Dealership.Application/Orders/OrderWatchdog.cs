@@ -35,6 +35,7 @@ public sealed class OrderWatchdog(
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
+    [Jobs.GivesMemoryBack]
     public async Task<WatchdogReport> RunAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;

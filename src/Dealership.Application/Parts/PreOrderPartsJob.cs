@@ -16,6 +16,7 @@ public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator, JobSto
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(5);
 
     [AutomaticRetry(Attempts = 3)]
+    [Jobs.GivesMemoryBack]
     public Task RunAsync(CancellationToken cancellationToken) => PlanAsync(null, cancellationToken);
 
     /// <summary>
