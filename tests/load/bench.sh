@@ -51,9 +51,10 @@ done
 # The product as deployed on the embedded default, demo data already there; the per-caller API limit off (one
 # caller here sends thousands of requests a second on purpose).
 start_product() {
-  ( cd "$work/app" && ASPNETCORE_ENVIRONMENT=Development DEALERSHIP_DATA_DIR="$work/data" Logging__LogLevel__Default=Warning \
+  # env, because a name with a dot (the start-up log's category) is not a shell assignment.
+  ( cd "$work/app" && exec env ASPNETCORE_ENVIRONMENT=Development DEALERSHIP_DATA_DIR="$work/data" Logging__LogLevel__Default=Warning \
     Logging__LogLevel__Dealership.Startup=Information Api__RequestsPerMinutePerCaller=0 ASPNETCORE_URLS="$product" \
-    exec dotnet Dealership.Web.dll >"$work/app.log" 2>&1 ) &
+    dotnet Dealership.Web.dll >"$work/app.log" 2>&1 ) &
   app=$!
   until curl -fs "$product/health/ready" >/dev/null 2>&1; do
     kill -0 "$app" 2>/dev/null || { echo "The app stopped:"; tail -20 "$work/app.log"; exit 1; }
