@@ -268,6 +268,29 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     }
 
     [Test]
+    public async Task AVisitMovedAway_AndBackToItsFirstTime_TellsTheCustomerBothTimes()
+    {
+        using var advisor = await App.ServiceAsync();
+        var noah = await VisitAsync(Portland(24, 13), "OIL-SVC");
+        async Task MoveAsync(DateTime startsAt)
+        {
+            var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{noah.Id}/reschedule", new { startsAt, reason = "Customer asked" });
+            Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        }
+
+        await MoveAsync(Portland(25, 10));
+        await MoveAsync(Portland(24, 13));
+        await MoveAsync(Portland(25, 10));
+        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId)
+            .Select(n => n.DeduplicationKey).ToListAsync());
+        // Keys read ".../moved/<time>/v<version>/<channel>": each of the three moves reached the customer, though two went to the same time.
+        var moves = told.Select(k => System.Text.RegularExpressions.Regex.Match(k, @"/moved/(\d+)/v(\d+)/")).ToList();
+        Assert.That(moves.Select(m => m.Success), Is.All.True, string.Join(", ", told));
+        Assert.That(moves.Select(m => m.Groups[1].Value).Distinct().Count(), Is.EqualTo(2), "two distinct times");
+        Assert.That(moves.Select(m => m.Groups[2].Value).Distinct().Count(), Is.EqualTo(3), "three moves told");
+    }
+
+    [Test]
     public async Task CheckIn_RecordsTheVisitAndAPromise_AndRecoveryIsADecisionWithinTheLimitOrAwaitingAManager()
     {
         using var advisor = await App.ServiceAsync();

@@ -98,7 +98,7 @@ public sealed partial class AppointmentSubscribers :
         {
             data["readyBy"] = TemplateFacts.Instant(domainEvent.Next);
             data["reason"] = domainEvent.Reason;
-            await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceReadyMoved, $"appointment/{a.Id}/ready-moved/{domainEvent.Next:yyyyMMddHHmm}", data,
+            await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceReadyMoved, $"appointment/{a.Id}/ready-moved/{domainEvent.Next:yyyyMMddHHmm}/v{a.Version}", data,
                 urgent: true, proactive: true, cancellationToken);
         }
 

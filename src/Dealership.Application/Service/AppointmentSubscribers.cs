@@ -53,7 +53,9 @@ public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbo
             domainEvent.ByCustomer ? TouchpointActor.Customer : TouchpointActor.Dealer, !domainEvent.ByCustomer,
             $"Service moved to {Local(site, a.StartsAt)}{(domainEvent.ByCustomer ? " (picked by the customer)" : "")}: {domainEvent.Reason}");
         var soon = a.Date <= DateOnly.FromDateTime(site.ToLocal(domainEvent.OccurredAt)).AddDays(1);
-        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceRescheduled, $"appointment/{a.Id}/moved/{a.StartsAt:yyyyMMddHHmm}", data,
+        // Keyed by the visit's saved version as well as the new time: a visit moved back to a time it had before is a
+        // new move the customer must hear about (keyed by the time alone, that message was dropped as a repeat).
+        await outbox.QueueAsync(customer, site.Id, MessageTemplates.ServiceRescheduled, $"appointment/{a.Id}/moved/{a.StartsAt:yyyyMMddHHmm}/v{a.Version}", data,
             urgent: soon, proactive: !domainEvent.ByCustomer, cancellationToken);
     }
 
