@@ -105,12 +105,24 @@ public sealed class StartupTests
         var mark = $"demo/{typeof(DemoDataSeeder).Assembly.ManifestModule.ModuleVersionId:N}";
         Assert.That(await app.QueryAsync(db => db.SeedMarks.Select(m => m.Key).ToListAsync()), Is.EqualTo(new[] { mark }), "a finished run marks this build");
 
-        // Without the mark (a new build) every step checks again, and adds nothing that is there.
-        await app.QueryAsync(db => db.SeedMarks.ExecuteDeleteAsync());
-        using (var scope = app.Services.CreateScope())
+        // With the mark, the same build's next start checks nothing: a demo row taken away stays away.
+        const string LiamsText = "SMdemo0000000000000000000000000001";
+        async Task<int> LiamsTextsAsync() => await app.QueryAsync(db => db.InboundMessages.CountAsync(m => m.ProviderMessageId == LiamsText));
+        Assert.That(await LiamsTextsAsync(), Is.EqualTo(1));
+        await app.QueryAsync(db => db.InboundMessages.Where(m => m.ProviderMessageId == LiamsText).ExecuteDeleteAsync());
+        async Task SeedAsync()
         {
+            using var scope = app.Services.CreateScope();
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(CancellationToken.None);
         }
+
+        await SeedAsync();
+        Assert.That(await LiamsTextsAsync(), Is.Zero, "skipped: this build has seeded");
+
+        // Without the mark (a new build) every step checks again, adds what is missing and nothing that is there.
+        await app.QueryAsync(db => db.SeedMarks.ExecuteDeleteAsync());
+        await SeedAsync();
+        Assert.That(await LiamsTextsAsync(), Is.EqualTo(1), "checked again, and put back");
 
         var after = (await app.QueryAsync(db => db.Customers.CountAsync()), await app.QueryAsync(db => db.Users.CountAsync()), await app.QueryAsync(db => db.Vehicles.CountAsync()));
         Assert.That(after, Is.EqualTo(before));

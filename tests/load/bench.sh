@@ -56,6 +56,7 @@ start_product() {
     Logging__LogLevel__Dealership.Startup=Information Api__RequestsPerMinutePerCaller=0 ASPNETCORE_URLS="$product" \
     dotnet Dealership.Web.dll >"$work/app.log" 2>&1 ) &
   app=$!
+  pids+=("$app")
   until curl -fs "$product/health/ready" >/dev/null 2>&1; do
     kill -0 "$app" 2>/dev/null || { echo "The app stopped:"; tail -20 "$work/app.log"; exit 1; }
     sleep 0.02
@@ -69,7 +70,6 @@ kill "$app"; wait "$app" 2>/dev/null || true
 started=$(date +%s%N)
 start_product
 ready_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-pids+=("$app")
 startup_line="$(grep -a -A1 'Dealership.Startup' "$work/app.log" | tail -1 | sed -E 's/^ +//')"
 app_pid=$app  # the subshell exec'd dotnet, so it is the app itself
 dotnet "$bench" baseline --data "$work/data" --urls "$baseline" >"$work/baseline.log" 2>&1 &

@@ -209,15 +209,9 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
 
     private TResult WithoutScanning<TResult>(Func<TResult> read)
     {
-        var detecting = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using (PauseScanning())
         {
             return read();
-        }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detecting;
         }
     }
 
@@ -230,16 +224,23 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public async Task WithoutScanningAsync(Func<Task> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var detecting = ChangeTracker.AutoDetectChangesEnabled;
-        ChangeTracker.AutoDetectChangesEnabled = false;
-        try
+        using (PauseScanning())
         {
             await work();
         }
-        finally
-        {
-            ChangeTracker.AutoDetectChangesEnabled = detecting;
-        }
+    }
+
+    /// <summary>Turns automatic scans off until disposed, then puts back whatever the setting was.</summary>
+    private ScanningPaused PauseScanning()
+    {
+        var paused = new ScanningPaused(ChangeTracker, ChangeTracker.AutoDetectChangesEnabled);
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return paused;
+    }
+
+    private readonly struct ScanningPaused(ChangeTracker tracker, bool detecting) : IDisposable
+    {
+        public void Dispose() => tracker.AutoDetectChangesEnabled = detecting;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace Dealership.Application.Jobs;
 /// For a job that reads thousands of rows in one run (parts planning over every upcoming visit, the watchdog over
 /// every active order): if the process allocated more than <see cref="ThresholdBytes"/> while it ran, a full,
 /// compacting collection afterwards gives the memory back to the operating system. Without it the run's garbage sat in
-/// the oldest generation until some later full collection, and the process kept 150 MB more than it needed from the
+/// the oldest generation until some later full collection, and the process kept about 120 MB more than it needed from the
 /// start-up catch-up on (issue #14: resident memory, ADR 0026). One blocking collection of a live heap of about
 /// 30 MB costs milliseconds, once per run of such a job.
 /// </summary>

@@ -104,8 +104,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
         DomainRuleException rule => WithFacts(Problem(StatusCodes.Status409Conflict, "Not possible right now", rule.Message), rule),
         DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict, "Changed by someone else",
             "Someone else saved a change to this record while you were working on it. Reload it and apply your change again."),
-        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 or 547 } }
-            or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" or "23503" } } =>
+        _ when IsConstraintViolation(exception) =>
             Problem(StatusCodes.Status409Conflict, "Conflicts with another change",
                 "Another request saved the same thing at the same moment (for example the same VIN or slot, or the last unit of a part). Reload and check before trying again."),
         _ when IsWriteCollision(exception) =>
@@ -114,6 +113,14 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             "The database did not answer in time. Nothing was changed; send the same request again in a few seconds (with the same Idempotency-Key, if you used one)."),
         _ => Problem(StatusCodes.Status500InternalServerError, "Unexpected error", null),
     };
+
+    /// <summary>
+    /// A save (or its commit) refused by a unique or foreign key the database keeps: someone else saved the same thing
+    /// (a VIN, a slot) first. Other database failures wrapped in <see cref="DbUpdateException"/> (a full disk at commit) are not this.
+    /// </summary>
+    public static bool IsConstraintViolation(Exception exception) => exception is
+        DbUpdateException { InnerException: SqliteException { SqliteErrorCode: 19 } } or DbUpdateException { InnerException: SqlException { Number: 2601 or 2627 or 547 } }
+        or DbUpdateException { InnerException: Npgsql.PostgresException { SqlState: "23505" or "23503" } };
 
     /// <summary>
     /// Two writers at the same moment, refused by the database itself rather than by our version check: SQLite's

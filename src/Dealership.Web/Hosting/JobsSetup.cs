@@ -99,7 +99,6 @@ public static class JobsSetup
             recurring.AddOrUpdate<Dealership.Application.Service.ServiceReminders>("service-reminders", job => job.RunAsync(CancellationToken.None), Cron.Hourly(10));
 
             recurring.AddOrUpdate<RefreshQueryStatistics>("query-statistics", job => job.RunAsync(CancellationToken.None), "7-59/15 * * * *");
-
         }
     }
 }
@@ -123,7 +122,8 @@ internal sealed class CatchUpAfterStart(IHostApplicationLifetime lifetime, IBack
             try
             {
                 await started.Task;
-                await Task.Delay(configuration.GetValue("Jobs:CatchUpDelay", TimeSpan.FromSeconds(5)), stoppingToken);
+                var delay = configuration.GetValue("Jobs:CatchUpDelay", TimeSpan.FromSeconds(5));
+                await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -131,12 +131,21 @@ internal sealed class CatchUpAfterStart(IHostApplicationLifetime lifetime, IBack
             }
         }
 
-        // Each may add thousands of rows (tasks, messages), so the planner's statistics are refreshed after each.
-        var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
-        jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
-        var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
-        jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
-        jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
-        logger.LogInformation("Catching up after start: the watchdog, parts planning and the outbox are queued.");
+        try
+        {
+            // Each may add thousands of rows (tasks, messages), so the planner's statistics are refreshed after each.
+            var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+            jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
+            jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
+            logger.LogInformation("Catching up after start: the watchdog, parts planning and the outbox are queued.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An instance that is serving stays up (a failing background service would stop the host): the job storage
+            // may be briefly out of reach, and the recurring schedule runs the same jobs within the hour.
+            logger.LogError(ex, "Could not queue the catch-up after start; the recurring schedule will run the same jobs.");
+        }
     }
 }

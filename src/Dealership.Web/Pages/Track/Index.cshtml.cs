@@ -278,7 +278,8 @@ public sealed class IndexModel(IMediator mediator) : PageModel
         {
             return Invalid();
         }
-        catch (Exception ex) when (ex is ValidationException or Domain.Common.DomainRuleException || (taken && ex is Microsoft.EntityFrameworkCore.DbUpdateException))
+        catch (Exception ex) when (ex is ValidationException or Domain.Common.DomainRuleException || (taken && (ex is Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException || Api.ProblemExceptionHandler.IsConstraintViolation(ex) ||
+            Api.ProblemExceptionHandler.IsWriteCollision(ex))))
         {
             failure = ex;
         }
