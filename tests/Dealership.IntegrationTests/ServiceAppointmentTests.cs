@@ -217,6 +217,19 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         Assert.That(pump.GetProperty("inTime").GetBoolean(), Is.False);
         Assert.That(pump.GetProperty("orderReference").GetString(), Does.StartWith("PDX-"));
         Assert.That(lane.GetProperty("notReady").GetInt32(), Is.EqualTo(1));
+        Assert.That(lane.GetProperty("needingRecovery").EnumerateArray().Select(i => i.GetGuid()), Is.EqualTo(new[] { charlotte.GetProperty("id").GetGuid() }));
+        Assert.That(lane.GetProperty("recoveryTimes").EnumerateObject(), Is.Empty, "free times only for the visit being put right, when asked");
+
+        // Asked for her visit: times after the pump is due, for her alone. A parts clerk reads the lane but moves nothing, so gets none.
+        var id = charlotte.GetProperty("id").GetGuid();
+        var fixing = await (await advisor.GetAsync($"/api/service/lane?date=2026-11-26&newTimesFor={id}")).ReadJsonAsync();
+        var times = fixing.GetProperty("recoveryTimes").EnumerateObject().ToList();
+        Assert.That(times.Select(t => Guid.Parse(t.Name)), Is.EqualTo(new[] { id }));
+        var due = DateOnly.Parse(pump.GetProperty("eta").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(times[0].Value.EnumerateArray().Select(t => t.GetProperty("startsAt").GetDateTime()), Is.Not.Empty.And.All.GreaterThan(due.ToDateTime(TimeOnly.MinValue)));
+        using var parts = await App.PartsAsync();
+        var clerk = await (await parts.GetAsync($"/api/service/lane?date=2026-11-26&newTimesFor={id}")).ReadJsonAsync();
+        Assert.That(clerk.GetProperty("recoveryTimes").EnumerateObject(), Is.Empty);
     }
 
     [Test]

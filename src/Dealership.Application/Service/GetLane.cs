@@ -26,7 +26,10 @@ public static class GetLane
         /// <summary>Visits that need a recovery offer (<see cref="NeedsRecovery"/>).</summary>
         public IReadOnlyList<Guid> NeedingRecovery { get; init; } = [];
 
-        /// <summary>For those who may move visits: free times after the parts arrive, per visit needing recovery.</summary>
+        /// <summary>
+        /// For those who may move visits: free times after the parts arrive, for the visit asked about
+        /// (<see cref="Query.NewTimesFor"/>) when it needs putting right.
+        /// </summary>
         public IReadOnlyDictionary<Guid, IReadOnlyList<Tracking.VisitSlot>> RecoveryTimes { get; init; } = new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
     }
 
@@ -38,8 +41,13 @@ public static class GetLane
             (a.Readiness == PartsReadiness.AtRisk || (a.Date <= today && a.Readiness is PartsReadiness.Ordered or PartsReadiness.Planning));
     }
 
+    /// <param name="NewTimesFor">
+    /// The visit the advisor is putting right: free times are worked out for it alone. Working them out for every visit
+    /// at risk (100 of 135 on a busy day at group scale) made each lane answer a quarter of a megabyte and most of its
+    /// cost, for times nobody looked at (issue #14).
+    /// </param>
     [Allowed(Access.ReadService)]
-    public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null) : IQuery<Lane>;
+    public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null, Guid? NewTimesFor = null) : IQuery<Lane>;
 
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, Tracking.MyServiceVisits visits, ICurrentStaff staff,
         TimeProvider clock) : IQueryHandler<Query, Lane>
@@ -75,10 +83,10 @@ public static class GetLane
                 .Join(db.Users, d => d.StaffId, u => u.Id, (d, u) => new { Decision = d, u.DisplayName })
                 .ToListAsync(cancellationToken);
 
-            // Free times are worked out only for the few visits that need putting right, and only for those who may move them.
+            // Free times only for the visit being put right, when it needs it, and only for those who may move it.
             var needing = items.Where(i => NeedsRecovery(i, today)).Select(i => i.Id).ToList();
-            var recoveryTimes = needing.Count > 0 && AccessRules.Allows(staff, Access.WriteService)
-                ? await visits.NewTimesAsync(appointments.Where(a => needing.Contains(a.Id)).ToList(), site, cancellationToken)
+            var recoveryTimes = query.NewTimesFor is { } fixing && needing.Contains(fixing) && AccessRules.Allows(staff, Access.WriteService)
+                ? await visits.NewTimesAsync(appointments.Where(a => a.Id == fixing).ToList(), site, cancellationToken)
                 : new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
 
             return new Lane(date, items.Count,

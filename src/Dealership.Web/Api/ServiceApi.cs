@@ -104,15 +104,16 @@ public static class ServiceApi
             .RequireAuthorization(Policies.WriteService)
             .WithSummary("Record a recovery gesture (reschedule with moveTo, loaner, goodwill, coupon, discount). Above your limit it awaits a manager.");
 
-        service.MapGet("/lane", async (DateOnly? date, string? advisor, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+        service.MapGet("/lane", async (DateOnly? date, string? advisor, Guid? newTimesFor, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
             {
                 Guid? advisorId = advisor is null ? null
                     : string.Equals(advisor, "me", StringComparison.OrdinalIgnoreCase) ? staff.RequireStaffId()
                     : Guid.TryParse(advisor, out var parsed) ? parsed
                     : throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure("advisor", "Use advisor=me or a staff id.")]);
-                return TypedResults.Ok(await mediator.Send(new GetLane.Query(date, advisorId), ct));
+                return TypedResults.Ok(await mediator.Send(new GetLane.Query(date, advisorId, newTimesFor), ct));
             })
-            .WithSummary("The day's appointments at the current site with parts readiness per line (default today); ?advisor=me for your own.");
+            .WithSummary("The day's appointments at the current site with parts readiness per line (default today); ?advisor=me for your own; " +
+                "?newTimesFor={visit id} adds the free times after the parts arrive for that visit, when it needs putting right and you may move it.");
 
         service.MapPost("/parts-planning", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RunPartsPlanning.Command(null), ct)))

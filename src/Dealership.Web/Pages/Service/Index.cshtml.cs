@@ -29,13 +29,17 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     [BindProperty(SupportsGet = true)]
     public string? Advisor { get; set; }
 
+    /// <summary>The visit at risk the advisor is putting right: only its free times are worked out.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Fix { get; set; }
+
     public GetLane.Lane Lane { get; private set; } = new(default, 0, 0, 0, 0, []);
 
     public DateOnly Today { get; private set; }
 
     public DateTime LocalNow { get; private set; }
 
-    /// <summary>Free times per appointment whose parts are not ready, to move it in one click.</summary>
+    /// <summary>Free times for the visit being put right (<see cref="Fix"/>), to move it in one click.</summary>
     public IReadOnlyDictionary<Guid, IReadOnlyList<VisitSlot>> MoveTo => Lane.RecoveryTimes;
 
     /// <summary>Recovery already decided per visit, so nobody offers the same customer twice without knowing.</summary>
@@ -100,13 +104,16 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
 
     private string LaneAddress => $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}";
 
+    /// <summary>The lane again, with the free times for one visit at risk worked out, scrolled to that visit.</summary>
+    public string FixAddress(Guid visitId) => $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}&fix={visitId}#visit-{visitId}";
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
         var site = await siteContext.GetAsync(ct);
         Site = site;
         LocalNow = site.ToLocal(clock.GetUtcNow().UtcDateTime);
         Today = DateOnly.FromDateTime(LocalNow);
-        Lane = await mediator.Send(new GetLane.Query(Date ?? Today, Advisor == "me" ? staff.StaffId : null), ct);
+        Lane = await mediator.Send(new GetLane.Query(Date ?? Today, Advisor == "me" ? staff.StaffId : null, Fix), ct);
         Date = Lane.Date;
     }
 
