@@ -198,7 +198,8 @@ public sealed partial class ServiceLaneTests
         ILocator? find = null;
         for (var day = 0; day < 21 && find is null; day++)
         {
-            await advisor.GotoAsync($"/service?date={DateTime.Now.AddDays(day):yyyy-MM-dd}");
+            var portland = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+            await advisor.GotoAsync($"/service?date={portland.AddDays(day):yyyy-MM-dd}");
             var links = advisor.GetByTestId("find-times");
             if (await links.CountAsync() > 0)
             {
@@ -217,7 +218,6 @@ public sealed partial class ServiceLaneTests
         var reason = form.GetByLabel("Agreed with the customer because");
         await Assertions.Expect(reason).ToHaveValueAsync("", new() { Timeout = 5_000 });
         await form.GetByRole(AriaRole.Button, new() { Name = "Move the visit" }).ClickAsync();
-        await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
         Assert.That(await reason.EvaluateAsync<bool>("e => e.validity.valueMissing"), Is.True, "nothing is recorded until the advisor says what was agreed");
 
         // Not sent: the other tests here need the demo's visit at risk where it is. The move itself is covered by the

@@ -281,26 +281,33 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     }
 
     [Test]
-    public async Task AVisitMovedAway_AndBackToItsFirstTime_TellsTheCustomerBothTimes()
+    public async Task EveryMoveIsTold_EvenBackToATimeItHadBefore_AMoveToWhereItIsChangesNothing_AndASameDayMoveCountsItsLabourOnce()
     {
         using var advisor = await App.ServiceAsync();
         var noah = await VisitAsync(Portland(24, 13), "OIL-SVC");
-        async Task MoveAsync(DateTime startsAt)
+        async Task<long> MoveAsync(DateTime startsAt)
         {
             var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{noah.Id}/reschedule", new { startsAt, reason = "Customer asked" });
             Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+            return (await moved.ReadJsonAsync()).GetProperty("version").GetInt64();
         }
 
+        async Task<int> BookedOnTheTwentyFourthAsync() =>
+            await App.QueryAsync(db => db.WorkshopDays.Where(d => d.SiteId == noah.SiteId && d.Date == new DateOnly(2026, 11, 24)).Select(d => d.BookedMinutes).SingleAsync());
+        async Task<List<int>> ToldPerChannelAsync() => await App.QueryAsync(db => db.Notifications
+            .Where(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId).GroupBy(n => n.Channel).Select(g => g.Count()).ToListAsync());
+
+        var booked = await BookedOnTheTwentyFourthAsync();
+        await MoveAsync(Portland(24, 15));
+        Assert.That(await BookedOnTheTwentyFourthAsync(), Is.EqualTo(booked), "moved within the day: its labour counted once");
         await MoveAsync(Portland(25, 10));
-        await MoveAsync(Portland(24, 13));
-        await MoveAsync(Portland(25, 10));
-        var told = await App.QueryAsync(db => db.Notifications.Where(n => n.TemplateKey == "service.rescheduled" && n.CustomerId == noah.CustomerId)
-            .Select(n => n.DeduplicationKey).ToListAsync());
-        // Keys read ".../moved/<time>/v<version>/<channel>": each of the three moves reached the customer, though two went to the same time.
-        var moves = told.Select(k => System.Text.RegularExpressions.Regex.Match(k, @"/moved/(\d+)/v(\d+)/")).ToList();
-        Assert.That(moves.Select(m => m.Success), Is.All.True, string.Join(", ", told));
-        Assert.That(moves.Select(m => m.Groups[1].Value).Distinct().Count(), Is.EqualTo(2), "two distinct times");
-        Assert.That(moves.Select(m => m.Groups[2].Value).Distinct().Count(), Is.EqualTo(3), "three moves told");
+        Assert.That(await BookedOnTheTwentyFourthAsync(), Is.EqualTo(booked - noah.LabourMinutes));
+        var version = await MoveAsync(Portland(24, 15));
+        Assert.That(await ToldPerChannelAsync(), Is.Not.Empty.And.All.EqualTo(3), "three moves, the last back to a time it had before: each told");
+
+        Assert.That(await MoveAsync(Portland(24, 15)), Is.EqualTo(version), "a move to where it already is (a second click) changes nothing");
+        Assert.That(await ToldPerChannelAsync(), Is.All.EqualTo(3), "and tells nobody");
+        Assert.That(await BookedOnTheTwentyFourthAsync(), Is.EqualTo(booked));
     }
 
     [Test]

@@ -20,7 +20,19 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
             throw new DomainRuleException("That person is not a service advisor at this site.", "not-an-advisor");
         }
 
+        if (startsAt == appointment.StartsAt && advisorId == appointment.AdvisorStaffId)
+        {
+            // Already there (a second click, a resent form or request): nothing moves, so nobody is told it moved.
+            return;
+        }
+
         var oldDate = appointment.Date;
+        if (oldDate == date)
+        {
+            // Its own labour is not in the way of its new time that day: give it back first, or the day counts it twice.
+            await capacity.ReleaseAsync(site.Id, oldDate, appointment.LabourMinutes, ct);
+        }
+
         await capacity.ReserveAsync(site, date, startsAt, walkIn: false, appointment.LabourMinutes, advisorId, appointment.Id, ct);
         if (oldDate != date)
         {
