@@ -105,7 +105,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     private string LaneAddress => $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}";
 
     /// <summary>The lane again, with the free times for one visit at risk worked out, scrolled to that visit.</summary>
-    public string FixAddress(Guid visitId) => $"/service?date={Date:yyyy-MM-dd}{(Advisor == "me" ? "&advisor=me" : "")}&fix={visitId}#visit-{visitId}";
+    public string FixAddress(Guid visitId) => $"{LaneAddress}&fix={visitId}#visit-{visitId}";
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
