@@ -59,16 +59,15 @@ public static class GetLane
         {
             var site = await siteContext.GetAsync(cancellationToken);
             var date = query.Date ?? DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
-            var day = db.Appointments.AsNoTracking().AsSplitQuery()
+            var day = db.Appointments.AsNoTracking()
                 .Where(a => a.SiteId == site.Id && a.Date == date && a.Status != AppointmentStatus.Cancelled);
             if (query.AdvisorStaffId is { } advisor)
             {
                 day = day.Where(a => a.AdvisorStaffId == advisor);
             }
 
-            var appointments = await day
-                .OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(MaxPerDay).ToListAsync(cancellationToken);
-            var items = await views.ManyAsync(appointments, cancellationToken);
+            var rows = await day.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(MaxPerDay).Select(AppointmentViews.Columns).ToListAsync(cancellationToken);
+            var items = await views.ManyAsync(rows, cancellationToken);
             var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
 
             var customerIds = items.Select(i => i.CustomerId).Distinct().ToList();
@@ -86,7 +85,7 @@ public static class GetLane
             // Free times only for the visit being put right, when it needs it, and only for those who may move it.
             var needing = items.Where(i => NeedsRecovery(i, today)).Select(i => i.Id).ToList();
             var recoveryTimes = query.NewTimesFor is { } fixing && needing.Contains(fixing) && AccessRules.Allows(staff, Access.WriteService)
-                ? await visits.NewTimesAsync(appointments.Where(a => a.Id == fixing).ToList(), site, cancellationToken)
+                ? await visits.NewTimesAsync(await db.Appointments.AsNoTracking().Where(a => a.Id == fixing).ToListAsync(cancellationToken), site, cancellationToken)
                 : new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
 
             return new Lane(date, items.Count,

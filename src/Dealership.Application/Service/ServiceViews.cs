@@ -1,5 +1,6 @@
 using Dealership.Application.Data;
 using Dealership.Domain.Service;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Service;
@@ -40,13 +41,65 @@ public sealed record AppointmentView(
     IReadOnlyList<PartLineView> Parts,
     long Version);
 
+/// <summary>
+/// The columns of a visit that a view shows, read without the aggregate. Loading whole visits for a list brought their
+/// findings, extra work and its parts too, in five queries each re-running the list's filter and order: most of the
+/// lane's cost at group scale (issue #14).
+/// </summary>
+public sealed record VisitColumns(Guid Id, Guid SiteId, Guid CustomerId, Guid VehicleId, Guid AdvisorStaffId, string Concern, DateTime StartsAt, DateOnly Date,
+    bool WalkIn, int LabourMinutes, AppointmentStatus Status, PartsReadiness Readiness, DateTime? ConfirmedAt, DateTime? CheckedInAt, int? Mileage,
+    DateTime? PromisedReadyAt, string? LastChangeReason, long Version);
+
 /// <summary>Builds appointment views for a page of appointments with a constant number of queries.</summary>
 public sealed class AppointmentViews(DealershipDbContext db)
 {
-    public async Task<AppointmentView> OneAsync(ServiceAppointment appointment, CancellationToken ct) =>
-        (await ManyAsync([appointment], ct))[0];
+    /// <summary>Select this from a filtered, ordered and bounded query of visits, then pass the rows to <see cref="ManyAsync(IReadOnlyList{VisitColumns}, CancellationToken)"/>.</summary>
+    public static readonly Expression<Func<ServiceAppointment, VisitColumns>> Columns = a => new VisitColumns(a.Id, a.SiteId, a.CustomerId, a.VehicleId,
+        a.AdvisorStaffId, a.Concern, a.StartsAt, a.Date, a.WalkIn, a.LabourMinutes, a.Status, a.Readiness, a.ConfirmedAt, a.CheckedInAt, a.Mileage,
+        a.PromisedReadyAt, a.LastChangeReason, a.Version);
 
-    public async Task<IReadOnlyList<AppointmentView>> ManyAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    private static readonly Expression<Func<ServiceAppointment, AppointmentPartLine, LineColumns>> LineColumnsOf =
+        (a, l) => new LineColumns(a.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId);
+
+    private static readonly Func<ServiceAppointment, VisitColumns> ColumnsOf = Columns.Compile();
+    private static readonly Func<ServiceAppointment, AppointmentPartLine, LineColumns> LineOf = LineColumnsOf.Compile();
+
+    private sealed record LineColumns(Guid AppointmentId, string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId);
+
+    /// <summary>A visit already loaded (a command's result).</summary>
+    public async Task<AppointmentView> OneAsync(ServiceAppointment appointment, CancellationToken ct) => (await ManyAsync([appointment], ct))[0];
+
+    /// <summary>Visits already loaded whole (the workshop's views, which need the rest of the aggregate anyway).</summary>
+    public Task<IReadOnlyList<AppointmentView>> ManyAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(appointments);
+        // The operations' order is their keys' order, as a list reads them.
+        var operations = appointments.SelectMany(a => a.Operations.OrderBy(o => o.Id), (a, o) => (a.Id, new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes)))
+            .ToList();
+        var lines = appointments.SelectMany(a => a.PartLines, LineOf).ToList();
+        return BuildAsync(appointments.Select(ColumnsOf).ToList(), operations, lines, ct);
+    }
+
+    /// <summary>A page of visits read with <see cref="Columns"/>: their operations and part lines in one query each.</summary>
+    public async Task<IReadOnlyList<AppointmentView>> ManyAsync(IReadOnlyList<VisitColumns> visits, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(visits);
+        if (visits.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = visits.Select(v => v.Id).ToList();
+        var ofThese = db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id));
+        var operations = (await ofThese.SelectMany(a => a.Operations, (a, o) => new { a.Id, Order = o.Id, o.Code, o.Description, o.LabourMinutes })
+            .ToListAsync(ct)).OrderBy(o => o.Order)
+            .Select(o => (o.Id, new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes))).ToList();
+        var lines = await ofThese.SelectMany(a => a.PartLines, LineColumnsOf).ToListAsync(ct);
+        return await BuildAsync(visits, operations, lines, ct);
+    }
+
+    private async Task<IReadOnlyList<AppointmentView>> BuildAsync(IReadOnlyList<VisitColumns> appointments, List<(Guid Id, AppointmentOperationView View)> operations,
+        List<LineColumns> lines, CancellationToken ct)
     {
         if (appointments.Count == 0)
         {
@@ -57,7 +110,7 @@ public sealed class AppointmentViews(DealershipDbContext db)
         var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
         var staffIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
         var siteIds = appointments.Select(a => a.SiteId).Distinct().ToList();
-        var orderIds = appointments.SelectMany(a => a.PartLines).Where(l => l.PartsOrderId != null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
+        var orderIds = lines.Where(l => l.PartsOrderId != null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
 
         // Only the columns shown: ToDictionaryAsync's selectors run after whole rows were read (a lane of 130 visits read
         // 130 whole customers, vehicles and staff accounts for a name each).
@@ -72,18 +125,21 @@ public sealed class AppointmentViews(DealershipDbContext db)
         var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Reference, Draft = o.Status == Domain.Parts.PartsOrderStatus.Draft })
             .ToDictionaryAsync(o => o.Id, o => new { o.Reference, o.Draft }, ct);
+        var operationsOf = operations.ToLookup(o => o.Id, o => o.View);
+        var linesOf = lines.ToLookup(l => l.AppointmentId);
 
         return appointments.Select(a =>
         {
             var site = sites[a.SiteId];
             var needBy = new Domain.Parts.WorkingDays(site.OpenDays).Before(a.Date);
             var vehicle = vehicles.GetValueOrDefault(a.VehicleId, "Vehicle");
+            var parts = linesOf[a.Id];
             return new AppointmentView(a.Id, a.SiteId, a.CustomerId, customers.GetValueOrDefault(a.CustomerId, ""), a.VehicleId, vehicle,
                 a.AdvisorStaffId, staff.GetValueOrDefault(a.AdvisorStaffId, ""), a.Concern, a.StartsAt, site.ToLocal(a.StartsAt), a.Date, a.WalkIn,
-                a.LabourMinutes, a.Status, a.Readiness, a.PartsExpectedBy(), needBy, a.ConfirmedAt, a.CheckedInAt, a.Mileage, a.PromisedReadyAt,
-                a.LastChangeReason,
-                a.Operations.Select(o => new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes)).ToList(),
-                a.PartLines.OrderBy(l => l.PartNumber).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
+                a.LabourMinutes, a.Status, a.Readiness, ServiceAppointment.PartsExpectedBy(parts.Select(l => (l.State, l.Eta))), needBy, a.ConfirmedAt,
+                a.CheckedInAt, a.Mileage, a.PromisedReadyAt, a.LastChangeReason,
+                operationsOf[a.Id].ToList(),
+                parts.OrderBy(l => l.PartNumber).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
                     l.PartsOrderId is { } id ? orders.GetValueOrDefault(id)?.Reference : null,
                     l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy),
                     l.PartsOrderId is { } draftId && orders.GetValueOrDefault(draftId)?.Draft == true)).ToList(),

@@ -261,8 +261,11 @@ public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
     }
 
     /// <summary>The earliest day all parts can be on the shelf (the latest ETA of the lines on order), if any are on order.</summary>
-    public DateOnly? PartsExpectedBy() =>
-        _partLines.Where(l => l.State == PartLineState.OnOrder).Select(l => l.Eta).Max();
+    public DateOnly? PartsExpectedBy() => PartsExpectedBy(_partLines.Select(l => (l.State, l.Eta)));
+
+    /// <summary>The same rule over lines read without the aggregate (a list's projection).</summary>
+    public static DateOnly? PartsExpectedBy(IEnumerable<(PartLineState State, DateOnly? Eta)> lines) =>
+        lines.Where(l => l.State == PartLineState.OnOrder).Select(l => l.Eta).Max();
 
     private AppointmentPartLine Own(AppointmentPartLine line)
     {
