@@ -479,4 +479,38 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         var after = await VisitOfAsync(charlotte.Id);
         Assert.That((after.StartsAt, after.Readiness), Is.EqualTo((afterPump, PartsReadiness.Ordered)));
     }
+
+    [Test]
+    public async Task ARecoveryMoveToATimeItsAdvisorHasTaken_GoesToTheAdvisorFreeThen_AsTheCustomersOwnPickDoes()
+    {
+        using var manager = await App.ManagerAsync();
+        var second = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "sam.second@demo.local", displayName = "Sam Second", password = "Correct-Horse-1",
+            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
+        });
+        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created), await second.Content.ReadAsStringAsync());
+        var sam = (await second.ReadJsonAsync()).GetProperty("id").GetGuid();
+
+        var charlotte = await VisitAsync(Portland(27, 9), "HV-PUMP");
+        var afterPump = Portland(30, 9).AddDays(14);
+        using var advisor = await App.ServiceAsync();
+        var other = await BookAsync(advisor, await Arrange.CustomerWithCarAsync(App), afterPump, ["OIL-SVC"]);
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Created), await other.Content.ReadAsStringAsync());
+        Assert.That((await other.ReadJsonAsync()).GetProperty("advisorStaffId").GetGuid(), Is.EqualTo(charlotte.AdvisorStaffId), "her advisor now has a car dropping off then");
+
+        var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery",
+            new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th at 9", moveTo = afterPump });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
+        var after = await VisitOfAsync(charlotte.Id);
+        Assert.That((after.StartsAt, after.AdvisorStaffId), Is.EqualTo((afterPump, sam)), "the time agreed holds, with the advisor free then");
+
+        // With nobody free at that time, the move is refused and changes nothing.
+        var third = await VisitAsync(Portland(27, 10, 30), "HV-PUMP");
+        var refused = await advisor.PostAsJsonAsync($"/api/service/appointments/{third.Id}/recovery",
+            new { action = "reschedule", reason = "He agreed to the 14th at 9", moveTo = afterPump });
+        Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await refused.Content.ReadAsStringAsync());
+        Assert.That((await refused.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
+        Assert.That((await VisitOfAsync(third.Id)).StartsAt, Is.EqualTo(Portland(27, 10, 30)));
+    }
 }

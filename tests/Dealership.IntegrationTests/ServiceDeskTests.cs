@@ -64,6 +64,29 @@ public sealed partial class ServiceDeskTests : SharedAppTests
         Assert.That(html, Does.Contain("value=\"Squeal from the front left when braking\""));
     }
 
+    [Test]
+    public async Task ARecoveryThatFails_KeepsTheGestureValueAndReasonTheAdvisorTyped()
+    {
+        var visit = await App.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked && a.Readiness == PartsReadiness.AtRisk)
+            .OrderBy(a => a.StartsAt).Select(a => new { a.Id, a.Date }).FirstAsync());
+        var (client, token) = await App.SignInToPagesAsync("service@demo.local");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["__submissionKey"] = Guid.NewGuid().ToString(), ["appointmentId"] = visit.Id.ToString(),
+            ["action"] = "Goodwill", ["amount"] = "twenty", ["reason"] = "Waited a week for the pump",
+        });
+
+        var response = await client.PostAsync($"/service?date={visit.Date:yyyy-MM-dd}&handler=Recovery", form);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.That(html, Does.Contain("Enter the amount, for example 25.00."));
+        Assert.That(html, Does.Contain("value=\"Goodwill\" selected=\"selected\""), "the gesture chosen stays chosen");
+        Assert.That(html, Does.Contain("value=\"twenty\""), "the amount typed is there to correct");
+        Assert.That(html, Does.Contain("value=\"Waited a week for the pump\""), "the reason is not wiped");
+        Assert.That(await App.QueryAsync(db => db.Decisions.CountAsync(d => d.SubjectId == visit.Id && d.Reason == "Waited a week for the pump")), Is.Zero);
+    }
+
     [GeneratedRegex("name=\"mileage\" type=\"number\" min=\"0\" value=\"(\\d+)\"")]
     private static partial Regex MileageValue();
 }

@@ -9,12 +9,17 @@ namespace Dealership.Application.Service;
 /// <summary>The moves shared by staff and the customer's own tracking page.</summary>
 public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity capacity, TimeProvider clock)
 {
+    /// <param name="advisorStaffId">
+    /// The advisor the visit moves to; none when only a time was agreed (the customer's own pick, a recovery): then the
+    /// visit's own advisor if free at that time, else another advisor free then. The times offered for such a move fall
+    /// back to another advisor's times the same way, so a time offered is a time that can be taken.
+    /// </param>
     public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, ct);
         var date = capacity.CheckSlot(site, startsAt);
-        var advisorId = advisorStaffId ?? appointment.AdvisorStaffId;
+        var advisorId = advisorStaffId ?? (startsAt == appointment.StartsAt ? appointment.AdvisorStaffId : await FreeAdvisorAsync(site, appointment, startsAt, date, ct));
         if (!(await capacity.AdvisorsAsync(site.Id, ct)).Any(a => a.Id == advisorId))
         {
             throw new DomainRuleException("That person is not a service advisor at this site.", "not-an-advisor");
@@ -43,6 +48,15 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
         // Lines on order are judged against the new date now; the planner (after commit) handles the rest.
         var calendar = new Domain.Parts.WorkingDays(site.OpenDays);
         appointment.AssessParts(calendar.Before(date), clock.GetUtcNow().UtcDateTime);
+    }
+
+    private async Task<Guid> FreeAdvisorAsync(Domain.Sites.Site site, ServiceAppointment appointment, DateTime startsAt, DateOnly date, CancellationToken ct)
+    {
+        var day = (await capacity.AvailabilityAsync(site, date, date, appointment.LabourMinutes, null, appointment.Id, ct)).Single();
+        var advisor = day.Advisors.FirstOrDefault(a => a.StaffId == appointment.AdvisorStaffId && a.Slots.Contains(startsAt))
+                      ?? day.Advisors.FirstOrDefault(a => a.Slots.Contains(startsAt))
+                      ?? throw new DomainRuleException("That time has just been taken. Please pick another.", "slot-taken");
+        return advisor.StaffId;
     }
 
     public async Task CancelAsync(ServiceAppointment appointment, string reason, bool byCustomer, CancellationToken ct)

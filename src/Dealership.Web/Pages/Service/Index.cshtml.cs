@@ -76,8 +76,19 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
             "Checked in. The customer has a receipt for the car and keys with the ready time, and the promise is in the ledger.", LaneAddress, ct);
     }
 
+    /// <summary>What the advisor chose and typed into a recovery that was refused, so the form shows it again.</summary>
+    public sealed record RecoveryTyped(Guid AppointmentId, DecisionAction Action, string? Amount, string? Reason, DateTime? StartsAt)
+    {
+        public bool IsMove => Action == DecisionAction.Reschedule;
+
+        public bool Picked(VisitSlot slot) => StartsAt is { } at && Application.Common.Instants.AsUtc(at) == slot.StartsAt;
+    }
+
+    public RecoveryTyped? TypedRecovery { get; private set; }
+
     public async Task<IActionResult> OnPostRecoveryAsync(Guid appointmentId, DecisionAction action, string? amount, string? reason, DateTime? startsAt, CancellationToken ct)
     {
+        TypedRecovery = new RecoveryTyped(appointmentId, action, amount, reason, startsAt);
         var site = await siteContext.GetAsync(ct);
         MoneyView? money = null;
         if (!string.IsNullOrWhiteSpace(amount))
