@@ -60,7 +60,7 @@ public static class DatabaseSetup
             {
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? paths.DefaultSqliteConnectionString : connectionString,
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-                options.AddInterceptors(new SqliteConnectionPerLease());
+                options.AddInterceptors(new SqliteConnectionPerLease(), new SqlitePageCache());
             }
         });
         return services;
