@@ -219,22 +219,6 @@ public sealed class PlatformTests : SharedAppTests
         Assert.That(opened, Is.EqualTo(1), "each open registers EF's SQL functions again (issue #14)");
         Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed), "given back with the context");
     }
-
-    [Test]
-    public async Task OnSqlite_EachConnectionCachesAtMostAQuarterMegabyteOfPages_WhicheverWayItIsOpened()
-    {
-        foreach (var query in new Func<DealershipDbContext, Task>[] { db => db.Sites.CountAsync(), db => Task.FromResult(db.Sites.Count()) })
-        {
-            using var scope = App.Services.CreateScope();
-            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            await query(db);
-            await using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = "PRAGMA cache_size";
-            Assert.That(Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture), Is.EqualTo(-SqlitePageCache.KibPerConnection),
-                "negative: a size in KiB; SQLite's own is 2 MB for every pooled connection (issue #14)");
-        }
-    }
-
     [Test]
     public async Task OnSqlite_ManyNewRowsInOneSave_AreStoredExactlyAsEfStoresOne_AndCommitOrFailTogether()
     {

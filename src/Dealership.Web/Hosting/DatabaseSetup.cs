@@ -60,7 +60,7 @@ public static class DatabaseSetup
             {
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? paths.DefaultSqliteConnectionString : connectionString,
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
-                options.AddInterceptors(new SqliteConnectionPerLease(), new SqlitePageCache());
+                options.AddInterceptors(new SqliteConnectionPerLease());
             }
         });
         return services;
