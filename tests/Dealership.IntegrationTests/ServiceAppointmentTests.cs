@@ -499,13 +499,17 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Created), await other.Content.ReadAsStringAsync());
         Assert.That((await other.ReadJsonAsync()).GetProperty("advisorStaffId").GetGuid(), Is.EqualTo(charlotte.AdvisorStaffId), "her advisor now has a car dropping off then");
 
+        // A staff move naming no advisor keeps the visit's own: refused, though Sam is free then.
+        var keepsHers = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/reschedule", new { startsAt = afterPump, reason = "Customer asked" });
+        Assert.That(keepsHers.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await keepsHers.Content.ReadAsStringAsync());
+
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery",
             new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th at 9", moveTo = afterPump });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
         var after = await VisitOfAsync(charlotte.Id);
         Assert.That((after.StartsAt, after.AdvisorStaffId), Is.EqualTo((afterPump, sam)), "the time agreed holds, with the advisor free then");
 
-        // With nobody free at that time, the move is refused and changes nothing.
+        // With nobody free at that time, the move is refused with the reason and changes nothing.
         var third = await VisitAsync(Portland(27, 10, 30), "HV-PUMP");
         var refused = await advisor.PostAsJsonAsync($"/api/service/appointments/{third.Id}/recovery",
             new { action = "reschedule", reason = "He agreed to the 14th at 9", moveTo = afterPump });

@@ -11,16 +11,18 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
 {
     /// <param name="advisorStaffId">
     /// The advisor the visit moves to; none when only a time was agreed (the customer's own pick, a recovery): then the
-    /// visit's own advisor if free at that time, else another advisor free then. The times offered for such a move fall
-    /// back to another advisor's times the same way, so a time offered is a time that can be taken.
+    /// visit's own advisor if free at that time, else another advisor free then (<see cref="AdvisorFreeAtAsync"/>).
+    /// The times offered for such a move fall back to another advisor's times the same way, so a time offered is a time
+    /// that can be taken. A staff move that names no advisor keeps the visit's own.
     /// </param>
     public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, ct);
         var date = capacity.CheckSlot(site, startsAt);
-        var advisorId = advisorStaffId ?? (startsAt == appointment.StartsAt ? appointment.AdvisorStaffId : await FreeAdvisorAsync(site, appointment, startsAt, date, ct));
-        if (!(await capacity.AdvisorsAsync(site.Id, ct)).Any(a => a.Id == advisorId))
+        var advisors = await capacity.AdvisorsAsync(site.Id, ct);
+        var advisorId = advisorStaffId ?? await AdvisorFreeAtAsync(site, appointment, startsAt, date, advisors.Select(a => a.Id).ToHashSet(), byCustomer, ct);
+        if (!advisors.Any(a => a.Id == advisorId))
         {
             throw new DomainRuleException("That person is not a service advisor at this site.", "not-an-advisor");
         }
@@ -50,13 +52,27 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
         appointment.AssessParts(calendar.Before(date), clock.GetUtcNow().UtcDateTime);
     }
 
-    private async Task<Guid> FreeAdvisorAsync(Domain.Sites.Site site, ServiceAppointment appointment, DateTime startsAt, DateOnly date, CancellationToken ct)
+    /// <summary>
+    /// For a move agreed as a time alone: the visit's own advisor when free then (or when the visit stays where it is),
+    /// else the first advisor free then. When nobody is, the customer reads that the time was just taken; staff get the
+    /// visit's own advisor, so the reservation refuses with the precise reason (the workshop or the advisor full, the
+    /// drop-off taken).
+    /// </summary>
+    private async Task<Guid> AdvisorFreeAtAsync(Domain.Sites.Site site, ServiceAppointment appointment, DateTime startsAt, DateOnly date,
+        HashSet<Guid> advisors, bool byCustomer, CancellationToken ct)
     {
+        var own = appointment.AdvisorStaffId;
+        if (startsAt == appointment.StartsAt && advisors.Contains(own))
+        {
+            return own;
+        }
+
         var day = (await capacity.AvailabilityAsync(site, date, date, appointment.LabourMinutes, null, appointment.Id, ct)).Single();
-        var advisor = day.Advisors.FirstOrDefault(a => a.StaffId == appointment.AdvisorStaffId && a.Slots.Contains(startsAt))
-                      ?? day.Advisors.FirstOrDefault(a => a.Slots.Contains(startsAt))
-                      ?? throw new DomainRuleException("That time has just been taken. Please pick another.", "slot-taken");
-        return advisor.StaffId;
+        var free = day.Advisors.FirstOrDefault(a => a.StaffId == own && a.Slots.Contains(startsAt)) ?? day.Advisors.FirstOrDefault(a => a.Slots.Contains(startsAt));
+        return free?.StaffId
+               ?? (byCustomer || !advisors.Contains(own)
+                   ? throw new DomainRuleException("That time has just been taken. Please pick another.", "slot-taken")
+                   : own);
     }
 
     public async Task CancelAsync(ServiceAppointment appointment, string reason, bool byCustomer, CancellationToken ct)

@@ -85,7 +85,7 @@ public static class GetLane
             // Free times only for the visit being put right, when it needs it, and only for those who may move it.
             var needing = items.Where(i => NeedsRecovery(i, today)).Select(i => i.Id).ToList();
             var recoveryTimes = query.NewTimesFor is { } fixing && needing.Contains(fixing) && AccessRules.Allows(staff, Access.WriteService)
-                ? await visits.NewTimesAsync(await db.Appointments.AsNoTracking().Where(a => a.Id == fixing).ToListAsync(cancellationToken), site, cancellationToken)
+                ? await visits.NewTimesAsync(await db.Appointments.AsNoTracking().AsSplitQuery().Where(a => a.Id == fixing).ToListAsync(cancellationToken), site, cancellationToken)
                 : new Dictionary<Guid, IReadOnlyList<Tracking.VisitSlot>>();
 
             return new Lane(date, items.Count,

@@ -24,7 +24,7 @@ public static class RescheduleAppointment
         public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
         {
             var appointment = await access.LoadAsync(command.AppointmentId, command.ExpectedVersion, cancellationToken);
-            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), command.AdvisorStaffId, command.Reason, byCustomer: false, cancellationToken);
+            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), command.AdvisorStaffId ?? appointment.AdvisorStaffId, command.Reason, byCustomer: false, cancellationToken);
             return await views.OneAsync(appointment, cancellationToken);
         }
     }

@@ -59,12 +59,12 @@ public sealed class AppointmentViews(DealershipDbContext db)
         a.PromisedReadyAt, a.LastChangeReason, a.Version);
 
     private static readonly Expression<Func<ServiceAppointment, AppointmentPartLine, LineColumns>> LineColumnsOf =
-        (a, l) => new LineColumns(a.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId);
+        (a, l) => new LineColumns(a.Id, l.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId);
 
     private static readonly Func<ServiceAppointment, VisitColumns> ColumnsOf = Columns.Compile();
     private static readonly Func<ServiceAppointment, AppointmentPartLine, LineColumns> LineOf = LineColumnsOf.Compile();
 
-    private sealed record LineColumns(Guid AppointmentId, string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId);
+    private sealed record LineColumns(Guid AppointmentId, int Id, string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId);
 
     /// <summary>A visit already loaded (a command's result).</summary>
     public async Task<AppointmentView> OneAsync(ServiceAppointment appointment, CancellationToken ct) => (await ManyAsync([appointment], ct))[0];
@@ -139,7 +139,7 @@ public sealed class AppointmentViews(DealershipDbContext db)
                 a.LabourMinutes, a.Status, a.Readiness, ServiceAppointment.PartsExpectedBy(parts.Select(l => (l.State, l.Eta))), needBy, a.ConfirmedAt,
                 a.CheckedInAt, a.Mileage, a.PromisedReadyAt, a.LastChangeReason,
                 operationsOf[a.Id].ToList(),
-                parts.OrderBy(l => l.PartNumber).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
+                parts.OrderBy(l => l.PartNumber).ThenBy(l => l.Id).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
                     l.PartsOrderId is { } id ? orders.GetValueOrDefault(id)?.Reference : null,
                     l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy),
                     l.PartsOrderId is { } draftId && orders.GetValueOrDefault(draftId)?.Draft == true)).ToList(),
