@@ -224,6 +224,23 @@ public sealed partial class ServiceLaneTests
         // integration tests of OfferRecovery; this one is about the form.
         await reason.FillAsync("The pump arrives Tuesday; he would rather come later in the week");
         Assert.That(await form.EvaluateAsync<bool>("f => f.checkValidity()"), Is.True, "with the reason written, the move can be sent");
+
+        // A gesture refused (the value is not an amount) changes nothing and keeps what was chosen and typed, with the
+        // visit's new times still open.
+        var block = advisor.GetByTestId("recovery").Filter(new() { Has = advisor.Locator("select[name=startsAt]") });
+        var gesture = block.Locator("form").Filter(new() { Has = advisor.Locator("select[name=action]") });
+        await gesture.Locator("select[name=action]").SelectOptionAsync("Goodwill");
+        await gesture.GetByLabel("Value ($)").FillAsync("twenty");
+        await gesture.GetByLabel("Why (kept with the decision)").FillAsync("Waited a week for the part");
+        await gesture.GetByRole(AriaRole.Button, new() { Name = "Record the gesture" }).ClickAsync();
+        await Assertions.Expect(advisor.GetByText("Enter the amount, for example 25.00.")).ToBeVisibleAsync();
+        var again = advisor.GetByTestId("recovery").Filter(new() { Has = advisor.Locator("select[name=startsAt]") })
+            .Locator("form").Filter(new() { Has = advisor.Locator("select[name=action]") });
+        await Assertions.Expect(again.Locator("select[name=action]")).ToHaveValueAsync("Goodwill");
+        await Assertions.Expect(again.GetByLabel("Value ($)")).ToHaveValueAsync("twenty");
+        await Assertions.Expect(again.GetByLabel("Why (kept with the decision)")).ToHaveValueAsync("Waited a week for the part");
+        await again.ScrollIntoViewIfNeededAsync();
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-refused-gesture.png") });
         await advisor.Context.CloseAsync();
     }
 
