@@ -65,6 +65,27 @@ public sealed partial class ServiceDeskTests : SharedAppTests
     }
 
     [Test]
+    public async Task TheLaneAndTheVisitPage_DescribeAVisitAlike_ReadFromColumnsOrFromTheWholeVisit()
+    {
+        // The lane reads columns and joins names; the visit's own route loads the whole visit: the same view either way.
+        var portland = await App.SiteIdAsync("PDX");
+        var visits = await App.QueryAsync(db => db.Appointments
+            .Where(a => a.SiteId == portland && a.Status == AppointmentStatus.Booked && a.Operations.Count >= 2 && a.PartLines.Count >= 2)
+            .Select(a => new { a.Id, a.Date }).Take(5).ToListAsync());
+        Assert.That(visits, Is.Not.Empty, "the demo has visits with several operations and parts");
+        using var advisor = await App.ServiceAsync();
+        foreach (var visit in visits)
+        {
+            var lane = await (await advisor.GetAsync($"/api/service/lane?date={visit.Date:yyyy-MM-dd}")).ReadJsonAsync();
+            var fromLane = lane.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == visit.Id);
+            var fromVisit = await (await advisor.GetAsync($"/api/service/appointments/{visit.Id}")).ReadJsonAsync();
+            Assert.That(fromLane.GetRawText(), Is.EqualTo(fromVisit.GetRawText()));
+            Assert.That(fromLane.GetProperty("customerName").GetString(), Is.Not.Empty);
+            Assert.That(fromLane.GetProperty("parts").GetArrayLength(), Is.GreaterThanOrEqualTo(2));
+        }
+    }
+
+    [Test]
     public async Task ARecoveryThatFails_KeepsTheGestureValueAndReasonTheAdvisorTyped()
     {
         var visit = await App.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked && a.Readiness == PartsReadiness.AtRisk)

@@ -43,10 +43,19 @@ public static class Paging
     }
 
     /// <summary>Counts with one COUNT query and reads one page; never loads the table.</summary>
-    public static async Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken ct)
+    public static Task<PagedList<T>> ToPagedListAsync<T>(this IQueryable<T> query, int page, int pageSize, CancellationToken ct) =>
+        query.ToPagedListAsync(rows => rows, page, pageSize, ct);
+
+    /// <summary>
+    /// Counts the rows of <paramref name="query"/> and reads one page of what <paramref name="shape"/> makes of them: joins
+    /// that add columns but never change the count (names by required keys) stay out of the COUNT.
+    /// </summary>
+    public static async Task<PagedList<T>> ToPagedListAsync<TSource, T>(this IQueryable<TSource> query, Func<IQueryable<TSource>, IQueryable<T>> shape, int page,
+        int pageSize, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(shape);
         var total = await query.CountAsync(ct);
-        var items = total == 0 ? [] : await query.Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var items = total == 0 ? [] : await shape(query).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new PagedList<T>(items, page, pageSize, total);
     }
 }

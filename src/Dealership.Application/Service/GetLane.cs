@@ -66,7 +66,9 @@ public static class GetLane
                 day = day.Where(a => a.AdvisorStaffId == advisor);
             }
 
-            var rows = await day.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Take(MaxPerDay).Select(AppointmentViews.Columns).ToListAsync(cancellationToken);
+            // The bound after the names' joins: one flat query, in the day's order.
+            var rows = await views.WithNames(day.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Select(AppointmentViews.Columns)).Take(MaxPerDay)
+                .ToListAsync(cancellationToken);
             var items = await views.ManyAsync(rows, cancellationToken);
             var today = DateOnly.FromDateTime(site.ToLocal(clock.GetUtcNow().UtcDateTime));
 

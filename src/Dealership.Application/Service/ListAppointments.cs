@@ -44,8 +44,8 @@ public static class ListAppointments
                 appointments = appointments.Where(a => a.Readiness == readiness);
             }
 
-            var page = await appointments.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Select(AppointmentViews.Columns)
-                .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+            var page = await appointments.ToPagedListAsync(
+                visits => views.WithNames(visits.OrderBy(a => a.StartsAt).ThenBy(a => a.Id).Select(AppointmentViews.Columns)), query.Page, query.PageSize, cancellationToken);
             return new PagedList<AppointmentView>(await views.ManyAsync(page.Items, cancellationToken), page.Page, page.PageSize, page.Total);
         }
     }
