@@ -502,6 +502,9 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         // A staff move naming no advisor keeps the visit's own: refused, though Sam is free then.
         var keepsHers = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/reschedule", new { startsAt = afterPump, reason = "Customer asked" });
         Assert.That(keepsHers.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await keepsHers.Content.ReadAsStringAsync());
+        Assert.That((await keepsHers.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
+        var unmoved = await VisitOfAsync(charlotte.Id);
+        Assert.That((unmoved.StartsAt, unmoved.AdvisorStaffId), Is.EqualTo((charlotte.StartsAt, charlotte.AdvisorStaffId)));
 
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery",
             new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th at 9", moveTo = afterPump });
@@ -514,7 +517,39 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         var refused = await advisor.PostAsJsonAsync($"/api/service/appointments/{third.Id}/recovery",
             new { action = "reschedule", reason = "He agreed to the 14th at 9", moveTo = afterPump });
         Assert.That(refused.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await refused.Content.ReadAsStringAsync());
-        Assert.That((await refused.ReadJsonAsync()).GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
+        var problem = await refused.ReadJsonAsync();
+        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("slot-taken"));
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("already has a car dropping off"), "staff read the precise reason, not the customer's 'just taken'");
         Assert.That((await VisitOfAsync(third.Id)).StartsAt, Is.EqualTo(Portland(27, 10, 30)));
+    }
+
+    [Test]
+    public async Task AVisitWhoseAdvisorLeft_MovedWithoutNamingAnAdvisor_GoesToAnAdvisorFreeThen()
+    {
+        using var manager = await App.ManagerAsync();
+        var created = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email = "lee.leaving@demo.local", displayName = "Lee Leaving", password = "Correct-Horse-1",
+            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var lee = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var advisor = await App.ServiceAsync();
+        var booked = await advisor.PostAsJsonAsync("/api/service/appointments", new
+        {
+            customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Oil change", operationCodes = new[] { "OIL-SVC" },
+            startsAt = Portland(30, 10), advisorStaffId = lee, separateVisit = true,
+        });
+        Assert.That(booked.StatusCode, Is.EqualTo(HttpStatusCode.Created), await booked.Content.ReadAsStringAsync());
+        var id = (await booked.ReadJsonAsync()).GetProperty("id").GetGuid();
+        Assert.That((await manager.PostAsync($"/api/staff/{lee}/deactivate", null)).IsSuccessStatusCode, Is.True);
+
+        var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{id}/reschedule", new { startsAt = Portland(30, 11), reason = "Customer asked" });
+
+        Assert.That(moved.IsSuccessStatusCode, Is.True, await moved.Content.ReadAsStringAsync());
+        var alex = await App.QueryAsync(db => db.Users.Where(u => u.Email == "service@demo.local").Select(u => u.Id).SingleAsync());
+        var after = await VisitOfAsync(id);
+        Assert.That((after.StartsAt, after.AdvisorStaffId), Is.EqualTo((Portland(30, 11), alex)), "not refused for a person the caller never named");
     }
 }

@@ -13,7 +13,7 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
     /// The advisor the visit moves to; none when only a time was agreed (the customer's own pick, a recovery): then the
     /// visit's own advisor if free at that time, else another advisor free then (<see cref="AdvisorFreeAtAsync"/>).
     /// The times offered for such a move fall back to another advisor's times the same way, so a time offered is a time
-    /// that can be taken. A staff move that names no advisor keeps the visit's own.
+    /// that can be taken. (<see cref="RescheduleAppointment"/> passes the visit's own advisor when the caller names none.)
     /// </param>
     public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, CancellationToken ct)
     {
