@@ -30,6 +30,17 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         return await VisitOfAsync(id);
     }
 
+    /// <summary>A second service advisor at Portland, added by a manager (the demo has one).</summary>
+    private async Task<Guid> NewPortlandAdvisorAsync(HttpClient manager, string email, string name)
+    {
+        var created = await manager.PostAsJsonAsync("/api/staff", new
+        {
+            email, displayName = name, password = "Correct-Horse-1", roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
+        });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        return (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+    }
+
     private Task<ServiceAppointment> VisitOfAsync(Guid id) =>
         App.QueryAsync(db => db.Appointments.AsNoTracking().AsSplitQuery().SingleAsync(a => a.Id == id));
 
@@ -484,13 +495,7 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     public async Task ARecoveryMoveToATimeItsAdvisorHasTaken_GoesToTheAdvisorFreeThen_AsTheCustomersOwnPickDoes()
     {
         using var manager = await App.ManagerAsync();
-        var second = await manager.PostAsJsonAsync("/api/staff", new
-        {
-            email = "sam.second@demo.local", displayName = "Sam Second", password = "Correct-Horse-1",
-            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
-        });
-        Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.Created), await second.Content.ReadAsStringAsync());
-        var sam = (await second.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var sam = await NewPortlandAdvisorAsync(manager, "sam.second@demo.local", "Sam Second");
 
         var charlotte = await VisitAsync(Portland(27, 9), "HV-PUMP");
         var afterPump = Portland(30, 9).AddDays(14);
@@ -527,13 +532,7 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     public async Task AVisitWhoseAdvisorLeft_MovedWithoutNamingAnAdvisor_GoesToAnAdvisorFreeThen()
     {
         using var manager = await App.ManagerAsync();
-        var created = await manager.PostAsJsonAsync("/api/staff", new
-        {
-            email = "lee.leaving@demo.local", displayName = "Lee Leaving", password = "Correct-Horse-1",
-            roles = new[] { "ServiceAdvisor" }, siteIds = new[] { await App.SiteIdAsync("PDX") },
-        });
-        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        var lee = (await created.ReadJsonAsync()).GetProperty("id").GetGuid();
+        var lee = await NewPortlandAdvisorAsync(manager, "lee.leaving@demo.local", "Lee Leaving");
         var who = await Arrange.CustomerWithCarAsync(App);
         using var advisor = await App.ServiceAsync();
         var booked = await advisor.PostAsJsonAsync("/api/service/appointments", new

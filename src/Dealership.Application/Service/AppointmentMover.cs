@@ -13,16 +13,24 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
     /// The advisor the visit moves to; none when only a time was agreed (the customer's own pick, a recovery): then the
     /// visit's own advisor if free at that time, else another advisor free then (<see cref="AdvisorFreeAtAsync"/>).
     /// The times offered for such a move fall back to another advisor's times the same way, so a time offered is a time
-    /// that can be taken. (<see cref="RescheduleAppointment"/> passes the visit's own advisor when the caller names none.)
+    /// that can be taken.
     /// </param>
-    public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, CancellationToken ct)
+    /// <param name="keepsOwnAdvisor">
+    /// A staff move that names no advisor (the reschedule API) keeps the visit's own, and is refused with the reason when
+    /// that advisor is busy; only a visit whose advisor no longer advises at the site goes to an advisor free then.
+    /// </param>
+    public async Task MoveAsync(ServiceAppointment appointment, DateTime startsAt, Guid? advisorStaffId, string reason, bool byCustomer, bool keepsOwnAdvisor,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
         var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, ct);
         var date = capacity.CheckSlot(site, startsAt);
-        var advisors = await capacity.AdvisorsAsync(site.Id, ct);
-        var advisorId = advisorStaffId ?? await AdvisorFreeAtAsync(site, appointment, startsAt, date, advisors.Select(a => a.Id).ToHashSet(), byCustomer, ct);
-        if (!advisors.Any(a => a.Id == advisorId))
+        var advisors = (await capacity.AdvisorsAsync(site.Id, ct)).Select(a => a.Id).ToHashSet();
+        var advisorId = advisorStaffId
+                        ?? (keepsOwnAdvisor && advisors.Contains(appointment.AdvisorStaffId)
+                            ? appointment.AdvisorStaffId
+                            : await AdvisorFreeAtAsync(site, appointment, startsAt, date, advisors, byCustomer, ct));
+        if (!advisors.Contains(advisorId))
         {
             throw new DomainRuleException("That person is not a service advisor at this site.", "not-an-advisor");
         }

@@ -54,7 +54,7 @@ public static class OfferRecovery
             var staffId = staff.RequireStaffId();
             if (command.MoveTo is { } moveTo)
             {
-                await mover.MoveAsync(appointment, Instants.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, cancellationToken);
+                await mover.MoveAsync(appointment, Instants.AsUtc(moveTo), null, $"Parts not ready in time: {command.Reason}", byCustomer: false, keepsOwnAdvisor: false, cancellationToken);
             }
 
             var limit = await discretion.LimitAsync(site.Id, staff, command.Action, cancellationToken);

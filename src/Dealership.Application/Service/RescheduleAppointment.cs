@@ -19,16 +19,13 @@ public static class RescheduleAppointment
         public Validator() => RuleFor(c => c.Reason).NotEmpty().WithMessage("Say why the appointment moves: the customer is told.").MaximumLength(500);
     }
 
-    public sealed class Handler(AppointmentAccess access, AppointmentMover mover, WorkshopCapacity capacity, AppointmentViews views) : ICommandHandler<Command, AppointmentView>
+    public sealed class Handler(AppointmentAccess access, AppointmentMover mover, AppointmentViews views) : ICommandHandler<Command, AppointmentView>
     {
         public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
         {
             var appointment = await access.LoadAsync(command.AppointmentId, command.ExpectedVersion, cancellationToken);
-            // None named: the visit keeps its advisor. One who no longer advises at the site hands it to whoever is free
-            // then (the mover's rule for a time agreed alone), rather than refusing a person the caller never named.
-            var advisor = command.AdvisorStaffId
-                ?? ((await capacity.AdvisorsAsync(appointment.SiteId, cancellationToken)).Any(a => a.Id == appointment.AdvisorStaffId) ? appointment.AdvisorStaffId : null);
-            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), advisor, command.Reason, byCustomer: false, cancellationToken);
+            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), command.AdvisorStaffId, command.Reason, byCustomer: false,
+                keepsOwnAdvisor: true, cancellationToken);
             return await views.OneAsync(appointment, cancellationToken);
         }
     }

@@ -19,7 +19,7 @@ public static class RescheduleMyAppointment
             var customerId = await CustomerLink.ResolveAsync(db, command.Token, clock.GetUtcNow().UtcDateTime, cancellationToken);
             var appointment = await db.Appointments.AsSplitQuery().FirstOrDefaultAsync(a => a.Id == command.AppointmentId && a.CustomerId == customerId, cancellationToken)
                 ?? throw new NotFoundException("This link is not valid.");
-            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), null, "Picked a new time on their tracking page", byCustomer: true, cancellationToken);
+            await mover.MoveAsync(appointment, Instants.AsUtc(command.StartsAt), null, "Picked a new time on their tracking page", byCustomer: true, keepsOwnAdvisor: false, cancellationToken);
             return true;
         }
     }
