@@ -19,9 +19,10 @@ namespace Dealership.IntegrationTests;
 public sealed class PartsTests : FreshAppTests
 {
     private readonly CommandCounter _counter = new();
+    private readonly ChangedMeanwhile _meanwhile = new();
 
     protected override void ConfigureServices(IServiceCollection services) =>
-        services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(_counter));
+        services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(_counter, _meanwhile));
 
     private static DateTime Portland(int month, int day, int hour, int minute = 0) =>
         TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, month, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
@@ -123,6 +124,32 @@ public sealed class PartsTests : FreshAppTests
         var stored = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
         Assert.That(stored.Status, Is.EqualTo(AppointmentStatus.Cancelled));
         Assert.That(stored.Version, Is.EqualTo(visit.Version).And.GreaterThan(planned.Version));
+    }
+
+    [Test]
+    public async Task AVisitSomeoneChangesAfterTheRunReadIt_FailsTheRunWithAConflict_AndTheRunWritesNothing()
+    {
+        // The planner reads visits without tracking them and writes its changes by hand, checking the version it read
+        // (on a server database another writer can get in between). Here another writer's change lands just before
+        // the planner writes the visit.
+        var id = await BookAsync(Portland(12, 8, 9), "WIPER-MOTOR");
+        var before = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        var orders = await App.QueryAsync(db => db.PartsOrders.CountAsync());
+        Assert.That(before.PartLines.Single().State, Is.EqualTo(PartLineState.Needed));
+
+        _meanwhile.Visit = id;
+        Assert.That(async () => await App.PlanAsync(), Throws.InstanceOf<DbUpdateConcurrencyException>());
+        _meanwhile.Visit = null;
+        Assert.That(_meanwhile.Struck, Is.True, "the other writer's change landed between the run's read and its write");
+
+        var after = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That((after.Version, after.Readiness, after.PartLines.Single().State, after.PartLines.Single().PartsOrderId),
+            Is.EqualTo((before.Version, before.Readiness, PartLineState.Needed, (Guid?)null)), "the whole unit rolled back, the lines' writes with it");
+        Assert.That(await App.QueryAsync(db => db.PartsOrders.CountAsync()), Is.EqualTo(orders), "and no order was opened");
+
+        await App.PlanAsync();
+        var planned = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == id));
+        Assert.That((planned.PartLines.Single().State, planned.Version), Is.EqualTo((PartLineState.OnOrder, before.Version + 1)), "the next run plans it, one version on");
     }
 
     [Test]
@@ -394,5 +421,28 @@ public sealed class PartsTests : FreshAppTests
         Assert.That(report.BecameAtRisk, Is.GreaterThanOrEqualTo(count), "every one is at risk (the pump), so the notice path is counted too");
         Assert.That(report.LinesOrdered, Is.GreaterThan(0));
         return (_counter.Selects, _counter.Others);
+    }
+}
+
+/// <summary>Another writer's change to one visit, landing just before the planner writes that visit's readiness.</summary>
+internal sealed class ChangedMeanwhile : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+{
+    public Guid? Visit { get; set; }
+
+    public bool Struck { get; private set; }
+
+    public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> NonQueryExecutingAsync(System.Data.Common.DbCommand command,
+        Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Visit is { } id && command.CommandText.StartsWith("UPDATE \"ServiceAppointments\" SET \"Readiness\"", StringComparison.Ordinal) &&
+            command.CommandText.Contains(id.ToString().ToUpperInvariant(), StringComparison.Ordinal))
+        {
+            await using var other = command.Connection!.CreateCommand();
+            other.Transaction = command.Transaction;
+            other.CommandText = $"UPDATE \"ServiceAppointments\" SET \"Version\" = \"Version\" + 1 WHERE \"Id\" = '{id.ToString().ToUpperInvariant()}'";
+            Struck = await other.ExecuteNonQueryAsync(cancellationToken) == 1;
+        }
+
+        return result;
     }
 }
