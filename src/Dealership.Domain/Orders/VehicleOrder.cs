@@ -116,7 +116,10 @@ public sealed class VehicleOrder : AggregateRoot, ISiteScoped
 
     public bool IsActive => !IsCancelled && Status != OrderMilestone.Delivered;
 
-    public OrderMilestone? NextMilestone => Status == OrderMilestone.Delivered ? null : Status + 1;
+    public OrderMilestone? NextMilestone => After(Status);
+
+    /// <summary>The milestone that comes after <paramref name="status"/> (none once delivered); also for orders read as a projection.</summary>
+    public static OrderMilestone? After(OrderMilestone status) => status == OrderMilestone.Delivered ? null : status + 1;
 
     public MilestoneRecord MilestoneOf(OrderMilestone milestone) => _milestones.Single(m => m.Milestone == milestone);
 
