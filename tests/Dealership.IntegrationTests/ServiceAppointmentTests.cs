@@ -529,6 +529,33 @@ public sealed class ServiceAppointmentTests : FreshAppTests
     }
 
     [Test]
+    public async Task ARecoveryMoveFromTheLane_ThatHandsTheVisitToAnotherAdvisor_SaysWhoHasItNow()
+    {
+        // The lane offers times, not people: the advisor who moved the visit must read who has it now.
+        using var manager = await App.ManagerAsync();
+        await NewPortlandAdvisorAsync(manager, "sam.second@demo.local", "Sam Second");
+        var charlotte = await VisitAsync(Portland(27, 9), "HV-PUMP");
+        var afterPump = Portland(30, 9).AddDays(14);
+        using var advisor = await App.ServiceAsync();
+        var other = await BookAsync(advisor, await Arrange.CustomerWithCarAsync(App), afterPump, ["OIL-SVC"]);
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Created), await other.Content.ReadAsStringAsync());
+
+        var (pages, token) = await App.SignInToPagesAsync("service@demo.local");
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["__submissionKey"] = Guid.NewGuid().ToString(), ["appointmentId"] = charlotte.Id.ToString(),
+            ["action"] = "Reschedule", ["reason"] = "Pump arrives on the 10th; she agreed to the 14th at 9",
+            ["startsAt"] = afterPump.ToString("o", System.Globalization.CultureInfo.InvariantCulture),
+        });
+        var posted = await pages.PostAsync($"/service?date={charlotte.Date:yyyy-MM-dd}&handler=Recovery", form);
+        Assert.That(posted.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), await posted.Content.ReadAsStringAsync());
+
+        var lane = System.Net.WebUtility.HtmlDecode(await pages.GetStringAsync(posted.Headers.Location));
+        Assert.That(lane, Does.Contain("Moved to Monday 14 December at 9:00 AM with Sam Second"));
+        Assert.That((await VisitOfAsync(charlotte.Id)).StartsAt, Is.EqualTo(afterPump));
+    }
+
+    [Test]
     public async Task AVisitWhoseAdvisorLeft_MovedWithoutNamingAnAdvisor_GoesToAnAdvisorFreeThen()
     {
         using var manager = await App.ManagerAsync();

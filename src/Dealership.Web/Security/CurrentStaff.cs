@@ -64,14 +64,22 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
         path.StartsWithSegments(ChangePasswordPage) || path.StartsWithSegments("/api/staff/me/password") || path.StartsWithSegments("/logout")
         || path.StartsWithSegments("/css") || path.StartsWithSegments("/js") || path.StartsWithSegments("/favicon.svg");
 
+    /// <summary>What every signed-in request checks about its staff member.</summary>
+    private sealed record StaffAccess(string DisplayName, Guid PrimarySiteId, bool IsActive, string? SecurityStamp, bool MustChangePassword, List<Guid> Sites);
+
+    // Compiled once: this runs on every signed-in request, and EF's per-call work (reading the query's closure, hashing
+    // its expression to find the cached plan) is paid on every call otherwise (issue #14).
+    private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<StaffAccess?>> StaffAccessOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid staffId, CancellationToken _) => db.Users.AsNoTracking()
+            .Where(u => u.Id == staffId)
+            .Select(u => new StaffAccess(u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, u.MustChangePassword, u.Sites.Select(s => s.SiteId).ToList()))
+            .FirstOrDefault());
+
     public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db, SignInManager<StaffUser> signIn)
     {
         if (context.User.Identity?.IsAuthenticated == true && CurrentStaff.ReadStaffId(context.User) is { } staffId)
         {
-            var staff = await db.Users.AsNoTracking()
-                .Where(u => u.Id == staffId)
-                .Select(u => new { u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, u.MustChangePassword, Sites = u.Sites.Select(s => s.SiteId).ToList() })
-                .FirstOrDefaultAsync(context.RequestAborted);
+            var staff = await StaffAccessOf(db, staffId, context.RequestAborted);
             if (staff is null || !staff.IsActive || staff.Sites.Count == 0 || (context.User.FindFirstValue(SessionStamp.ClaimType) ?? "") != (staff.SecurityStamp ?? ""))
             {
                 await signIn.SignOutAsync();
