@@ -3,11 +3,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.IntegrationTests;
 
-/// <summary>A customer's timeline over HTTP: newest first, paged, counted, filtered to one subject (compiled queries, issue #14).</summary>
+/// <summary>A customer's timeline: newest first, paged and counted over HTTP; filtered to one visit on its page (compiled queries, issue #14).</summary>
 public sealed class JourneyTests : SharedAppTests
 {
     [Test]
-    public async Task TheJourney_PagesNewestFirst_CountsEveryTouchpoint_AndFiltersToOneSubject()
+    public async Task TheJourney_PagesNewestFirst_AndCountsEveryTouchpoint()
     {
         // A customer whose history is about more than one thing (the demo's data is small: read it whole).
         var all = await App.QueryAsync(db => db.Touchpoints.Select(t => new { t.CustomerId, t.SubjectId }).ToListAsync());

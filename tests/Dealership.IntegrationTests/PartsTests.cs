@@ -102,10 +102,9 @@ public sealed class PartsTests : FreshAppTests
     [Test]
     public async Task PlanningAVisit_ThenChangingItInTheSameScope_SavesWithoutConflictingWithItself()
     {
-        // The planner writes line states and readiness set-based. The tracked copies must then hold what the database
-        // holds, or the next save in the same scope (the demo seeder plans, then checks visits in) conflicts with itself.
-        // The caller holds the visit before the run (the planner must neither leave it stale nor let go of it), as a
-        // unit that plans and then changes what it holds would.
+        // The planner reads the visits it plans without tracking them and writes their changes by hand. A visit the caller
+        // already holds must be planned on that tracked copy and saved by EF, or the caller would hold a stale copy and its
+        // next save in the same scope (a unit that plans, then changes what it holds) would conflict with the planner's.
         var id = await BookAsync(Portland(12, 8, 9), "WIPER-MOTOR");
         using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();

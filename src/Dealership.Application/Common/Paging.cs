@@ -47,6 +47,27 @@ public static class Paging
         query.ToPagedListAsync(rows => rows, page, pageSize, ct);
 
     /// <summary>
+    /// A page from a compiled query: <paramref name="count"/> counts every row, <paramref name="rows"/> reads (skip, take).
+    /// The same rules as <see cref="ToPagedListAsync{TSource, T}"/>: no read when there is nothing, the page's offset from 1.
+    /// </summary>
+    public static async Task<PagedList<T>> PageAsync<T>(Func<Task<int>> count, Func<int, int, IAsyncEnumerable<T>> rows, int page, int pageSize, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(count);
+        ArgumentNullException.ThrowIfNull(rows);
+        var total = await count();
+        var items = new List<T>();
+        if (total > 0)
+        {
+            await foreach (var row in rows((page - 1) * pageSize, pageSize).WithCancellation(ct))
+            {
+                items.Add(row);
+            }
+        }
+
+        return new PagedList<T>(items, page, pageSize, total);
+    }
+
+    /// <summary>
     /// Counts the rows of <paramref name="query"/> and reads one page of what <paramref name="shape"/> makes of them: joins
     /// that add columns but never change the count (names by required keys) stay out of the COUNT.
     /// </summary>

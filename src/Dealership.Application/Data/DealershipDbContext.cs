@@ -196,7 +196,8 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// <summary>
     /// Entities of this type the unit already tracks (added or read), without scanning for changes first:
     /// DbSet.Local detects changes across every tracked entity on each call, which a job holding thousands of
-    /// aggregates (the parts planner) paid once per domain event. Added entities are tracked on Add, so they are here.
+    /// aggregates (the dispatcher's batch, the watchdog's page of new rows) paid once per domain event. Added entities
+    /// are tracked on Add, so they are here.
     /// </summary>
     public IReadOnlyList<T> Tracked<T>() where T : class => WithoutScanning(() => Set<T>().Local.ToList());
 

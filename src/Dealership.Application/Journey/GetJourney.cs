@@ -41,17 +41,8 @@ public static class GetJourney
                 throw new NotFoundException("Customer", query.CustomerId);
             }
 
-            var total = await CountOf(db, query.CustomerId, query.SubjectId, cancellationToken);
-            var items = new List<TouchpointView>();
-            if (total > 0)
-            {
-                await foreach (var item in PageOf(db, query.CustomerId, query.SubjectId, (query.Page - 1) * query.PageSize, query.PageSize).WithCancellation(cancellationToken))
-                {
-                    items.Add(item);
-                }
-            }
-
-            return new PagedList<TouchpointView>(items, query.Page, query.PageSize, total);
+            return await Paging.PageAsync(() => CountOf(db, query.CustomerId, query.SubjectId, cancellationToken),
+                (skip, take) => PageOf(db, query.CustomerId, query.SubjectId, skip, take), query.Page, query.PageSize, cancellationToken);
         }
     }
 }

@@ -28,7 +28,7 @@ public sealed record PlanningReport(int Appointments, int LinesReserved, int Lin
 ///
 /// It reads set-based (a fixed number of queries whatever the number of appointments), reads the visits without
 /// tracking them, and writes their lines' states and readiness with one UPDATE per outcome in the caller's transaction
-/// (<see cref="ReadVisits"/>). Re-running it finds nothing left to do: every line records its state, so nothing is
+/// (<see cref="UntrackedVisits"/>). Re-running it finds nothing left to do: every line records its state, so nothing is
 /// reserved or ordered twice.
 /// </summary>
 public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices, WaitingVisits waitingVisits, IOptions<PartsPlanningOptions> options, TimeProvider clock)
@@ -68,8 +68,8 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
             query = query.Where(a => a.Id == id);
         }
 
-        var readAlone = new ReadVisits(db);
-        var candidates = (await readAlone.ReadAsync(query, ct))
+        var untracked = new UntrackedVisits(db);
+        var candidates = (await untracked.ReadAsync(query, ct))
             .Where(a => a.Date <= todayBySite[a.SiteId].AddDays(options.Value.HorizonDays))
             .OrderBy(a => a.StartsAt).ThenBy(a => a.CreatedAt).ToList();
 
@@ -81,7 +81,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
             beyondQuery = beyondQuery.Where(a => a.Id == only);
         }
 
-        var beyond = (await readAlone.ReadAsync(beyondQuery, ct))
+        var beyond = (await untracked.ReadAsync(beyondQuery, ct))
             .Where(a => a.Date > todayBySite[a.SiteId].AddDays(options.Value.HorizonDays)).ToList();
 
         var partIds = candidates.Concat(beyond).SelectMany(a => a.PartLines).Select(l => l.PartId).Distinct().ToList();
@@ -89,7 +89,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
         {
             var released = await SendAutomaticAsync(openDrafts.Union(drafts.Values), sites, now, ct);
             await FinishAsync(candidates, calendars, now, ct);
-            await readAlone.WriteChangesAsync(ct);
+            await untracked.WriteChangesAsync(ct);
             return new PlanningReport(candidates.Count, 0, 0, 0, released, 0, 0);
         }
 
@@ -150,7 +150,7 @@ public sealed class PartsPlanner(DealershipDbContext db, ServiceNotices notices,
 
         var sent = await SendAutomaticAsync(openDrafts.Union(drafts.Values), sites, now, ct);
         var atRisk = await FinishAsync(candidates, calendars, now, ct);
-        await readAlone.WriteChangesAsync(ct);
+        await untracked.WriteChangesAsync(ct);
         return new PlanningReport(candidates.Count, reserved, ordered, created, sent, atRisk, unreserved);
     }
 

@@ -10,12 +10,12 @@ namespace Dealership.Application.Parts;
 /// a run reads 10,000 visits with 30,000 part lines: tracking them cost more than the planning (EF's scan for changes
 /// over every visit and line, then marking the hand-written rows saved again, about 3.4 s of a 6.8 s run; issue #14).
 /// So they are read without tracking, the domain's own methods change them in memory as before, and the run writes
-/// the differences from what it read: one UPDATE per outcome for the lines, and one per outcome for the visits, each
-/// with the version it read. A visit someone changed meanwhile fails the whole unit with a conflict, as an EF save
-/// would, on every provider. A visit the context already tracks (the caller's, or one an earlier step of the run
+/// the differences from what it read: one UPDATE per outcome for the lines, and one per outcome and version read for
+/// the visits (500 ids at most each), checking that version. A visit someone changed meanwhile fails the whole unit with a conflict, as an EF save
+/// would, on every provider (a job's retry then plans again). A visit the context already tracks (the caller's, or one an earlier step of the run
 /// loaded) is that tracked copy instead, left to EF's save, so nobody holds two copies of one visit.
 /// </summary>
-public sealed class ReadVisits(DealershipDbContext db)
+internal sealed class UntrackedVisits(DealershipDbContext db)
 {
     private readonly Dictionary<ServiceAppointment, AsRead> _read = new(ReferenceEqualityComparer.Instance);
 
@@ -32,15 +32,16 @@ public sealed class ReadVisits(DealershipDbContext db)
         var visits = new List<ServiceAppointment>();
         foreach (var visit in await query.AsNoTracking().AsSplitQuery().ToListAsync(ct))
         {
-            if (tracked.TryGetValue(visit.Id, out var held))
-            {
-                visits.Add(held);
-                continue;
-            }
-
+            // Read before by this run first: that copy is the one being changed, whatever the context tracks since.
             if (_byId.TryGetValue(visit.Id, out var known))
             {
                 visits.Add(known);
+                continue;
+            }
+
+            if (tracked.TryGetValue(visit.Id, out var held))
+            {
+                visits.Add(held);
                 continue;
             }
 
@@ -56,6 +57,17 @@ public sealed class ReadVisits(DealershipDbContext db)
     /// <summary>Writes what the run changed in the visits it read itself, inside the caller's transaction.</summary>
     public async Task WriteChangesAsync(CancellationToken ct)
     {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Planned visits are written inside a unit of work: alone, each statement would commit on its own.");
+        }
+
+        // Events are handed out from tracked aggregates only: one raised on a copy read here would be lost without a word.
+        if (_read.Keys.FirstOrDefault(v => v.DomainEvents.Count > 0) is { } raising)
+        {
+            throw new InvalidOperationException($"Visit {raising.Id} raised {raising.DomainEvents[0].GetType().Name} while planned untracked; track it, or hand the event out.");
+        }
+
         var changed = _read.Where(r => Changed(r.Key, r.Value)).ToList();
         if (changed.Count == 0)
         {
@@ -116,7 +128,7 @@ public sealed class ReadVisits(DealershipDbContext db)
 #pragma warning restore EF1002
                 if (written != chunk.Length)
                 {
-                    throw new DbUpdateConcurrencyException("A visit changed while its parts were being planned; the run is rolled back and planned again.");
+                    throw new DbUpdateConcurrencyException("A visit changed while its parts were being planned; the run is rolled back.");
                 }
             }
         }
