@@ -11,9 +11,10 @@ namespace Dealership.Application.Parts;
 /// over every visit and line, then marking the hand-written rows saved again, about 3.4 s of a 6.8 s run; issue #14).
 /// So they are read without tracking, the domain's own methods change them in memory as before, and the run writes
 /// the differences from what it read: one UPDATE per outcome for the lines, and one per outcome and version read for
-/// the visits (500 ids at most each), checking that version. A visit someone changed meanwhile fails the whole unit with a conflict, as an EF save
-/// would, on every provider (a job's retry then plans again). A visit the context already tracks (the caller's, or one an earlier step of the run
-/// loaded) is that tracked copy instead, left to EF's save, so nobody holds two copies of one visit.
+/// the visits (500 ids at most each), checking that version. A visit someone changed meanwhile fails the whole unit
+/// with a conflict, as an EF save would, on every provider (a job's retry then plans again). A visit the context
+/// already tracks (the caller's, or one an earlier step of the run loaded) is that tracked copy instead, left to EF's
+/// save, so nobody holds two copies of one visit.
 /// </summary>
 internal sealed class UntrackedVisits(DealershipDbContext db)
 {
