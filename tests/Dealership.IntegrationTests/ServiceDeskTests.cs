@@ -86,6 +86,44 @@ public sealed partial class ServiceDeskTests : SharedAppTests
     }
 
     [Test]
+    public async Task TheLane_ReadsEachLinesOrderAndHowEachCustomerIsReached_InTheVisitsOwnQueries()
+    {
+        // The lane joins the order's reference and state into the lines' query and the customer's phone and email into
+        // the visits' query (issue #14); the visit's own route looks both up. Every line on an order and every customer
+        // must read as the database says, drafts included.
+        var portland = await App.SiteIdAsync("PDX");
+        var ordered = await App.QueryAsync(db => db.Appointments.Where(a => a.SiteId == portland && a.Status == AppointmentStatus.Booked)
+            .SelectMany(a => a.PartLines.Where(l => l.PartsOrderId != null), (a, l) => new { a.Id, a.Date, a.CustomerId, l.PartNumber, l.PartsOrderId })
+            .Join(db.PartsOrders, x => x.PartsOrderId, o => (Guid?)o.Id, (x, o) => new { x.Id, x.Date, x.CustomerId, x.PartNumber, o.Reference, Draft = o.Status == PartsOrderStatus.Draft })
+            .ToListAsync());
+        Assert.That(ordered, Is.Not.Empty, "the demo's planner has ordered parts for upcoming visits");
+        using var advisor = await App.ServiceAsync();
+        foreach (var day in ordered.GroupBy(o => o.Date))
+        {
+            var lane = await (await advisor.GetAsync($"/api/service/lane?date={day.Key:yyyy-MM-dd}")).ReadJsonAsync();
+            var items = lane.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("id").GetGuid());
+            foreach (var line in day)
+            {
+                var shown = items[line.Id].GetProperty("parts").EnumerateArray().First(p => p.GetProperty("partNumber").GetString() == line.PartNumber);
+                Assert.That(shown.GetProperty("orderReference").GetString(), Is.EqualTo(line.Reference));
+                Assert.That(shown.GetProperty("orderNotSent").GetBoolean(), Is.EqualTo(line.Draft), line.Reference);
+                var fromVisit = await (await advisor.GetAsync($"/api/service/appointments/{line.Id}")).ReadJsonAsync();
+                Assert.That(items[line.Id].GetRawText(), Is.EqualTo(fromVisit.GetRawText()));
+            }
+
+            var customerIds = items.Values.Select(i => i.GetProperty("customerId").GetGuid()).Distinct().ToList();
+            var reach = await App.QueryAsync(db => db.Customers.Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.MobilePhone, c.Email }).ToListAsync());
+            var contacts = lane.GetProperty("contacts");
+            Assert.That(contacts.EnumerateObject().Count(), Is.EqualTo(customerIds.Count));
+            foreach (var customer in reach)
+            {
+                Assert.That(contacts.GetProperty(customer.Id.ToString()).GetString(),
+                    Is.EqualTo(customer.MobilePhone is { } phone ? $"Text {phone}" : $"Email {customer.Email}"));
+            }
+        }
+    }
+
+    [Test]
     public async Task ARecoveryThatFails_KeepsTheGestureValueAndReasonTheAdvisorTyped()
     {
         var visit = await App.QueryAsync(db => db.Appointments.Where(a => a.Status == AppointmentStatus.Booked && a.Readiness == PartsReadiness.AtRisk)

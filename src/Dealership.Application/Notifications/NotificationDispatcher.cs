@@ -81,7 +81,9 @@ public sealed class NotificationDispatcher(
     private async Task ReconcileExpiredClaimsAsync(CancellationToken ct)
     {
         var now = Now;
-        var stuck = await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.LeaseUntil < now).Take(options.Value.BatchSize).ToListAsync(ct);
+        // Longest stuck first: a batch without an order could pass over the same claims run after run.
+        var stuck = await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.LeaseUntil < now)
+            .OrderBy(n => n.LeaseUntil).ThenBy(n => n.Id).Take(options.Value.BatchSize).ToListAsync(ct);
         foreach (var notification in stuck)
         {
             string? providerId = null;

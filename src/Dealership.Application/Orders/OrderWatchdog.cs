@@ -127,8 +127,10 @@ public sealed class OrderWatchdog(
             db.ChangeTracker.Clear();
         }
 
-        // Promises that fell due unkept are broken: the kept rate tells the truth without anyone marking it.
-        var broken = await db.Promises.Where(p => p.State == Domain.Promises.PromiseState.Open && p.DueAt < now).Take(1000).ToListAsync(cancellationToken);
+        // Promises that fell due unkept are broken: the kept rate tells the truth without anyone marking it. Oldest
+        // first, so a backlog beyond one run's thousand is worked through in the order it fell due.
+        var broken = await db.Promises.Where(p => p.State == Domain.Promises.PromiseState.Open && p.DueAt < now)
+            .OrderBy(p => p.DueAt).ThenBy(p => p.Id).Take(1000).ToListAsync(cancellationToken);
         broken.ForEach(p => p.MarkBroken(now));
         await unit.SaveAsync(cancellationToken);
         if (alerted + updated > 0)

@@ -86,11 +86,19 @@ public sealed record VisitColumns
     public long Version { get; init; }
 }
 
-/// <summary>A visit's columns with the names a view shows: the customer's, the car's and the advisor's.</summary>
-public sealed record NamedVisit(VisitColumns Visit, string CustomerName, string Vehicle, string AdvisorName);
+/// <summary>
+/// A visit's columns with the names a view shows: the customer's, the car's and the advisor's; and, read from the same
+/// join, how the customer is reached (the lane's "updates go to"). Those two are null for visits loaded whole.
+/// </summary>
+public sealed record NamedVisit(VisitColumns Visit, string CustomerName, string Vehicle, string AdvisorName)
+{
+    public string? CustomerMobilePhone { get; init; }
+
+    public string? CustomerEmail { get; init; }
+}
 
 /// <summary>Builds appointment views for a page of appointments with a constant number of queries.</summary>
-public sealed class AppointmentViews(DealershipDbContext db)
+public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext siteContext)
 {
     /// <summary>
     /// Select this from a filtered, ordered and bounded query of visits, add the names with <see cref="WithNames"/>, then
@@ -114,15 +122,41 @@ public sealed class AppointmentViews(DealershipDbContext db)
         join c in db.Customers on v.CustomerId equals c.Id
         join car in db.Vehicles on v.VehicleId equals car.Id
         join u in db.Users on v.AdvisorStaffId equals u.Id
-        select new NamedVisit(v, c.FirstName + " " + c.LastName, Domain.Customers.Vehicle.Describe(car.Year, car.Make, car.Model, car.Trim), u.DisplayName);
-
-    private static readonly Expression<Func<ServiceAppointment, AppointmentPartLine, LineColumns>> LineColumnsOf =
-        (a, l) => new LineColumns(a.Id, l.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId);
+        select new NamedVisit(v, c.FirstName + " " + c.LastName, Domain.Customers.Vehicle.Describe(car.Year, car.Make, car.Model, car.Trim), u.DisplayName)
+        {
+            CustomerMobilePhone = c.MobilePhone, CustomerEmail = c.Email,
+        };
 
     private static readonly Func<ServiceAppointment, VisitColumns> ColumnsOf = Columns.Compile();
-    private static readonly Func<ServiceAppointment, AppointmentPartLine, LineColumns> LineOf = LineColumnsOf.Compile();
 
-    private sealed record LineColumns(Guid AppointmentId, int Id, string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId);
+    /// <summary>A part line's columns; its order's reference and whether that order is still a draft when read with the line.</summary>
+    private sealed record LineColumns(Guid AppointmentId, int Id, string PartNumber, string Description, int Quantity, PartLineState State, DateOnly? Eta, Guid? PartsOrderId)
+    {
+        public string? OrderReference { get; init; }
+
+        public bool OrderDraft { get; init; }
+    }
+
+    // Compiled once, as the lists' own queries are not: these two run for every list of visits, and EF's per-call work
+    // on an ordinary query was a large share of the lane's CPU at group scale (issue #14).
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<OperationColumns>> OperationsOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) => db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id))
+            .SelectMany(a => a.Operations, (a, o) => new OperationColumns(a.Id, o.Id, o.Code, o.Description, o.LabourMinutes)));
+
+    // The order's reference joined in: a lookup of its own was one more statement per list.
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<LineColumns>> LinesOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) =>
+            from a in db.Appointments.AsNoTracking()
+            where ids.Contains(a.Id)
+            from l in a.PartLines
+            join o in db.PartsOrders on l.PartsOrderId equals (Guid?)o.Id into orders
+            from o in orders.DefaultIfEmpty()
+            select new LineColumns(a.Id, l.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId)
+            {
+                OrderReference = o == null ? null : o.Reference, OrderDraft = o != null && o.Status == Domain.Parts.PartsOrderStatus.Draft,
+            });
+
+    private sealed record OperationColumns(Guid AppointmentId, int Order, string Code, string Description, int LabourMinutes);
 
     /// <summary>A visit already loaded (a command's result).</summary>
     public async Task<AppointmentView> OneAsync(ServiceAppointment appointment, CancellationToken ct) => (await ManyAsync([appointment], ct))[0];
@@ -134,7 +168,8 @@ public sealed class AppointmentViews(DealershipDbContext db)
         // The operations' order is their keys' order, as a list reads them.
         var operations = appointments.SelectMany(a => a.Operations.OrderBy(o => o.Id), (a, o) => (a.Id, new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes)))
             .ToList();
-        var lines = appointments.SelectMany(a => a.PartLines, LineOf).ToList();
+        var lines = appointments.SelectMany(a => a.PartLines, (a, l) => new LineColumns(a.Id, l.Id, l.PartNumber, l.Description, l.Quantity, l.State, l.Eta, l.PartsOrderId))
+            .ToList();
         var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
         var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
         var staffIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
@@ -160,11 +195,9 @@ public sealed class AppointmentViews(DealershipDbContext db)
         }
 
         var ids = visits.Select(v => v.Visit.Id).ToList();
-        var ofThese = db.Appointments.AsNoTracking().Where(a => ids.Contains(a.Id));
-        var operations = (await ofThese.SelectMany(a => a.Operations, (a, o) => new { a.Id, Order = o.Id, o.Code, o.Description, o.LabourMinutes })
-            .ToListAsync(ct)).OrderBy(o => o.Order)
-            .Select(o => (o.Id, new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes))).ToList();
-        var lines = await ofThese.SelectMany(a => a.PartLines, LineColumnsOf).ToListAsync(ct);
+        var operations = (await OperationsOf(db, ids).ToListAsync(ct)).OrderBy(o => o.Order)
+            .Select(o => (o.AppointmentId, new AppointmentOperationView(o.Code, o.Description, o.LabourMinutes))).ToList();
+        var lines = await LinesOf(db, ids).ToListAsync(ct);
         return await BuildAsync(visits, operations, lines, ct);
     }
 
@@ -176,13 +209,23 @@ public sealed class AppointmentViews(DealershipDbContext db)
             return [];
         }
 
-        var siteIds = appointments.Select(a => a.Visit.SiteId).Distinct().ToList();
-        var orderIds = lines.Where(l => l.PartsOrderId != null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
-        var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        // The request's own site is read once, by the handler that scoped the list to it; others (a visit at another of
+        // the caller's sites, or a job's) are read here.
+        var current = siteContext.Loaded;
+        var siteIds = appointments.Select(a => a.Visit.SiteId).Where(id => id != current?.Id).Distinct().ToList();
+        var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
+        if (current is not null)
+        {
+            sites[current.Id] = current;
+        }
+
+        // Lines read with their visits' columns carry their order's reference; lines of visits loaded whole look it up.
+        var orderIds = lines.Where(l => l.PartsOrderId != null && l.OrderReference == null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
         // An order's lines come with it unless only these columns are asked for: at a busy site an order holds hundreds.
         var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Reference, Draft = o.Status == Domain.Parts.PartsOrderStatus.Draft })
-            .ToDictionaryAsync(o => o.Id, o => new { o.Reference, o.Draft }, ct);
+            .ToDictionaryAsync(o => o.Id, o => (Reference: (string?)o.Reference, o.Draft), ct);
+
         var operationsOf = operations.ToLookup(o => o.Id, o => o.View);
         var linesOf = lines.ToLookup(l => l.AppointmentId);
 
@@ -198,9 +241,9 @@ public sealed class AppointmentViews(DealershipDbContext db)
                 a.CheckedInAt, a.Mileage, a.PromisedReadyAt, a.LastChangeReason,
                 operationsOf[a.Id].ToList(),
                 parts.OrderBy(l => l.PartNumber).ThenBy(l => l.Id).Select(l => new PartLineView(l.PartNumber, l.Description, l.Quantity, l.State, l.Eta,
-                    l.PartsOrderId is { } id ? orders.GetValueOrDefault(id)?.Reference : null,
+                    l.OrderReference ?? (l.PartsOrderId is { } id && orders.TryGetValue(id, out var order) ? order.Reference : null),
                     l.State == PartLineState.Reserved || (l.State == PartLineState.OnOrder && l.Eta <= needBy),
-                    l.PartsOrderId is { } draftId && orders.GetValueOrDefault(draftId)?.Draft == true)).ToList(),
+                    l.OrderDraft || (l.PartsOrderId is { } draftId && orders.TryGetValue(draftId, out var draft) && draft.Draft))).ToList(),
                 a.Version);
         }).ToList();
     }
