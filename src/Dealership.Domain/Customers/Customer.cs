@@ -260,7 +260,7 @@ public sealed class Customer : AggregateRoot
             return false;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+        var zone = TimeZones.Find(TimeZoneId);
         var local = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone));
         return start <= end ? local >= start && local < end : local >= start || local < end;
     }

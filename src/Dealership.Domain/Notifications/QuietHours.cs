@@ -37,7 +37,7 @@ public static class QuietHours
             return null;
         }
 
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(customer.TimeZoneId);
+        var zone = Common.TimeZones.Find(customer.TimeZoneId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         var time = TimeOnly.FromDateTime(local);
         var quiet = start < end ? time >= start && time < end : time >= start || time < end;

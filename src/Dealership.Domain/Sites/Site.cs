@@ -190,7 +190,7 @@ public sealed class Site : AggregateRoot
     public DateTime ToUtc(DateTime local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZone);
 
-    public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+    public TimeZoneInfo TimeZone => TimeZones.Find(TimeZoneId);
 
     public void SetOpeningHours(DayOfWeek day, TimeOnly opens, TimeOnly closes)
     {

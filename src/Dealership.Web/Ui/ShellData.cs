@@ -50,7 +50,7 @@ public sealed class ShellData(IMediator mediator, CurrentStaff staff)
         }
 
         var site = await CurrentSiteAsync();
-        var zone = site is null ? TimeZoneInfo.Utc : TimeZoneInfo.FindSystemTimeZoneById(site.TimeZoneId);
+        var zone = site is null ? TimeZoneInfo.Utc : Dealership.Domain.Common.TimeZones.Find(site.TimeZoneId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc.Value, DateTimeKind.Utc), zone);
         return local.ToString(format, System.Globalization.CultureInfo.GetCultureInfo("en-US"));
     }

@@ -357,7 +357,7 @@ public sealed class IndexModel(IMediator mediator) : PageModel
 
     public string LocalTime(DateTime utc)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(View!.TimeZoneId);
+        var zone = Dealership.Domain.Common.TimeZones.Find(View!.TimeZoneId);
         var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone);
         return local.ToString(Spanish ? "d MMM, HH:mm" : "MMM d, h:mm tt", CultureInfo.GetCultureInfo(Spanish ? "es-US" : "en-US"));
     }
