@@ -24,6 +24,13 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
             ?? throw new ForbiddenException("Your current site no longer exists. Pick another site.");
     }
 
+    /// <summary>
+    /// A record's own site, for its view, once the record itself was read under its access rule: the current site if
+    /// this request read it already, else one compiled read.
+    /// </summary>
+    public async ValueTask<Site> OfRecordAsync(Guid siteId, CancellationToken cancellationToken) =>
+        _site is { } current && current.Id == siteId ? current : await SiteById(db, siteId, cancellationToken) ?? throw new NotFoundException("Site", siteId);
+
     /// <summary>One of the caller's sites (a record may belong to a site other than the current one); any other is not found.</summary>
     public async ValueTask<Site> GetAsync(Guid siteId, CancellationToken cancellationToken)
     {
