@@ -81,7 +81,8 @@ public sealed class NotificationDispatcher(
     private async Task ReconcileExpiredClaimsAsync(CancellationToken ct)
     {
         var now = Now;
-        // Longest stuck first: a batch without an order could pass over the same claims run after run.
+        // Longest stuck first: the customers waiting longest are put right first, and each run takes the same batch
+        // from the same rows (an unordered batch is whatever the query plan reads first).
         var stuck = await db.Notifications.Where(n => n.Status == NotificationStatus.Sending && n.LeaseUntil < now)
             .OrderBy(n => n.LeaseUntil).ThenBy(n => n.Id).Take(options.Value.BatchSize).ToListAsync(ct);
         foreach (var notification in stuck)

@@ -26,7 +26,8 @@ public static class ChangePromisedDate
         {
             var order = await access.LoadForChangeAsync(command.OrderId, command.ExpectedVersion, cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var site = await sites.GetAsync(cancellationToken);
+            // The order's own site decides what "today" is (a manager may be working from another of their sites).
+            var site = await sites.GetAsync(order.SiteId, cancellationToken);
             order.ChangePromise(command.Milestone, command.PromisedDate, command.Reason, DateOnly.FromDateTime(site.ToLocal(now)), now);
             return await access.ViewAsync(order, cancellationToken);
         }

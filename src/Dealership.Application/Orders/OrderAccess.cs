@@ -17,7 +17,8 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
     // the expression to find the cached plan) was a fifth of the time a milestone held every other writer back
     // (issue #14, session 16).
     private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<TradeIn?>> LiveTradeInOf =
-        EF.CompileAsyncQuery((DealershipDbContext db, Guid orderId, CancellationToken _) => db.TradeIns
+        // Tracked, whatever a context's default: the delivery commands change the trade-in this returns.
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid orderId, CancellationToken _) => db.TradeIns.AsTracking()
             .Where(t => t.OrderId == orderId && t.Status != TradeInStatus.Withdrawn)
             // The one taken in (or given back) is the deal's; otherwise the live one.
             .OrderByDescending(t => t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold || t.Status == TradeInStatus.Returned)

@@ -156,6 +156,29 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
                 OrderReference = o == null ? null : o.Reference, OrderDraft = o != null && o.Status == Domain.Parts.PartsOrderStatus.Draft,
             });
 
+    // A command on one visit answers with its view, built inside the command's unit (on SQLite, under the write
+    // lock): these lookups of the names and orders of visits loaded whole are compiled for the same reason.
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<IdAndName>> CustomerNamesOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) =>
+            db.Customers.AsNoTracking().Where(c => ids.Contains(c.Id)).Select(c => new IdAndName(c.Id, c.FirstName + " " + c.LastName)));
+
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<IdAndName>> StaffNamesOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) => db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new IdAndName(u.Id, u.DisplayName)));
+
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<CarColumns>> VehiclesOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) =>
+            db.Vehicles.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new CarColumns(v.Id, v.Year, v.Make, v.Model, v.Trim)));
+
+    private static readonly Func<DealershipDbContext, List<Guid>, IAsyncEnumerable<OrderColumns>> OrdersOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<Guid> ids) => db.PartsOrders.AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new OrderColumns(o.Id, o.Reference, o.Status == Domain.Parts.PartsOrderStatus.Draft)));
+
+    private sealed record IdAndName(Guid Id, string Name);
+
+    private sealed record CarColumns(Guid Id, int Year, string Make, string Model, string? Trim);
+
+    private sealed record OrderColumns(Guid Id, string Reference, bool Draft);
+
     private sealed record OperationColumns(Guid AppointmentId, int Order, string Code, string Description, int LabourMinutes);
 
     /// <summary>A visit already loaded (a command's result).</summary>
@@ -173,13 +196,10 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
         var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
         var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
         var staffIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
-        // Only the columns shown: ToDictionaryAsync's selectors run after whole rows were read.
-        var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, Name = c.FirstName + " " + c.LastName })
-            .ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).Select(v => new { v.Id, v.Year, v.Make, v.Model, v.Trim })
-            .ToDictionaryAsync(v => v.Id, v => Domain.Customers.Vehicle.Describe(v.Year, v.Make, v.Model, v.Trim), ct);
-        var staff = await db.Users.AsNoTracking().Where(u => staffIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName })
-            .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        // Only the columns shown (a dictionary's selectors run after whole rows are read).
+        var customers = (await CustomerNamesOf(db, customerIds).ToListAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
+        var vehicles = (await VehiclesOf(db, vehicleIds).ToListAsync(ct)).ToDictionary(v => v.Id, v => Domain.Customers.Vehicle.Describe(v.Year, v.Make, v.Model, v.Trim));
+        var staff = (await StaffNamesOf(db, staffIds).ToListAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
         var named = appointments.Select(a => new NamedVisit(ColumnsOf(a), customers.GetValueOrDefault(a.CustomerId, ""),
             vehicles.GetValueOrDefault(a.VehicleId, "Vehicle"), staff.GetValueOrDefault(a.AdvisorStaffId, ""))).ToList();
         return await BuildAsync(named, operations, lines, ct);
@@ -209,8 +229,8 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
             return [];
         }
 
-        // The request's own site is read once, by the handler that scoped the list to it; others (a visit at another of
-        // the caller's sites, or a job's) are read here.
+        // The request's own site, if a handler has read it already (the lane has), is not read again; any other (a
+        // visit at another of the caller's sites, a list that did not read it, a job's) is read here.
         var current = siteContext.Loaded;
         var siteIds = appointments.Select(a => a.Visit.SiteId).Where(id => id != current?.Id).Distinct().ToList();
         var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
@@ -222,9 +242,7 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
         // Lines read with their visits' columns carry their order's reference; lines of visits loaded whole look it up.
         var orderIds = lines.Where(l => l.PartsOrderId != null && l.OrderReference == null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();
         // An order's lines come with it unless only these columns are asked for: at a busy site an order holds hundreds.
-        var orders = orderIds.Count == 0 ? [] : await db.PartsOrders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
-            .Select(o => new { o.Id, o.Reference, Draft = o.Status == Domain.Parts.PartsOrderStatus.Draft })
-            .ToDictionaryAsync(o => o.Id, o => (Reference: (string?)o.Reference, o.Draft), ct);
+        var orders = orderIds.Count == 0 ? [] : (await OrdersOf(db, orderIds).ToListAsync(ct)).ToDictionary(o => o.Id, o => (Reference: (string?)o.Reference, o.Draft));
 
         var operationsOf = operations.ToLookup(o => o.Id, o => o.View);
         var linesOf = lines.ToLookup(l => l.AppointmentId);

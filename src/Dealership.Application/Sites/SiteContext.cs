@@ -25,10 +25,11 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
     }
 
     /// <summary>
-    /// A record's own site, for its view, once the record itself was read under its access rule: the current site if
-    /// this request read it already, else one compiled read.
+    /// A record's own site, for its view, once the record itself was read under its access rule (no check here: pass
+    /// only the site of a record the caller was allowed to read): the current site if this request read it already,
+    /// else one compiled read.
     /// </summary>
-    public async ValueTask<Site> OfRecordAsync(Guid siteId, CancellationToken cancellationToken) =>
+    internal async ValueTask<Site> OfRecordAsync(Guid siteId, CancellationToken cancellationToken) =>
         _site is { } current && current.Id == siteId ? current : await SiteById(db, siteId, cancellationToken) ?? throw new NotFoundException("Site", siteId);
 
     /// <summary>One of the caller's sites (a record may belong to a site other than the current one); any other is not found.</summary>

@@ -32,7 +32,8 @@ public static class GetPayoutLag
             var counts = await taken.GroupBy(t => t.OrderId != null)
                 .Select(g => new { Swap = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             var lagging = await taken.Where(t => t.CreditedAt == null || t.CreditedAt != t.ReceivedAt)
-                .OrderByDescending(t => t.ReceivedAt).ThenBy(t => t.Id)
+                // Oldest first: past the cap, the rows left out are the newest, with the least lag to add.
+                .OrderBy(t => t.ReceivedAt).ThenBy(t => t.Id)
                 .Select(t => new { Swap = t.OrderId != null, t.ReceivedAt, t.CreditedAt }).Take(5_000).ToListAsync(cancellationToken);
             double Average(bool swap)
             {
