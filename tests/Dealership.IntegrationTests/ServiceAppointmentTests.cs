@@ -486,9 +486,13 @@ public sealed class ServiceAppointmentTests : FreshAppTests
         var afterPump = Portland(30, 9).AddDays(14);
         var moved = await advisor.PostAsJsonAsync($"/api/service/appointments/{charlotte.Id}/recovery", new { action = "reschedule", reason = "Pump arrives on the 10th; she agreed to the 14th", moveTo = afterPump });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.Created), await moved.Content.ReadAsStringAsync());
-        Assert.That((await moved.ReadJsonAsync()).GetProperty("action").GetString(), Is.EqualTo("reschedule"));
+        var decision = await moved.ReadJsonAsync();
+        Assert.That(decision.GetProperty("action").GetString(), Is.EqualTo("reschedule"));
         var after = await VisitOfAsync(charlotte.Id);
         Assert.That((after.StartsAt, after.Readiness), Is.EqualTo((afterPump, PartsReadiness.Ordered)));
+        // The answer says where the visit went, as the lane's message does.
+        var movedTo = decision.GetProperty("movedTo");
+        Assert.That((movedTo.GetProperty("startsAt").GetDateTime(), movedTo.GetProperty("advisorName").GetString()), Is.EqualTo((afterPump, "Alex Kim")));
     }
 
     [Test]

@@ -2,6 +2,9 @@ using Dealership.Domain.Decisions;
 
 namespace Dealership.Application.Decisions;
 
+/// <summary>Where a visit was moved: its new time (UTC and the site's wall clock) and the advisor who has it.</summary>
+public sealed record VisitMovedTo(DateTime StartsAt, DateTime LocalStartsAt, string AdvisorName);
+
 /// <summary>A decision as staff see it; <c>Limit</c> is set when it exceeded the decider's limit (then it awaits approval).</summary>
 public sealed record DecisionView(Guid Id, Guid SiteId, Guid StaffId, string StaffName, DecisionAction Action, long? Amount, string? Currency, Guid CustomerId,
     string SubjectType, Guid SubjectId, string Reason, DecisionStatus Status, Guid? DecidedBy, DateTime? DecidedAt, DecisionOutcome Outcome, string? OutcomeNote,
@@ -17,6 +20,12 @@ public sealed record DecisionView(Guid Id, Guid SiteId, Guid StaffId, string Sta
 
     /// <summary>For an offer kept open: the new last day asked for.</summary>
     public DateOnly? ExtendTo { get; init; }
+
+    /// <summary>
+    /// For a recovery that moved the visit: where it went. The time was picked, not the person, so another advisor
+    /// free then may have it now, and whoever moved it is told who.
+    /// </summary>
+    public VisitMovedTo? MovedTo { get; init; }
 
     /// <summary>"price adjustment of $900.00", "trade-in offer kept open to Sat, Dec 20, 2026": what was decided, in words.</summary>
     public string Describe(System.Globalization.CultureInfo culture) =>

@@ -70,7 +70,9 @@ public static class OfferRecovery
                 proactive: true, within ? $"Service recovery: {what} — {command.Reason}" : $"Service recovery asked for manager approval: {what} — {command.Reason}",
                 staffId, "appointment", appointment.Id));
             var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-            return DecisionView.From(decision, staffName, within ? null : limit);
+            var movedTo = command.MoveTo is null ? null : new VisitMovedTo(appointment.StartsAt, site.ToLocal(appointment.StartsAt),
+                await db.Users.Where(u => u.Id == appointment.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken));
+            return DecisionView.From(decision, staffName, within ? null : limit) with { MovedTo = movedTo };
         }
     }
 

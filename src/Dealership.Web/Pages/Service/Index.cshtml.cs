@@ -102,21 +102,12 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         }
 
         DecisionView? decision = null;
-        AppointmentView? moved = null;
         var moveTo = action == DecisionAction.Reschedule ? startsAt : null;
-        return await SubmitAsync(async () =>
-            {
-                decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct);
-                if (decision is { Action: DecisionAction.Reschedule, Status: not DecisionStatus.AwaitingApproval })
-                {
-                    // The time was picked, not the person: the visit may have gone to another advisor free then. Say so.
-                    moved = await mediator.Send(new GetAppointment.Query(appointmentId), ct);
-                }
-            },
+        return await SubmitAsync(async () => decision = await mediator.Send(new OfferRecovery.Command(appointmentId, action, money, reason ?? "", moveTo), ct),
             () => decision switch
             {
                 { Status: DecisionStatus.AwaitingApproval } => NotYet($"That is above your limit of {new Domain.Common.Money(decision.Limit ?? 0, site.Currency).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}: waiting for approval. The managers have it in their inbox now; you will hear their answer in yours. Tell the customer a manager will confirm."),
-                { Action: DecisionAction.Reschedule } when moved is not null =>
+                { Action: DecisionAction.Reschedule, MovedTo: { } moved } =>
                     $"Moved to {moved.LocalStartsAt.ToString("dddd d MMMM 'at' h:mm tt", System.Globalization.CultureInfo.GetCultureInfo("en-US"))} with {moved.AdvisorName}, and recorded as a recovery decision. The customer is sent the new time unless they have turned messages off (in their quiet hours it waits until the morning).",
                 _ => "Recorded on the customer's timeline. Thank you for putting it right.",
             },
