@@ -73,8 +73,20 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
 public sealed class TransactionBehaviour<TMessage, TResponse>(UnitOfWork unit) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IMessage
 {
+    private static readonly bool ReadsFirst = typeof(TMessage).IsDefined(typeof(ReadsBeforeWriteLockAttribute), inherit: false);
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken) =>
         message is IBaseCommand
-            ? await unit.ExecuteAsync(async () => await next(message, cancellationToken), cancellationToken)
+            ? await unit.ExecuteAsync(async () => await next(message, cancellationToken), cancellationToken, readFirst: ReadsFirst)
             : await next(message, cancellationToken);
 }
+
+/// <summary>
+/// Marks a command whose every rule rests on the rows it changes (each aggregate's version is checked when it is
+/// saved) or on unique indexes, never on rows it only reads: on SQLite its unit reads before it queues for the file's
+/// one write lock, which it then holds only to save and commit. A save that finds a read gone stale is undone and the
+/// command runs again in turn, so the answer is one it could have given had it waited from the start (ADR 0027).
+/// A command that counts or checks rows it does not change (capacity, limits, availability) must not carry it.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class ReadsBeforeWriteLockAttribute : Attribute;

@@ -22,6 +22,7 @@ public sealed class DealershipMetrics : IDisposable
     private readonly Counter<long> _failed;
     private readonly Counter<long> _dead;
     private readonly Counter<long> _findings;
+    private readonly Counter<long> _reruns;
     private OperationsSample _sample = new(0, 0, 0, 0);
 
     public DealershipMetrics(IMeterFactory meters)
@@ -32,6 +33,7 @@ public sealed class DealershipMetrics : IDisposable
         _failed = _meter.CreateCounter<long>("dealership.notifications.failed", "{message}", "Send attempts that failed and will be retried");
         _dead = _meter.CreateCounter<long>("dealership.notifications.dead", "{message}", "Messages given up on after their last retry");
         _findings = _meter.CreateCounter<long>("dealership.watchdog.findings", "{finding}", "Orders the watchdog found late or silent (staff alerted or customer updated)");
+        _reruns = _meter.CreateCounter<long>("dealership.units.rerun", "{unit}", "Commands that read before the write lock, found a read gone stale at the save, and ran again in turn");
         _meter.CreateObservableGauge("dealership.outbox.oldest_age", () => _sample.OldestWaitingSeconds, "s", "How long the oldest message due now has waited to go out");
         _meter.CreateObservableGauge("dealership.outbox.waiting", () => _sample.Waiting, "{message}", "Messages due now and not yet sent");
         _meter.CreateObservableGauge("dealership.approvals.waiting", () => _sample.ApprovalsWaiting, "{request}", "Requests waiting for a manager's answer");
@@ -50,6 +52,8 @@ public sealed class DealershipMetrics : IDisposable
             _dead.Add(1, Channel(channel));
         }
     }
+
+    public void UnitRerun() => _reruns.Add(1);
 
     public void WatchdogFindings(int count)
     {

@@ -2,6 +2,7 @@ using Dealership.Application.Data;
 using Dealership.Application.Notifications;
 using Dealership.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dealership.Application.Common;
 
@@ -13,9 +14,14 @@ namespace Dealership.Application.Common;
 /// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
 /// commits and runs the actions.
 /// </summary>
-public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, CoalescedJobs sweeps, Journey.JourneyRecorder journey, SqliteWriteGate writers)
+public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, CoalescedJobs sweeps, Journey.JourneyRecorder journey, SqliteWriteGate writers,
+    DealershipMetrics metrics, ILogger<UnitOfWork> logger)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
+
+    // Set while a unit reads before the write lock: it has no transaction yet, so a unit or a save opened inside it
+    // must not commit on its own; the outer one saves everything in turn.
+    private bool _readingFirst;
 
     /// <summary>Registers something to do once the unit has committed (once per key per unit): never before, because a job must find the rows.</summary>
     public void AfterCommit(string key, Action action) => _afterCommit.TryAdd(key, action);
@@ -24,9 +30,18 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     /// Runs <paramref name="work"/> in one transaction and commits it, unless <paramref name="commitWhen"/>
     /// says the result is a failure (then everything is rolled back).
     /// </summary>
-    public async Task<T> ExecuteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken, Func<T, bool>? commitWhen = null)
+    /// <remarks>
+    /// With <paramref name="readFirst"/> on SQLite, <see cref="ExecuteReadingFirstAsync"/> runs the work and its
+    /// events' subscribers before taking the file's write lock; a conflict found at the save runs it again here.
+    /// </remarks>
+    public async Task<T> ExecuteAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken, Func<T, bool>? commitWhen = null, bool readFirst = false)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (_readingFirst)
+        {
+            return await work();
+        }
+
         if (db.Database.CurrentTransaction is not null)
         {
             var joined = await work();
@@ -36,6 +51,11 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             }
 
             return joined;
+        }
+
+        if (readFirst && db.OnSqlite && await ExecuteReadingFirstAsync(work, commitWhen, cancellationToken) is { Done: true } optimistic)
+        {
+            return optimistic.Value;
         }
 
         (T Value, bool Committed) result;
@@ -73,6 +93,66 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         return result.Value;
     }
 
+    /// <summary>
+    /// Runs the work, and hands its events to their subscribers, outside any transaction and without the write lock;
+    /// then takes the lock only to save and commit. Safe only for work whose every rule rests on rows it changes
+    /// (their versions are checked by the save) or on unique indexes (<see cref="ReadsBeforeWriteLockAttribute"/>):
+    /// a row changed by someone else since it was read fails the save, which is then undone, and the caller runs the
+    /// whole work again in turn, under the lock, reading everything afresh, exactly as if it had waited from the
+    /// start. Not done: a failure for any other reason (it is thrown as it would have been).
+    /// </summary>
+    private async Task<(T Value, bool Done)> ExecuteReadingFirstAsync<T>(Func<Task<T>> work, Func<T, bool>? commitWhen, CancellationToken cancellationToken)
+    {
+        T value;
+        try
+        {
+            _readingFirst = true;
+            try
+            {
+                value = await work();
+                if (commitWhen is not null && !commitWhen(value))
+                {
+                    _afterCommit.Clear();
+                    return (value, true);
+                }
+
+                // The subscribers read too (the facts of a message, open tasks and promises): before the lock as well.
+                await events.DispatchAsync(cancellationToken);
+            }
+            finally
+            {
+                _readingFirst = false;
+            }
+
+            await writers.WriteAsync(db, async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                await SaveAsync(cancellationToken);
+                await db.CommitAsync(transaction, cancellationToken);
+                return true;
+            }, cancellationToken);
+        }
+        catch (DbUpdateException ex)
+        {
+            // A stale read shows here: a row's version moved on (another writer changed it), or a unique index refused
+            // a twin another writer added first (a message's deduplication key). Whatever this attempt read or changed
+            // is dropped; the run in turn loads it all again. Any other refusal fails again there, as it always did.
+            db.ChangeTracker.Clear();
+            _afterCommit.Clear();
+            metrics.UnitRerun();
+            logger.LogDebug(ex, "A read before the write lock went stale; running the unit again in turn");
+            return (default!, false);
+        }
+        catch
+        {
+            _afterCommit.Clear();
+            throw;
+        }
+
+        RunAfterCommit();
+        return (value, true);
+    }
+
     public async Task ExecuteAsync(Func<Task> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
@@ -90,6 +170,10 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     public async Task SaveAsync(CancellationToken cancellationToken)
     {
         await events.DispatchAsync(cancellationToken);
+        if (_readingFirst)
+        {
+            return;
+        }
 
         // Dispatching the events ended with a scan of every tracked entity for changes. Every step below reads entry
         // states, and each would scan again (and SaveChanges once more): a dispatch batch saves once per message

@@ -8,7 +8,9 @@ namespace Dealership.Application.Orders;
 /// <summary>Records the next milestone with when it actually happened (up to prepared for delivery).</summary>
 public static class RecordMilestone
 {
+    // The order's version guards its milestones, promises and tasks follow from it, messages have unique keys.
     [Allowed(Access.WriteOrders)]
+    [ReadsBeforeWriteLock]
     public sealed record Command(Guid OrderId, OrderMilestone Milestone, DateTime? ReachedAt, long? ExpectedVersion) : ICommand<OrderView>;
 
     public sealed class Validator : AbstractValidator<Command>

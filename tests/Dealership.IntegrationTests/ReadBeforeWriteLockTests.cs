@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dealership.Application.Common;
+using Dealership.Application.Data;
+using Dealership.Domain.Journey;
+using Dealership.Domain.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dealership.IntegrationTests;
+
+/// <summary>
+/// A command marked <see cref="ReadsBeforeWriteLockAttribute"/> (recording a milestone) reads before it queues for
+/// SQLite's one write lock. When another writer changes what it read in that window, its save is refused by the
+/// order's version, everything it did is dropped, and it runs again in turn: the caller gets the answer it would
+/// have had by waiting, both changes stand, and the customer hears each once.
+/// </summary>
+public sealed class ReadBeforeWriteLockTests : FreshAppTests
+{
+    private readonly InterleavedWriter _writer = new();
+
+    protected override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(_writer);
+        services.AddScoped<IDomainEventSubscriber<MilestoneReached>>(sp => new InterleavingSubscriber(sp.GetRequiredService<InterleavedWriter>(), sp.GetRequiredService<IServiceScopeFactory>()));
+    }
+
+    [Test]
+    public async Task AMilestone_WhoseOrderIsChangedBetweenItsReadAndItsSave_RunsAgainInTurn_AndBothChangesStand()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        var order = await Arrange.OrderAsync(App, who, new Dictionary<string, int> { ["arrivedAtDealership"] = 30 });
+        var versionBefore = await App.QueryAsync(db => db.Orders.Where(o => o.Id == order).Select(o => o.Version).SingleAsync());
+        var newArrival = DateOnly.FromDateTime(App.Clock.GetUtcNow().UtcDateTime).AddDays(40);
+        _writer.Arm(order, newArrival);
+        using var sales = await App.SalesAsync();
+
+        var response = await sales.PostAsJsonAsync($"/api/orders/{order}/milestones", new { milestone = "factoryConfirmed" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That(_writer.Interleaved, Is.EqualTo(1), "the other writer changed the order once, between the milestone's read and its save");
+        Assert.That(_writer.SubscriberRuns, Is.EqualTo(2), "the milestone ran twice: before the lock, then again in turn");
+        var stored = await App.QueryAsync(db => db.Orders.AsNoTracking().Include(o => o.Milestones).SingleAsync(o => o.Id == order));
+        Assert.That(stored.Status, Is.EqualTo(OrderMilestone.FactoryConfirmed));
+        Assert.That(stored.MilestoneOf(OrderMilestone.ArrivedAtDealership).PromisedDate, Is.EqualTo(newArrival), "the other writer's change was not overwritten");
+        Assert.That(stored.Version, Is.EqualTo(versionBefore + 2), "two changes, each saved once");
+        var answer = await response.ReadJsonAsync();
+        Assert.That(answer.GetProperty("version").GetInt64(), Is.EqualTo(stored.Version), "the answer is the order as it now stands");
+        Assert.That(answer.GetProperty("milestones").EnumerateArray().Single(m => m.GetProperty("milestone").GetString() == "arrivedAtDealership")
+            .GetProperty("promisedDate").GetString(), Is.EqualTo(newArrival.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+
+        var messages = await App.QueryAsync(db => db.Notifications.Where(n => n.CustomerId == who.CustomerId).Select(n => n.DeduplicationKey).ToListAsync());
+        Assert.That(messages.Count(k => k.Contains("/milestone/", StringComparison.Ordinal)), Is.EqualTo(1), "the milestone is told once: " + string.Join(", ", messages));
+        Assert.That(messages.Count(k => k.Contains("/promise/", StringComparison.Ordinal) || k.Contains("/promised/", StringComparison.Ordinal)), Is.EqualTo(1),
+            "the new date is told once: " + string.Join(", ", messages));
+        var timeline = await App.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == who.CustomerId && t.Kind == TouchpointKind.StatusChanged).Select(t => t.Summary).ToListAsync());
+        Assert.That(timeline.Count(s => s.StartsWith("Factory confirmed", StringComparison.Ordinal)), Is.EqualTo(1), "one entry on the timeline: " + string.Join(" | ", timeline));
+    }
+
+    [Test]
+    public async Task AUnitOpenedInsideAReadFirstUnit_CommitsNothingOnItsOwn_WhenTheOuterOneFails()
+    {
+        var who = await Arrange.CustomerWithCarAsync(App);
+        using var scope = App.Services.CreateScope();
+        var unit = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
+        var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+        var site = await App.SiteIdAsync("PDX");
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => unit.ExecuteAsync<bool>(async () =>
+        {
+            await unit.ExecuteAsync(async () =>
+            {
+                db.Touchpoints.Add(new Touchpoint(who.CustomerId, site, App.Clock.GetUtcNow().UtcDateTime, TouchpointKind.StatusChanged, TouchpointDirection.Internal,
+                    TouchpointActor.Dealer, proactive: false, "written by the inner unit"));
+                await unit.SaveAsync(CancellationToken.None);
+            }, CancellationToken.None);
+            throw new InvalidOperationException("the outer unit fails after the inner one returned");
+        }, CancellationToken.None, readFirst: true));
+
+        Assert.That(await App.QueryAsync(d => d.Touchpoints.CountAsync(t => t.Summary == "written by the inner unit")), Is.Zero);
+    }
+
+    /// <summary>Changes an armed order's promised arrival in a scope of its own, once, while the milestone's first run is between its read and its save.</summary>
+    private sealed class InterleavedWriter
+    {
+        private Guid? _order;
+        private DateOnly _arrival;
+
+        public int Interleaved { get; private set; }
+
+        public int SubscriberRuns { get; private set; }
+
+        public void Arm(Guid order, DateOnly arrival) => (_order, _arrival) = (order, arrival);
+
+        public async Task OnMilestoneAsync(Guid order, IServiceScopeFactory scopes, DateTime now)
+        {
+            if (order != _order)
+            {
+                return;
+            }
+
+            SubscriberRuns++;
+            if (Interleaved > 0)
+            {
+                return;
+            }
+
+            Interleaved++;
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+            await scope.ServiceProvider.GetRequiredService<UnitOfWork>().ExecuteAsync(async () =>
+            {
+                var stored = await db.Orders.Include(o => o.Milestones).SingleAsync(o => o.Id == order);
+                stored.ChangePromise(OrderMilestone.ArrivedAtDealership, _arrival, "Shipping delay at the port", DateOnly.FromDateTime(now), now);
+            }, CancellationToken.None);
+        }
+    }
+
+    private sealed class InterleavingSubscriber(InterleavedWriter writer, IServiceScopeFactory scopes) : IDomainEventSubscriber<MilestoneReached>
+    {
+        public Task HandleAsync(MilestoneReached domainEvent, CancellationToken cancellationToken) =>
+            writer.OnMilestoneAsync(domainEvent.Order.Id, scopes, domainEvent.OccurredAt);
+    }
+}
