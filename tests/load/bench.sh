@@ -106,11 +106,12 @@ measure() { # url kind what token offset seconds -> RESULT line
 }
 # The baseline runs while the product is paused (SIGSTOP), once the product has finished what its writes set off
 # (dispatcher and planner runs): otherwise those jobs share the cores and the file's write lock with the baseline.
-# After 30 s it is paused anyway; a product still busy then may hold the lock, and the baseline's figure is low.
+# After 120 s it is paused anyway; a product still busy then may hold the lock, and the baseline's figure is low
+# (a fast milestone run leaves thousands of messages to send: 30 s was too short for them in session 17).
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$app_pid/stat"; }
 pause_product() {
   local before after i
-  for i in $(seq 1 60); do
+  for i in $(seq 1 240); do
     before=$(cpu_ticks); sleep 0.5; after=$(cpu_ticks)
     [ $((after - before)) -le 2 ] && break
   done
