@@ -4,7 +4,6 @@ using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Orders;
-using Dealership.Domain.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,40 +23,6 @@ public sealed class ReadBeforeWriteLockTests : FreshAppTests
     {
         services.AddSingleton(_writer);
         services.AddScoped<IDomainEventSubscriber<MilestoneReached>>(sp => new InterleavingSubscriber(sp.GetRequiredService<InterleavedWriter>(), sp.GetRequiredService<IServiceScopeFactory>()));
-        services.AddSingleton(_booker);
-        services.AddScoped<IDomainEventSubscriber<AppointmentBooked>>(sp => new InterleavingBookingSubscriber(sp.GetRequiredService<InterleavedBooker>()));
-    }
-
-    private readonly InterleavedBooker _booker = new();
-
-    private static DateTime Portland(int month, int day, int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, month, day, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
-
-    /// <summary>
-    /// The car's other visits can be on another day, whose row a booking does not change: the duplicate-visit rule is
-    /// read again just before the save. Here the same car is booked for the same work on Tuesday while Monday's
-    /// booking is between its read and its save; Monday's is refused, naming Tuesday's, and the car has one visit.
-    /// </summary>
-    [Test]
-    public async Task ABooking_WhoseCarIsBookedForTheSameWorkOnAnotherDayMeanwhile_IsRefusedInTurn_NotBookedTwice()
-    {
-        var who = await Arrange.CustomerWithCarAsync(App);
-        using var advisor = await App.ServiceAsync();
-        using var otherAdvisorDesk = await App.ServiceAsync();
-        _booker.Arm(otherAdvisorDesk, who.CustomerId, who.VehicleId, Portland(12, 1, 10));
-
-        var monday = await advisor.PostAsJsonAsync("/api/service/appointments",
-            new { customerId = who.CustomerId, vehicleId = who.VehicleId, concern = "Oil change", operationCodes = new[] { "OIL-SVC" }, startsAt = Portland(11, 30, 10) });
-
-        Assert.That(_booker.Booked, Is.Not.Null, "Tuesday's visit was booked while Monday's was between its read and its save: " + await monday.Content.ReadAsStringAsync());
-        Assert.That(monday.StatusCode, Is.EqualTo(HttpStatusCode.Conflict), await monday.Content.ReadAsStringAsync());
-        var problem = await monday.ReadJsonAsync();
-        Assert.That(problem.GetProperty("code").GetString(), Is.EqualTo("duplicate-visit"));
-        Assert.That(problem.GetProperty("existingAppointmentId").GetGuid(), Is.EqualTo(_booker.Booked));
-        var visits = await App.QueryAsync(db => db.Appointments.Where(a => a.VehicleId == who.VehicleId).Select(a => a.StartsAt).ToListAsync());
-        Assert.That(visits, Is.EqualTo(new[] { Portland(12, 1, 10) }), "one visit for the car: Tuesday's");
-        Assert.That(await App.QueryAsync(db => db.Notifications.CountAsync(n => n.CustomerId == who.CustomerId && n.TemplateKey == Application.Notifications.MessageTemplates.ServiceBooked)),
-            Is.EqualTo(1), "the customer hears of one booking");
     }
 
     [Test]
@@ -149,35 +114,6 @@ public sealed class ReadBeforeWriteLockTests : FreshAppTests
                 stored.ChangePromise(OrderMilestone.ArrivedAtDealership, _arrival, "Shipping delay at the port", DateOnly.FromDateTime(now), now);
             }, CancellationToken.None);
         }
-    }
-
-    /// <summary>Books an armed car for the same work by a request of its own, once, from inside the first booking's events.</summary>
-    private sealed class InterleavedBooker
-    {
-        private (HttpClient Advisor, Guid Customer, Guid Vehicle, DateTime StartsAt)? _armed;
-
-        public Guid? Booked { get; private set; }
-
-        public void Arm(HttpClient advisor, Guid customer, Guid vehicle, DateTime startsAt) => _armed = (advisor, customer, vehicle, startsAt);
-
-        public async Task OnBookedAsync(Guid vehicle)
-        {
-            if (_armed is not { } armed || armed.Vehicle != vehicle)
-            {
-                return;
-            }
-
-            _armed = null;
-            var response = await armed.Advisor.PostAsJsonAsync("/api/service/appointments",
-                new { customerId = armed.Customer, vehicleId = armed.Vehicle, concern = "Oil change", operationCodes = new[] { "OIL-SVC" }, startsAt = armed.StartsAt });
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-            Booked = (await response.ReadJsonAsync()).GetProperty("id").GetGuid();
-        }
-    }
-
-    private sealed class InterleavingBookingSubscriber(InterleavedBooker booker) : IDomainEventSubscriber<AppointmentBooked>
-    {
-        public Task HandleAsync(AppointmentBooked domainEvent, CancellationToken cancellationToken) => booker.OnBookedAsync(domainEvent.Appointment.VehicleId);
     }
 
     private sealed class InterleavingSubscriber(InterleavedWriter writer, IServiceScopeFactory scopes) : IDomainEventSubscriber<MilestoneReached>

@@ -22,22 +22,6 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     // Set while a unit reads before the write lock: it has no transaction yet, so a unit or a save opened inside it
     // must not commit on its own; the outer one saves everything in turn.
     private bool _readingFirst;
-    private readonly List<Func<Task>> _againInTurn = [];
-
-    /// <summary>
-    /// Runs <paramref name="check"/> (a rule that reads rows this unit does not change: a car's other visits, an
-    /// advisor's day across sites) once more under the write lock just before the save, when this unit read before
-    /// taking the lock (ADR 0027): a writer that committed in between cannot have made it stale. It has run once
-    /// already, on the caller's own read; in any other unit that read was already in turn, so nothing is kept.
-    /// </summary>
-    public void AgainInTurn(Func<Task> check)
-    {
-        ArgumentNullException.ThrowIfNull(check);
-        if (_readingFirst)
-        {
-            _againInTurn.Add(check);
-        }
-    }
 
     /// <summary>Registers something to do once the unit has committed (once per key per unit): never before, because a job must find the rows.</summary>
     public void AfterCommit(string key, Action action) => _afterCommit.TryAdd(key, action);
@@ -143,11 +127,6 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             await writers.WriteAsync(db, async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-                foreach (var check in _againInTurn)
-                {
-                    await check();
-                }
-
                 await SaveAsync(cancellationToken);
                 await db.CommitAsync(transaction, cancellationToken);
                 return true;
@@ -168,10 +147,6 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         {
             _afterCommit.Clear();
             throw;
-        }
-        finally
-        {
-            _againInTurn.Clear();
         }
 
         RunAfterCommit();

@@ -17,10 +17,7 @@ namespace Dealership.Application.Service;
 public static class BookAppointment
 {
     /// <summary><paramref name="SeparateVisit"/>: book even though the car already has an open visit for one of these operations.</summary>
-    // Its rules rest on the day's row (workshop capacity, this site's bookings) and unique keys; the car's other visits
-    // and the advisor's slot and hours are read again in turn (UnitOfWork.AgainInTurn).
     [Allowed(Access.WriteService)]
-    [ReadsBeforeWriteLock]
     public sealed record Command(Guid CustomerId, Guid VehicleId, string Concern, IReadOnlyList<string>? OperationCodes, DateTime? StartsAt,
         Guid? AdvisorStaffId, bool WalkIn, bool SeparateVisit = false) : ICommand<AppointmentView>;
 
@@ -35,8 +32,7 @@ public static class BookAppointment
         }
     }
 
-    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, ICurrentStaff staff, WorkshopCapacity capacity, AppointmentViews views, TimeProvider clock,
-        UnitOfWork unit)
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, ICurrentStaff staff, WorkshopCapacity capacity, AppointmentViews views, TimeProvider clock)
         : ICommandHandler<Command, AppointmentView>
     {
         public async ValueTask<AppointmentView> Handle(Command command, CancellationToken cancellationToken)
@@ -53,9 +49,7 @@ public static class BookAppointment
 
             if (!command.SeparateVisit)
             {
-                // The car's other visits may be on other days (other days' rows): read again just before the save.
                 await RefuseDuplicateAsync(command, site, cancellationToken);
-                unit.AgainInTurn(() => RefuseDuplicateAsync(command, site, cancellationToken));
             }
 
             var advisorId = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);

@@ -1,4 +1,3 @@
-using Dealership.Application.Common;
 using Dealership.Application.Data;
 using Dealership.Domain.Common;
 using Dealership.Domain.Service;
@@ -19,7 +18,7 @@ public sealed record WorkshopDayAvailability(DateOnly Date, bool Open, int Capac
 /// from opening hours. Bookings, walk-ins, moves and cancellations all go through <see cref="ReserveAsync"/> /
 /// <see cref="ReleaseAsync"/>, which change the day's row (serialised by its version token).
 /// </summary>
-public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock, UnitOfWork unit)
+public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
 {
     /// <summary>Drop-offs stop this long before closing: the car must be seen the same day.</summary>
     public const int LastDropOffBeforeCloseMinutes = 60;
@@ -177,27 +176,18 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
     {
         ArgumentNullException.ThrowIfNull(site);
         var day = await DayAsync(site.Id, date, ct);
-        var name = await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
-        day.Book(minutes, site.WorkshopMinutesPerDay, await AdvisorBookedAsync(), site.AdvisorMinutesPerDay, name);
-
-        // The day's row (its version) serialises this site's bookings that day; the advisor's slot and hours are read
-        // from visits that may sit on another site's row, so they are read again just before the save.
-        unit.AgainInTurn(async () => day.EnsureAdvisorHasRoom(minutes, await AdvisorBookedAsync(), site.AdvisorMinutesPerDay, name));
-
-        // The advisor's labour already booked that day, after refusing a drop-off time the advisor already has.
-        async Task<int> AdvisorBookedAsync()
+        var advisorBooked = await db.Appointments
+            .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
+            .SumAsync(a => a.LabourMinutes, ct);
+        // The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day (business hours).
+        if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.Date == date && a.StartsAt == startsAt && !a.WalkIn &&
+                a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment, ct))
         {
-            // The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day (business hours).
-            if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.Date == date && a.StartsAt == startsAt && !a.WalkIn &&
-                    a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment, ct))
-            {
-                throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");
-            }
-
-            return await db.Appointments
-                .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
-                .SumAsync(a => a.LabourMinutes, ct);
+            throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");
         }
+
+        var name = await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
+        day.Book(minutes, site.WorkshopMinutesPerDay, advisorBooked, site.AdvisorMinutesPerDay, name);
     }
 
     public async Task ReleaseAsync(Guid siteId, DateOnly date, int minutes, CancellationToken ct) =>

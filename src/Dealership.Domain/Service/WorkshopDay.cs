@@ -39,17 +39,6 @@ public sealed class WorkshopDay : AggregateRoot
             throw ex;
         }
 
-        EnsureAdvisorHasRoom(minutes, advisorBooked, advisorCapacity, advisorName);
-        BookedMinutes += minutes;
-        RecordChange();
-    }
-
-    /// <summary>
-    /// Refuses labour beyond what the advisor has left on this day. Part of <see cref="Book"/>; on its own when the
-    /// advisor's other bookings are read again just before the save (they may be at another site, another day's row).
-    /// </summary>
-    public void EnsureAdvisorHasRoom(int minutes, int advisorBooked, int advisorCapacity, string advisorName)
-    {
         if (advisorBooked + minutes > advisorCapacity)
         {
             var ex = new DomainRuleException(
@@ -57,6 +46,9 @@ public sealed class WorkshopDay : AggregateRoot
             ex.Facts["remainingMinutes"] = Math.Max(0, advisorCapacity - advisorBooked);
             throw ex;
         }
+
+        BookedMinutes += minutes;
+        RecordChange();
     }
 
     public void Release(int minutes)
