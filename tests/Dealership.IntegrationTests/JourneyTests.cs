@@ -30,6 +30,12 @@ public sealed class JourneyTests : SharedAppTests
         Assert.That((beyond.GetProperty("items").GetArrayLength(), beyond.GetProperty("total").GetInt32()), Is.EqualTo((0, busiest.Count)));
 
         Assert.That((await manager.GetAsync($"/api/customers/{Guid.NewGuid()}/journey")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        // An empty timeline of a customer who exists is an empty page, not a 404 (the look-up runs only when nothing is counted).
+        var quiet = await Arrange.CustomerWithCarAsync(App);
+        await App.QueryAsync(db => db.Touchpoints.Where(t => t.CustomerId == quiet.CustomerId).ExecuteDeleteAsync());
+        var empty = await manager.GetAsync($"/api/customers/{quiet.CustomerId}/journey");
+        Assert.That(empty.StatusCode, Is.EqualTo(HttpStatusCode.OK), await empty.Content.ReadAsStringAsync());
+        Assert.That((await empty.ReadJsonAsync()).GetProperty("total").GetInt32(), Is.Zero);
     }
 
     [Test]
