@@ -21,6 +21,35 @@ public sealed class PlatformTests : SharedAppTests
         Assert.That((await response.ReadJsonAsync()).GetProperty("status").GetString(), Is.EqualTo("Healthy"));
     }
 
+    /// <summary>
+    /// The SQLite connections are created without EF's SQL functions (SqliteConnectionPerLease), which EF needs only for
+    /// decimal arithmetic and comparisons: a decimal column would make such a query fail at run time, not here.
+    /// </summary>
+    [Test]
+    public async Task TheModel_HasNoDecimalColumn()
+    {
+        var decimals = await App.QueryAsync(db => Task.FromResult(db.Model.GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Select(p => (Entity: e.DisplayName(), Property: p.Name, Stored: p.GetProviderClrType() ?? p.ClrType)))
+            .Where(p => Nullable.GetUnderlyingType(p.Stored) == typeof(decimal) || p.Stored == typeof(decimal))
+            .Select(p => $"{p.Entity}.{p.Property}")
+            .ToList()));
+        Assert.That(decimals, Is.Empty, "store money in minor units (long), or give the connections EF's functions back");
+        var plain = await App.QueryAsync(async db =>
+        {
+            // And the connection really is plain: EF's decimal addition is not there.
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT ef_add(1, 2);");
+                return false;
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException ex) when (ex.Message.Contains("no such function", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        });
+        Assert.That(plain, Is.True);
+    }
+
     [Test]
     public async Task Ready_ReportsTheDatabaseAndMigrations()
     {

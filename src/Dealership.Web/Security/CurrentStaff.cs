@@ -75,14 +75,16 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
             .Select(u => new StaffAccess(u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, u.MustChangePassword, u.Sites.Select(s => s.SiteId).ToList()))
             .FirstOrDefault());
 
-    public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db, SignInManager<StaffUser> signIn)
+    public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db)
     {
         if (context.User.Identity?.IsAuthenticated == true && CurrentStaff.ReadStaffId(context.User) is { } staffId)
         {
             var staff = await StaffAccessOf(db, staffId, context.RequestAborted);
             if (staff is null || !staff.IsActive || staff.Sites.Count == 0 || (context.User.FindFirstValue(SessionStamp.ClaimType) ?? "") != (staff.SecurityStamp ?? ""))
             {
-                await signIn.SignOutAsync();
+                // Resolved only here: building the sign-in manager (and its user manager) cost every request a
+                // hundredth of its CPU under the journey's load (session 17).
+                await context.RequestServices.GetRequiredService<SignInManager<StaffUser>>().SignOutAsync();
                 context.User = new ClaimsPrincipal(new ClaimsIdentity());
             }
             else
