@@ -22,6 +22,22 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     // Set while a unit reads before the write lock: it has no transaction yet, so a unit or a save opened inside it
     // must not commit on its own; the outer one saves everything in turn.
     private bool _readingFirst;
+    private readonly List<Func<Task>> _againInTurn = [];
+
+    /// <summary>
+    /// Runs <paramref name="step"/> once more under the write lock, just before the save, when this unit read before
+    /// taking it (ADR 0027): for a step that reads rows this unit does not change, which another writer may have added
+    /// or changed since (a late task the watchdog raised meanwhile). The step has run once already on the caller's own
+    /// read, so it must be safe to run twice. In any other unit that read was already in turn, and nothing is kept.
+    /// </summary>
+    public void AgainInTurn(Func<Task> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        if (_readingFirst)
+        {
+            _againInTurn.Add(step);
+        }
+    }
 
     /// <summary>Registers something to do once the unit has committed (once per key per unit): never before, because a job must find the rows.</summary>
     public void AfterCommit(string key, Action action) => _afterCommit.TryAdd(key, action);
@@ -99,7 +115,7 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
     /// (their versions are checked by the save) or on unique indexes (<see cref="ReadsBeforeWriteLockAttribute"/>):
     /// a row changed by someone else since it was read fails the save, which is then undone, and the caller runs the
     /// whole work again in turn, under the lock, reading everything afresh, exactly as if it had waited from the
-    /// start. Not done: a failure for any other reason (it is thrown as it would have been).
+    /// start. Not done: the save was refused (the caller runs it in turn). Any other failure is thrown as it was.
     /// </summary>
     private async Task<(T Value, bool Done)> ExecuteReadingFirstAsync<T>(Func<Task<T>> work, Func<T, bool>? commitWhen, CancellationToken cancellationToken)
     {
@@ -127,6 +143,11 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             await writers.WriteAsync(db, async () =>
             {
                 await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                foreach (var step in _againInTurn)
+                {
+                    await step();
+                }
+
                 await SaveAsync(cancellationToken);
                 await db.CommitAsync(transaction, cancellationToken);
                 return true;
@@ -134,19 +155,33 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
         }
         catch (DbUpdateException ex)
         {
-            // A stale read shows here: a row's version moved on (another writer changed it), or a unique index refused
-            // a twin another writer added first (a message's deduplication key). Whatever this attempt read or changed
-            // is dropped; the run in turn loads it all again. Any other refusal fails again there, as it always did.
+            // A stale read shows here as a version that moved on (another writer changed a row this unit changes), or
+            // as a unique index refusing a twin another writer added first (a message's deduplication key). Whatever
+            // this attempt read or changed is dropped, and the run in turn loads it all again. SQLite reports other
+            // refusals the same way (a full disk at the commit): they run again in turn too and fail there as before,
+            // so they are logged as warnings here.
             db.ChangeTracker.Clear();
             _afterCommit.Clear();
             metrics.UnitRerun();
-            logger.LogDebug(ex, "A read before the write lock went stale; running the unit again in turn");
+            if (ex is DbUpdateConcurrencyException)
+            {
+                logger.LogDebug(ex, "A read before the write lock went stale; running the unit again in turn");
+            }
+            else
+            {
+                logger.LogWarning(ex, "A save after reading before the write lock was refused; running the unit again in turn");
+            }
+
             return (default!, false);
         }
         catch
         {
             _afterCommit.Clear();
             throw;
+        }
+        finally
+        {
+            _againInTurn.Clear();
         }
 
         RunAfterCommit();

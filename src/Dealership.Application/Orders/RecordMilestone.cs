@@ -8,7 +8,8 @@ namespace Dealership.Application.Orders;
 /// <summary>Records the next milestone with when it actually happened (up to prepared for delivery).</summary>
 public static class RecordMilestone
 {
-    // The order's version guards its milestones, promises and tasks follow from it, messages have unique keys.
+    // Its rules rest on the order's version; the promises and tasks it changes have versions of their own; its message
+    // has a unique key; late tasks the watchdog raises meanwhile are looked up again in turn (ADR 0027).
     [Allowed(Access.WriteOrders)]
     [ReadsBeforeWriteLock]
     public sealed record Command(Guid OrderId, OrderMilestone Milestone, DateTime? ReachedAt, long? ExpectedVersion) : ICommand<OrderView>;

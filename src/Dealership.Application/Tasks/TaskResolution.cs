@@ -12,13 +12,20 @@ namespace Dealership.Application.Tasks;
 /// when its milestone is recorded or its promise moved, a "silent" task when a message reaches the customer.
 /// The watchdog's own run closes any the events missed (it asks the same question that raised them).
 /// </summary>
-public sealed class TaskResolution(DealershipDbContext db) :
+public sealed class TaskResolution(DealershipDbContext db, UnitOfWork unit) :
     IDomainEventSubscriber<MilestoneReached>,
     IDomainEventSubscriber<PromisedDateChanged>,
     IDomainEventSubscriber<NotificationSent>
 {
-    public Task HandleAsync(MilestoneReached domainEvent, CancellationToken cancellationToken) =>
-        ResolveAsync($"order/{domainEvent.Order.Id}/late/{domainEvent.Milestone}/", domainEvent.OccurredAt, cancellationToken);
+    public async Task HandleAsync(MilestoneReached domainEvent, CancellationToken cancellationToken)
+    {
+        var late = $"order/{domainEvent.Order.Id}/late/{domainEvent.Milestone}/";
+        await ResolveAsync(late, domainEvent.OccurredAt, cancellationToken);
+
+        // The watchdog raises late tasks without changing the order, so no version notices one raised after this read
+        // when the milestone reads before the write lock (ADR 0027): look again just before the save.
+        unit.AgainInTurn(() => ResolveAsync(late, domainEvent.OccurredAt, cancellationToken));
+    }
 
     public Task HandleAsync(PromisedDateChanged domainEvent, CancellationToken cancellationToken) =>
         ResolveAsync($"order/{domainEvent.Order.Id}/late/{domainEvent.Milestone}/", domainEvent.OccurredAt, cancellationToken);
