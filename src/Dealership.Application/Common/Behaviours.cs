@@ -86,7 +86,8 @@ public sealed class TransactionBehaviour<TMessage, TResponse>(UnitOfWork unit) :
 /// saved) or on unique indexes, never on rows it only reads: on SQLite its unit reads before it queues for the file's
 /// one write lock, which it then holds only to save and commit. A save that finds a read gone stale is undone and the
 /// command runs again in turn, so the answer is one it could have given had it waited from the start (ADR 0027).
-/// A command that counts or checks rows it does not change (capacity, limits, availability) must not carry it.
+/// A command that counts or checks rows it does not change (capacity, limits, availability) must not carry it, unless
+/// each such step also registers with <see cref="UnitOfWork.AgainInTurn"/> to run again under the lock.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class ReadsBeforeWriteLockAttribute : Attribute;
