@@ -22,7 +22,7 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     /// <summary>
-    /// The SQLite connections are created without EF's SQL functions (SqliteConnectionPerLease), which EF needs only for
+    /// The SQLite connections are created without EF's SQL functions (PlainSqliteConnections), which EF needs only for
     /// decimal arithmetic and comparisons: a decimal column would make such a query fail at run time, not here.
     /// </summary>
     [Test]

@@ -69,10 +69,12 @@ public static class OfferRecovery
             db.Touchpoints.Add(new Touchpoint(appointment.CustomerId, site.Id, now, TouchpointKind.StaffNote, TouchpointDirection.Internal, TouchpointActor.Dealer,
                 proactive: true, within ? $"Service recovery: {what} — {command.Reason}" : $"Service recovery asked for manager approval: {what} — {command.Reason}",
                 staffId, "appointment", appointment.Id));
-            var staffName = await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken);
-            var movedTo = command.MoveTo is null ? null : new VisitMovedTo(appointment.StartsAt, site.ToLocal(appointment.StartsAt),
-                await db.Users.Where(u => u.Id == appointment.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(cancellationToken));
-            return DecisionView.From(decision, staffName, within ? null : limit) with { MovedTo = movedTo };
+            // The decider's name, and the advisor's who has the visit now: one read for both.
+            var advisorId = appointment.AdvisorStaffId;
+            var names = await db.Users.Where(u => u.Id == staffId || u.Id == advisorId).Select(u => new { u.Id, u.DisplayName })
+                .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+            var movedTo = command.MoveTo is null ? null : new VisitMovedTo(appointment.StartsAt, site.ToLocal(appointment.StartsAt), names[advisorId]);
+            return DecisionView.From(decision, names[staffId], within ? null : limit) with { MovedTo = movedTo };
         }
     }
 

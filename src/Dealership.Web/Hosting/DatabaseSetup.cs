@@ -65,7 +65,7 @@ public static class DatabaseSetup
                 // (issue #14, session 15).
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? paths.DefaultSqliteConnectionString : connectionString,
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-                options.AddInterceptors(new SqliteConnectionPerLease(connectionString => new Microsoft.Data.Sqlite.SqliteConnection(connectionString)));
+                options.AddInterceptors(new SqliteConnectionPerLease(), new PlainSqliteConnections(connectionString => new Microsoft.Data.Sqlite.SqliteConnection(connectionString)));
             }
         });
         return services;
