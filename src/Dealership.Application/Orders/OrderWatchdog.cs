@@ -31,7 +31,10 @@ public sealed class OrderWatchdog(
     Common.DealershipMetrics metrics,
     ILogger<OrderWatchdog> logger)
 {
-    private const int BatchSize = 200;
+    // A page's save commits its tasks and timeline entries in one transaction, holding the write lock only for them.
+    // 500 rather than 200: fewer commits write the same index pages fewer times (issue #14: the first run over 50,000
+    // orders in a process of its own, 3.1 -> 2.9 s, median of five).
+    private const int BatchSize = 500;
 
     [DisableConcurrentExecution(timeoutInSeconds: 600)]
     [AutomaticRetry(Attempts = 1)]
@@ -65,9 +68,9 @@ public sealed class OrderWatchdog(
                 .GroupBy(t => t.CustomerId).Select(g => new { g.Key, Last = g.Max(t => t.OccurredAt) })
                 .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
             var orderIds = page.Select(o => o.Id).ToList();
-            var updatedKeys = (await db.Notifications.AsNoTracking()
-                .Where(n => customerIds.Contains(n.CustomerId) && (n.TemplateKey == MessageTemplates.OrderLate || n.TemplateKey == MessageTemplates.OrderCheckIn))
-                .Select(n => n.DeduplicationKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+            // The updates already sent matter only for an issue whose owner's grace period ran out, which most pages
+            // have none of: read on the first such order, not for every page (a tenth of a run that finds nothing).
+            HashSet<string>? updatedKeys = null;
             var tasks = await db.Tasks
                 .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
                 .ToListAsync(cancellationToken);
@@ -101,7 +104,7 @@ public sealed class OrderWatchdog(
                     alerted++;
                 }
                 else if (now - task.CreatedAt >= policy.Value.WatchdogGracePeriod && !(contacted >= task.CreatedAt) &&
-                         !updatedKeys.Any(k => k.StartsWith(issue.Key + "/customer", StringComparison.Ordinal)))
+                         !(updatedKeys ??= await UpdatesSentAsync(customerIds, cancellationToken)).Any(k => k.StartsWith(issue.Key + "/customer", StringComparison.Ordinal)))
                 {
                     // The owner had the grace period and the customer still heard nothing: tell them ourselves.
                     var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
@@ -141,6 +144,11 @@ public sealed class OrderWatchdog(
         metrics.WatchdogFindings(alerted + updated);
         return new WatchdogReport(checkedOrders, alerted, updated);
     }
+
+    private async Task<HashSet<string>> UpdatesSentAsync(List<Guid> customerIds, CancellationToken cancellationToken) =>
+        (await db.Notifications.AsNoTracking()
+            .Where(n => customerIds.Contains(n.CustomerId) && (n.TemplateKey == MessageTemplates.OrderLate || n.TemplateKey == MessageTemplates.OrderCheckIn))
+            .Select(n => n.DeduplicationKey).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>What the watchdog reads of an active order.</summary>
     private sealed record WatchedOrder(Guid Id, Guid SiteId, Guid CustomerId, Guid OwnerStaffId, OrderMilestone Status, DateTime CreatedAt, VehicleSpec Vehicle,
