@@ -27,6 +27,7 @@ public static class DependencyInjection
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<SqliteWriteGate>();
+        services.AddSingleton<Data.DeferredCheckpoints>();
         services.AddSingleton<CoalescedJobs>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<Demo.DemoDataSeeder>();

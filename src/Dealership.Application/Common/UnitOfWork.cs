@@ -15,7 +15,7 @@ namespace Dealership.Application.Common;
 /// commits and runs the actions.
 /// </summary>
 public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, CoalescedJobs sweeps, Journey.JourneyRecorder journey, SqliteWriteGate writers,
-    DealershipMetrics metrics, ILogger<UnitOfWork> logger)
+    DeferredCheckpoints checkpoints, DealershipMetrics metrics, ILogger<UnitOfWork> logger)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
 
@@ -268,6 +268,12 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
 
     private void RunAfterCommit()
     {
+        // Out of the write gate now: the log's copy into the file no longer holds up the next writer.
+        if (db.TakeDeferredCheckpoint())
+        {
+            checkpoints.Request();
+        }
+
         var actions = _afterCommit.Values.ToList();
         _afterCommit.Clear();
         foreach (var action in actions)

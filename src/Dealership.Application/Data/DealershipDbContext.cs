@@ -253,6 +253,15 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public async Task CommitAsync(IDbContextTransaction transaction, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(transaction);
+        // A transaction that wrote rows in bulk commits without SQLite's checkpoint of the log, which would copy its
+        // thousands of pages into the file while this process's writers wait; DeferredCheckpoints copies them after.
+        var deferCheckpoint = OnSqlite && _wroteInBulk;
+        _wroteInBulk = false;
+        if (deferCheckpoint)
+        {
+            await Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+        }
+
         try
         {
             await transaction.CommitAsync(cancellationToken);
@@ -262,6 +271,33 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
             // The problem handler reads the provider's error inside: a constraint is 409, a busy file 409, anything else 500.
             throw new DbUpdateException($"The database refused to commit the changes: {ex.Message}", ex);
         }
+        finally
+        {
+            if (deferCheckpoint)
+            {
+                // The setting belongs to the connection, which goes back to the pool: SQLite's default again.
+                await Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint = {SqliteCheckpointPages};", CancellationToken.None);
+            }
+        }
+
+        _checkpointDeferred |= deferCheckpoint;
+    }
+
+    /// <summary>SQLite's own threshold for checkpointing the log at a commit (pages).</summary>
+    internal const int SqliteCheckpointPages = 1000;
+
+    private bool _wroteInBulk;
+    private bool _checkpointDeferred;
+
+    /// <summary>Called by <see cref="SqliteBulkInsert"/> when the transaction writes rows in bulk.</summary>
+    internal void NoteWrittenInBulk() => _wroteInBulk = true;
+
+    /// <summary>True once after a commit that left the log's checkpoint to <see cref="DeferredCheckpoints"/>.</summary>
+    public bool TakeDeferredCheckpoint()
+    {
+        var due = _checkpointDeferred;
+        _checkpointDeferred = false;
+        return due;
     }
 
     /// <summary>

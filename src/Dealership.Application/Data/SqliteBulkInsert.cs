@@ -52,6 +52,8 @@ internal static class SqliteBulkInsert
             await defer.ExecuteNonQueryAsync(ct);
         }
 
+        db.NoteWrittenInBulk();
+
         var written = new List<EntityEntry>();
         try
         {
