@@ -254,16 +254,24 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     {
         ArgumentNullException.ThrowIfNull(transaction);
         // A transaction that wrote rows in bulk commits without SQLite's checkpoint of the log, which would copy its
-        // thousands of pages into the file while this process's writers wait; DeferredCheckpoints copies them after.
-        var deferCheckpoint = OnSqlite && _wroteInBulk;
-        _wroteInBulk = false;
+        // thousands of pages into the file while this process's writers wait; DeferredCheckpoints copies them after
+        // (ADR 0028). The setting belongs to the connection, which goes back to the pool: it is SQLite's default again
+        // before this returns, on the same connection (held open here, so the commit does not close it in between).
+        var deferCheckpoint = OnSqlite && _writtenInBulk == transaction.TransactionId;
+        _writtenInBulk = null;
+        _checkpointDeferred = false;
         if (deferCheckpoint)
         {
-            await Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+            await Database.OpenConnectionAsync(cancellationToken);
         }
 
         try
         {
+            if (deferCheckpoint)
+            {
+                await Database.ExecuteSqlRawAsync("PRAGMA wal_autocheckpoint = 0;", cancellationToken);
+            }
+
             await transaction.CommitAsync(cancellationToken);
         }
         catch (System.Data.Common.DbException ex) when (OnSqlite)
@@ -275,29 +283,46 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         {
             if (deferCheckpoint)
             {
-                // The setting belongs to the connection, which goes back to the pool: SQLite's default again.
-                await Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint = {SqliteCheckpointPages};", CancellationToken.None);
+                await RestoreSqliteCheckpointAsync();
             }
         }
 
-        _checkpointDeferred |= deferCheckpoint;
+        _checkpointDeferred = deferCheckpoint;
     }
 
-    /// <summary>SQLite's own threshold for checkpointing the log at a commit (pages).</summary>
+    /// <summary>SQLite's own threshold for checkpointing the log at a commit (pages), which the product never changes.</summary>
     internal const int SqliteCheckpointPages = 1000;
 
-    private bool _wroteInBulk;
+    // The transaction that wrote rows in bulk, so a note left by a unit that never committed cannot reach another's commit.
+    private Guid? _writtenInBulk;
     private bool _checkpointDeferred;
 
-    /// <summary>Called by <see cref="SqliteBulkInsert"/> when the transaction writes rows in bulk.</summary>
-    internal void NoteWrittenInBulk() => _wroteInBulk = true;
+    /// <summary>Called by <see cref="SqliteBulkInsert"/> when <paramref name="transactionId"/> writes rows in bulk.</summary>
+    internal void NoteWrittenInBulk(Guid transactionId) => _writtenInBulk = transactionId;
 
     /// <summary>True once after a commit that left the log's checkpoint to <see cref="DeferredCheckpoints"/>.</summary>
-    public bool TakeDeferredCheckpoint()
+    internal bool TakeDeferredCheckpoint()
     {
         var due = _checkpointDeferred;
         _checkpointDeferred = false;
         return due;
+    }
+
+    private async Task RestoreSqliteCheckpointAsync()
+    {
+        try
+        {
+            await Database.ExecuteSqlRawAsync($"PRAGMA wal_autocheckpoint = {SqliteCheckpointPages};", CancellationToken.None);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // Only a connection that has failed cannot set a PRAGMA. The commit's own outcome stands: one that succeeded
+            // is not reported as failed (its rows would be put back to new), and one that failed keeps its own error.
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -1,78 +1,66 @@
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Dealership.Application.Data;
 
-/// <summary>
-/// Copies SQLite's write-ahead log into the database file in the background, after a commit that wrote rows in bulk
-/// left that to it (<see cref="DealershipDbContext.CommitAsync"/>). SQLite's own checkpoint runs inside the commit
-/// that takes the log past 1,000 pages, while this process's write gate is held: a bulk save of a job's thousands of
-/// tasks, touchpoints and messages made every other writer wait while it copied them into a 2 GB file (issue #14: the
-/// watchdog's first run over 50,000 orders 3.1 -> 2.4-2.6 s, the parts planner's 3.2-3.7 -> 2.8-2.9 s without it).
-/// A passive checkpoint waits for no reader and no writer; the log's frames are durable before it copies them, so a
-/// crash at any point loses nothing (SQLite replays the log when the file is next opened). Everyday commits keep
-/// SQLite's own checkpoint, which also takes over whatever this one has not copied. Requests while one runs make it
-/// run once more, not once each. ADR 0028.
-/// </summary>
-public sealed class DeferredCheckpoints(IServiceScopeFactory scopes, ILogger<DeferredCheckpoints> logger)
+/// <summary>What one passive checkpoint found: whether it was kept from copying, the log's frames, and how many are in the file.</summary>
+public sealed record CheckpointOutcome(bool Busy, int LogFrames, int CopiedFrames)
 {
-    private int _requested;
-    private int _running;
+    /// <summary>Every frame the log held is in the database file.</summary>
+    public bool CopiedAll => !Busy && CopiedFrames >= LogFrames;
+}
 
-    /// <summary>How many checkpoints have finished (for tests and diagnostics).</summary>
-    public int Completed => Volatile.Read(ref _completed);
+/// <summary>
+/// The checkpoints of SQLite's write-ahead log that commits which wrote rows in bulk left to the background
+/// (<see cref="DealershipDbContext.CommitAsync"/>; a hosted service in the web project runs them). SQLite's own
+/// checkpoint runs inside the commit that takes the log past 1,000 pages, while this process's write gate is held: a
+/// job's bulk save of thousands of tasks, touchpoints and messages made every other writer wait while it copied them
+/// into a 2 GB file (issue #14: the parts planner's commit 749 -> 75 ms). A passive checkpoint waits for no reader and
+/// no writer; the log's frames are durable before it copies them, so a crash at any point loses nothing: SQLite
+/// replays the log when the file is next opened. Everyday commits keep SQLite's own checkpoint, which also copies
+/// whatever these have not. ADR 0028.
+/// </summary>
+public sealed class DeferredCheckpoints
+{
+    // At most one request waits: requests made while a checkpoint runs make it run once more, not once each.
+    private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private int _completed;
+    private int _copiedAll;
 
-    /// <summary>Asks for a checkpoint soon, on a connection of its own; returns at once.</summary>
-    public void Request()
+    /// <summary>The requests, for the one loop that runs them.</summary>
+    public ChannelReader<bool> Requests => _requests.Reader;
+
+    /// <summary>How many checkpoints so far found every frame of the log copied into the file.</summary>
+    public int CopiedAll => Volatile.Read(ref _copiedAll);
+
+    /// <summary>Asks for a checkpoint soon; returns at once.</summary>
+    public void Request() => _requests.Writer.TryWrite(true);
+
+    /// <summary>Runs one passive checkpoint on <paramref name="db"/>'s connection.</summary>
+    public async Task<CheckpointOutcome> CheckpointAsync(DealershipDbContext db, CancellationToken cancellationToken)
     {
-        Volatile.Write(ref _requested, 1);
-        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-        {
-            _ = Task.Run(RunAsync);
-        }
-    }
-
-    private async Task RunAsync()
-    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            while (Interlocked.Exchange(ref _requested, 0) == 1)
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            // One row: kept from copying (1 when another connection was checkpointing), frames in the log, frames copied.
+            var outcome = await reader.ReadAsync(cancellationToken)
+                ? new CheckpointOutcome(reader.GetInt32(0) != 0, reader.GetInt32(1), reader.GetInt32(2))
+                : new CheckpointOutcome(Busy: true, -1, -1);
+            if (outcome.CopiedAll)
             {
-                await CheckpointAsync();
+                Interlocked.Increment(ref _copiedAll);
             }
+
+            return outcome;
         }
         finally
         {
-            Volatile.Write(ref _running, 0);
-            // A request that came after the loop's last look and before it stood down.
-            if (Volatile.Read(ref _requested) == 1 && Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-            {
-                _ = Task.Run(RunAsync);
-            }
-        }
-    }
-
-    private async Task CheckpointAsync()
-    {
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(PASSIVE);");
-            Interlocked.Increment(ref _completed);
-        }
-        catch (ObjectDisposedException)
-        {
-            // The app is stopping: SQLite checkpoints when its last connection to the file closes, or replays the log at the next start.
-        }
-#pragma warning disable CA1031 // A failed checkpoint changes nothing: the next bulk commit or SQLite's own checkpoint copies the log.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            logger.LogWarning(ex, "A deferred checkpoint of the SQLite log failed; SQLite's own checkpoint copies it at a later commit");
+            await db.Database.CloseConnectionAsync();
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class SqliteBulkInsert
             await defer.ExecuteNonQueryAsync(ct);
         }
 
-        db.NoteWrittenInBulk();
+        db.NoteWrittenInBulk(transaction.TransactionId);
 
         var written = new List<EntityEntry>();
         try

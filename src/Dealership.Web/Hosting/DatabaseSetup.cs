@@ -45,7 +45,8 @@ public static class DatabaseSetup
         // command is not safe to replay on its own. A transient failure becomes 503 with Retry-After instead,
         // and the caller's Idempotency-Key makes its retry safe (ADR 0024).
         // Pooled: a request no longer builds a context and looks up EF's services by comparing its options (issue
-        // #14: a tenth of a busy read's CPU). The context holds no state of its own; EF resets what it tracks.
+        // #14: a tenth of a busy read's CPU). The context holds no state of its own beyond what its next commit sets
+        // afresh (whether a bulk save put off SQLite's checkpoint); EF resets what it tracks.
         services.AddDbContextPool<DealershipDbContext>(options =>
         {
             if (provider == DatabaseProvider.SqlServer)
@@ -68,6 +69,11 @@ public static class DatabaseSetup
                 options.AddInterceptors(new SqliteConnectionPerLease(), new PlainSqliteConnections(connectionString => new Microsoft.Data.Sqlite.SqliteConnection(connectionString)));
             }
         });
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            services.AddHostedService<DeferredCheckpointRunner>();
+        }
+
         return services;
     }
 
