@@ -34,7 +34,7 @@ public sealed class DeferredCheckpointTests : FreshAppTests
         var who = await Arrange.CustomerWithCarAsync(App);
         var site = await App.SiteIdAsync("PDX");
         var checkpoints = App.Services.GetRequiredService<DeferredCheckpoints>();
-        var before = checkpoints.CopiedAll;
+        var before = checkpoints.CompleteCheckpoints;
 
         using var scope = App.Services.CreateScope();
         var unit = scope.ServiceProvider.GetRequiredService<UnitOfWork>();
@@ -49,7 +49,7 @@ public sealed class DeferredCheckpointTests : FreshAppTests
         Assert.That(_log.Of(db).Skip(earlier), Is.EqualTo(new[] { Off, "commit", BackOn }));
         Assert.That(await AutomaticCheckpointPagesAsync(db), Is.EqualTo(1000), "the connection goes back to the pool with SQLite's default");
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (checkpoints.CopiedAll == before)
+        while (checkpoints.CompleteCheckpoints == before)
         {
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), "no background checkpoint followed the bulk commit");
             await Task.Delay(50);

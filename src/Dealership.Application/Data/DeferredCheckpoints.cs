@@ -26,13 +26,13 @@ public sealed class DeferredCheckpoints
     private readonly Channel<bool> _requests = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
 
-    private int _copiedAll;
+    private int _complete;
 
     /// <summary>The requests, for the one loop that runs them.</summary>
     public ChannelReader<bool> Requests => _requests.Reader;
 
-    /// <summary>How many checkpoints so far found every frame of the log copied into the file.</summary>
-    public int CopiedAll => Volatile.Read(ref _copiedAll);
+    /// <summary>How many checkpoints so far left every frame of the log copied into the file.</summary>
+    public int CompleteCheckpoints => Volatile.Read(ref _complete);
 
     /// <summary>Asks for a checkpoint soon; returns at once.</summary>
     public void Request() => _requests.Writer.TryWrite(true);
@@ -53,7 +53,7 @@ public sealed class DeferredCheckpoints
                 : new CheckpointOutcome(Busy: true, -1, -1);
             if (outcome.CopiedAll)
             {
-                Interlocked.Increment(ref _copiedAll);
+                Interlocked.Increment(ref _complete);
             }
 
             return outcome;

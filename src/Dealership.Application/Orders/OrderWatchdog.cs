@@ -69,7 +69,8 @@ public sealed class OrderWatchdog(
                 .ToDictionaryAsync(x => x.Key, x => x.Last, cancellationToken);
             var orderIds = page.Select(o => o.Id).ToList();
             // The updates already sent matter only for an issue whose owner's grace period ran out, which most pages
-            // have none of: read on the first such order, not for every page (a tenth of a run that finds nothing).
+            // have none of: read on the first such order, not for every page (issue #14: about 0.3 s of every run over
+            // 50,000 orders; the first run 3.5 -> 3.1 s).
             HashSet<string>? updatedKeys = null;
             var tasks = await db.Tasks
                 .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
