@@ -72,6 +72,8 @@ public sealed class OrderWatchdog(
             // have none of: read on the first such order, not for every page (issue #14: about 0.3 s of every run over
             // 50,000 orders; the first run 3.5 -> 3.1 s).
             HashSet<string>? updatedKeys = null;
+            async Task<bool> AlreadyUpdatedAsync(string issueKey) =>
+                (updatedKeys ??= await UpdatesSentAsync(customerIds, cancellationToken)).Any(k => k.StartsWith(issueKey + "/customer", StringComparison.Ordinal));
             var tasks = await db.Tasks
                 .Where(t => t.SubjectType == "order" && orderIds.Contains(t.SubjectId!.Value) && t.DeduplicationKey != null)
                 .ToListAsync(cancellationToken);
@@ -104,8 +106,7 @@ public sealed class OrderWatchdog(
                         TouchpointActor.Dealer, proactive: true, $"Watchdog alerted the owner: {issue.TaskTitle}", subjectType: "order", subjectId: order.Id));
                     alerted++;
                 }
-                else if (now - task.CreatedAt >= policy.Value.WatchdogGracePeriod && !(contacted >= task.CreatedAt) &&
-                         !(updatedKeys ??= await UpdatesSentAsync(customerIds, cancellationToken)).Any(k => k.StartsWith(issue.Key + "/customer", StringComparison.Ordinal)))
+                else if (now - task.CreatedAt >= policy.Value.WatchdogGracePeriod && !(contacted >= task.CreatedAt) && !await AlreadyUpdatedAsync(issue.Key))
                 {
                     // The owner had the grace period and the customer still heard nothing: tell them ourselves.
                     var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, cancellationToken);
