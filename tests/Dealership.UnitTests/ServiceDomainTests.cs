@@ -170,6 +170,21 @@ public sealed class AppointmentPartsTests
     }
 
     [Test]
+    public void AVisitBuiltForPlanning_CarriesWhatItWasReadAt_AndTheSameRulesApply()
+    {
+        var id = Guid.NewGuid();
+        var line = AppointmentPartLine.AsStored(41, Guid.NewGuid(), "76505-TG7-A01", "Front wiper motor", 2, PartLineState.Needed, null, null, null);
+        var visit = ServiceAppointment.ForPartsPlanning(id, version: 7, Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Now.AddDays(8),
+            new DateOnly(2026, 11, 30), Now.AddDays(-3), AppointmentStatus.Booked, PartsReadiness.Planning, waitedForParts: false, atRiskSince: null, [line]);
+        Assert.That((visit.Id, visit.Version, visit.PartLines.Single().Id, visit.PartLines.Single().Quantity), Is.EqualTo((id, 7L, 41, 2)));
+        Assert.That(visit.DomainEvents, Is.Empty, "read, not booked: it raises nothing");
+
+        visit.MarkLineOrdered(line, Guid.NewGuid(), new DateOnly(2026, 12, 2));
+        Assert.That(visit.AssessParts(new DateOnly(2026, 11, 28), Now), Is.EqualTo(ReadinessChange.BecameAtRisk));
+        Assert.That((visit.Version, visit.WaitedForParts, visit.AtRiskSince), Is.EqualTo((8L, true, (DateTime?)Now)), "one new version for the unit's changes");
+    }
+
+    [Test]
     public void Cancel_HandsBackTheReservedLines_AndClosesTheVisit()
     {
         var filter = new AppointmentPartLine(Guid.NewGuid(), "15400-PLM-A02", "Oil filter", 2);

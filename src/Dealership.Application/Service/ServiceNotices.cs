@@ -99,11 +99,23 @@ public sealed class ServiceNotices(DealershipDbContext db, Outbox outbox, TimePr
 
     private async Task<NoticeFacts> FactsAsync(IReadOnlyList<ServiceAppointment> appointments, CancellationToken ct)
     {
-        var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
+        var customerIds = appointments.Select(a => a.CustomerId).ToHashSet();
         var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
         var siteIds = appointments.Select(a => a.SiteId).Distinct().ToList();
         var advisorIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
-        var customers = await db.Customers.Where(c => customerIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
+        // A customer this unit already holds is that copy (a change made earlier in the unit reads as made); the rest are
+        // only read here, so they are not tracked: a run telling 3,833 customers paid EF's identity map and scan for
+        // changes over each (issue #14).
+        var customers = db.Tracked<Domain.Customers.Customer>().Where(c => customerIds.Contains(c.Id)).ToDictionary(c => c.Id);
+        var unheld = customerIds.Where(id => !customers.ContainsKey(id)).ToList();
+        if (unheld.Count > 0)
+        {
+            foreach (var customer in await db.Customers.AsNoTracking().Where(c => unheld.Contains(c.Id)).ToListAsync(ct))
+            {
+                customers[customer.Id] = customer;
+            }
+        }
+
         var vehicles = await db.Vehicles.AsNoTracking().Where(v => vehicleIds.Contains(v.Id)).Select(v => new { v.Id, v.Year, v.Make, v.Model }).ToDictionaryAsync(v => v.Id, v => Domain.Customers.Vehicle.ShortNameOf(v.Year, v.Make, v.Model), ct);
         var sites = await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
         var advisors = await db.Users.AsNoTracking().Where(u => advisorIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);

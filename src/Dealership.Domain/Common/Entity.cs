@@ -24,6 +24,9 @@ public abstract class AggregateRoot : Entity
 
     public IReadOnlyList<IDomainEvent> DomainEvents => _domainEvents;
 
+    /// <summary>For an aggregate built from columns read by a projection, not by EF: the version those columns carry.</summary>
+    protected void ReadAtVersion(long version) => Version = version;
+
     protected void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
 
     public void ClearDomainEvents() => _domainEvents.Clear();

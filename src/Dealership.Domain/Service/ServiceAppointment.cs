@@ -43,6 +43,37 @@ public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
         Raise(new AppointmentBooked(this, now));
     }
 
+    /// <summary>
+    /// The appointment as the parts planner works on it, built from the columns it reads: who and when, where its parts
+    /// stand, and its part lines, without its operations or its workshop record (findings, extra work, bill), which
+    /// planning neither reads nor changes. Materialising 10,000 whole visits with every owned collection took most of a
+    /// run's read at group scale (issue #14). EF never saves such a copy: the planner writes back the readiness and the
+    /// lines alone (the application's <c>UntrackedVisits</c>), so the parts it lacks are never written as empty.
+    /// </summary>
+    public static ServiceAppointment ForPartsPlanning(Guid id, long version, Guid siteId, Guid customerId, Guid vehicleId, Guid advisorStaffId,
+        DateTime startsAt, DateOnly date, DateTime createdAt, AppointmentStatus status, PartsReadiness readiness, bool waitedForParts, DateTime? atRiskSince,
+        IEnumerable<AppointmentPartLine> partLines)
+    {
+        var appointment = new ServiceAppointment
+        {
+            Id = id,
+            SiteId = siteId,
+            CustomerId = customerId,
+            VehicleId = vehicleId,
+            AdvisorStaffId = advisorStaffId,
+            StartsAt = startsAt,
+            Date = date,
+            CreatedAt = createdAt,
+            Status = status,
+            Readiness = readiness,
+            WaitedForParts = waitedForParts,
+            AtRiskSince = atRiskSince,
+        };
+        appointment.ReadAtVersion(version);
+        appointment._partLines.AddRange(partLines);
+        return appointment;
+    }
+
     /// <summary>Labour booked when the concern is known but no operation is (yet): a diagnosis.</summary>
     public const int DiagnosisMinutes = 60;
 
@@ -329,6 +360,21 @@ public sealed class AppointmentPartLine
         Quantity = quantity > 0 ? quantity : throw new DomainRuleException("A part line needs at least one unit.", "quantity-required");
         State = PartLineState.Needed;
     }
+
+    /// <summary>A line as stored, for <see cref="ServiceAppointment.ForPartsPlanning"/>.</summary>
+    public static AppointmentPartLine AsStored(int id, Guid partId, string partNumber, string description, int quantity, PartLineState state,
+        Guid? extraWorkId, Guid? partsOrderId, DateOnly? eta) => new()
+    {
+        Id = id,
+        PartId = partId,
+        PartNumber = partNumber,
+        Description = description,
+        Quantity = quantity,
+        State = state,
+        ExtraWorkId = extraWorkId,
+        PartsOrderId = partsOrderId,
+        Eta = eta,
+    };
 
     public int Id { get; private set; }
 
