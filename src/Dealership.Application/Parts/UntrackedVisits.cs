@@ -34,13 +34,19 @@ internal sealed class UntrackedVisits(DealershipDbContext db)
         var visits = new List<ServiceAppointment>();
 
         // The columns planning reads and the lines, not whole visits: EF materialising every owned collection of 10,000
-        // visits took 0.86 s of a run whose SQL returned in 0.12 s (issue #14).
-        var rows = await query.AsNoTracking().AsSplitQuery().Select(a => new
+        // visits took 0.86 s of a run whose SQL returned in 0.12 s (issue #14). Two flat queries, the lines matched to
+        // their visits here: a projected collection, which EF correlates row by row, still cost about 0.4 s more.
+        // A visit's lines are put in the order EF loads a collection (by key): the order they are served from stock.
+        var rows = await query.AsNoTracking().Select(a => new
         {
             a.Id, a.Version, a.SiteId, a.CustomerId, a.VehicleId, a.AdvisorStaffId, a.StartsAt, a.Date, a.CreatedAt, a.Status,
             a.Readiness, a.WaitedForParts, a.AtRiskSince,
-            Lines = a.PartLines.Select(l => new { l.Id, l.PartId, l.PartNumber, l.Description, l.Quantity, l.State, l.ExtraWorkId, l.PartsOrderId, l.Eta }).ToList(),
         }).ToListAsync(ct);
+        var lines = (await query.AsNoTracking().SelectMany(a => a.PartLines, (a, l) => new
+            {
+                AppointmentId = a.Id, l.Id, l.PartId, l.PartNumber, l.Description, l.Quantity, l.State, l.ExtraWorkId, l.PartsOrderId, l.Eta,
+            }).ToListAsync(ct))
+            .ToLookup(l => l.AppointmentId);
         foreach (var row in rows)
         {
             // Read before by this run first: that copy is the one being changed, whatever the context tracks since.
@@ -58,7 +64,7 @@ internal sealed class UntrackedVisits(DealershipDbContext db)
 
             var visit = ServiceAppointment.ForPartsPlanning(row.Id, row.Version, row.SiteId, row.CustomerId, row.VehicleId, row.AdvisorStaffId, row.StartsAt,
                 row.Date, row.CreatedAt, row.Status, row.Readiness, row.WaitedForParts, row.AtRiskSince,
-                row.Lines.Select(l => AppointmentPartLine.AsStored(l.Id, l.PartId, l.PartNumber, l.Description, l.Quantity, l.State, l.ExtraWorkId, l.PartsOrderId, l.Eta)));
+                lines[row.Id].OrderBy(l => l.Id).Select(l => AppointmentPartLine.AsStored(l.Id, l.PartId, l.PartNumber, l.Description, l.Quantity, l.State, l.ExtraWorkId, l.PartsOrderId, l.Eta)));
             _byId[visit.Id] = visit;
             _read[visit] = new AsRead(visit.Version, visit.Readiness, visit.AtRiskSince, visit.WaitedForParts,
                 visit.PartLines.ToDictionary(l => l.Id, l => new LineAsRead(l.State, l.PartsOrderId, l.Eta)));
