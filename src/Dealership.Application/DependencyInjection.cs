@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<Data.DeferredCheckpoints>();
         services.AddSingleton<CoalescedJobs>();
+        services.AddSingleton<Orders.BoardRankings>();
         services.AddScoped<IdempotencyStore>();
         services.AddScoped<Demo.DemoDataSeeder>();
         services.AddScoped<Jobs.PurgeExpiredIdempotencyRecords>();

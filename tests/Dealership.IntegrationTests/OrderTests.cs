@@ -6,6 +6,7 @@ using Dealership.Domain.Journey;
 using Dealership.Domain.Notifications;
 using Dealership.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dealership.IntegrationTests;
 
@@ -364,5 +365,46 @@ public sealed class OrderTests
 
         Assert.That(seen, Has.Count.EqualTo(active).And.Unique);
         Assert.That(seen[0], Is.EqualTo(rows[0].GetProperty("orderId").GetGuid()));
+    }
+
+    [Test]
+    public async Task TheBoard_KeepsItsRankingForSeconds_YetShowsAChangeAtOnce_HoweverItWasSaved()
+    {
+        using var app = new DealershipApp();
+        await app.InitializeAsync();
+        var who = await Arrange.CustomerWithCarAsync(app);
+        var late = await Arrange.OrderAsync(app, who, new Dictionary<string, int> { ["factoryConfirmed"] = 1, ["arrivedAtDealership"] = 120 });
+        app.Clock.Advance(TimeSpan.FromDays(3));
+        var rankings = app.Services.GetRequiredService<Application.Orders.BoardRankings>();
+        using var sales = await app.SalesAsync();
+        async Task<JsonElement> BoardAsync() => await (await sales.GetAsync("/api/deliveries/board?pageSize=200")).ReadJsonAsync();
+        bool IsLate(JsonElement board) => board.GetProperty("rows").EnumerateArray()
+            .Any(r => r.GetProperty("orderId").GetGuid() == late && r.GetProperty("attention").GetString() == "late");
+
+        var before = await BoardAsync();
+        Assert.That(IsLate(before), Is.True);
+        var ranked = rankings.Computed;
+
+        // The promise moved through the API: on the very next read the order is no longer counted late. The clock has not
+        // moved, so only the save telling the kept ranking it is stale can explain it.
+        var moved = await sales.PutAsJsonAsync($"/api/orders/{late}/promises/factoryConfirmed",
+            new { promisedDate = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(5), reason = "Factory slot confirmed for next week" });
+        Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());
+        var after = await BoardAsync();
+        Assert.That(IsLate(after), Is.False);
+        Assert.That(after.GetProperty("late").GetInt32(), Is.EqualTo(before.GetProperty("late").GetInt32() - 1));
+        Assert.That(rankings.Computed, Is.GreaterThan(ranked), "ranked afresh after the change");
+
+        // A save outside any unit of work (a script, the seeder) is counted at once too.
+        var portland = await app.SiteIdAsync("PDX");
+        var salesId = await app.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        await app.QueryAsync(async db =>
+        {
+            db.Orders.Add(new VehicleOrder(portland, who.CustomerId, salesId, new VehicleSpec(2027, "Honda", "Civic", "Sport", null, null, null), new Money(2_900_000, "USD"),
+                new Money(0, "USD"), new Dictionary<OrderMilestone, DateOnly> { [OrderMilestone.ArrivedAtDealership] = DateOnly.FromDateTime(now).AddDays(120) }, now));
+            return await db.SaveChangesAsync();
+        });
+        Assert.That((await BoardAsync()).GetProperty("total").GetInt32(), Is.EqualTo(after.GetProperty("total").GetInt32() + 1));
     }
 }

@@ -1,3 +1,4 @@
+using Dealership.Application.Orders;
 using Dealership.Domain.Handover;
 using Dealership.Domain.Common;
 using Dealership.Domain.Customers;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Dealership.Application.Data;
@@ -125,8 +127,10 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var saved = AdvanceVersions();
+        var board = NoteBoardChanges();
         var result = base.SaveChanges(acceptAllChangesOnSuccess);
         saved.ForEach(a => a.MarkSaved());
+        BoardChangedIfCommitted(board);
         return result;
     }
 
@@ -165,6 +169,7 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
     {
         var saved = AdvanceVersions();
+        var board = NoteBoardChanges();
         var inBulk = await SqliteBulkInsert.WriteAsync(this, cancellationToken);
         int written;
         try
@@ -178,6 +183,7 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         }
 
         saved.ForEach(a => a.MarkSaved());
+        BoardChangedIfCommitted(board);
         return (inBulk.Count + written, inBulk);
     }
 
@@ -288,6 +294,44 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         }
 
         _checkpointDeferred = deferCheckpoint;
+        if (_boardChanges is { } board)
+        {
+            _boardChanges = null;
+            Rankings?.Changed(board);
+        }
+    }
+
+    // Sites whose deliveries board ranking this transaction's saves changed: told to BoardRankings at the save, and again
+    // once committed, so a ranking read in between (without the uncommitted rows) is not kept either. A unit rolled back
+    // leaves them for the next commit on this pooled context, which then only ranks those sites once more than needed.
+    private HashSet<Guid?>? _boardChanges;
+
+    // The process's board rankings, from the application's services: none where a tool builds the context by hand.
+    private BoardRankings? Rankings =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService(typeof(BoardRankings)) as BoardRankings;
+
+    private HashSet<Guid?> NoteBoardChanges()
+    {
+        var sites = WithoutScanning(() => BoardRankings.SitesChangedBy(ChangeTracker));
+        if (sites.Count > 0)
+        {
+            Rankings?.Changed(sites);
+            if (Database.CurrentTransaction is not null)
+            {
+                (_boardChanges ??= []).UnionWith(sites);
+            }
+        }
+
+        return sites;
+    }
+
+    /// <summary>A save outside a transaction has committed by now: its changes are told again, as a commit's are.</summary>
+    private void BoardChangedIfCommitted(HashSet<Guid?> sites)
+    {
+        if (sites.Count > 0 && Database.CurrentTransaction is null)
+        {
+            Rankings?.Changed(sites);
+        }
     }
 
     /// <summary>SQLite's own threshold for checkpointing the log at a commit (pages), which the product never changes.</summary>

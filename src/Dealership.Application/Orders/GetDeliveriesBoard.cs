@@ -14,8 +14,8 @@ namespace Dealership.Application.Orders;
 /// promised date passed without the milestone), silent (the customer has heard nothing for longer than the
 /// policy), arrived but no collection booked, then the rest by next promised date, a page at a time. Every active
 /// order is ranked in the database in one pass (a narrow row each: id, rank, next promised date), which gives the
-/// counts and the page; then the page's orders, names, last messages and collections: six queries whatever the
-/// number of orders.
+/// counts and the page, and is kept for a few seconds (<see cref="BoardRankings"/>); then the page's orders, names,
+/// last messages and collections: six queries whatever the number of orders.
 /// </summary>
 public static class GetDeliveriesBoard
 {
@@ -49,7 +49,7 @@ public static class GetDeliveriesBoard
     /// <summary>An active order's place on the board, worked out in the database.</summary>
     public sealed record Ranked(Guid Id, int Rank, DateOnly? NextPromised, DateTime CreatedAt);
 
-    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy)
+    public sealed class Handler(DealershipDbContext db, SiteContext siteContext, TimeProvider clock, IOptions<OrderPolicy> policy, BoardRankings rankings)
         : IQueryHandler<Query, Board>
     {
         public async ValueTask<Board> Handle(Query query, CancellationToken cancellationToken)
@@ -65,12 +65,17 @@ public static class GetDeliveriesBoard
 
             // Which orders need attention is decided in the database, over every active order, in one pass: the board
             // shows the most urgent first and counts them all, however many orders the site has (not the oldest few hundred).
-            var ranked = await orders.Select(Ranking(site, today, now)).ToListAsync(cancellationToken);
+            // The ranking is kept for a few seconds (BoardRankings, ADR 0029); the page's rows below are always read afresh.
+            var ranked = await rankings.GetAsync(new BoardRankings.Key(site.Id, query.OwnerStaffId, today), async () =>
+                (await orders.Select(Ranking(site, today, now)).ToListAsync(cancellationToken))
+                    .OrderBy(r => r.Rank).ThenBy(r => r.NextPromised ?? DateOnly.MaxValue).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList(),
+                cancellationToken);
             var counts = ranked.CountBy(r => r.Rank).ToDictionary(c => c.Key, c => c.Value);
-            var pageIds = ranked.OrderBy(r => r.Rank).ThenBy(r => r.NextPromised ?? DateOnly.MaxValue).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
+            var pageIds = ranked.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
             var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            var list = (await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id)).ToListAsync(cancellationToken)).OrderBy(o => position[o.Id]).ToList();
+            // An order delivered or cancelled in another process since the ranking was kept leaves the page, not the count, for those seconds.
+            var list = (await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id) && o.CancelledAt == null && o.Status != OrderMilestone.Delivered).ToListAsync(cancellationToken))
+                .OrderBy(o => position[o.Id]).ToList();
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
             var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);

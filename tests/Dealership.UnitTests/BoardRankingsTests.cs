@@ -1,0 +1,84 @@
+using Dealership.Application.Orders;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Dealership.UnitTests;
+
+/// <summary>The deliveries board's kept ranking: used for a few seconds, dropped at once when its site's orders change.</summary>
+public sealed class BoardRankingsTests
+{
+    private static readonly Guid Portland = Guid.NewGuid();
+    private static readonly Guid Seattle = Guid.NewGuid();
+    private static readonly BoardRankings.Key Site = new(Portland, null, new DateOnly(2026, 11, 30));
+
+    private FakeTimeProvider _clock = null!;
+    private int _ranked;
+
+    // NUnit runs every test of a fixture on one instance.
+    [SetUp]
+    public void Reset() => (_clock, _ranked) = (new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 18, 0, 0, TimeSpan.Zero)), 0);
+
+    private Task<IReadOnlyList<GetDeliveriesBoard.Ranked>> RankAsync()
+    {
+        _ranked++;
+        return Task.FromResult<IReadOnlyList<GetDeliveriesBoard.Ranked>>([new GetDeliveriesBoard.Ranked(Guid.NewGuid(), _ranked, null, DateTime.UnixEpoch)]);
+    }
+
+    [Test]
+    public async Task ARanking_IsKeptForAFewSeconds_PerSitePersonAndDay()
+    {
+        var rankings = new BoardRankings(_clock);
+        var first = await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.SameAs(first));
+        Assert.That(_ranked, Is.EqualTo(1));
+
+        await rankings.GetAsync(Site with { OwnerStaffId = Guid.NewGuid() }, RankAsync, CancellationToken.None);
+        await rankings.GetAsync(Site with { Today = Site.Today.AddDays(1) }, RankAsync, CancellationToken.None);
+        Assert.That(_ranked, Is.EqualTo(3), "one person's board and tomorrow's are rankings of their own");
+
+        _clock.Advance(BoardRankings.KeptFor - TimeSpan.FromMilliseconds(1));
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.SameAs(first));
+        _clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.Not.SameAs(first), "the clock moves orders into late or silent");
+        Assert.That(rankings.Computed, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task AChangeAtTheSite_DropsItsRankings_AndOnlyIts()
+    {
+        var rankings = new BoardRankings(_clock);
+        var seattle = Site with { SiteId = Seattle };
+        var portland = await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
+        var kept = await rankings.GetAsync(seattle, RankAsync, CancellationToken.None);
+
+        rankings.Changed([Portland]);
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.Not.SameAs(portland));
+        Assert.That(await rankings.GetAsync(seattle, RankAsync, CancellationToken.None), Is.SameAs(kept), "another site's change leaves this one");
+
+        rankings.Changed([null]);
+        Assert.That(await rankings.GetAsync(seattle, RankAsync, CancellationToken.None), Is.Not.SameAs(kept), "a change at no known site drops every site's");
+        Assert.That(_ranked, Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task ManyRequestsAtOnce_ShareOneQuery_AndAFailedOneIsNotKept()
+    {
+        var rankings = new BoardRankings(_clock);
+        var held = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
+        var running = rankings.GetAsync(Site, () =>
+        {
+            _ranked++;
+            return held.Task;
+        }, CancellationToken.None);
+        var waiting = Enumerable.Range(0, 5).Select(_ => rankings.GetAsync(Site, RankAsync, CancellationToken.None)).ToList();
+        Assert.That(waiting.All(w => !w.IsCompleted), Is.True, "they wait for the query already running");
+
+        held.SetException(new InvalidOperationException("the first request's connection went away"));
+        Assert.ThrowsAsync<InvalidOperationException>(async () => await running);
+        var answers = await Task.WhenAll(waiting);
+        Assert.That(answers.All(a => a.Count == 1), Is.True, "each ranked for itself when the shared query failed");
+
+        var before = _ranked;
+        await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
+        Assert.That(_ranked, Is.EqualTo(before + 1), "the failed ranking was not kept");
+    }
+}
