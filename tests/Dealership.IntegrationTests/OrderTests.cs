@@ -386,7 +386,8 @@ public sealed class OrderTests
         var ranked = rankings.Computed;
 
         // The promise moved through the API: on the very next read the order is no longer counted late. The clock has not
-        // moved, so only the save telling the kept ranking it is stale can explain it.
+        // moved, so only the save telling the kept ranking it is stale can explain the count (the row itself is always
+        // read afresh, so its attention changes either way).
         var moved = await sales.PutAsJsonAsync($"/api/orders/{late}/promises/factoryConfirmed",
             new { promisedDate = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(5), reason = "Factory slot confirmed for next week" });
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK), await moved.Content.ReadAsStringAsync());

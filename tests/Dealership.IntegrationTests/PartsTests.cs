@@ -374,6 +374,24 @@ public sealed class PartsTests : FreshAppTests
     }
 
     [Test]
+    public async Task AVisitBuiltForPlanning_IsNeverSavedWhole()
+    {
+        var visit = await BookAsync(Portland(12, 8, 9), "WIPER-MOTOR");
+        var stored = await App.QueryAsync(db => db.Appointments.AsNoTracking().SingleAsync(a => a.Id == visit));
+        var copy = ServiceAppointment.ForPartsPlanning(stored.Id, stored.Version, stored.SiteId, stored.CustomerId, stored.VehicleId, stored.AdvisorStaffId,
+            stored.StartsAt, stored.Date, stored.CreatedAt, stored.Status, stored.Readiness, stored.WaitedForParts, stored.AtRiskSince, []);
+        var refused = Assert.ThrowsAsync<InvalidOperationException>(() => App.QueryAsync(async db =>
+        {
+            db.Appointments.Attach(copy);
+            db.Entry(copy).Property(a => a.Readiness).IsModified = true;
+            return await db.SaveChangesAsync();
+        }));
+        Assert.That(refused!.Message, Does.Contain("parts planning only"));
+        Assert.That(await App.QueryAsync(db => db.Appointments.Where(a => a.Id == visit).Select(a => a.Concern).SingleAsync()), Is.EqualTo("As described on the phone"),
+            "the concern it lacks is still stored");
+    }
+
+    [Test]
     public async Task TheJob_ReadsTheSameNumberOfTimes_For10And1000Appointments()
     {
         var (selects10, others10) = await PlanCountingAsync(10);

@@ -254,19 +254,22 @@ public sealed class PlatformTests : SharedAppTests
         var who = await Arrange.CustomerWithCarAsync(App);
         var site = await App.QueryAsync(db => db.Sites.Select(s => s.Id).FirstAsync());
         var at = new DateTime(2026, 11, 22, 21, 15, 30, 123, DateTimeKind.Utc).AddTicks(4567);
-        Domain.Journey.Touchpoint Touchpoint(string summary) => new(who.CustomerId, site, at, Domain.Journey.TouchpointKind.StatusChanged,
-            Domain.Journey.TouchpointDirection.Outbound, Domain.Journey.TouchpointActor.Dealer, proactive: true, summary, staffId: null, subjectType: "appointment", subjectId: Guid.NewGuid());
+        var staff = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        Domain.Journey.Touchpoint Touchpoint(string summary, Guid? staffId) => new(who.CustomerId, site, at, Domain.Journey.TouchpointKind.StatusChanged,
+            Domain.Journey.TouchpointDirection.Outbound, Domain.Journey.TouchpointActor.Dealer, proactive: true, summary, staffId, subjectType: "appointment", subjectId: Guid.NewGuid());
         Domain.Tasks.StaffTask NewTask(string key) => new(site, null, "Parts will not make it", "Call them.", at.AddHours(4), "appointment", Guid.NewGuid(), [who.CustomerId], at, key);
 
         // One row the usual way, then a save with many of the same kind.
-        var single = Touchpoint("same words");
+        var single = Touchpoint("same words", staff);
         await App.QueryAsync(async db =>
         {
             db.Touchpoints.Add(single);
             await db.SaveChangesAsync();
             return 0;
         });
-        var many = Enumerable.Range(0, 60).Select(_ => Touchpoint("same words")).ToList();
+        // The first row without a member of staff, the rest with one: the bulk path makes its parameters from the first
+        // row and sets the others' values on them, so a value missing in the first must still be written in the rest.
+        var many = Enumerable.Range(0, 60).Select(i => Touchpoint("same words", i == 0 ? null : staff)).ToList();
         var deferred = await App.QueryAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
@@ -295,6 +298,7 @@ public sealed class PlatformTests : SharedAppTests
                 .ToDictionary(reader.GetName, i => reader.IsDBNull(i) ? null : reader.GetValue(i));
         });
         Assert.That(await StoredAsync(many[17].Id), Is.EqualTo(await StoredAsync(single.Id)), "every column as EF writes it");
+        Assert.That((await StoredAsync(many[0].Id))["StaffId"], Is.Null);
         var read = await App.QueryAsync(db => db.Touchpoints.AsNoTracking().Where(t => t.CustomerId == who.CustomerId && t.Summary == "same words").ToListAsync());
         Assert.That(read, Has.Count.EqualTo(61));
         Assert.That(read.Select(t => (t.OccurredAt, t.OccurredAt.Kind, t.Kind, t.Proactive)).Distinct().Single(), Is.EqualTo((at, DateTimeKind.Utc, Domain.Journey.TouchpointKind.StatusChanged, true)));
@@ -303,7 +307,7 @@ public sealed class PlatformTests : SharedAppTests
         var failed = Assert.ThrowsAsync<DbUpdateException>(() => App.QueryAsync(async db =>
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            db.Touchpoints.AddRange(Enumerable.Range(0, 60).Select(_ => Touchpoint("never kept")));
+            db.Touchpoints.AddRange(Enumerable.Range(0, 60).Select(_ => Touchpoint("never kept", staff)));
             db.Tasks.AddRange(Enumerable.Range(59, 60).Select(i => NewTask($"bulk-test/{who.CustomerId}/{i}")));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();

@@ -19,8 +19,8 @@ public sealed class BoardRankingsTests
 
     private Task<IReadOnlyList<GetDeliveriesBoard.Ranked>> RankAsync()
     {
-        _ranked++;
-        return Task.FromResult<IReadOnlyList<GetDeliveriesBoard.Ranked>>([new GetDeliveriesBoard.Ranked(Guid.NewGuid(), _ranked, null, DateTime.UnixEpoch)]);
+        var rank = Interlocked.Increment(ref _ranked);
+        return Task.FromResult<IReadOnlyList<GetDeliveriesBoard.Ranked>>([new GetDeliveriesBoard.Ranked(Guid.NewGuid(), rank, null, DateTime.UnixEpoch)]);
     }
 
     [Test]
@@ -66,19 +66,35 @@ public sealed class BoardRankingsTests
         var held = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
         var running = rankings.GetAsync(Site, () =>
         {
-            _ranked++;
+            Interlocked.Increment(ref _ranked);
             return held.Task;
         }, CancellationToken.None);
         var waiting = Enumerable.Range(0, 5).Select(_ => rankings.GetAsync(Site, RankAsync, CancellationToken.None)).ToList();
         Assert.That(waiting.All(w => !w.IsCompleted), Is.True, "they wait for the query already running");
+        Assert.That(_ranked, Is.EqualTo(1), "one query for six requests");
 
         held.SetException(new InvalidOperationException("the first request's connection went away"));
         Assert.ThrowsAsync<InvalidOperationException>(async () => await running);
-        var answers = await Task.WhenAll(waiting);
-        Assert.That(answers.All(a => a.Count == 1), Is.True, "each ranked for itself when the shared query failed");
+        await Task.WhenAll(waiting);
+        Assert.That(_ranked, Is.EqualTo(6), "each waiting request ranked for itself when the shared query failed");
 
-        var before = _ranked;
         await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
-        Assert.That(_ranked, Is.EqualTo(before + 1), "the failed ranking was not kept");
+        Assert.That(_ranked, Is.EqualTo(7), "no ranking was kept from the failure");
+    }
+
+    [Test]
+    public async Task AChangeSavedWhileARankingRuns_LeavesThatRankingUnused()
+    {
+        var rankings = new BoardRankings(_clock);
+        var held = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
+        var running = rankings.GetAsync(Site, () => held.Task, CancellationToken.None);
+
+        // The query read the orders before the change committed; its answer is given to its own request only.
+        rankings.Changed([Portland]);
+        var before = new List<GetDeliveriesBoard.Ranked> { new(Guid.NewGuid(), 0, null, DateTime.UnixEpoch) };
+        held.SetResult(before);
+        Assert.That(await running, Is.SameAs(before));
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.Not.SameAs(before));
+        Assert.That(_ranked, Is.EqualTo(1));
     }
 }

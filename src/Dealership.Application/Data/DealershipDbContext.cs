@@ -294,17 +294,18 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         }
 
         _checkpointDeferred = deferCheckpoint;
-        if (_boardChanges is { } board)
+        var board = _boardChanges;
+        _boardChanges = null;
+        if (board is { } changed && changed.TransactionId == transaction.TransactionId)
         {
-            _boardChanges = null;
-            Rankings?.Changed(board);
+            Rankings?.Changed(changed.Sites);
         }
     }
 
-    // Sites whose deliveries board ranking this transaction's saves changed: told to BoardRankings at the save, and again
-    // once committed, so a ranking read in between (without the uncommitted rows) is not kept either. A unit rolled back
-    // leaves them for the next commit on this pooled context, which then only ranks those sites once more than needed.
-    private HashSet<Guid?>? _boardChanges;
+    // Sites whose deliveries board ranking a transaction's saves changed: told to BoardRankings at the save, and again
+    // once that transaction commits, so a ranking read in between (without the uncommitted rows) is not kept either.
+    // Tied to the transaction, as the bulk note is: a unit rolled back leaves nothing for the next lease's commit.
+    private (Guid TransactionId, HashSet<Guid?> Sites)? _boardChanges;
 
     // The process's board rankings, from the application's services: none where a tool builds the context by hand.
     private BoardRankings? Rankings =>
@@ -316,9 +317,14 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         if (sites.Count > 0)
         {
             Rankings?.Changed(sites);
-            if (Database.CurrentTransaction is not null)
+            if (Database.CurrentTransaction is { } transaction)
             {
-                (_boardChanges ??= []).UnionWith(sites);
+                if (_boardChanges?.TransactionId != transaction.TransactionId)
+                {
+                    _boardChanges = (transaction.TransactionId, []);
+                }
+
+                _boardChanges.Value.Sites.UnionWith(sites);
             }
         }
 
@@ -385,6 +391,12 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
         var saved = new List<AggregateRoot>();
         foreach (var entry in ChangeTracker.Entries<AggregateRoot>())
         {
+            if (entry.Entity is Domain.Service.ServiceAppointment { IsPlanningCopy: true } copy)
+            {
+                // Saved whole, it would write its missing concern, operations and workshop record as empty (UntrackedVisits).
+                throw new InvalidOperationException($"Visit {copy.Id} was built for parts planning only and cannot be saved by EF.");
+            }
+
             if (entry.State == EntityState.Added)
             {
                 saved.Add(entry.Entity);

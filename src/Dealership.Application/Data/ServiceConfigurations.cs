@@ -138,6 +138,7 @@ internal sealed class ServiceAppointmentConfiguration : IEntityTypeConfiguration
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.Ignore(a => a.DomainEvents);
         builder.Ignore(a => a.IsActive);
+        builder.Ignore(a => a.IsPlanningCopy);
         builder.Property(a => a.Concern).HasMaxLength(1000);
         builder.Property(a => a.ConcernConfirmed).HasMaxLength(1000);
         builder.Property(a => a.UpdatesContact).HasMaxLength(254);

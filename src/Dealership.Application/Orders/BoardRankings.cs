@@ -12,9 +12,11 @@ namespace Dealership.Application.Orders;
 /// orders costs about 60 ms of SQLite per request, so at a busy site a board refreshed by many salespeople queued on it
 /// (p99 2.5 s at 32 connections; issue #14). The ranking is only which orders come first and how many there are of each
 /// kind: every row on the page is read and judged afresh. A save that changes what the ranking reads (an order, a
-/// collection booked, a message sent) makes the site's kept ranking stale at once, here, and again when its unit
-/// commits; another process's changes, and the clock moving an order into late or silent, show within
-/// <see cref="KeptFor"/>. Requests that find no ranking kept share one query rather than each running its own.
+/// collection booked, a message sent from the site) makes the site's kept ranking stale at once, here, and again when
+/// its unit commits. Within <see cref="KeptFor"/>, not at once: another process's changes, the clock moving an order
+/// into late or silent, and a message another site sends to a customer with an order here (silence counts every
+/// message; dropping every site's ranking on each of the day's messages would keep nothing). Requests that find no
+/// ranking kept share one query rather than each running its own.
 /// </summary>
 public sealed class BoardRankings(TimeProvider clock)
 {
@@ -139,8 +141,10 @@ public sealed class BoardRankings(TimeProvider clock)
 
     private long GenerationOf(Guid siteId) => _siteGenerations.GetValueOrDefault(siteId) + Interlocked.Read(ref _allSites);
 
+    // A ranking taken after a later change than this request saw is as good for it (a request that read its generation
+    // before a change does not replace a newer ranking still running).
     private static bool Usable(Kept kept, long generation, DateTime now) =>
-        kept.Generation == generation && now - kept.TakenAt < KeptFor && !kept.Ranking.Task.IsFaulted;
+        kept.Generation >= generation && now - kept.TakenAt < KeptFor && !kept.Ranking.Task.IsFaulted;
 
     private void Sweep(DateTime now)
     {

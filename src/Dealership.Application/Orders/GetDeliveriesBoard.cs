@@ -15,7 +15,7 @@ namespace Dealership.Application.Orders;
 /// policy), arrived but no collection booked, then the rest by next promised date, a page at a time. Every active
 /// order is ranked in the database in one pass (a narrow row each: id, rank, next promised date), which gives the
 /// counts and the page, and is kept for a few seconds (<see cref="BoardRankings"/>); then the page's orders, names,
-/// last messages and collections: six queries whatever the number of orders.
+/// last messages and collections: six queries whatever the number of orders, five while the ranking is kept.
 /// </summary>
 public static class GetDeliveriesBoard
 {
@@ -73,9 +73,9 @@ public static class GetDeliveriesBoard
             var counts = ranked.CountBy(r => r.Rank).ToDictionary(c => c.Key, c => c.Value);
             var pageIds = ranked.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
             var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
-            // An order delivered or cancelled in another process since the ranking was kept leaves the page, not the count, for those seconds.
-            var list = (await db.Orders.AsNoTracking().Where(o => pageIds.Contains(o.Id) && o.CancelledAt == null && o.Status != OrderMilestone.Delivered).ToListAsync(cancellationToken))
-                .OrderBy(o => position[o.Id]).ToList();
+            // Read through the board's own filter: an order delivered, cancelled or given to someone else in another
+            // process since the ranking was kept leaves the page (not yet the counts) for those seconds.
+            var list = (await orders.Where(o => pageIds.Contains(o.Id)).ToListAsync(cancellationToken)).OrderBy(o => position[o.Id]).ToList();
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var ownerIds = list.Select(o => o.OwnerStaffId).Distinct().ToList();
             var customers = await db.Customers.AsNoTracking().Where(c => customerIds.Contains(c.Id)).Select(c => new { c.Id, c.FirstName, c.LastName }).ToDictionaryAsync(c => c.Id, c => c.FirstName + " " + c.LastName, cancellationToken);

@@ -68,11 +68,15 @@ public sealed partial class ServiceAppointment : AggregateRoot, ISiteScoped
             Readiness = readiness,
             WaitedForParts = waitedForParts,
             AtRiskSince = atRiskSince,
+            IsPlanningCopy = true,
         };
         appointment.ReadAtVersion(version);
         appointment._partLines.AddRange(partLines);
         return appointment;
     }
+
+    /// <summary>Built by <see cref="ForPartsPlanning"/> without its operations and workshop record: never to be saved whole.</summary>
+    public bool IsPlanningCopy { get; private init; }
 
     /// <summary>Labour booked when the concern is known but no operation is (yet): a diagnosis.</summary>
     public const int DiagnosisMinutes = 60;

@@ -45,8 +45,9 @@ public static class DatabaseSetup
         // command is not safe to replay on its own. A transient failure becomes 503 with Retry-After instead,
         // and the caller's Idempotency-Key makes its retry safe (ADR 0024).
         // Pooled: a request no longer builds a context and looks up EF's services by comparing its options (issue
-        // #14: a tenth of a busy read's CPU). The context holds no state of its own beyond what its next commit sets
-        // afresh (whether a bulk save put off SQLite's checkpoint); EF resets what it tracks.
+        // #14: a tenth of a busy read's CPU). The context's own state (whether a bulk save put off SQLite's checkpoint,
+        // which boards a save changed) is tied to the transaction that set it and read by that transaction's commit
+        // only; EF resets what it tracks.
         services.AddDbContextPool<DealershipDbContext>(options =>
         {
             if (provider == DatabaseProvider.SqlServer)
