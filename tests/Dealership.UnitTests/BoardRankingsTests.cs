@@ -97,4 +97,30 @@ public sealed class BoardRankingsTests
         Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.Not.SameAs(before));
         Assert.That(_ranked, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task WhileARankingThatOnlyAgedIsWorkedOutAgain_OthersAreGivenTheAgedOne_ButNeverAfterAChange()
+    {
+        var rankings = new BoardRankings(_clock);
+        var aged = await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
+        _clock.Advance(BoardRankings.KeptFor);
+
+        var held = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
+        var refreshing = rankings.GetAsync(Site, () => held.Task, CancellationToken.None);
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.SameAs(aged), "nothing changed: no need to wait");
+        var fresh = new List<GetDeliveriesBoard.Ranked>();
+        held.SetResult(fresh);
+        Assert.That(await refreshing, Is.SameAs(fresh));
+        Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.SameAs(fresh));
+
+        _clock.Advance(BoardRankings.KeptFor);
+        var again = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
+        var afterChange = rankings.GetAsync(Site, () => again.Task, CancellationToken.None);
+        rankings.Changed([Portland]);
+        var waiting = rankings.GetAsync(Site, RankAsync, CancellationToken.None);
+        Assert.That(await waiting, Is.Not.SameAs(fresh), "after a change nobody is given the old ranking");
+        again.SetResult([]);
+        await afterChange;
+        Assert.That(_ranked, Is.EqualTo(2));
+    }
 }

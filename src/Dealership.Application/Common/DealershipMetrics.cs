@@ -25,8 +25,9 @@ public sealed class DealershipMetrics : IDisposable
     private readonly Counter<long> _reruns;
     private OperationsSample _sample = new(0, 0, 0, 0);
 
-    public DealershipMetrics(IMeterFactory meters)
+    public DealershipMetrics(IMeterFactory meters, Orders.BoardRankings boardRankings)
     {
+        ArgumentNullException.ThrowIfNull(boardRankings);
         ArgumentNullException.ThrowIfNull(meters);
         _meter = meters.Create(MeterName);
         _sent = _meter.CreateCounter<long>("dealership.notifications.sent", "{message}", "Customer messages accepted by the email or SMS provider");
@@ -34,6 +35,8 @@ public sealed class DealershipMetrics : IDisposable
         _dead = _meter.CreateCounter<long>("dealership.notifications.dead", "{message}", "Messages given up on after their last retry");
         _findings = _meter.CreateCounter<long>("dealership.watchdog.findings", "{finding}", "Orders the watchdog found late or silent (staff alerted or customer updated)");
         _reruns = _meter.CreateCounter<long>("dealership.units.rerun", "{unit}", "Commands that read before the write lock, found a read gone stale at the save, and ran again in turn");
+        _meter.CreateObservableCounter("dealership.board.rankings", () => boardRankings.Computed, "{ranking}",
+            "Deliveries board rankings worked out in the database rather than kept (ADR 0029): against the board's requests, how well keeping works");
         _meter.CreateObservableGauge("dealership.outbox.oldest_age", () => _sample.OldestWaitingSeconds, "s", "How long the oldest message due now has waited to go out");
         _meter.CreateObservableGauge("dealership.outbox.waiting", () => _sample.Waiting, "{message}", "Messages due now and not yet sent");
         _meter.CreateObservableGauge("dealership.approvals.waiting", () => _sample.ApprovalsWaiting, "{request}", "Requests waiting for a manager's answer");
