@@ -99,7 +99,7 @@ public sealed class BoardRankingsTests
     }
 
     [Test]
-    public async Task WhileARankingThatOnlyAgedIsWorkedOutAgain_OthersAreGivenTheAgedOne_ButNeverAfterAChange()
+    public async Task WhileARankingThatOnlyAgedIsWorkedOutAgain_OthersAreGivenTheAgedOne_ButNotAfterAChangeOrOnceTooOld()
     {
         var rankings = new BoardRankings(_clock);
         var aged = await rankings.GetAsync(Site, RankAsync, CancellationToken.None);
@@ -113,14 +113,27 @@ public sealed class BoardRankingsTests
         Assert.That(await refreshing, Is.SameAs(fresh));
         Assert.That(await rankings.GetAsync(Site, RankAsync, CancellationToken.None), Is.SameAs(fresh));
 
+        // After a change nobody is given the old ranking: they wait for the one taken after it.
         _clock.Advance(BoardRankings.KeptFor);
-        var again = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
-        var afterChange = rankings.GetAsync(Site, () => again.Task, CancellationToken.None);
         rankings.Changed([Portland]);
-        var waiting = rankings.GetAsync(Site, RankAsync, CancellationToken.None);
-        Assert.That(await waiting, Is.Not.SameAs(fresh), "after a change nobody is given the old ranking");
-        again.SetResult([]);
-        await afterChange;
-        Assert.That(_ranked, Is.EqualTo(2));
+        Assert.That(await WaitsForTheNextAsync(rankings), Is.True, "after a change");
+
+        // Nor once the kept one is older than twice the time a ranking is kept.
+        _clock.Advance(BoardRankings.KeptFor * 2);
+        Assert.That(await WaitsForTheNextAsync(rankings), Is.True, "twenty seconds on");
+        Assert.That(_ranked, Is.EqualTo(1));
+    }
+
+    /// <summary>Starts a ranking held open, then asks again: true when that second request waits for it.</summary>
+    private static async Task<bool> WaitsForTheNextAsync(BoardRankings rankings)
+    {
+        var held = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>();
+        var running = rankings.GetAsync(Site, () => held.Task, CancellationToken.None);
+        var second = rankings.GetAsync(Site, () => throw new AssertionException("the second request should not rank"), CancellationToken.None);
+        var waited = !second.IsCompleted;
+        var next = new List<GetDeliveriesBoard.Ranked>();
+        held.SetResult(next);
+        await running;
+        return waited && ReferenceEquals(await second, next);
     }
 }

@@ -57,19 +57,13 @@ public sealed class BoardRankings(TimeProvider clock)
         // Read before the ranking is: a change saved while it runs leaves it under an older generation, never used.
         var generation = GenerationOf(key.SiteId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var mine = new Kept(generation, now, new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>(TaskCreationOptions.RunContinuationsAsynchronously));
-        var used = _kept.AddOrUpdate(key, mine, (_, kept) =>
-        {
-            if (Usable(kept, generation, now))
-            {
-                return kept;
-            }
-
-            // Called again if another request replaced the entry meanwhile: mine is whatever was last put in.
-            mine = mine with { Previous = kept.Generation >= generation && kept.Ranking.Task.IsCompletedSuccessfully ? kept.Ranking.Task.Result : null };
-            return mine;
-        });
-        if (!ReferenceEquals(used, mine))
+        // Whoever's completion source is in the entry runs the query: decided by the source, not by the record, which
+        // the dictionary may take from either of its factories (and call the update one more than once).
+        var ranking = new TaskCompletionSource<IReadOnlyList<GetDeliveriesBoard.Ranked>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var used = _kept.AddOrUpdate(key,
+            _ => new Kept(generation, now, ranking),
+            (_, kept) => Usable(kept, generation, now) ? kept : new Kept(generation, now, ranking, AgedButCurrent(kept, generation, now)));
+        if (!ReferenceEquals(used.Ranking, ranking))
         {
             if (!used.Ranking.Task.IsCompleted && used.Previous is { } aged)
             {
@@ -83,6 +77,7 @@ public sealed class BoardRankings(TimeProvider clock)
             catch (Exception) when (!cancellationToken.IsCancellationRequested)
             {
                 // The request that ran the shared query failed or went away: this one ranks for itself, and keeps nothing.
+                Interlocked.Increment(ref _computed);
                 return await rank();
             }
         }
@@ -95,18 +90,25 @@ public sealed class BoardRankings(TimeProvider clock)
         try
         {
             Interlocked.Increment(ref _computed);
-            var ranking = await rank();
-            mine.Ranking.SetResult(ranking);
-            return ranking;
+            var result = await rank();
+            ranking.SetResult(result);
+            return result;
         }
         catch (Exception ex)
         {
-            _kept.TryRemove(KeyValuePair.Create(key, mine));
-            mine.Ranking.SetException(ex);
-            _ = mine.Ranking.Task.Exception; // seen: nobody else may be waiting for it
+            _kept.TryRemove(KeyValuePair.Create(key, used));
+            ranking.SetException(ex);
+            _ = ranking.Task.Exception; // seen: nobody else may be waiting for it
             throw;
         }
     }
+
+    /// <summary>
+    /// The ranking a new one replaces, to serve while the new one is worked out: only one that merely aged (no change
+    /// since it was taken) and by no more than another <see cref="KeptFor"/>; an older one waits like everyone else.
+    /// </summary>
+    private static IReadOnlyList<GetDeliveriesBoard.Ranked>? AgedButCurrent(Kept kept, long generation, DateTime now) =>
+        kept.Generation >= generation && now - kept.TakenAt < KeptFor * 2 && kept.Ranking.Task.IsCompletedSuccessfully ? kept.Ranking.Task.Result : null;
 
     /// <summary>What the ranking reads has changed at these sites (null: at a site not known, so at every site).</summary>
     public void Changed(IEnumerable<Guid?> siteIds)

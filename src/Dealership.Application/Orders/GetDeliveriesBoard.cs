@@ -88,7 +88,10 @@ public static class GetDeliveriesBoard
                                select new PageOrder(o.Id, o.CustomerId, c.FirstName + " " + c.LastName, o.OwnerStaffId, u.DisplayName, o.Vehicle, o.Status, o.CreatedAt))
                     .ToListAsync(cancellationToken))
                 .OrderBy(o => position[o.Id]).ToList();
-            var milestones = (await onPage.SelectMany(o => o.Milestones, (o, m) => new { OrderId = o.Id, m.Milestone, m.PromisedDate, m.ReachedAt }).ToListAsync(cancellationToken))
+            // By the orders just read, not the filter again: an order that left it in between keeps its milestones on this page.
+            var orderIds = list.Select(o => o.Id).ToList();
+            var milestones = (await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
+                    .SelectMany(o => o.Milestones, (o, m) => new { OrderId = o.Id, m.Milestone, m.PromisedDate, m.ReachedAt }).ToListAsync(cancellationToken))
                 .ToLookup(m => m.OrderId);
             var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
             var lastContact = await db.Touchpoints.AsNoTracking()
@@ -96,7 +99,6 @@ public static class GetDeliveriesBoard
                 .GroupBy(t => t.CustomerId)
                 .Select(g => new { CustomerId = g.Key, Last = g.Max(t => t.OccurredAt) })
                 .ToDictionaryAsync(x => x.CustomerId, x => (DateTime?)x.Last, cancellationToken);
-            var orderIds = list.Select(o => o.Id).ToList();
             var collections = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
                 .Select(b => new { b.OrderId, b.StartsAt }).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
 
