@@ -15,8 +15,8 @@ namespace Dealership.Application.Orders;
 /// policy), arrived but no collection booked, then the rest by next promised date, a page at a time. Every active
 /// order is ranked in the database in one pass (a narrow row each: id, rank, next promised date), which gives the
 /// counts and the page, and is kept for a few seconds (<see cref="BoardRankings"/>); then the page's orders with their
-/// names, their milestones, last messages and collections: five queries whatever the number of orders, four while the
-/// ranking is kept.
+/// names, last messages and collections, and their milestones: three queries whatever the number of orders, two while
+/// the ranking is kept.
 /// </summary>
 public static class GetDeliveriesBoard
 {
@@ -48,7 +48,8 @@ public static class GetDeliveriesBoard
     }
 
     /// <summary>What a row shows of an order, read as a projection.</summary>
-    private sealed record PageOrder(Guid Id, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, VehicleSpec Vehicle, OrderMilestone Status, DateTime CreatedAt);
+    private sealed record PageOrder(Guid Id, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, VehicleSpec Vehicle, OrderMilestone Status, DateTime CreatedAt,
+        DateTime? LastContactAt, DateTime? CollectionAt);
 
     /// <summary>An active order's place on the board, worked out in the database.</summary>
     public sealed record Ranked(Guid Id, int Rank, DateOnly? NextPromised, DateTime CreatedAt);
@@ -79,13 +80,16 @@ public static class GetDeliveriesBoard
             var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
             // Read through the board's own filter: an order delivered, cancelled or given to someone else in another
             // process since the ranking was kept leaves the page (not yet the counts) for those seconds. The columns the
-            // rows show, with the names joined, and the milestones: not whole orders with every owned collection (nine
-            // statements a page, then four: the board went from 353 to 625 a second at 32 connections, issue #14).
-            var onPage = orders.Where(o => pageIds.Contains(o.Id));
-            var list = (await (from o in onPage
+            // rows show, with the names, the last message sent and the collection in the same statement, then the
+            // milestones: not whole orders with every owned collection and a query for each of the rest (nine statements
+            // a page, now two: the board went from 353 to about 620 a second at 32 connections, issue #14).
+            var messages = db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
+            var list = (await (from o in orders.Where(o => pageIds.Contains(o.Id))
                                join c in db.Customers on o.CustomerId equals c.Id
                                join u in db.Users on o.OwnerStaffId equals u.Id
-                               select new PageOrder(o.Id, o.CustomerId, c.FirstName + " " + c.LastName, o.OwnerStaffId, u.DisplayName, o.Vehicle, o.Status, o.CreatedAt))
+                               select new PageOrder(o.Id, o.CustomerId, c.FirstName + " " + c.LastName, o.OwnerStaffId, u.DisplayName, o.Vehicle, o.Status, o.CreatedAt,
+                                   messages.Where(t => t.CustomerId == o.CustomerId).Max(t => (DateTime?)t.OccurredAt),
+                                   db.CollectionBookings.Where(b => b.OrderId == o.Id).Select(b => (DateTime?)b.StartsAt).FirstOrDefault()))
                     .ToListAsync(cancellationToken))
                 .OrderBy(o => position[o.Id]).ToList();
             // By the orders just read, not the filter again: an order that left it in between keeps its milestones on this page.
@@ -93,23 +97,15 @@ public static class GetDeliveriesBoard
             var milestones = (await db.Orders.AsNoTracking().Where(o => orderIds.Contains(o.Id))
                     .SelectMany(o => o.Milestones, (o, m) => new { OrderId = o.Id, m.Milestone, m.PromisedDate, m.ReachedAt }).ToListAsync(cancellationToken))
                 .ToLookup(m => m.OrderId);
-            var customerIds = list.Select(o => o.CustomerId).Distinct().ToList();
-            var lastContact = await db.Touchpoints.AsNoTracking()
-                .Where(t => customerIds.Contains(t.CustomerId) && t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent)
-                .GroupBy(t => t.CustomerId)
-                .Select(g => new { CustomerId = g.Key, Last = g.Max(t => t.OccurredAt) })
-                .ToDictionaryAsync(x => x.CustomerId, x => (DateTime?)x.Last, cancellationToken);
-            var collections = await db.CollectionBookings.AsNoTracking().Where(b => orderIds.Contains(b.OrderId))
-                .Select(b => new { b.OrderId, b.StartsAt }).ToDictionaryAsync(b => b.OrderId, b => b.StartsAt, cancellationToken);
 
             var rows = list.Select(o =>
             {
                 var next = VehicleOrder.After(o.Status);
                 var nextPromised = next is null ? null : milestones[o.Id].FirstOrDefault(m => m.Milestone == next)?.PromisedDate;
                 var overdue = milestones[o.Id].Where(m => m.ReachedAt == null && m.PromisedDate < today).OrderBy(m => m.Milestone).FirstOrDefault();
-                var last = lastContact.GetValueOrDefault(o.CustomerId);
+                var last = o.LastContactAt;
                 var silentSince = last ?? o.CreatedAt;
-                var collection = collections.TryGetValue(o.Id, out var at) ? at : (DateTime?)null;
+                var collection = o.CollectionAt;
                 var (attention, reason) =
                     collection is { } c && DateOnly.FromDateTime(site.ToLocal(c)) == today ? (Attention.ScheduledToday, $"Collection today at {site.ToLocal(c):h:mm tt}")
                     : overdue is not null ? (Attention.Late, $"{VehicleOrder.Describe(overdue.Milestone)} was promised for {overdue.PromisedDate:MMM d}")
