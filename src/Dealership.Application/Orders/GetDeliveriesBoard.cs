@@ -83,7 +83,7 @@ public static class GetDeliveriesBoard
             // rows show, with the names, the last message sent and the collection in the same statement, then the
             // milestones: not whole orders with every owned collection and a query for each of the rest (nine statements
             // a page, now two: the board went from 353 to about 620 a second at 32 connections, issue #14).
-            var messages = db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
+            var messages = MessagesSent();
             var list = (await (from o in orders.Where(o => pageIds.Contains(o.Id))
                                join c in db.Customers on o.CustomerId equals c.Id
                                join u in db.Users on o.OwnerStaffId equals u.Id
@@ -103,8 +103,7 @@ public static class GetDeliveriesBoard
                 var next = VehicleOrder.After(o.Status);
                 var nextPromised = next is null ? null : milestones[o.Id].FirstOrDefault(m => m.Milestone == next)?.PromisedDate;
                 var overdue = milestones[o.Id].Where(m => m.ReachedAt == null && m.PromisedDate < today).OrderBy(m => m.Milestone).FirstOrDefault();
-                var last = o.LastContactAt;
-                var silentSince = last ?? o.CreatedAt;
+                var silentSince = o.LastContactAt ?? o.CreatedAt;
                 var collection = o.CollectionAt;
                 var (attention, reason) =
                     collection is { } c && DateOnly.FromDateTime(site.ToLocal(c)) == today ? (Attention.ScheduledToday, $"Collection today at {site.ToLocal(c):h:mm tt}")
@@ -113,7 +112,7 @@ public static class GetDeliveriesBoard
                     : o.Status is OrderMilestone.ArrivedAtDealership or OrderMilestone.PreparedForDelivery ? (Attention.ArrivedNotScheduled, "At the dealership, no collection booked yet")
                     : collection is { } booked ? (Attention.OnTrack, $"Collection {site.ToLocal(booked):ddd, MMM d h:mm tt}, chosen by the customer")
                     : (Attention.OnTrack, next is null ? "" : $"Next: {VehicleOrder.Describe(next.Value)}");
-                return new Row(o.Id, o.CustomerId, o.CustomerName, o.OwnerStaffId, o.OwnerName, o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, last, collection);
+                return new Row(o.Id, o.CustomerId, o.CustomerName, o.OwnerStaffId, o.OwnerName, o.Vehicle.Describe(), o.Status, next, nextPromised, attention, reason, o.LastContactAt, collection);
             })
             .ToList();
 
@@ -123,6 +122,10 @@ public static class GetDeliveriesBoard
                 counts.GetValueOrDefault((int)Attention.ArrivedNotScheduled), counts.GetValueOrDefault((int)Attention.ScheduledToday),
                 counts.GetValueOrDefault((int)Attention.OnTrack), query.Page, query.PageSize);
         }
+
+        /// <summary>What "silent" is measured by, in the ranking and on the rows alike: messages sent to the customer.</summary>
+        private IQueryable<Domain.Journey.Touchpoint> MessagesSent() =>
+            db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
 
         /// <summary>
         /// The same rule as each row's attention, as SQL: collection today, then late (a promised date passed without
@@ -136,7 +139,7 @@ public static class GetDeliveriesBoard
             var dayEnds = site.ToUtc(today.AddDays(1).ToDateTime(TimeOnly.MinValue));
             var quietBefore = now - policy.Value.SilenceBeforeArrival;
             var quietAfter = now - policy.Value.SilenceAfterArrival;
-            var touchpoints = db.Touchpoints.Where(t => t.Direction == TouchpointDirection.Outbound && t.Kind == TouchpointKind.MessageSent);
+            var touchpoints = MessagesSent();
             var bookings = db.CollectionBookings;
             return o => new Ranked(o.Id,
                 bookings.Any(b => b.OrderId == o.Id && b.StartsAt >= dayStarts && b.StartsAt < dayEnds) ? (int)Attention.ScheduledToday
