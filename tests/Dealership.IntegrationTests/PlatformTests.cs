@@ -22,7 +22,7 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     /// <summary>
-    /// The SQLite connections are created without EF's SQL functions (PlainSqliteConnections), which EF needs only for
+    /// The SQLite connections are created without EF's SQL functions (KeptSqliteStatements), which EF needs only for
     /// decimal arithmetic and comparisons: a decimal column would make such a query fail at run time, not here.
     /// </summary>
     [Test]
@@ -228,7 +228,7 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     [Test]
-    public async Task OnSqlite_AContextOpensItsConnectionOnce_AndGivesItBackWhenTheScopeEnds()
+    public async Task OnSqlite_AContextOpensItsConnectionOnce_AndKeepsItOpenForItsNextLease()
     {
         System.Data.Common.DbConnection connection;
         var opened = 0;
@@ -245,9 +245,63 @@ public sealed class PlatformTests : SharedAppTests
         }
 
         connection.StateChange -= Count;
-        Assert.That(opened, Is.EqualTo(1), "each open registers EF's SQL functions again (issue #14)");
-        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed), "given back with the context");
+        Assert.That(opened, Is.LessThanOrEqualTo(1), "opened once at most (not at all when an earlier lease left it open): each open registered EF's SQL functions again (issue #14)");
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Open), "kept open, with its compiled statements, for the context's next lease");
     }
+
+    /// <summary>
+    /// A statement compiled once serves the same SQL again with the new call's values; a query nested in the same query
+    /// still runs; a transaction left open at the end of a lease is rolled back, and the connection holds no lock after it.
+    /// </summary>
+    [Test]
+    public async Task OnSqlite_KeptStatements_ServeTheSameSqlWithNewValues_AndNothingOutlivesALease()
+    {
+        var statements = App.Services.GetRequiredService<Dealership.Web.Hosting.KeptSqliteStatements>();
+        var sites = await App.QueryAsync(db => db.Sites.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code }).ToListAsync());
+        Assert.That(sites, Has.Count.GreaterThanOrEqualTo(2), "the demo has two sites");
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+            var before = statements.Counts;
+            foreach (var site in sites)
+            {
+                var code = await db.Sites.Where(s => s.Id == site.Id).Select(s => s.Code).SingleAsync();
+                Assert.That(code, Is.EqualTo(site.Code), "the kept statement is bound to this call's value");
+            }
+
+            Assert.That(statements.Counts.Reused - before.Reused, Is.GreaterThanOrEqualTo(sites.Count - 1), "the same SQL was not compiled again");
+
+            // The same query while its twin is still reading: the twin is in use, so this one compiles its own.
+            var pairs = new List<(string Outer, string Inner)>();
+            await foreach (var outer in db.Sites.Where(s => s.Id != sites[0].Id).Select(s => s.Code).AsAsyncEnumerable())
+            {
+                pairs.Add((outer, await db.Sites.Where(s => s.Id != sites[1].Id).Select(s => s.Code).FirstAsync()));
+            }
+
+            Assert.That(pairs.Select(p => p.Outer), Does.Not.Contain(sites[0].Code));
+            Assert.That(pairs.Select(p => p.Inner), Has.None.EqualTo(sites[1].Code));
+
+            // Begun and never committed: the lease's end must roll it back, not keep it on the connection.
+            _ = await db.Database.BeginTransactionAsync();
+            await db.Database.ExecuteSqlRawAsync("UPDATE Sites SET Name = 'Never committed' WHERE Id = {0}", sites[0].Id);
+        }
+
+        using (var scope = App.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.That(await db.Sites.CountAsync(s => s.Name == "Never committed"), Is.Zero, "rolled back with its lease");
+            await db.Database.ExecuteSqlRawAsync("UPDATE Sites SET Name = Name WHERE Id = {0}", sites[0].Id);
+            await transaction.CommitAsync();
+        }
+
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "dealership.db")};Default Timeout=1");
+        await other.OpenAsync();
+        await using var write = other.CreateCommand();
+        write.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
+        Assert.DoesNotThrowAsync(() => write.ExecuteNonQueryAsync(), "no kept connection holds the write lock");
+    }
+
     [Test]
     public async Task OnSqlite_ManyNewRowsInOneSave_AreStoredExactlyAsEfStoresOne_AndCommitOrFailTogether()
     {

@@ -197,7 +197,10 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// The embedded SQLite database: one writer at a time, byte-order comparisons, statistics nobody refreshes but us.
     /// The few places that behave differently on it ask here.
     /// </summary>
-    public bool OnSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    public bool OnSqlite => _onSqlite ??= Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    // Kept: EF works the provider's name out from its assembly's name on every call (a pooled context's provider never changes).
+    private bool? _onSqlite;
 
     /// <summary>
     /// Entities of this type the unit already tracks (added or read), without scanning for changes first:
