@@ -95,6 +95,10 @@ public sealed partial class ServiceLaneTests
         await atRisk.GetByRole(AriaRole.Button, new() { Name = "Record the gesture" }).ClickAsync();
         await Assertions.Expect(advisor.GetByRole(AriaRole.Status)).ToContainTextAsync("Recorded on the customer's timeline");
         await Assertions.Expect(atRisk.GetByTestId("decisions")).ToContainTextAsync("loaner car — Pump is late");
+        // Acted on: the panel says what was offered instead of asking again, and the count no longer calls her visit untouched.
+        await Assertions.Expect(atRisk.GetByTestId("recovery")).ToContainTextAsync("Already offered: loaner car (");
+        await Assertions.Expect(atRisk.GetByTestId("recovery")).Not.ToContainTextAsync("Put it right now");
+        await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("with an offer recorded");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-recovery.png"), FullPage = true });
         await phone.Context.CloseAsync();
         await clerk.Context.CloseAsync();

@@ -250,52 +250,52 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     /// <summary>
-    /// A statement compiled once serves the same SQL again with the new call's values; a query nested in the same query
-    /// still runs; a transaction left open at the end of a lease is rolled back, and the connection holds no lock after it.
+    /// A statement compiled once serves the same SQL again with the new call's values; the same query run while its twin
+    /// is still reading compiles its own; a transaction EF does not know of, left open at the end of a lease, is rolled
+    /// back, and no kept connection holds the write lock after it.
     /// </summary>
     [Test]
     public async Task OnSqlite_KeptStatements_ServeTheSameSqlWithNewValues_AndNothingOutlivesALease()
     {
-        var statements = App.Services.GetRequiredService<Dealership.Web.Hosting.KeptSqliteStatements>();
         var sites = await App.QueryAsync(db => db.Sites.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code }).ToListAsync());
         Assert.That(sites, Has.Count.GreaterThanOrEqualTo(2), "the demo has two sites");
         using (var scope = App.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            var before = statements.Counts;
+            var connection = db.Database.GetDbConnection();
+            var before = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
             foreach (var site in sites)
             {
                 var code = await db.Sites.Where(s => s.Id == site.Id).Select(s => s.Code).SingleAsync();
                 Assert.That(code, Is.EqualTo(site.Code), "the kept statement is bound to this call's value");
             }
 
-            Assert.That(statements.Counts.Reused - before.Reused, Is.GreaterThanOrEqualTo(sites.Count - 1), "the same SQL was not compiled again");
+            var after = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
+            Assert.That(after.Reused - before.Reused, Is.EqualTo(sites.Count - 1), "compiled once on this connection, then served again");
+            Assert.That(after.Compiled - before.Compiled, Is.LessThanOrEqualTo(1));
 
-            // The same query while its twin is still reading: the twin is in use, so this one compiles its own.
-            var pairs = new List<(string Outer, string Inner)>();
-            await foreach (var outer in db.Sites.Where(s => s.Id != sites[0].Id).Select(s => s.Code).AsAsyncEnumerable())
+            // The same SQL while its twin is still reading: the twin is in use, so the inner one compiles its own.
+            var excluded = sites[0].Id;
+            var others = db.Sites.Where(s => s.Id != excluded).Select(s => s.Code);
+            var pairs = new List<(string Outer, int Inner)>();
+            before = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
+            await foreach (var outer in others.AsAsyncEnumerable())
             {
-                pairs.Add((outer, await db.Sites.Where(s => s.Id != sites[1].Id).Select(s => s.Code).FirstAsync()));
+                pairs.Add((outer, (await others.ToListAsync()).Count));
             }
 
+            Assert.That(pairs, Has.Count.EqualTo(sites.Count - 1));
             Assert.That(pairs.Select(p => p.Outer), Does.Not.Contain(sites[0].Code));
-            Assert.That(pairs.Select(p => p.Inner), Has.None.EqualTo(sites[1].Code));
+            Assert.That(pairs.Select(p => p.Inner), Has.All.EqualTo(sites.Count - 1), "the inner query read all its rows while the outer one was open");
+            Assert.That(Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection).Compiled - before.Compiled, Is.GreaterThanOrEqualTo(1), "the twin compiled its own");
 
-            // Begun and never committed: the lease's end must roll it back, not keep it on the connection.
-            _ = await db.Database.BeginTransactionAsync();
+            // Begun behind EF's back and never committed: the lease's end must roll it back, not pool it with the lock.
+            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE;");
             await db.Database.ExecuteSqlRawAsync("UPDATE Sites SET Name = 'Never committed' WHERE Id = {0}", sites[0].Id);
         }
 
-        using (var scope = App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            await using var transaction = await db.Database.BeginTransactionAsync();
-            Assert.That(await db.Sites.CountAsync(s => s.Name == "Never committed"), Is.Zero, "rolled back with its lease");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Sites SET Name = Name WHERE Id = {0}", sites[0].Id);
-            await transaction.CommitAsync();
-        }
-
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "dealership.db")};Default Timeout=1");
+        Assert.That(await App.QueryAsync(db => db.Sites.CountAsync(s => s.Name == "Never committed")), Is.Zero, "rolled back with its lease");
+        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "dealership.db")};Default Timeout=10");
         await other.OpenAsync();
         await using var write = other.CreateCommand();
         write.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";

@@ -74,7 +74,7 @@ public static class DatabaseSetup
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
                 options.AddInterceptors(app.GetRequiredService<KeptSqliteStatements>());
             }
-        });
+        }, poolSize: provider == DatabaseProvider.Sqlite ? KeptSqliteStatements.PooledContexts : 1024);
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<DeferredCheckpointRunner>();

@@ -34,11 +34,12 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
     /// <summary>Commands kept per connection: one request uses about fifteen texts, a day's mixed work a few hundred.</summary>
     public const int StatementsPerConnection = 64;
 
-    private long _compiled;
-    private long _reused;
+    /// <summary>Idle pooled contexts kept on SQLite, each with its open connection; past it a context and its connection close.</summary>
+    public const int PooledContexts = 64;
 
-    /// <summary>Commands that compiled their SQL, and commands served with it already compiled (for tests and figures).</summary>
-    public (long Compiled, long Reused) Counts => (Interlocked.Read(ref _compiled), Interlocked.Read(ref _reused));
+    /// <summary>On one kept connection: commands that compiled their SQL, and commands served with it already compiled (for tests).</summary>
+    public static (long Compiled, long Reused) CountsFor(DbConnection connection) =>
+        connection is KeptConnection kept ? (kept.Shelf.Compiled, kept.Shelf.Reused) : (0, 0);
 
     public override InterceptionResult<DbConnection> ConnectionCreating(ConnectionCreatingEventData eventData, InterceptionResult<DbConnection> result)
     {
@@ -67,11 +68,9 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
 
         if (!fresh.Shelf.TryTake(fresh.CommandText, out var kept))
         {
-            Interlocked.Increment(ref _compiled);
             return fresh;
         }
 
-        Interlocked.Increment(ref _reused);
         var parameters = fresh.Parameters;
         for (var i = 0; i < parameters.Count; i++)
         {
@@ -92,15 +91,30 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
 
         public Shelf Shelf { get; } = new();
 
+        public override void Open()
+        {
+            base.Open();
+            // Lets Close() ask SQLite whether any statement on this connection is still running.
+            Handle!.enable_sqlite3_next_stmt(true);
+        }
+
         public override void Close()
         {
-            // Outside a transaction (SQLite's autocommit mode) there is nothing to end: stay open for the next lease.
-            if (!_disposing && State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0)
+            // At the end of a lease there is nothing to end when SQLite is in autocommit mode (no transaction) and no
+            // statement is still running (a reader nobody disposed would keep its snapshot, and the log, for ever).
+            if (!_disposing && State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0 && !AnyStatementRunning())
             {
                 return;
             }
 
-            // Closing for real: the library disposes the connection's commands, which must not go back on the shelf.
+            // Closing for real. A transaction EF does not know of (a raw BEGIN) is rolled back here: the library only
+            // rolls back its own, and would pool the handle with the write lock still held.
+            if (State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) == 0)
+            {
+                SQLitePCL.raw.sqlite3_exec(Handle, "ROLLBACK;");
+            }
+
+            // The library disposes the connection's commands, which must not go back on the shelf.
             Shelf.Empty(closing: true);
             try
             {
@@ -117,6 +131,27 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
             _disposing = true;
             base.Dispose(disposing);
         }
+
+        private bool AnyStatementRunning()
+        {
+            try
+            {
+                for (var statement = SQLitePCL.raw.sqlite3_next_stmt(Handle, null); statement is not null; statement = SQLitePCL.raw.sqlite3_next_stmt(Handle, statement))
+                {
+                    if (SQLitePCL.raw.sqlite3_stmt_busy(statement) != 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+            catch (Exception)
+            {
+                // Unable to tell: closing for real is always safe.
+                return true;
+            }
+        }
     }
 
     /// <summary>One connection's kept commands by their SQL, least recently used first. Used by one context at a time.</summary>
@@ -126,15 +161,21 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
         private readonly LinkedList<ShelvedCommand> _leastRecentFirst = new();
         private bool _closing;
 
+        public long Compiled { get; private set; }
+
+        public long Reused { get; private set; }
+
         public bool TryTake(string text, out ShelvedCommand command)
         {
             if (_byText.Remove(text, out var node))
             {
                 _leastRecentFirst.Remove(node);
                 command = node.Value;
+                Reused++;
                 return true;
             }
 
+            Compiled++;
             command = null!;
             return false;
         }
@@ -208,6 +249,8 @@ public sealed class KeptSqliteStatements : DbConnectionInterceptor, IDbCommandIn
                 return;
             }
 
+            // Disposed for real (by a real close, or discarded): its statements are gone, and it never goes back.
+            _discarded = true;
             base.Dispose(disposing);
         }
     }

@@ -45,6 +45,26 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     /// <summary>Recovery already decided per visit, so nobody offers the same customer twice without knowing.</summary>
     public IReadOnlyList<DecisionView> DecisionsFor(Guid visitId) => Lane.Decisions.GetValueOrDefault(visitId) ?? [];
 
+    /// <summary>What was already offered for the visit and still stands (given, approved, or waiting for a manager).</summary>
+    public IReadOnlyList<DecisionView> OffersStanding(Guid visitId) => DecisionsFor(visitId).Where(d => d.Status != DecisionStatus.Declined).ToList();
+
+    /// <summary>Visits at risk that nobody has acted on yet: an advisor who offered a loaner has put it right for now.</summary>
+    public int StillToPutRight => Lane.NeedingRecovery.Count(id => OffersStanding(id).Count == 0);
+
+    /// <summary>An offer as the panel names it: "loaner car (given)", "goodwill credit of $40.00 (waiting for a manager)".</summary>
+    public static string OfferSummary(DecisionView d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var amount = d.Amount is { } cents ? $" of {new Dealership.Domain.Common.Money(cents, d.Currency!).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}" : "";
+        var status = d.Status switch
+        {
+            DecisionStatus.AwaitingApproval => "waiting for a manager",
+            DecisionStatus.Approved => "approved",
+            _ => "given",
+        };
+        return $"{Dealership.Application.Service.OfferRecovery.Describe(d.Action)}{amount} ({status})";
+    }
+
     /// <summary>Contact details to suggest for "updates today".</summary>
     public IReadOnlyDictionary<Guid, string> Contacts => Lane.Contacts;
 
