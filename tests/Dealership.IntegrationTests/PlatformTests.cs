@@ -22,7 +22,7 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     /// <summary>
-    /// The SQLite connections are created without EF's SQL functions (KeptSqliteStatements), which EF needs only for
+    /// The SQLite connections are created without EF's SQL functions (PlainSqliteConnections), which EF needs only for
     /// decimal arithmetic and comparisons: a decimal column would make such a query fail at run time, not here.
     /// </summary>
     [Test]
@@ -228,7 +228,7 @@ public sealed class PlatformTests : SharedAppTests
     }
 
     [Test]
-    public async Task OnSqlite_AContextOpensItsConnectionOnce_AndKeepsItOpenForItsNextLease()
+    public async Task OnSqlite_AContextOpensItsConnectionOnce_AndGivesItBackWhenTheScopeEnds()
     {
         System.Data.Common.DbConnection connection;
         var opened = 0;
@@ -245,63 +245,9 @@ public sealed class PlatformTests : SharedAppTests
         }
 
         connection.StateChange -= Count;
-        Assert.That(opened, Is.LessThanOrEqualTo(1), "opened once at most (not at all when an earlier lease left it open): each open registered EF's SQL functions again (issue #14)");
-        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Open), "kept open, with its compiled statements, for the context's next lease");
+        Assert.That(opened, Is.EqualTo(1), "each open registers EF's SQL functions again (issue #14)");
+        Assert.That(connection.State, Is.EqualTo(System.Data.ConnectionState.Closed), "given back with the context");
     }
-
-    /// <summary>
-    /// A statement compiled once serves the same SQL again with the new call's values; the same query run while its twin
-    /// is still reading compiles its own; a transaction EF does not know of, left open at the end of a lease, is rolled
-    /// back, and no kept connection holds the write lock after it.
-    /// </summary>
-    [Test]
-    public async Task OnSqlite_KeptStatements_ServeTheSameSqlWithNewValues_AndNothingOutlivesALease()
-    {
-        var sites = await App.QueryAsync(db => db.Sites.OrderBy(s => s.Code).Select(s => new { s.Id, s.Code }).ToListAsync());
-        Assert.That(sites, Has.Count.GreaterThanOrEqualTo(2), "the demo has two sites");
-        using (var scope = App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<DealershipDbContext>();
-            var connection = db.Database.GetDbConnection();
-            var before = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
-            foreach (var site in sites)
-            {
-                var code = await db.Sites.Where(s => s.Id == site.Id).Select(s => s.Code).SingleAsync();
-                Assert.That(code, Is.EqualTo(site.Code), "the kept statement is bound to this call's value");
-            }
-
-            var after = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
-            Assert.That(after.Reused - before.Reused, Is.EqualTo(sites.Count - 1), "compiled once on this connection, then served again");
-            Assert.That(after.Compiled - before.Compiled, Is.LessThanOrEqualTo(1));
-
-            // The same SQL while its twin is still reading: the twin is in use, so the inner one compiles its own.
-            var excluded = sites[0].Id;
-            var others = db.Sites.Where(s => s.Id != excluded).Select(s => s.Code);
-            var pairs = new List<(string Outer, int Inner)>();
-            before = Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection);
-            await foreach (var outer in others.AsAsyncEnumerable())
-            {
-                pairs.Add((outer, (await others.ToListAsync()).Count));
-            }
-
-            Assert.That(pairs, Has.Count.EqualTo(sites.Count - 1));
-            Assert.That(pairs.Select(p => p.Outer), Does.Not.Contain(sites[0].Code));
-            Assert.That(pairs.Select(p => p.Inner), Has.All.EqualTo(sites.Count - 1), "the inner query read all its rows while the outer one was open");
-            Assert.That(Dealership.Web.Hosting.KeptSqliteStatements.CountsFor(connection).Compiled - before.Compiled, Is.GreaterThanOrEqualTo(1), "the twin compiled its own");
-
-            // Begun behind EF's back and never committed: the lease's end must roll it back, not pool it with the lock.
-            await db.Database.ExecuteSqlRawAsync("BEGIN IMMEDIATE;");
-            await db.Database.ExecuteSqlRawAsync("UPDATE Sites SET Name = 'Never committed' WHERE Id = {0}", sites[0].Id);
-        }
-
-        Assert.That(await App.QueryAsync(db => db.Sites.CountAsync(s => s.Name == "Never committed")), Is.Zero, "rolled back with its lease");
-        await using var other = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(App.DataDirectory, "dealership.db")};Default Timeout=10");
-        await other.OpenAsync();
-        await using var write = other.CreateCommand();
-        write.CommandText = "BEGIN IMMEDIATE; ROLLBACK;";
-        Assert.DoesNotThrowAsync(() => write.ExecuteNonQueryAsync(), "no kept connection holds the write lock");
-    }
-
     [Test]
     public async Task OnSqlite_ManyNewRowsInOneSave_AreStoredExactlyAsEfStoresOne_AndCommitOrFailTogether()
     {

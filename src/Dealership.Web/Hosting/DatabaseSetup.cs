@@ -48,12 +48,7 @@ public static class DatabaseSetup
         // #14: a tenth of a busy read's CPU). The context's own state (whether a bulk save put off SQLite's checkpoint,
         // which boards a save changed) is tied to the transaction that set it and read by that transaction's commit
         // only; EF resets what it tracks.
-        if (provider == DatabaseProvider.Sqlite)
-        {
-            services.AddSingleton<KeptSqliteStatements>();
-        }
-
-        services.AddDbContextPool<DealershipDbContext>((app, options) =>
+        services.AddDbContextPool<DealershipDbContext>(options =>
         {
             if (provider == DatabaseProvider.SqlServer)
             {
@@ -72,9 +67,9 @@ public static class DatabaseSetup
                 // (issue #14, session 15).
                 options.UseSqlite(string.IsNullOrWhiteSpace(connectionString) ? paths.DefaultSqliteConnectionString : connectionString,
                     sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
-                options.AddInterceptors(app.GetRequiredService<KeptSqliteStatements>());
+                options.AddInterceptors(new SqliteConnectionPerLease(), new PlainSqliteConnections(connectionString => new Microsoft.Data.Sqlite.SqliteConnection(connectionString)));
             }
-        }, poolSize: provider == DatabaseProvider.Sqlite ? KeptSqliteStatements.PooledContexts : 1024);
+        });
         if (provider == DatabaseProvider.Sqlite)
         {
             services.AddHostedService<DeferredCheckpointRunner>();
