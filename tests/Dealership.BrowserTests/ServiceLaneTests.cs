@@ -98,7 +98,7 @@ public sealed partial class ServiceLaneTests
         // Acted on: the panel says what was offered instead of asking again, and the count no longer calls her visit untouched.
         await Assertions.Expect(atRisk.GetByTestId("recovery")).ToContainTextAsync("Already offered: loaner car (");
         await Assertions.Expect(atRisk.GetByTestId("recovery")).Not.ToContainTextAsync("Put it right now");
-        await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("with an offer recorded");
+        await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("at risk, with an offer given");
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-recovery.png"), FullPage = true });
         await phone.Context.CloseAsync();
         await clerk.Context.CloseAsync();

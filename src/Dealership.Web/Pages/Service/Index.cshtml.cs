@@ -45,20 +45,61 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     /// <summary>Recovery already decided per visit, so nobody offers the same customer twice without knowing.</summary>
     public IReadOnlyList<DecisionView> DecisionsFor(Guid visitId) => Lane.Decisions.GetValueOrDefault(visitId) ?? [];
 
-    /// <summary>What was already offered for the visit and still stands (given, approved, or waiting for a manager).</summary>
-    public IReadOnlyList<DecisionView> OffersStanding(Guid visitId) => DecisionsFor(visitId).Where(d => d.Status != DecisionStatus.Declined).ToList();
+    /// <summary>
+    /// What was already offered for the visit and still stands (given, approved, or awaiting a manager), since it was
+    /// last moved: a move starts afresh, and what was offered for the earlier time answered that time's risk.
+    /// </summary>
+    public IReadOnlyList<DecisionView> OffersStanding(Guid visitId)
+    {
+        var decisions = DecisionsFor(visitId);
+        var lastMove = decisions.Where(d => d.Action == DecisionAction.Reschedule && d.Status != DecisionStatus.Declined)
+            .Select(d => d.CreatedAt).DefaultIfEmpty(DateTime.MinValue).Max();
+        return decisions.Where(d => d.Action != DecisionAction.Reschedule && d.Status != DecisionStatus.Declined && d.CreatedAt >= lastMove).ToList();
+    }
 
-    /// <summary>Visits at risk that nobody has acted on yet: an advisor who offered a loaner has put it right for now.</summary>
-    public int StillToPutRight => Lane.NeedingRecovery.Count(id => OffersStanding(id).Count == 0);
+    /// <summary>
+    /// The "parts not ready" card's line and colour: visits at risk nobody has acted on (red), those waiting for a
+    /// manager, and those with an offer given. Staff who may not read decisions see every visit at risk as untouched.
+    /// </summary>
+    public (string Text, string Colour) RecoveryCount()
+    {
+        if (Lane.NeedingRecovery.Count == 0)
+        {
+            return ("none at risk", "var(--muted)");
+        }
 
-    /// <summary>An offer as the panel names it: "loaner car (given)", "goodwill credit of $40.00 (waiting for a manager)".</summary>
+        var standing = Lane.NeedingRecovery.Select(OffersStanding).ToList();
+        var untouched = standing.Count(o => o.Count == 0);
+        var given = standing.Count(o => o.Any(d => d.Status is DecisionStatus.Applied or DecisionStatus.Approved));
+        var waiting = standing.Count - untouched - given;
+        var parts = new List<string>();
+        if (untouched > 0)
+        {
+            parts.Add($"{untouched} need{(untouched == 1 ? "s" : "")} putting right{(CanWrite ? " below" : "")}");
+        }
+
+        var lead = untouched == 0 ? "at risk, " : "";
+        if (waiting > 0)
+        {
+            parts.Add($"{waiting} {lead}awaiting a manager");
+        }
+
+        if (given > 0)
+        {
+            parts.Add($"{given} {lead}with an offer given");
+        }
+
+        return (string.Join(" · ", parts), untouched > 0 ? "var(--bad)" : "var(--warn)");
+    }
+
+    /// <summary>An offer as the panel names it, as the decisions list above it does: "loaner car (given)", "goodwill credit of $40.00 (awaiting a manager)".</summary>
     public static string OfferSummary(DecisionView d)
     {
         ArgumentNullException.ThrowIfNull(d);
         var amount = d.Amount is { } cents ? $" of {new Dealership.Domain.Common.Money(cents, d.Currency!).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}" : "";
         var status = d.Status switch
         {
-            DecisionStatus.AwaitingApproval => "waiting for a manager",
+            DecisionStatus.AwaitingApproval => "awaiting a manager",
             DecisionStatus.Approved => "approved",
             _ => "given",
         };
