@@ -99,6 +99,7 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(atRisk.GetByTestId("recovery")).ToContainTextAsync("Already offered: loaner car (");
         await Assertions.Expect(atRisk.GetByTestId("recovery")).Not.ToContainTextAsync("Put it right now");
         await Assertions.Expect(advisor.GetByTestId("count-needing-recovery")).ToContainTextAsync("at risk, with an offer given");
+        await Assertions.Expect(atRisk.GetByLabel("Gesture")).ToHaveValueAsync("Coupon", new() { Timeout = 5000 });
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-recovery.png"), FullPage = true });
         await phone.Context.CloseAsync();
         await clerk.Context.CloseAsync();
