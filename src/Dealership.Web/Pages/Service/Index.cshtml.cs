@@ -96,15 +96,24 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
     public static string OfferSummary(DecisionView d)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var amount = d.Amount is { } cents ? $" of {new Dealership.Domain.Common.Money(cents, d.Currency!).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US"))}" : "";
-        var status = d.Status switch
-        {
-            DecisionStatus.AwaitingApproval => "awaiting a manager",
-            DecisionStatus.Approved => "approved",
-            _ => "given",
-        };
-        return $"{Dealership.Application.Service.OfferRecovery.Describe(d.Action)}{amount} ({status})";
+        return $"{Dealership.Application.Service.OfferRecovery.Describe(d.Action)}{(AmountOf(d) is { } amount ? $" of {amount}" : "")} ({StatusWord(d.Status)})";
     }
+
+    /// <summary>A decision's value as the lane shows it ("$40.00"), or null when it has none.</summary>
+    public static string? AmountOf(DecisionView d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        return d.Amount is { } cents ? new Dealership.Domain.Common.Money(cents, d.Currency!).Format(System.Globalization.CultureInfo.GetCultureInfo("en-US")) : null;
+    }
+
+    /// <summary>Where a decision stands, in the words of the lane's list and panel alike.</summary>
+    public static string StatusWord(DecisionStatus status) => status switch
+    {
+        DecisionStatus.AwaitingApproval => "awaiting a manager",
+        DecisionStatus.Declined => "declined",
+        DecisionStatus.Approved => "approved",
+        _ => "given",
+    };
 
     /// <summary>Contact details to suggest for "updates today".</summary>
     public IReadOnlyDictionary<Guid, string> Contacts => Lane.Contacts;
