@@ -2004,3 +2004,35 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130111313_ShortagesIndexes') THEN
+    DROP INDEX "IX_AppointmentPartLines_AppointmentId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130111313_ShortagesIndexes') THEN
+    CREATE INDEX "IX_ServiceAppointments_SiteId_Status_StartsAt_Id_CustomerId" ON "ServiceAppointments" ("SiteId", "Status", "StartsAt", "Id", "CustomerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130111313_ShortagesIndexes') THEN
+    CREATE INDEX "IX_AppointmentPartLines_AppointmentId_State" ON "AppointmentPartLines" ("AppointmentId", "State");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261130111313_ShortagesIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261130111313_ShortagesIndexes', '10.0.14');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -2762,3 +2762,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130111304_ShortagesIndexes'
+)
+BEGIN
+    DROP INDEX [IX_AppointmentPartLines_AppointmentId] ON [AppointmentPartLines];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130111304_ShortagesIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_ServiceAppointments_SiteId_Status_StartsAt_Id_CustomerId] ON [ServiceAppointments] ([SiteId], [Status], [StartsAt], [Id], [CustomerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130111304_ShortagesIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_AppointmentPartLines_AppointmentId_State] ON [AppointmentPartLines] ([AppointmentId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261130111304_ShortagesIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261130111304_ShortagesIndexes', N'10.0.14');
+END;
+
+COMMIT;
+GO
+

@@ -1671,6 +1671,8 @@ namespace Dealership.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("SiteId", "Status", "PromisedReadyAt");
 
+                    b.HasIndex("SiteId", "Status", "StartsAt", "Id", "CustomerId");
+
                     b.ToTable("ServiceAppointments", (string)null);
                 });
 
@@ -3061,9 +3063,9 @@ namespace Dealership.Migrations.PostgreSql.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("AppointmentId");
-
                             b1.HasIndex("PartsOrderId");
+
+                            b1.HasIndex("AppointmentId", "State");
 
                             b1.HasIndex("PartId", "State");
 

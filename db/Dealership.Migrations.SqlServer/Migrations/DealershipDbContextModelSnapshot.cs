@@ -1672,6 +1672,8 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SiteId", "Status", "PromisedReadyAt");
 
+                    b.HasIndex("SiteId", "Status", "StartsAt", "Id", "CustomerId");
+
                     b.ToTable("ServiceAppointments", (string)null);
                 });
 
@@ -3065,9 +3067,9 @@ namespace Dealership.Migrations.SqlServer.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("AppointmentId");
-
                             b1.HasIndex("PartsOrderId");
+
+                            b1.HasIndex("AppointmentId", "State");
 
                             b1.HasIndex("PartId", "State");
 

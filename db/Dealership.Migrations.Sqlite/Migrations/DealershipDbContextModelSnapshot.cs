@@ -1666,6 +1666,8 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SiteId", "Status", "PromisedReadyAt");
 
+                    b.HasIndex("SiteId", "Status", "StartsAt", "Id", "CustomerId");
+
                     b.ToTable("ServiceAppointments", (string)null);
                 });
 
@@ -3030,9 +3032,9 @@ namespace Dealership.Migrations.Sqlite.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("AppointmentId");
-
                             b1.HasIndex("PartsOrderId");
+
+                            b1.HasIndex("AppointmentId", "State");
 
                             b1.HasIndex("PartId", "State");
 

@@ -153,6 +153,10 @@ internal sealed class ServiceAppointmentConfiguration : IEntityTypeConfiguration
         builder.HasIndex(a => new { a.SiteId, a.CheckedInAt });
         builder.HasIndex(a => new { a.AdvisorStaffId, a.Date });
         builder.HasIndex(a => a.CustomerId);
+        // The parts shortages list: a site's booked visits earliest first, and with the visit's id and customer in
+        // the index its count never reads the visits' rows (with the lines' index below: 27 -> 12 ms of CPU a
+        // request at group scale, issue #14).
+        builder.HasIndex(a => new { a.SiteId, a.Status, a.StartsAt, a.Id, a.CustomerId });
         builder.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Vehicle>().WithMany().HasForeignKey(a => a.VehicleId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Site>().WithMany().HasForeignKey(a => a.SiteId).OnDelete(DeleteBehavior.Restrict);
@@ -173,8 +177,10 @@ internal sealed class ServiceAppointmentConfiguration : IEntityTypeConfiguration
             l.Property(x => x.PartNumber).HasMaxLength(40);
             l.Property(x => x.Description).HasMaxLength(200);
             l.Property(x => x.State).HasConversion<string>().HasMaxLength(12);
-            // Receipts allocate by part to the waiting lines; shortages list by state.
+            // Receipts allocate by part to the waiting lines; shortages list by state. A visit's lines with their
+            // state: the shortages count reads this index alone (it also serves the owner's foreign key).
             l.HasIndex(x => new { x.PartId, x.State });
+            l.HasIndex("AppointmentId", nameof(AppointmentPartLine.State));
             l.HasIndex(x => x.PartsOrderId);
             l.HasOne<Part>().WithMany().HasForeignKey(x => x.PartId).OnDelete(DeleteBehavior.Restrict);
         });
