@@ -75,6 +75,18 @@ public sealed class CustomerSearchTests
         Assert.That(page3.GetProperty("items")[0].GetProperty("lastName").GetString(), Is.EqualTo("Pagination6"));
     }
 
+    [Test]
+    public async Task Search_CountsEachFoundCustomersVehicles()
+    {
+        // The counts come from a second query over the page's customers: each must land on its own row.
+        using var sales = await _app.SalesAsync();
+        var result = await (await sales.GetAsync("/api/customers?search=quixotic")).ReadJsonAsync();
+        var noCar = await (await sales.GetAsync("/api/customers?search=pagination&pageSize=1")).ReadJsonAsync();
+
+        Assert.That(result.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == _zelda).GetProperty("vehicleCount").GetInt32(), Is.EqualTo(1));
+        Assert.That(noCar.GetProperty("items")[0].GetProperty("vehicleCount").GetInt32(), Is.EqualTo(0));
+    }
+
     [TestCase("pageSize=201")]
     [TestCase("pageSize=0")]
     [TestCase("page=0")]

@@ -38,11 +38,23 @@ public static partial class SearchCustomers
                 customers = await FilterAsync(customers, text, cancellationToken);
             }
 
-            return await customers
+            // The page first, then its customers' vehicles counted in a second query. SQLite works out a row's whole
+            // select list before it sorts, so a vehicle count in the page's query ran for every match: 11,000 counts
+            // for "smith" to show 25, half the query's time (issue #14).
+            var page = await customers
                 .OrderBy(c => c.LastNameKey).ThenBy(c => c.FirstNameKey).ThenBy(c => c.Id)
-                .Select(c => new CustomerSummary(c.Id, c.FirstName, c.LastName, c.Email, c.MobilePhone, c.PreferredChannel,
-                    db.Vehicles.Count(v => v.CustomerId == c.Id)))
+                .Select(c => new CustomerSummary(c.Id, c.FirstName, c.LastName, c.Email, c.MobilePhone, c.PreferredChannel, 0))
                 .ToPagedListAsync(query.Page, query.PageSize, cancellationToken);
+            if (page.Items.Count == 0)
+            {
+                return page;
+            }
+
+            var ids = page.Items.Select(c => c.Id).ToList();
+            var vehicles = await db.Vehicles.Where(v => ids.Contains(v.CustomerId)).GroupBy(v => v.CustomerId)
+                .Select(g => new { CustomerId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.CustomerId, g => g.Count, cancellationToken);
+            return page with { Items = page.Items.Select(c => c with { VehicleCount = vehicles.GetValueOrDefault(c.Id) }).ToList() };
         }
 
         // string.Compare here is translated by EF Core into SQL comparison operators; it never runs in .NET,
