@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
@@ -192,6 +193,25 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(advisor.GetByRole(AriaRole.Main)).ToContainTextAsync("Service on");
         await Assertions.Expect(advisor.GetByTestId("move-visit")).ToHaveCountAsync(0);
         await advisor.Context.CloseAsync();
+    }
+
+    [Test]
+    public async Task Advisor_GoesStraightToAnyDay_AndKeepsTheirOwnVisitsFilter()
+    {
+        var advisor = await _host.SignInAsync("service@demo.local");
+        var portland = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+        var inTwoWeeks = DateOnly.FromDateTime(portland).AddDays(15);
+
+        await advisor.GetByTestId("lane-date").FillAsync(inTwoWeeks.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await advisor.GetByLabel("Whose visits").SelectOptionAsync("me");
+        await advisor.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Level = 1 }))
+            .ToHaveTextAsync("Service lane · " + inTwoWeeks.ToString("ddd d MMM", CultureInfo.InvariantCulture));
+        await Assertions.Expect(advisor.GetByTestId("lane-date")).ToHaveValueAsync(inTwoWeeks.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await Assertions.Expect(advisor.GetByLabel("Whose visits")).ToHaveValueAsync("me");
+        Assert.That(advisor.Url, Does.Contain("advisor=me"));
+        await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-any-day.png") });
     }
 
     [Test]
