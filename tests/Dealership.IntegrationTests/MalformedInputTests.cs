@@ -99,6 +99,27 @@ public sealed class MalformedInputTests : SharedAppTests
         Assert.That(currency[0].GetString(), Does.Contain("three-letter ISO 4217"));
     }
 
+    [TestCase("manager", "/api/decisions/{id}/approval", """{"reason":"Fine by me"}""", "'approved'")]
+    [TestCase("service", "/api/service/appointments/{id}/recovery", """{"reason":"Parts late","amount":{"amount":500,"currency":"USD"}}""", "'action'")]
+    [TestCase("sales", "/api/orders/{order}/checklist/insuranceProof", "{}", "'done'")]
+    public async Task AChoiceLeftOut_IsRefused_NamingIt_NotTakenAsNoOrTheFirstOption(string role, string path, string json, string field)
+    {
+        // Read as the type's zero, these declined an approval, moved a visit, or unticked a checklist item.
+        var client = role switch { "manager" => await App.ManagerAsync(), "service" => await App.ServiceAsync(), _ => await App.SalesAsync() };
+        var sales = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
+        var order = await App.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => o.Id).FirstAsync());
+        var before = await CountsAsync();
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+
+        var response = await client.SendAsync(new HttpRequestMessage(path.Contains("checklist", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post,
+            path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{order}", order.ToString(), StringComparison.Ordinal)) { Content = content });
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(400));
+        var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
+        Assert.That(detail, Does.Contain(field).And.Contain("no default"));
+        Assert.That(await CountsAsync(), Is.EqualTo(before));
+    }
+
     private Task<string> CountsAsync() => App.QueryAsync(async db =>
         $"{await db.Payments.CountAsync()}/{await db.Customers.CountAsync()}/{await db.ServiceOperations.CountAsync()}/{await db.StaffAvailability.CountAsync()}/" +
         $"{await db.Users.CountAsync()}/{await db.Tasks.CountAsync()}/{await db.Orders.SumAsync(o => o.Version)}");

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Customers;
 using Dealership.Domain.Customers;
 using Dealership.Web.Security;
@@ -23,7 +24,7 @@ public static class CustomersApi
 
     public sealed record VehicleBody(string Vin, int Year, string Make, string Model, string? Trim, string? Color, int? Odometer);
 
-    public sealed record ContactBody(Dealership.Application.Journey.LogContact.ContactKind Kind, bool FromCustomer, string? Summary);
+    public sealed record ContactBody([property: JsonRequired] Dealership.Application.Journey.LogContact.ContactKind Kind, [property: JsonRequired] bool FromCustomer, string? Summary);
 
     public static void MapCustomersApi(this IEndpointRouteBuilder api)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Common;
 using Dealership.Application.Orders;
 using Dealership.Domain.Orders;
@@ -9,13 +10,13 @@ namespace Dealership.Web.Api;
 /// <summary>/api/orders and /api/deliveries/board. Salespeople change their own orders; others at the site read them.</summary>
 public static class OrdersApi
 {
-    public sealed record MilestoneBody(OrderMilestone Milestone, DateTime? ReachedAt);
+    public sealed record MilestoneBody([property: JsonRequired] OrderMilestone Milestone, DateTime? ReachedAt);
 
     public sealed record PromiseBody(DateOnly PromisedDate, string Reason);
 
     public sealed record CancellationBody(string Reason);
 
-    public sealed record ChecklistBody(bool Done);
+    public sealed record ChecklistBody([property: JsonRequired] bool Done);
 
     public sealed record CollectionBody(DateTime StartsAt, Dealership.Domain.Handover.ChoiceChannel ToldUsBy);
 
@@ -26,9 +27,9 @@ public static class OrdersApi
 
     public sealed record RescissionBody(string Reason);
 
-    public sealed record PaymentBody(PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
+    public sealed record PaymentBody([property: JsonRequired] PaymentMethod Method, MoneyView Amount, string? Reference, PaymentStatus? Status);
 
-    public sealed record SettlementBody(SettleAction Action, string? Note);
+    public sealed record SettlementBody([property: JsonRequired] SettleAction Action, string? Note);
 
     public static void MapOrdersApi(this IEndpointRouteBuilder api)
     {

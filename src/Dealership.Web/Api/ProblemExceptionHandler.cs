@@ -154,6 +154,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 
     private static string DescribeJsonError(System.Text.Json.JsonException json)
     {
+        // System.Text.Json names the missing fields only in its message: "... missing required properties including: 'approved'."
+        var missing = json.Message.IndexOf("including:", StringComparison.Ordinal);
+        if (missing >= 0)
+        {
+            var names = string.Join(", ", json.Message[(missing + "including:".Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(name => $"'{name.Trim('.', '\'', ' ')}'"));
+            return $"Send {names}: a field with no default must be given (true or false, one of its options, or a value). See /scalar for each field.";
+        }
+
         var field = json.Path?.TrimStart('$').TrimStart('.');
         return string.IsNullOrEmpty(field)
             ? "The body is not valid JSON. Send a JSON object with the documented fields (see /scalar)."

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Common;
 using Dealership.Application.Decisions;
 using Dealership.Application.Orders;
@@ -19,7 +20,7 @@ public static class ServiceApi
 
     public sealed record CheckInBody(int Mileage, string? ConcernConfirmed, string UpdatesContact, DateTime PromisedReadyAt, int? Keys = null);
 
-    public sealed record RecoveryBody(DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo);
+    public sealed record RecoveryBody([property: JsonRequired] DecisionAction Action, MoneyView? Amount, string Reason, DateTime? MoveTo);
 
     public static void MapServiceApi(this IEndpointRouteBuilder api)
     {
@@ -162,15 +163,15 @@ public static class ServiceApi
 
     public sealed record DecisionFilter(Guid? SubjectId, Guid? CustomerId, string? Status, string? Staff, string? Action, string? Outcome);
 
-    public sealed record ApprovalBody(bool Approved, string? Reason);
+    public sealed record ApprovalBody([property: JsonRequired] bool Approved, string? Reason);
 
     /// <param name="Why">The kind of reason: ourMistake, delay, competitorMatch, loyalty, hardship or other (the words go in reason).</param>
-    public sealed record DecisionBody(string? SubjectType, Guid SubjectId, DecisionAction Action, MoneyView? Amount, string? Reason, Guid? PaymentId,
+    public sealed record DecisionBody(string? SubjectType, Guid SubjectId, [property: JsonRequired] DecisionAction Action, MoneyView? Amount, string? Reason, Guid? PaymentId,
         DateOnly? ExtendTo, DateTime? MoveTo, DecisionReason? Why);
 
-    public sealed record OutcomeBody(DecisionOutcome Outcome, string? Note);
+    public sealed record OutcomeBody([property: JsonRequired] DecisionOutcome Outcome, string? Note);
 
-    public sealed record PolicyBody(string Role, DecisionAction Action, bool Allowed, long? Limit, string Reason);
+    public sealed record PolicyBody(string Role, [property: JsonRequired] DecisionAction Action, [property: JsonRequired] bool Allowed, long? Limit, string Reason);
 
     /// <summary>/api/policies: the current site's discretionary limits per role and act, with their history.</summary>
     public static void MapPoliciesApi(this IEndpointRouteBuilder api)

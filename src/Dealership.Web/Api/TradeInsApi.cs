@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Custody;
 using Dealership.Application.Orders;
 using Dealership.Application.TradeIns;
@@ -26,7 +27,7 @@ public static class TradeInsApi
 
     public sealed record PayoffSentBody(MoneyView Amount, string Reference);
 
-    public sealed record SaleBody(SaleChannel Channel);
+    public sealed record SaleBody([property: JsonRequired] SaleChannel Channel);
 
     /// <summary>
     /// The photo field of a multipart upload, or a field error: a missing field, another content type and a broken

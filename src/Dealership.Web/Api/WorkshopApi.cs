@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Orders;
 using Dealership.Application.Workshop;
 using Dealership.Domain.Handover;
@@ -15,11 +16,11 @@ public static class WorkshopApi
 {
     public sealed record InspectionBody(IReadOnlyList<RecordInspection.Finding> Findings);
 
-    public sealed record AnswerBody(bool Approved, ChoiceChannel ToldUsBy);
+    public sealed record AnswerBody([property: JsonRequired] bool Approved, ChoiceChannel ToldUsBy);
 
     public sealed record ReadyTimeBody(DateTime ReadyAt, string Reason);
 
-    public sealed record CollectionBody(PaymentMethod Method, MoneyView Amount, string? Reference, bool Pending = false, string? CollectedBy = null);
+    public sealed record CollectionBody([property: JsonRequired] PaymentMethod Method, MoneyView Amount, string? Reference, bool Pending = false, string? CollectedBy = null);
 
     public static void MapWorkshopApi(this IEndpointRouteBuilder api)
     {
