@@ -200,7 +200,7 @@ public sealed partial class ServiceLaneTests
     {
         var advisor = await _host.SignInAsync("service@demo.local");
         var portland = TimeZoneInfo.ConvertTimeFromUtc(DateTime.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
-        var inTwoWeeks = DateOnly.FromDateTime(portland).AddDays(15);
+        var inTwoWeeks = DateOnly.FromDateTime(portland).AddDays(14);
 
         await advisor.GetByTestId("lane-date").FillAsync(inTwoWeeks.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await advisor.GetByLabel("Whose visits").SelectOptionAsync("me");
@@ -212,6 +212,11 @@ public sealed partial class ServiceLaneTests
         await Assertions.Expect(advisor.GetByLabel("Whose visits")).ToHaveValueAsync("me");
         Assert.That(advisor.Url, Does.Contain("advisor=me"));
         await advisor.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "service-lane-any-day.png") });
+
+        // A typo in the year (typed into the address or a browser without a date picker) is said, not a crash.
+        await advisor.GotoAsync("/service?date=9999-12-31");
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Alert)).ToContainTextAsync("There is no lane for 9999-12-31");
+        await Assertions.Expect(advisor.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Service lane · Today");
     }
 
     [Test]

@@ -76,15 +76,27 @@ public sealed class CustomerSearchTests
     }
 
     [Test]
-    public async Task Search_CountsEachFoundCustomersVehicles()
+    public async Task Search_CountsEachFoundCustomersVehicles_OnTheirOwnRows()
     {
-        // The counts come from a second query over the page's customers: each must land on its own row.
+        // The counts come from a second query over the page's customers: each must land on its own row of a longer page.
         using var sales = await _app.SalesAsync();
-        var result = await (await sales.GetAsync("/api/customers?search=quixotic")).ReadJsonAsync();
-        var noCar = await (await sales.GetAsync("/api/customers?search=pagination&pageSize=1")).ReadJsonAsync();
+        var two = await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Vehiclecount Two"));
+        var none = await sales.CreateCustomerAsync(Requests.NewCustomer(lastName: "Vehiclecount None"));
+        var twoId = two.GetProperty("id").GetGuid();
+        foreach (var year in new[] { 2018, 2021 })
+        {
+            var added = await sales.PostAsJsonAsync($"/api/customers/{twoId}/vehicles", new { vin = Requests.NewVin(), year, make = "Honda", model = "Civic" });
+            Assert.That(added.StatusCode, Is.EqualTo(HttpStatusCode.Created), await added.Content.ReadAsStringAsync());
+        }
 
-        Assert.That(result.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == _zelda).GetProperty("vehicleCount").GetInt32(), Is.EqualTo(1));
-        Assert.That(noCar.GetProperty("items")[0].GetProperty("vehicleCount").GetInt32(), Is.EqualTo(0));
+        var rows = (await (await sales.GetAsync("/api/customers?search=vehiclecount")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("id").GetGuid(), i => i.GetProperty("vehicleCount").GetInt32());
+        var zelda = (await SearchAsync("quixotic")).GetProperty("items").EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == _zelda);
+
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[twoId], Is.EqualTo(2));
+        Assert.That(rows[none.GetProperty("id").GetGuid()], Is.EqualTo(0));
+        Assert.That(zelda.GetProperty("vehicleCount").GetInt32(), Is.EqualTo(1));
     }
 
     [TestCase("pageSize=201")]

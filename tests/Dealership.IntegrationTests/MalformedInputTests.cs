@@ -34,6 +34,7 @@ public sealed class MalformedInputTests : SharedAppTests
                 $$"""{"email":"nosites@demo.local","displayName":"No Sites","password":"Correct-Horse-1","roles":["Salesperson"],"primarySiteId":"{{site}}"}""", 400),
             new("promise in year 9999", "sales", HttpMethod.Put, $"/api/orders/{order}/promises/delivered", """{"promisedDate":"9999-12-31","reason":"Late"}""", 400),
             new("availability from year 9999", "service", HttpMethod.Get, "/api/service/availability?from=9999-12-31", null, 400),
+            new("lane in year 9999", "service", HttpMethod.Get, "/api/service/lane?date=9999-12-31", null, 400),
             new("20,000-character blocked-time reason", "manager", HttpMethod.Put, $"/api/staff/{manager}/availability",
                 $$"""{"hours":[],"blocked":[{"from":"2026-12-01T17:00:00Z","until":"2026-12-01T18:00:00Z","reason":"{{longReason}}"}]}""", 400),
             new("terminal escape in a name", "sales", HttpMethod.Post, "/api/customers",
@@ -99,28 +100,38 @@ public sealed class MalformedInputTests : SharedAppTests
         Assert.That(currency[0].GetString(), Does.Contain("three-letter ISO 4217"));
     }
 
-    [TestCase("manager", "/api/decisions/{id}/approval", """{"reason":"Fine by me"}""", "'approved'")]
-    [TestCase("service", "/api/service/appointments/{id}/recovery", """{"reason":"Parts late","amount":{"amount":500,"currency":"USD"}}""", "'action'")]
-    [TestCase("sales", "/api/orders/{order}/checklist/insuranceProof", "{}", "'done'")]
-    public async Task AChoiceLeftOut_IsRefused_NamingIt_NotTakenAsNoOrTheFirstOption(string role, string path, string json, string field)
+    [TestCase("manager", "POST", "/api/decisions/{id}/approval", """{"reason":"Fine by me"}""", "'approved'")]
+    [TestCase("service", "POST", "/api/service/appointments/{id}/recovery", """{"reason":"Parts late","amount":{"amount":500,"currency":"USD"}}""", "'action'")]
+    [TestCase("sales", "PUT", "/api/orders/{order}/checklist/insuranceProof", "{}", "'done'")]
+    [TestCase("sales", "PUT", "/api/customers/{customer}/contact-preferences", """{"language":"es"}""", "'smsConsent'")]
+    public async Task AChoiceLeftOut_IsRefused_NamingIt_NotTakenAsNoOrTheFirstOption(string role, string method, string path, string json, string field)
     {
-        // Read as the type's zero, these declined an approval, moved a visit, or unticked a checklist item.
+        // Read as the type's zero, these declined an approval, moved a visit, unticked a checklist item or withdrew consent.
         var client = role switch { "manager" => await App.ManagerAsync(), "service" => await App.ServiceAsync(), _ => await App.SalesAsync() };
         var sales = await App.QueryAsync(db => db.Users.Where(u => u.Email == "sales@demo.local").Select(u => u.Id).SingleAsync());
-        var order = await App.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => o.Id).FirstAsync());
+        var order = await App.QueryAsync(db => db.Orders.Where(o => o.OwnerStaffId == sales && o.CancelledAt == null).Select(o => new { o.Id, o.CustomerId }).FirstAsync());
+        var decision = await App.QueryAsync(db => db.Decisions.Select(d => d.Id).FirstOrDefaultAsync());
+        var visit = await App.QueryAsync(db => db.Appointments.Where(a => a.Status == Dealership.Domain.Service.AppointmentStatus.Booked).Select(a => a.Id).FirstAsync());
         var before = await CountsAsync();
+        var consent = await App.QueryAsync(db => db.Customers.Where(c => c.Id == order.CustomerId).Select(c => new { c.SmsConsent, c.EmailConsent, c.Version }).SingleAsync());
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        var target = path.Replace("{id}", (path.Contains("decisions", StringComparison.Ordinal) ? decision : visit).ToString(), StringComparison.Ordinal)
+            .Replace("{order}", order.Id.ToString(), StringComparison.Ordinal).Replace("{customer}", order.CustomerId.ToString(), StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), target) { Content = content };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{consent.Version}\"");
 
-        var response = await client.SendAsync(new HttpRequestMessage(path.Contains("checklist", StringComparison.Ordinal) ? HttpMethod.Put : HttpMethod.Post,
-            path.Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal).Replace("{order}", order.ToString(), StringComparison.Ordinal)) { Content = content });
+        var response = await client.SendAsync(request);
 
         Assert.That((int)response.StatusCode, Is.EqualTo(400));
         var detail = (await response.ReadJsonAsync()).GetProperty("detail").GetString();
         Assert.That(detail, Does.Contain(field).And.Contain("no default"));
         Assert.That(await CountsAsync(), Is.EqualTo(before));
+        Assert.That(await App.QueryAsync(db => db.Customers.Where(c => c.Id == order.CustomerId).Select(c => new { c.SmsConsent, c.EmailConsent, c.Version }).SingleAsync()),
+            Is.EqualTo(consent));
     }
 
     private Task<string> CountsAsync() => App.QueryAsync(async db =>
         $"{await db.Payments.CountAsync()}/{await db.Customers.CountAsync()}/{await db.ServiceOperations.CountAsync()}/{await db.StaffAvailability.CountAsync()}/" +
-        $"{await db.Users.CountAsync()}/{await db.Tasks.CountAsync()}/{await db.Orders.SumAsync(o => o.Version)}");
+        $"{await db.Users.CountAsync()}/{await db.Tasks.CountAsync()}/{await db.Orders.SumAsync(o => o.Version)}/{await db.Decisions.CountAsync()}/" +
+        $"{await db.Decisions.Where(d => d.Status != Dealership.Domain.Decisions.DecisionStatus.AwaitingApproval).CountAsync()}/{await db.Appointments.SumAsync(a => a.Version)}");
 }

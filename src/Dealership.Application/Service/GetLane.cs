@@ -49,6 +49,17 @@ public static class GetLane
     [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null, Guid? NewTimesFor = null) : IQuery<Lane>;
 
+    /// <summary>The days a lane can be asked for: a typo in the day field (year 9999) is refused, not worked out.</summary>
+    public static bool IsPlausibleDay(DateOnly date) => date.Year is >= 2000 and <= 2099;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Date).Must(d => d is not { } day || IsPlausibleDay(day)).WithMessage("date is a day between 2000 and 2099 (YYYY-MM-DD).");
+        }
+    }
+
     public sealed class Handler(DealershipDbContext db, SiteContext siteContext, AppointmentViews views, Tracking.MyServiceVisits visits, ICurrentStaff staff,
         TimeProvider clock) : IQueryHandler<Query, Lane>
     {

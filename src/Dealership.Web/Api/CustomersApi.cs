@@ -11,13 +11,13 @@ public static class CustomersApi
 {
     /// <summary>Body of PUT /api/customers/{id}/contact-preferences (the id comes from the route, the version from If-Match).</summary>
     public sealed record ContactPreferencesBody(
-        ContactChannel PreferredChannel,
+        [property: JsonRequired] ContactChannel PreferredChannel,
         string? Language,
         string? TimeZoneId,
         TimeOnly? QuietHoursStart,
         TimeOnly? QuietHoursEnd,
-        bool SmsConsent,
-        bool EmailConsent,
+        [property: JsonRequired] bool SmsConsent,
+        [property: JsonRequired] bool EmailConsent,
         string? ConsentSource);
 
     public sealed record DetailsBody(string FirstName, string LastName, string? Email, string? MobilePhone, bool AllowSharedContact);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Common;
 using Dealership.Application.Journey;
 using Dealership.Application.Notifications;
@@ -12,7 +13,7 @@ namespace Dealership.Web.Api;
 /// <summary>Messages to customers, the outbox, the staff inbox (tasks), the customer's journey and tracking links.</summary>
 public static class MessagingApi
 {
-    public sealed record TaskOwnerBody(Guid? StaffId);
+    public sealed record TaskOwnerBody([property: JsonRequired] Guid? StaffId);
 
     public sealed record MessageBody(string Text, MessageChannel? Channel, Guid? TaskId);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Dealership.Application.Orders;
 using Dealership.Application.Parts;
 using Dealership.Domain.Parts;
@@ -15,7 +16,7 @@ public static class PartsApi
 
     public sealed record ConfirmationBody(DateOnly Eta);
 
-    public sealed record SupplierTermsBody(string OrderEmail, bool AutoSend);
+    public sealed record SupplierTermsBody(string OrderEmail, [property: JsonRequired] bool AutoSend);
 
     public static void MapPartsApi(this IEndpointRouteBuilder api)
     {

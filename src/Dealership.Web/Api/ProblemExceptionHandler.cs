@@ -154,12 +154,15 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
 
     private static string DescribeJsonError(System.Text.Json.JsonException json)
     {
-        // System.Text.Json names the missing fields only in its message: "... missing required properties including: 'approved'."
-        var missing = json.Message.IndexOf("including:", StringComparison.Ordinal);
-        if (missing >= 0)
+        // System.Text.Json names the missing fields only in its message ("JSON deserialization for type '…' was missing
+        // required properties including: 'approved'."), and shortens a long list; a nested body's path is given apart.
+        const string Missing = "was missing required properties including:";
+        var missing = json.Message.IndexOf(Missing, StringComparison.Ordinal);
+        if (missing >= 0 && json.Message.StartsWith("JSON deserialization for type", StringComparison.Ordinal))
         {
-            var names = string.Join(", ", json.Message[(missing + "including:".Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                .Select(name => $"'{name.Trim('.', '\'', ' ')}'"));
+            var at = json.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') + "." : "";
+            var names = string.Join(", ", json.Message[(missing + Missing.Length)..].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(name => $"'{at}{name.Trim('.', '\'', ' ')}'"));
             return $"Send {names}: a field with no default must be given (true or false, one of its options, or a value). See /scalar for each field.";
         }
 

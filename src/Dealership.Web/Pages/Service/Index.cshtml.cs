@@ -195,6 +195,12 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         Site = site;
         LocalNow = site.ToLocal(clock.GetUtcNow().UtcDateTime);
         Today = DateOnly.FromDateTime(LocalNow);
+        if (Date is { } asked && !GetLane.IsPlausibleDay(asked))
+        {
+            Errors.Add($"There is no lane for {asked:yyyy-MM-dd}: pick a day between 2000 and 2099. Showing today.");
+            Date = null;
+        }
+
         Lane = await mediator.Send(new GetLane.Query(Date ?? Today, Advisor == "me" ? staff.StaffId : null, Fix), ct);
         Date = Lane.Date;
     }
