@@ -49,14 +49,22 @@ public static class GetLane
     [Allowed(Access.ReadService)]
     public sealed record Query(DateOnly? Date, Guid? AdvisorStaffId = null, Guid? NewTimesFor = null) : IQuery<Lane>;
 
-    /// <summary>The days a lane can be asked for: a typo in the day field (year 9999) is refused, not worked out.</summary>
-    public static bool IsPlausibleDay(DateOnly date) => date.Year is >= 2000 and <= 2099;
+    /// <summary>The first and last day a lane can be asked for: a typo in the day field (year 9999) is refused, not worked out.</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1);
+
+    /// <inheritdoc cref="FirstDay"/>
+    public static readonly DateOnly LastDay = new(2099, 12, 31);
+
+    public static bool IsPlausibleDay(DateOnly date) => date >= FirstDay && date <= LastDay;
+
+    /// <summary>The range in words, for the API's problem and the page's message alike.</summary>
+    public static string DayRange => $"between {FirstDay.Year} and {LastDay.Year}";
 
     public sealed class Validator : AbstractValidator<Query>
     {
         public Validator()
         {
-            RuleFor(q => q.Date).Must(d => d is not { } day || IsPlausibleDay(day)).WithMessage("date is a day between 2000 and 2099 (YYYY-MM-DD).");
+            RuleFor(q => q.Date).Must(d => d is not { } day || IsPlausibleDay(day)).WithMessage($"date is a day {DayRange} (YYYY-MM-DD).");
         }
     }
 

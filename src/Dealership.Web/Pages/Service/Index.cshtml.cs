@@ -197,7 +197,7 @@ public sealed class IndexModel(IMediator mediator, Application.Common.ICurrentSt
         Today = DateOnly.FromDateTime(LocalNow);
         if (Date is { } asked && !GetLane.IsPlausibleDay(asked))
         {
-            Errors.Add($"There is no lane for {asked:yyyy-MM-dd}: pick a day between 2000 and 2099. Showing today.");
+            Errors.Add($"There is no lane for {asked:yyyy-MM-dd}: pick a day {GetLane.DayRange}. Showing today.");
             Date = null;
         }
 
