@@ -199,6 +199,19 @@ public sealed class DealershipDbContext(DbContextOptions<DealershipDbContext> op
     /// </summary>
     public bool OnSqlite => _onSqlite ??= Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
+    /// <summary>
+    /// On SQLite, closes the connection <see cref="SqliteConnectionPerLease"/> keeps open, when no transaction uses it:
+    /// it goes back to Microsoft.Data.Sqlite's pool with its page cache, and the next query opens it again.
+    /// Closed on the connection itself, because EF's own close is what the lease suppresses.
+    /// </summary>
+    public void ReleaseIdleSqliteConnection()
+    {
+        if (OnSqlite && Database.CurrentTransaction is null && Database.GetDbConnection() is { State: System.Data.ConnectionState.Open } connection)
+        {
+            connection.Close();
+        }
+    }
+
     // Kept: EF works the provider's name out from its assembly's name on every call (a pooled context's provider never changes).
     private bool? _onSqlite;
 

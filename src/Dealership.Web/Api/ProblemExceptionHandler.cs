@@ -70,6 +70,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, IHo
             StatusCodes.Status405MethodNotAllowed => ("Method not allowed", "This address does not take that HTTP method; see /scalar for the ones it does."),
             StatusCodes.Status413PayloadTooLarge => ("Request too large", "The body is larger than any request this API takes; send less."),
             StatusCodes.Status415UnsupportedMediaType => ("Unsupported content type", "Send the body as JSON with Content-Type: application/json."),
+            StatusCodes.Status503ServiceUnavailable => ("Busy", "The server is answering as many reads as it can and the queue is full. Nothing was done; send the request again after Retry-After seconds."),
             _ => (ReasonPhrases.GetReasonPhrase(status), null as string),
         };
         return WriteJsonAsync(httpContext, new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail });
