@@ -23,9 +23,6 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
     kestrel.Limits.MaxRequestHeaderCount = 60;
     kestrel.Limits.MaxRequestLineSize = 8 * 1024;
-    // An answer up to 1 MB (the busiest lane's is about 200 KB) is handed over whole, so the request finishes, and gives
-    // back its place among the reads (ReadBulkhead) and its connection, while a slow phone is still downloading it.
-    kestrel.Limits.MaxResponseBufferSize = 1024 * 1024;
 });
 var paths = new AppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(paths);

@@ -27,9 +27,9 @@ public sealed class ReadBulkheadTests
             waiting = manager.GetAsync("/api/orders");
             await WaitUntilAsync(() => limiter.GetStatistics()?.CurrentQueuedCount == 1, "the read joins the queue");
 
-            var registered = await manager.PostAsJsonAsync("/api/customers", Requests.NewCustomer(), DealershipApp.Json);
+            var registered = await manager.PostAsJsonAsync("/api/customers", Requests.NewCustomer(), DealershipApp.Json).WaitAsync(TimeSpan.FromSeconds(30));
             Assert.That(registered.StatusCode, Is.EqualTo(HttpStatusCode.Created), "a write does not wait behind the reads");
-            Assert.That((await manager.GetAsync("/health/live")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "probes are never held");
+            Assert.That((await manager.GetAsync("/health/live").WaitAsync(TimeSpan.FromSeconds(30))).StatusCode, Is.EqualTo(HttpStatusCode.OK), "probes are never held");
             Assert.That(waiting.IsCompleted, Is.False, "the read is still waiting for its place");
         }
         finally
@@ -67,9 +67,49 @@ public sealed class ReadBulkheadTests
             Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("very busy").And.Contain("reload the page"),
                 "a person reads a sentence, not a blank page");
+
+            using var stranger = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            using var tracking = await stranger.GetAsync("/track/unknown-00000000000000000000000000");
+            Assert.That(tracking.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable), "a customer's page is a read like any other");
+            Assert.That(await tracking.Content.ReadAsStringAsync(), Does.Contain("lang=\"es\"").And.Contain("vuelva a cargar"), "in both languages");
+            using var staffPage = await stranger.GetAsync("/deliveries");
+            Assert.That(staffPage.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a stranger at a staff page is sent to sign in without waiting for a place");
         }
 
         Assert.That((await manager.GetAsync("/api/orders")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "served again once a place is free");
+    }
+
+    [Test]
+    public async Task AReadGivesItsPlaceBack_AsItsAnswerStarts_SoASlowDownloadDoesNotHoldTheOthers()
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "5" });
+        await app.InitializeAsync();
+        var who = await Arrange.CustomerWithCarAsync(app);
+        using var sales = await app.SalesAsync();
+        var tradeIn = await (await sales.PostAsJsonAsync("/api/trade-ins", new
+        {
+            customerId = who.CustomerId, vin = TradeInTests.HighlanderVin(4242), year = 2019, make = "Toyota", model = "Highlander", trim = "XLE", mileage = 47_800,
+            condition = new { warningLights = false, smokeOrLeaks = false, accidentHistory = false, repairsOver500 = false, keys = 2, title = "inHand" },
+        }, DealershipApp.Json)).ReadJsonAsync();
+        var tradeInId = tradeIn.GetProperty("id").GetGuid();
+        // A photo of 2 MB: far more than the test server's pipe takes before the app's writes wait for the reader.
+        var png = new byte[2 * 1024 * 1024];
+        new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52 }.CopyTo(png, 0);
+        var file = new ByteArrayContent(png);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
+        using var upload = new MultipartFormDataContent { { file, "photo", "car.png" } };
+        var uploaded = await sales.PostAsync($"/api/trade-ins/{tradeInId}/photos", upload);
+        Assert.That(uploaded.StatusCode, Is.EqualTo(HttpStatusCode.Created), await uploaded.Content.ReadAsStringAsync());
+        var photoId = (await uploaded.ReadJsonAsync()).GetProperty("photoIds")[0].GetGuid();
+        var limiter = app.Services.GetRequiredService<ReadBulkhead>().Limiter;
+
+        // The photo's headers are in; its body is not read yet, so the app is still writing it.
+        using var download = await sales.GetAsync($"/api/trade-ins/{tradeInId}/photos/{photoId}", HttpCompletionOption.ResponseHeadersRead);
+        Assert.That(download.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(limiter.GetStatistics()?.CurrentAvailablePermits, Is.EqualTo(1), "the place went back when the answer started");
+        using var other = await sales.GetAsync("/api/orders").WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another read is served while the photo is still on its way");
+        Assert.That((await download.Content.ReadAsByteArrayAsync()).Length, Is.EqualTo(png.Length), "and the photo arrives whole");
     }
 
     [Test]

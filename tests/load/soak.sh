@@ -7,8 +7,9 @@
 #
 # It prints: requests by answer (2xx, 429, 4xx, 5xx), 429s without a Retry-After, the latency wrk saw, the
 # latency a well-behaved colleague sees meanwhile (one request a second, as a different person), and the web
-# process's resident memory over time. It exits non-zero on any 5xx, any 429 without Retry-After, or a 429
-# missing altogether (the load never reached the per-caller limit, so nothing was shown).
+# process's resident memory over time. It exits non-zero on any 5xx (a 503 with Retry-After from a full read queue,
+# ADR 0030, is counted apart as "busy" and is not a failure), any 429 without Retry-After, or a 429 missing
+# altogether (the load never reached the per-caller limit, so nothing was shown).
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -65,7 +66,7 @@ function setup(thread)
   table.insert(threads, thread)
 end
 function init(args)
-  ok, limited, missing, client, server = 0, 0, 0, 0, 0
+  ok, limited, missing, client, server, busy = 0, 0, 0, 0, 0, 0
 end
 function request()
   n = n + 1
@@ -81,16 +82,17 @@ function response(status, headers, body)
   if status == 429 then
     limited = limited + 1
     if headers["Retry-After"] == nil then missing = missing + 1 end
+  elseif status == 503 and headers["Retry-After"] ~= nil then busy = busy + 1
   elseif status >= 500 then server = server + 1
   elseif status >= 400 then client = client + 1
   else ok = ok + 1 end
 end
 function done(summary, latency, requests)
-  local t = { ok = 0, limited = 0, missing = 0, client = 0, server = 0 }
+  local t = { ok = 0, limited = 0, missing = 0, client = 0, server = 0, busy = 0 }
   for _, thread in ipairs(threads) do
     for k, _ in pairs(t) do t[k] = t[k] + (thread:get(k) or 0) end
   end
-  io.write(string.format("answers: %d 2xx, %d 429, %d other 4xx, %d 5xx; 429 without Retry-After: %d\n", t.ok, t.limited, t.client, t.server, t.missing))
+  io.write(string.format("answers: %d 2xx, %d 429, %d other 4xx, %d 503 busy with Retry-After, %d other 5xx; 429 without Retry-After: %d\n", t.ok, t.limited, t.client, t.busy, t.server, t.missing))
   io.write(string.format("wrk latency (all answers): p50 %.1f ms, p99 %.1f ms, max %.1f ms; %.0f requests/s\n",
     latency:percentile(50) / 1000, latency:percentile(99) / 1000, latency.max / 1000, summary.requests / (summary.duration / 1e6)))
   local f = io.open("$work/counts", "w")

@@ -18,8 +18,17 @@ public sealed class ReadBulkhead : IDisposable
     public ReadBulkhead(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var concurrent = configuration.GetValue("Performance:ConcurrentReads", 4 * Environment.ProcessorCount);
-        var queued = configuration.GetValue("Performance:QueuedReads", 2000);
+        int concurrent, queued;
+        try
+        {
+            concurrent = configuration.GetValue("Performance:ConcurrentReads", 4 * Environment.ProcessorCount);
+            queued = configuration.GetValue("Performance:QueuedReads", 2000);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new ConfigurationProblemException($"Performance:ConcurrentReads and Performance:QueuedReads are whole numbers: {ex.Message}");
+        }
+
         if (concurrent < 1 || queued < 0)
         {
             throw new ConfigurationProblemException(
@@ -37,13 +46,18 @@ public sealed class ReadBulkhead : IDisposable
     /// <summary>The places themselves; the tests take them to fill the bulkhead.</summary>
     public ConcurrencyLimiter Limiter { get; }
 
-    /// <summary>Whether this request waits for a place: a read that reached one of the app's endpoints.</summary>
+    /// <summary>
+    /// Whether this request waits for a place: a read that reached one of the app's endpoints, from someone signed in or
+    /// for a page anyone may see. A stranger's read of a staff page is turned away by authorization without waiting,
+    /// and without taking a place from staff.
+    /// </summary>
     public static bool Holds(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         return (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && context.GetEndpoint() is not null
+            && context.GetEndpoint() is { } endpoint
+            && (context.User.Identity?.IsAuthenticated == true || endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAllowAnonymous>() is not null)
             && !request.Path.StartsWithSegments("/health")
             && !request.Path.StartsWithSegments("/status")
             && !request.Path.StartsWithSegments("/error");
@@ -78,30 +92,74 @@ public static class ReadBulkheadMiddleware
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
-                // The caller gave up while waiting: nothing was done, and nobody is there to answer.
+                // The caller gave up while waiting: nothing was done, and nobody is there to read an answer.
+                context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
                 return;
             }
 
-            using (place)
+            if (!place.IsAcquired)
             {
-                if (!place.IsAcquired)
-                {
-                    // The API's status-code pages write the problem document, the staff UI's its status page.
-                    context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                    context.Response.Headers.RetryAfter = "2";
-                    return;
-                }
+                place.Dispose();
+                await RefuseAsync(context);
+                return;
+            }
 
-                try
+            // The place and the connection are given back as soon as the answer starts to go out (its work is done by
+            // then: handlers return what they read, and pages render before they write), so a slow phone downloading a
+            // photo holds neither; or when the request ends without an answer started.
+            var left = 0;
+            void Leave()
+            {
+                if (Interlocked.Exchange(ref left, 1) == 0)
                 {
-                    await next(context);
-                }
-                finally
-                {
-                    // The connection goes back to the pool with the place, not when a slow client has read the answer.
-                    context.RequestServices.GetService<DealershipDbContext>()?.ReleaseIdleSqliteConnection();
+                    try
+                    {
+                        context.RequestServices.GetService<DealershipDbContext>()?.ReleaseIdleSqliteConnection();
+                    }
+                    finally
+                    {
+                        place.Dispose();
+                    }
                 }
             }
+
+            context.Response.OnStarting(() =>
+            {
+                Leave();
+                return Task.CompletedTask;
+            });
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                Leave();
+            }
         });
+    }
+
+    /// <summary>
+    /// 503 with Retry-After. The API's status-code pages write its problem document. A page gets a short one of its
+    /// own rather than the status page, whose layout would read the database for every request turned away.
+    /// </summary>
+    private static Task RefuseAsync(HttpContext context)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "2";
+        if (Api.ProblemExceptionHandler.IsApiRequest(context.Request))
+        {
+            return Task.CompletedTask;
+        }
+
+        context.Response.ContentType = "text/html; charset=utf-8";
+        var spanish = context.Request.Path.StartsWithSegments("/track")
+            ? "<p lang=\"es\">Estamos muy ocupados en este momento. No se ha perdido nada: espere unos segundos y vuelva a cargar la página.</p>"
+            : "";
+        return context.Response.WriteAsync(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+            + "<title>Very busy just now</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>"
+            + "<div class=\"card empty\" style=\"max-width:560px;margin:3rem auto\"><strong>We are very busy just now.</strong>"
+            + "<p>Nothing was lost. Wait a few seconds and reload the page.</p>" + spanish + "</div></body></html>");
     }
 }

@@ -22,7 +22,6 @@ public sealed class StatusModel : PageModel
             404 => ("We could not find that page.", "The link may be out of date, or the record is not one you can see. Search for the customer instead."),
             403 => ("This page is not available for your role.", "If you need it for your work, ask a manager to change your access."),
             429 => ("Too many attempts.", "Wait a minute and try again."),
-            503 => ("The service desk is very busy just now.", "Nothing was lost. Wait a few seconds and reload the page."),
             _ => ("Something went wrong.", "Go back and try again."),
         };
     }
