@@ -113,11 +113,44 @@ public sealed class ReadBulkheadTests
     }
 
     [Test]
-    public void AWrongSetting_StopsTheStart_NamingIt()
+    public async Task AReadGivenUpWhileWaiting_LeavesTheQueue_WithoutBeingWorkedOn()
     {
-        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "0" });
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "1" });
+        await app.InitializeAsync();
+        using var manager = await app.ManagerAsync();
+        var limiter = app.Services.GetRequiredService<ReadBulkhead>().Limiter;
+
+        var taken = limiter.AttemptAcquire(1);
+        Task<HttpResponseMessage> next;
+        try
+        {
+            Assert.That(taken.IsAcquired, Is.True);
+            using var giveUp = new CancellationTokenSource();
+            var waiting = manager.GetAsync("/api/orders", giveUp.Token);
+            await WaitUntilAsync(() => limiter.GetStatistics()?.CurrentQueuedCount == 1, "the read joins the queue");
+            await giveUp.CancelAsync();
+            Assert.That(async () => await waiting, Throws.InstanceOf<OperationCanceledException>());
+            await WaitUntilAsync(() => limiter.GetStatistics()?.CurrentQueuedCount == 0, "the read given up leaves the queue");
+            next = manager.GetAsync("/api/orders");
+            await WaitUntilAsync(() => limiter.GetStatistics()?.CurrentQueuedCount == 1, "so the next read has room to wait (the queue holds one)");
+        }
+        finally
+        {
+            taken.Dispose();
+        }
+
+        using var answer = await next.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK), "and it is the one served when the place frees");
+    }
+
+    [TestCase("Performance:ConcurrentReads", "0", "Performance:ConcurrentReads must be at least 1")]
+    [TestCase("Performance:QueuedReads", "-1", "Performance:QueuedReads at least 0")]
+    [TestCase("Performance:QueuedReads", "lots", "are whole numbers")]
+    public void AWrongSetting_StopsTheStart_NamingIt(string setting, string value, string message)
+    {
+        using var app = new DealershipApp(settings: new Dictionary<string, string?> { [setting] = value });
         var error = Assert.Throws<ConfigurationProblemException>(() => app.CreateClient());
-        Assert.That(error!.Message, Does.Contain("Performance:ConcurrentReads must be at least 1"));
+        Assert.That(error!.Message, Does.Contain(message));
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)

@@ -69,8 +69,9 @@ public sealed class ReadBulkhead : IDisposable
 public static class ReadBulkheadMiddleware
 {
     /// <summary>
-    /// After routing and the rate limiter (a caller over their own limit is told so without waiting), before anything
-    /// that reads the database for the request (<see cref="Security.CurrentStaffMiddleware"/>).
+    /// After routing and the rate limiter (a caller over their own limit is told so without waiting), before the
+    /// middleware that reads the signed-in staff member for every request (<see cref="Security.CurrentStaffMiddleware"/>).
+    /// (Identity's security-stamp check, about once in 30 minutes per cookie, reads before it, in authentication.)
     /// </summary>
     public static IApplicationBuilder UseReadBulkhead(this IApplicationBuilder app)
     {
@@ -92,8 +93,14 @@ public static class ReadBulkheadMiddleware
             }
             catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
             {
-                // The caller gave up while waiting: nothing was done, and nobody is there to read an answer.
+                // The caller gave up while waiting: nothing was done, and nobody is there to read an answer, so no status
+                // page or problem document is made for it either.
                 context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                if (context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } statusPages)
+                {
+                    statusPages.Enabled = false;
+                }
+
                 return;
             }
 
@@ -153,13 +160,12 @@ public static class ReadBulkheadMiddleware
         }
 
         context.Response.ContentType = "text/html; charset=utf-8";
-        var spanish = context.Request.Path.StartsWithSegments("/track")
-            ? "<p lang=\"es\">Estamos muy ocupados en este momento. No se ha perdido nada: espere unos segundos y vuelva a cargar la página.</p>"
-            : "";
-        return context.Response.WriteAsync(
-            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-            + "<title>Very busy just now</title><link rel=\"stylesheet\" href=\"/css/site.css\"></head><body>"
-            + "<div class=\"card empty\" style=\"max-width:560px;margin:3rem auto\"><strong>We are very busy just now.</strong>"
-            + "<p>Nothing was lost. Wait a few seconds and reload the page.</p>" + spanish + "</div></body></html>");
+        const string Head = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Very busy just now</title>";
+        const string English = "<strong>We are very busy just now.</strong><p>Nothing was lost. Wait a few seconds and reload the page.</p>";
+        return context.Response.WriteAsync(context.Request.Path.StartsWithSegments("/track")
+            ? Head + "<meta name=\"robots\" content=\"noindex\"><link rel=\"stylesheet\" href=\"/css/customer.css\"></head><body><div class=\"c-page\"><div class=\"c-card c-center\">"
+                + English + "<p lang=\"es\"><strong>Estamos muy ocupados en este momento.</strong> No se ha perdido nada: espere unos segundos y vuelva a cargar la página.</p></div></div></body></html>"
+            : Head + "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><div class=\"card empty\" style=\"max-width:560px;margin:3rem auto\">"
+                + English + "</div></body></html>");
     }
 }
