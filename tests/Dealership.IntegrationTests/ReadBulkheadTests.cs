@@ -51,6 +51,17 @@ public sealed class ReadBulkheadTests
         var (pages, _) = await app.SignInToPagesAsync("manager@demo.local");
         using var pageClient = pages;
         var limiter = app.Services.GetRequiredService<ReadBulkhead>().Limiter;
+        var refusals = 0L;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == Application.Common.DealershipMetrics.MeterName && instrument.Name == "dealership.reads.refused")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref refusals, value));
+        listener.Start();
 
         using (var taken = limiter.AttemptAcquire(1))
         {
@@ -74,6 +85,7 @@ public sealed class ReadBulkheadTests
             Assert.That(await tracking.Content.ReadAsStringAsync(), Does.Contain("lang=\"es\"").And.Contain("vuelva a cargar"), "in both languages");
             using var staffPage = await stranger.GetAsync("/deliveries");
             Assert.That(staffPage.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a stranger at a staff page is sent to sign in without waiting for a place");
+            Assert.That(Interlocked.Read(ref refusals), Is.EqualTo(3), "each read turned away is counted for the operator");
         }
 
         Assert.That((await manager.GetAsync("/api/orders")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "served again once a place is free");

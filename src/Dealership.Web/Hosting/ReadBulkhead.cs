@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using System.Threading.RateLimiting;
+using Dealership.Application.Common;
 using Dealership.Application.Data;
 
 namespace Dealership.Web.Hosting;
@@ -15,9 +17,13 @@ namespace Dealership.Web.Hosting;
 /// </summary>
 public sealed class ReadBulkhead : IDisposable
 {
-    public ReadBulkhead(IConfiguration configuration)
+    private readonly Meter _meter;
+    private readonly Counter<long> _refused;
+
+    public ReadBulkhead(IConfiguration configuration, IMeterFactory meters)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(meters);
         int concurrent, queued;
         try
         {
@@ -41,7 +47,16 @@ public sealed class ReadBulkhead : IDisposable
             QueueLimit = queued,
             QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
         });
+
+        // What an operator needs to see that the machine is short of cores: reads waiting, and reads turned away.
+        _meter = meters.Create(DealershipMetrics.MeterName);
+        _refused = _meter.CreateCounter<long>("dealership.reads.refused", "{request}", "Reads answered 503 because the queue for a place was full (ADR 0030)");
+        _meter.CreateObservableGauge("dealership.reads.waiting", () => Limiter.GetStatistics()?.CurrentQueuedCount ?? 0, "{request}",
+            "Reads waiting for a place (ADR 0030)");
     }
+
+    /// <summary>Counts a read turned away.</summary>
+    public void Refused() => _refused.Add(1);
 
     /// <summary>The places themselves; the tests take them to fill the bulkhead.</summary>
     public ConcurrencyLimiter Limiter { get; }
@@ -63,7 +78,11 @@ public sealed class ReadBulkhead : IDisposable
             && !request.Path.StartsWithSegments("/error");
     }
 
-    public void Dispose() => Limiter.Dispose();
+    public void Dispose()
+    {
+        Limiter.Dispose();
+        _meter.Dispose();
+    }
 }
 
 public static class ReadBulkheadMiddleware
@@ -107,6 +126,7 @@ public static class ReadBulkheadMiddleware
             if (!place.IsAcquired)
             {
                 place.Dispose();
+                bulkhead.Refused();
                 await RefuseAsync(context);
                 return;
             }
