@@ -14,8 +14,7 @@ public sealed class ReadBulkheadTests
     [Test]
     public async Task AReadWaitsForAPlace_WhileWritesAndProbesCarryOn_AndIsAnsweredWhenOneFrees()
     {
-        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "5" });
-        await app.InitializeAsync();
+        using var app = await AppWithPlacesAsync(places: 1, queued: 5);
         using var manager = await app.ManagerAsync();
         var limiter = app.Services.GetRequiredService<ReadBulkhead>().Limiter;
 
@@ -45,8 +44,7 @@ public sealed class ReadBulkheadTests
     [Test]
     public async Task AReadPastAFullQueue_IsRefusedWith503AndWhenToComeBack_InTheApiAndOnThePages()
     {
-        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "0" });
-        await app.InitializeAsync();
+        using var app = await AppWithPlacesAsync(places: 1, queued: 0);
         using var manager = await app.ManagerAsync();
         var (pages, _) = await app.SignInToPagesAsync("manager@demo.local");
         using var pageClient = pages;
@@ -94,8 +92,7 @@ public sealed class ReadBulkheadTests
     [Test]
     public async Task AReadGivesItsPlaceBack_AsItsAnswerStarts_SoASlowDownloadDoesNotHoldTheOthers()
     {
-        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "5" });
-        await app.InitializeAsync();
+        using var app = await AppWithPlacesAsync(places: 1, queued: 5);
         var who = await Arrange.CustomerWithCarAsync(app);
         using var sales = await app.SalesAsync();
         var tradeIn = await (await sales.PostAsJsonAsync("/api/trade-ins", new
@@ -127,8 +124,7 @@ public sealed class ReadBulkheadTests
     [Test]
     public async Task AReadGivenUpWhileWaiting_LeavesTheQueue_WithoutBeingWorkedOn()
     {
-        using var app = new DealershipApp(settings: new Dictionary<string, string?> { ["Performance:ConcurrentReads"] = "1", ["Performance:QueuedReads"] = "1" });
-        await app.InitializeAsync();
+        using var app = await AppWithPlacesAsync(places: 1, queued: 1);
         using var manager = await app.ManagerAsync();
         var limiter = app.Services.GetRequiredService<ReadBulkhead>().Limiter;
 
@@ -163,6 +159,18 @@ public sealed class ReadBulkheadTests
         using var app = new DealershipApp(settings: new Dictionary<string, string?> { [setting] = value });
         var error = Assert.Throws<ConfigurationProblemException>(() => app.CreateClient());
         Assert.That(error!.Message, Does.Contain(message));
+    }
+
+    /// <summary>An app with <paramref name="places"/> reads at once and <paramref name="queued"/> waiting, the tests' own limits.</summary>
+    private static async Task<DealershipApp> AppWithPlacesAsync(int places, int queued)
+    {
+        var app = new DealershipApp(settings: new Dictionary<string, string?>
+        {
+            ["Performance:ConcurrentReads"] = places.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Performance:QueuedReads"] = queued.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await app.InitializeAsync();
+        return app;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
