@@ -66,6 +66,21 @@ public sealed class AfterCommitTests
     }
 
     [Test]
+    public async Task ABookingWithoutParts_KicksOnlyTheDispatcher()
+    {
+        using var advisor = await _app.ServiceAsync();
+        var (customer, vehicle) = await CustomerWithCarAsync(advisor);
+
+        var response = await advisor.PostAsJsonAsync("/api/service/appointments",
+            new { customerId = customer, vehicleId = vehicle, concern = "Knocking from the front left wheel", startsAt = Portland(30, 15) });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadJsonAsync()).GetProperty("readiness").GetString(), Is.EqualTo("noParts"));
+        // Nothing to plan: a planning run per such booking was a second transaction holding the write lock (issue #14).
+        Assert.That(_jobs.Enqueued, Is.EqualTo(new[] { nameof(NotificationDispatcher) }));
+    }
+
+    [Test]
     public async Task ABookingWithAnIdempotencyKey_KicksBoth_Once_AndAReplayKicksNothing()
     {
         using var advisor = await _app.ServiceAsync();

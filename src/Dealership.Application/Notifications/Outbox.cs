@@ -11,7 +11,7 @@ namespace Dealership.Application.Notifications;
 /// the channels from the customer's choice and consent, records why a channel was not used (suppressed rows
 /// are visible to staff), and holds non-urgent messages until the customer's quiet hours end.
 /// </summary>
-public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
+public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.SiteContext siteContext)
 {
     /// <param name="deduplicationBase">Business facts that identify the message, e.g. <c>customer/{id}/message/{messageId}</c>; the channel is appended.</param>
     public Task<IReadOnlyList<Notification>> QueueAsync(Customer customer, Guid? siteId, string templateKey, string deduplicationBase,
@@ -43,8 +43,14 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock)
             .ToHashSet(StringComparer.Ordinal);
         existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
-        var siteIds = messages.Select(m => m.SiteId).OfType<Guid>().Distinct().ToList();
+        // Quiet hours need the sites' time zones: the request's own site is not read again if it was read already.
+        var current = siteContext.Loaded;
+        var siteIds = messages.Select(m => m.SiteId).OfType<Guid>().Where(id => id != current?.Id).Distinct().ToList();
         var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
+        if (current is not null && messages.Any(m => m.SiteId == current.Id))
+        {
+            sites[current.Id] = current;
+        }
 
         var queued = new List<Notification>();
         foreach (var (message, channels) in planned)

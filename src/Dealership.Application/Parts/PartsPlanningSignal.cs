@@ -16,7 +16,13 @@ public sealed class PartsPlanningSignal(UnitOfWork unit, IBackgroundJobClient jo
 {
     public Task HandleAsync(Domain.Parts.SupplierNowAutoSends domainEvent, CancellationToken cancellationToken) => PlanEverything();
 
-    public Task HandleAsync(Domain.Service.AppointmentBooked domainEvent, CancellationToken cancellationToken) => PlanVisit(domainEvent.Appointment.Id);
+    /// <summary>
+    /// A visit booked without parts (a diagnosis, a concern to look at) has nothing to plan: no run, so no second
+    /// transaction and write lock per booking (issue #14). A booked visit's lines are the ones it was booked with (parts
+    /// for extra work found after check-in are the workshop's), and the recurring run still re-dates and releases drafts.
+    /// </summary>
+    public Task HandleAsync(Domain.Service.AppointmentBooked domainEvent, CancellationToken cancellationToken) =>
+        domainEvent.Appointment.PartLines.Count == 0 ? Task.CompletedTask : PlanVisit(domainEvent.Appointment.Id);
 
     /// <summary>A move may free stock (a visit moved beyond the horizon gives its parts back) for others waiting on it: everything is planned.</summary>
     public Task HandleAsync(Domain.Service.AppointmentRescheduled domainEvent, CancellationToken cancellationToken) => PlanEverything();

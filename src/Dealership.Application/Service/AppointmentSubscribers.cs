@@ -14,7 +14,7 @@ namespace Dealership.Application.Service;
 /// cancelled, confirmed by the customer, checked in with the promised-ready time. Rows only, in the same
 /// transaction as the change.
 /// </summary>
-public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbox outbox, Workshop.WorkshopBills bills) :
+public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbox outbox, Workshop.WorkshopBills bills, Sites.SiteContext siteContext) :
     IDomainEventSubscriber<AppointmentBooked>,
     IDomainEventSubscriber<AppointmentRescheduled>,
     IDomainEventSubscriber<AppointmentCancelled>,
@@ -100,7 +100,8 @@ public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbo
     private async Task<(Domain.Customers.Customer, Domain.Sites.Site, Dictionary<string, string>)> FactsAsync(ServiceAppointment a, CancellationToken ct)
     {
         var customer = await db.Customers.FirstAsync(c => c.Id == a.CustomerId, ct);
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == a.SiteId, ct);
+        // The request's own site if it read it already (a booking has); a job's visit reads it here.
+        var site = await siteContext.OfRecordAsync(a.SiteId, ct);
         var vehicle = (await db.Vehicles.AsNoTracking().FirstAsync(v => v.Id == a.VehicleId, ct)).ShortName;
         var data = ServiceNotices.Base(a, vehicle);
         data["advisorName"] = await db.Users.AsNoTracking().Where(u => u.Id == a.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(ct);

@@ -52,7 +52,7 @@ public static class BookAppointment
                 await RefuseDuplicateAsync(command, site, cancellationToken);
             }
 
-            var advisorId = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
+            var (advisorId, advisorName) = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
             DateTime startsAt;
             DateOnly date;
             if (command.WalkIn)
@@ -73,7 +73,7 @@ public static class BookAppointment
             var (operations, lines) = await OperationsAndPartsAsync(command.OperationCodes ?? [], site, cancellationToken);
             var appointment = new ServiceAppointment(site.Id, command.CustomerId, command.VehicleId, advisorId, command.Concern, startsAt, date, command.WalkIn,
                 operations, lines, staff.RequireStaffId(), now);
-            await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, null, cancellationToken);
+            await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, advisorName, null, cancellationToken);
             db.Appointments.Add(appointment);
             return await views.OneAsync(appointment, cancellationToken);
         }
@@ -102,18 +102,25 @@ public static class BookAppointment
             throw error;
         }
 
-        private async Task<Guid> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
+        /// <summary>The advisor and their name (the capacity check names them if their day is full).</summary>
+        private async Task<(Guid Id, string Name)> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
         {
             var advisors = await capacity.AdvisorsAsync(siteId, ct);
             var id = requested ?? (staff.IsInRole(StaffRoles.ServiceAdvisor) ? staff.RequireStaffId() : (Guid?)null)
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("advisorStaffId", "Choose the service advisor for this visit.")]);
-            return advisors.Any(a => a.Id == id) ? id
+            return advisors.FirstOrDefault(a => a.Id == id) is { Name: not null } advisor ? advisor
                 : throw new DomainRuleException("That person is not a service advisor at this site. Choose one from the availability.", "not-an-advisor");
         }
 
         private async Task<(List<AppointmentOperation>, List<AppointmentPartLine>)> OperationsAndPartsAsync(IReadOnlyList<string> codes, Domain.Sites.Site site, CancellationToken ct)
         {
             var wanted = codes.Select(c => c.Trim().ToUpperInvariant()).Where(c => c.Length > 0).Distinct().ToList();
+            if (wanted.Count == 0)
+            {
+                // A visit for a concern only (the work is found when the car is looked at): nothing to look up.
+                return ([], []);
+            }
+
             var catalogue = await db.ServiceOperations.AsNoTracking().Where(o => wanted.Contains(o.Code)).ToListAsync(ct);
             var unknown = wanted.Except(catalogue.Select(o => o.Code)).ToList();
             if (unknown.Count > 0)

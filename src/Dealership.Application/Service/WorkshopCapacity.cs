@@ -172,7 +172,9 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
     /// Takes <paramref name="minutes"/> of labour on the day for the advisor. Refuses overbooking of the workshop,
     /// of the advisor, and a drop-off time the advisor already has.
     /// </summary>
-    public async Task ReserveAsync(Site site, DateOnly date, DateTime startsAt, bool walkIn, int minutes, Guid advisorId, Guid? ignoreAppointment, CancellationToken ct)
+    /// <param name="advisorName">The advisor's name if the caller has it already (the refusal names them); else read here.</param>
+    public async Task ReserveAsync(Site site, DateOnly date, DateTime startsAt, bool walkIn, int minutes, Guid advisorId, string? advisorName, Guid? ignoreAppointment,
+        CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
         var day = await DayAsync(site.Id, date, ct);
@@ -186,7 +188,7 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
             throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");
         }
 
-        var name = await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
+        var name = advisorName ?? await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
         day.Book(minutes, site.WorkshopMinutesPerDay, advisorBooked, site.AdvisorMinutesPerDay, name);
     }
 
