@@ -24,6 +24,7 @@ public static class DependencyInjection
         });
         services.AddValidatorsFromAssemblyContaining<SiteContext>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<SiteContext>();
+        services.AddScoped<StaffNames>();
         services.AddScoped<DomainEventDispatcher>();
         services.AddScoped<UnitOfWork>();
         services.AddSingleton<SqliteWriteGate>();

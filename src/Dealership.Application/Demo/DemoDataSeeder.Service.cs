@@ -99,7 +99,7 @@ public sealed partial class DemoDataSeeder
             var appointment = new Domain.Service.ServiceAppointment(portland.Id, customer.Id, vehicles[customer.Id], advisor, concern, startsAt, date, walkIn: false,
                 ops.Select(o => new Domain.Service.AppointmentOperation(o.Code, o.Description, o.LabourMinutes)), lines, advisor, now.AddDays(-Math.Max(1, 30 - days)));
             appointment.ClearDomainEvents();
-            await workshop.ReserveAsync(portland, date, startsAt, walkIn: false, appointment.LabourMinutes, advisor, null, null, ct);
+            await workshop.ReserveAsync(portland, date, startsAt, walkIn: false, appointment.LabourMinutes, advisor, null, ct);
             db.Appointments.Add(appointment);
             await db.SaveChangesAsync(ct);
         }

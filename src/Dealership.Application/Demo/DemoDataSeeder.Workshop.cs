@@ -53,7 +53,7 @@ public sealed partial class DemoDataSeeder
                 operation.Parts.Select(p => new AppointmentPartLine(parts[p.PartNumber].Id, p.PartNumber, parts[p.PartNumber].Description, p.Quantity)),
                 advisor, now.AddDays(-7));
             visit.ClearDomainEvents();
-            await workshop.ReserveAsync(site, day, startsAt, walkIn: false, visit.LabourMinutes, advisor, null, null, ct);
+            await workshop.ReserveAsync(site, day, startsAt, walkIn: false, visit.LabourMinutes, advisor, null, ct);
             db.Appointments.Add(visit);
         }
 

@@ -43,13 +43,27 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
             .ToHashSet(StringComparer.Ordinal);
         existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
-        // Quiet hours need the sites' time zones: the request's own site is not read again if it was read already.
-        var current = siteContext.Loaded;
-        var siteIds = messages.Select(m => m.SiteId).OfType<Guid>().Where(id => id != current?.Id).Distinct().ToList();
-        var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        if (current is not null && messages.Any(m => m.SiteId == current.Id))
+        // Quiet hours need the sites' time zones: a site this request has read already is not read again.
+        var sites = new Dictionary<Guid, Domain.Sites.Site>();
+        var unread = new List<Guid>();
+        foreach (var siteId in messages.Select(m => m.SiteId).OfType<Guid>().Distinct())
         {
-            sites[current.Id] = current;
+            if (siteContext.Known(siteId) is { } known)
+            {
+                sites[siteId] = known;
+            }
+            else
+            {
+                unread.Add(siteId);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            foreach (var site in await db.Sites.AsNoTracking().Where(s => unread.Contains(s.Id)).ToListAsync(cancellationToken))
+            {
+                sites[site.Id] = site;
+            }
         }
 
         var queued = new List<Notification>();

@@ -10,7 +10,7 @@ namespace Dealership.Application.Orders;
 /// Orders belong to a site: staff see those of their sites (others are "not found"). A salesperson changes
 /// only the orders they own (others are read-only, 403); managers change any at their sites.
 /// </summary>
-public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sites.SiteContext siteContext, TimeProvider clock)
+public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sites.SiteContext siteContext, StaffNames staffNames, TimeProvider clock)
 {
     // Compiled once: every order command answers with the order's view, built inside its unit of work, which on
     // SQLite holds the file's write lock. EF's per-call work on these ordinary queries (reading the closure, hashing
@@ -27,10 +27,6 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
     private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<string?>> CustomerNameOf =
         EF.CompileAsyncQuery((DealershipDbContext db, Guid customerId, CancellationToken _) =>
             db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefault());
-
-    private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<string?>> StaffNameOf =
-        EF.CompileAsyncQuery((DealershipDbContext db, Guid staffId, CancellationToken _) =>
-            db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefault());
 
     private sealed record BookingFacts(DateTime StartsAt, DateTime EndsAt, Domain.Handover.ChoiceChannel StatedVia, string? Recorder);
 
@@ -72,7 +68,7 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
         db.AssignKeys(); // a payment or booking added by this command shows its real id
         // The customer and the owner are required keys of the order: neither can be missing.
         var customer = await CustomerNameOf(db, order.CustomerId, ct) ?? throw new InvalidOperationException($"Order {order.Id} has no customer.");
-        var owner = await StaffNameOf(db, order.OwnerStaffId, ct) ?? throw new InvalidOperationException($"Order {order.Id} has no owner.");
+        var owner = await staffNames.NameOfAsync(order.OwnerStaffId, ct) ?? throw new InvalidOperationException($"Order {order.Id} has no owner.");
         var site = await siteContext.OfRecordAsync(order.SiteId, ct);
         var booking = await BookingOf(db, order.Id, ct);
         var tradeIn = await TradeInOfAsync(order.Id, ct);

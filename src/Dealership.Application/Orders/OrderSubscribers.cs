@@ -14,7 +14,7 @@ namespace Dealership.Application.Orders;
 /// Every step of an order reaches the customer and the timeline: placed, each milestone, each promise
 /// change (with its reason), cancellation. Rows only, in the same transaction as the change.
 /// </summary>
-public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff) :
+public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, StaffNames staffNames) :
     IDomainEventSubscriber<OrderPlaced>,
     IDomainEventSubscriber<MilestoneReached>,
     IDomainEventSubscriber<PromisedDateChanged>,
@@ -163,7 +163,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     private async Task<(Domain.Customers.Customer Customer, Dictionary<string, string> Data)> FactsAsync(VehicleOrder order, CancellationToken ct)
     {
         var customer = await db.Customers.FirstAsync(c => c.Id == order.CustomerId, ct);
-        var owner = await db.Users.Where(u => u.Id == order.OwnerStaffId).Select(u => u.DisplayName).FirstAsync(ct);
+        var owner = await staffNames.NameOfAsync(order.OwnerStaffId, ct) ?? throw new InvalidOperationException($"Order {order.Id} has no owner.");
         return (customer, new Dictionary<string, string> { ["vehicle"] = order.Vehicle.Describe(), ["ownerName"] = owner, ["orderId"] = order.Id.ToString() });
     }
 

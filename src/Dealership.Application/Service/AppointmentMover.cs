@@ -48,7 +48,7 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
             await capacity.ReleaseAsync(site.Id, oldDate, appointment.LabourMinutes, ct);
         }
 
-        await capacity.ReserveAsync(site, date, startsAt, walkIn: false, appointment.LabourMinutes, advisorId, null, appointment.Id, ct);
+        await capacity.ReserveAsync(site, date, startsAt, walkIn: false, appointment.LabourMinutes, advisorId, appointment.Id, ct);
         if (oldDate != date)
         {
             await capacity.ReleaseAsync(site.Id, oldDate, appointment.LabourMinutes, ct);

@@ -5,7 +5,6 @@ using Dealership.Application.Notifications;
 using Dealership.Application.Notifications.Templates;
 using Dealership.Domain.Journey;
 using Dealership.Domain.Service;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Service;
 
@@ -14,7 +13,8 @@ namespace Dealership.Application.Service;
 /// cancelled, confirmed by the customer, checked in with the promised-ready time. Rows only, in the same
 /// transaction as the change.
 /// </summary>
-public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbox outbox, Workshop.WorkshopBills bills, Sites.SiteContext siteContext) :
+public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbox outbox, Workshop.WorkshopBills bills, Sites.SiteContext siteContext,
+    Common.StaffNames staffNames) :
     IDomainEventSubscriber<AppointmentBooked>,
     IDomainEventSubscriber<AppointmentRescheduled>,
     IDomainEventSubscriber<AppointmentCancelled>,
@@ -99,12 +99,13 @@ public sealed partial class AppointmentSubscribers(DealershipDbContext db, Outbo
 
     private async Task<(Domain.Customers.Customer, Domain.Sites.Site, Dictionary<string, string>)> FactsAsync(ServiceAppointment a, CancellationToken ct)
     {
-        var customer = await db.Customers.FirstAsync(c => c.Id == a.CustomerId, ct);
+        // Copies the unit holds already (a booking read both) are not read again.
+        var customer = await db.Customers.FindAsync([a.CustomerId], ct) ?? throw new InvalidOperationException($"Visit {a.Id} has no customer.");
         // The request's own site if it read it already (a booking has); a job's visit reads it here.
         var site = await siteContext.OfRecordAsync(a.SiteId, ct);
-        var vehicle = (await db.Vehicles.AsNoTracking().FirstAsync(v => v.Id == a.VehicleId, ct)).ShortName;
+        var vehicle = (await db.Vehicles.FindAsync([a.VehicleId], ct) ?? throw new InvalidOperationException($"Visit {a.Id} has no vehicle.")).ShortName;
         var data = ServiceNotices.Base(a, vehicle);
-        data["advisorName"] = await db.Users.AsNoTracking().Where(u => u.Id == a.AdvisorStaffId).Select(u => u.DisplayName).FirstAsync(ct);
+        data["advisorName"] = await staffNames.NameOfAsync(a.AdvisorStaffId, ct) ?? throw new InvalidOperationException($"Visit {a.Id} has no advisor.");
         return (customer, site, data);
     }
 }

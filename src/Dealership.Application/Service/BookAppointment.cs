@@ -39,12 +39,12 @@ public static class BookAppointment
         {
             var site = await siteContext.GetAsync(cancellationToken);
             var now = clock.GetUtcNow().UtcDateTime;
-            var vehicle = await db.Vehicles.AsNoTracking().FirstOrDefaultAsync(v => v.Id == command.VehicleId && v.CustomerId == command.CustomerId, cancellationToken);
-            if (vehicle is null)
+            // Read whole and held by the unit: the visit's view and its confirmation take the customer and the car from
+            // these copies instead of reading them again (issue #14).
+            var customer = await db.Customers.FindAsync([command.CustomerId], cancellationToken) ?? throw new NotFoundException("Customer", command.CustomerId);
+            if (await db.Vehicles.FindAsync([command.VehicleId], cancellationToken) is not { } vehicle || vehicle.CustomerId != customer.Id)
             {
-                throw await db.Customers.AnyAsync(c => c.Id == command.CustomerId, cancellationToken)
-                    ? new DomainRuleException("That vehicle is not one of this customer's. Add it to the customer first.", "vehicle-not-customers")
-                    : new NotFoundException("Customer", command.CustomerId);
+                throw new DomainRuleException("That vehicle is not one of this customer's. Add it to the customer first.", "vehicle-not-customers");
             }
 
             if (!command.SeparateVisit)
@@ -52,7 +52,7 @@ public static class BookAppointment
                 await RefuseDuplicateAsync(command, site, cancellationToken);
             }
 
-            var (advisorId, advisorName) = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
+            var advisorId = await ResolveAdvisorAsync(command.AdvisorStaffId, site.Id, cancellationToken);
             DateTime startsAt;
             DateOnly date;
             if (command.WalkIn)
@@ -73,7 +73,7 @@ public static class BookAppointment
             var (operations, lines) = await OperationsAndPartsAsync(command.OperationCodes ?? [], site, cancellationToken);
             var appointment = new ServiceAppointment(site.Id, command.CustomerId, command.VehicleId, advisorId, command.Concern, startsAt, date, command.WalkIn,
                 operations, lines, staff.RequireStaffId(), now);
-            await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, advisorName, null, cancellationToken);
+            await capacity.ReserveAsync(site, date, startsAt, command.WalkIn, appointment.LabourMinutes, advisorId, null, cancellationToken);
             db.Appointments.Add(appointment);
             return await views.OneAsync(appointment, cancellationToken);
         }
@@ -102,13 +102,12 @@ public static class BookAppointment
             throw error;
         }
 
-        /// <summary>The advisor and their name (the capacity check names them if their day is full).</summary>
-        private async Task<(Guid Id, string Name)> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
+        private async Task<Guid> ResolveAdvisorAsync(Guid? requested, Guid siteId, CancellationToken ct)
         {
             var advisors = await capacity.AdvisorsAsync(siteId, ct);
             var id = requested ?? (staff.IsInRole(StaffRoles.ServiceAdvisor) ? staff.RequireStaffId() : (Guid?)null)
                 ?? throw new ValidationException([new FluentValidation.Results.ValidationFailure("advisorStaffId", "Choose the service advisor for this visit.")]);
-            return advisors.FirstOrDefault(a => a.Id == id) is { Name: not null } advisor ? advisor
+            return advisors.Any(a => a.Id == id) ? id
                 : throw new DomainRuleException("That person is not a service advisor at this site. Choose one from the availability.", "not-an-advisor");
         }
 

@@ -98,7 +98,7 @@ public sealed record NamedVisit(VisitColumns Visit, string CustomerName, string 
 }
 
 /// <summary>Builds appointment views for a page of appointments with a constant number of queries.</summary>
-public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext siteContext)
+public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext siteContext, Common.StaffNames staffNames)
 {
     /// <summary>
     /// Select this from a filtered, ordered and bounded query of visits, add the names with <see cref="WithNames"/>, then
@@ -196,10 +196,26 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
         var customerIds = appointments.Select(a => a.CustomerId).Distinct().ToList();
         var vehicleIds = appointments.Select(a => a.VehicleId).Distinct().ToList();
         var staffIds = appointments.Select(a => a.AdvisorStaffId).Distinct().ToList();
-        // Only the columns shown (a dictionary's selectors run after whole rows are read).
-        var customers = (await CustomerNamesOf(db, customerIds).ToListAsync(ct)).ToDictionary(c => c.Id, c => c.Name);
-        var vehicles = (await VehiclesOf(db, vehicleIds).ToListAsync(ct)).ToDictionary(v => v.Id, v => Domain.Customers.Vehicle.Describe(v.Year, v.Make, v.Model, v.Trim));
-        var staff = (await StaffNamesOf(db, staffIds).ToListAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        // Customers and cars the unit holds (a booking's) as they are now, staff names it has read (a booking's advisors);
+        // the rest read here, only the columns shown (a dictionary's selectors run after whole rows are read).
+        var customers = db.Tracked<Domain.Customers.Customer>().Where(c => customerIds.Contains(c.Id)).ToDictionary(c => c.Id, c => c.FullName);
+        var vehicles = db.Tracked<Domain.Customers.Vehicle>().Where(v => vehicleIds.Contains(v.Id)).ToDictionary(v => v.Id, v => Domain.Customers.Vehicle.Describe(v.Year, v.Make, v.Model, v.Trim));
+        var staff = staffIds.Where(id => staffNames.Known(id) is not null).ToDictionary(id => id, id => staffNames.Known(id)!);
+        if (customerIds.Except(customers.Keys).ToList() is { Count: > 0 } unheldCustomers)
+        {
+            (await CustomerNamesOf(db, unheldCustomers).ToListAsync(ct)).ForEach(c => customers[c.Id] = c.Name);
+        }
+
+        if (vehicleIds.Except(vehicles.Keys).ToList() is { Count: > 0 } unheldVehicles)
+        {
+            (await VehiclesOf(db, unheldVehicles).ToListAsync(ct)).ForEach(v => vehicles[v.Id] = Domain.Customers.Vehicle.Describe(v.Year, v.Make, v.Model, v.Trim));
+        }
+
+        if (staffIds.Except(staff.Keys).ToList() is { Count: > 0 } unknownStaff)
+        {
+            (await StaffNamesOf(db, unknownStaff).ToListAsync(ct)).ForEach(u => staff[u.Id] = u.Name);
+        }
+
         var named = appointments.Select(a => new NamedVisit(ColumnsOf(a), customers.GetValueOrDefault(a.CustomerId, ""),
             vehicles.GetValueOrDefault(a.VehicleId, "Vehicle"), staff.GetValueOrDefault(a.AdvisorStaffId, ""))).ToList();
         return await BuildAsync(named, operations, lines, ct);

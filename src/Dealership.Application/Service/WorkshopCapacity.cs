@@ -18,7 +18,7 @@ public sealed record WorkshopDayAvailability(DateOnly Date, bool Open, int Capac
 /// from opening hours. Bookings, walk-ins, moves and cancellations all go through <see cref="ReserveAsync"/> /
 /// <see cref="ReleaseAsync"/>, which change the day's row (serialised by its version token).
 /// </summary>
-public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
+public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock, Common.StaffNames staffNames)
 {
     /// <summary>Drop-offs stop this long before closing: the car must be seen the same day.</summary>
     public const int LastDropOffBeforeCloseMinutes = 60;
@@ -172,38 +172,48 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock)
     /// Takes <paramref name="minutes"/> of labour on the day for the advisor. Refuses overbooking of the workshop,
     /// of the advisor, and a drop-off time the advisor already has.
     /// </summary>
-    /// <param name="advisorName">The advisor's name if the caller has it already (the refusal names them); else read here.</param>
-    public async Task ReserveAsync(Site site, DateOnly date, DateTime startsAt, bool walkIn, int minutes, Guid advisorId, string? advisorName, Guid? ignoreAppointment,
-        CancellationToken ct)
+    public async Task ReserveAsync(Site site, DateOnly date, DateTime startsAt, bool walkIn, int minutes, Guid advisorId, Guid? ignoreAppointment, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(site);
         var day = await DayAsync(site.Id, date, ct);
-        var advisorBooked = await db.Appointments
+        // The advisor's day in one read (a booking holds the write lock meanwhile): their booked minutes and any drop-off at
+        // that time. The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day.
+        var advisorDay = await db.Appointments
             .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
-            .SumAsync(a => a.LabourMinutes, ct);
-        // The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day (business hours).
-        if (!walkIn && await db.Appointments.AnyAsync(a => a.AdvisorStaffId == advisorId && a.Date == date && a.StartsAt == startsAt && !a.WalkIn &&
-                a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment, ct))
+            .GroupBy(a => 1)
+            .Select(g => new { Minutes = g.Sum(a => a.LabourMinutes), DropOffsThen = g.Count(a => a.StartsAt == startsAt && !a.WalkIn) })
+            .FirstOrDefaultAsync(ct);
+        var advisorBooked = advisorDay?.Minutes ?? 0;
+        if (!walkIn && advisorDay is { DropOffsThen: > 0 })
         {
             throw new DomainRuleException("The advisor already has a car dropping off at that time. Pick another time or advisor.", "slot-taken");
         }
 
-        var name = advisorName ?? await db.Users.Where(u => u.Id == advisorId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) ?? "The advisor";
+        // The refusal names the advisor: a booking has read the site's advisors, names and all, already.
+        var name = await staffNames.NameOfAsync(advisorId, ct) ?? "The advisor";
         day.Book(minutes, site.WorkshopMinutesPerDay, advisorBooked, site.AdvisorMinutesPerDay, name);
     }
 
     public async Task ReleaseAsync(Guid siteId, DateOnly date, int minutes, CancellationToken ct) =>
         (await DayAsync(siteId, date, ct)).Release(minutes);
 
-    /// <summary>Service advisors working at the site, by name.</summary>
-    public async Task<List<(Guid Id, string Name)>> AdvisorsAsync(Guid siteId, CancellationToken ct) =>
-        (await db.StaffSites.Where(s => s.SiteId == siteId)
-            .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => ur)
-            .Join(db.Roles.Where(r => r.Name == StaffRoles.ServiceAdvisor), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
-            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName })
-            .OrderBy(u => u.DisplayName)
-            .ToListAsync(ct))
-        .Select(u => (u.Id, u.DisplayName)).ToList();
+    /// <summary>Service advisors working at the site, by name (remembered for the rest of the unit: its view and messages name them).</summary>
+    public async Task<List<(Guid Id, string Name)>> AdvisorsAsync(Guid siteId, CancellationToken ct)
+    {
+        var advisors = (await db.StaffSites.Where(s => s.SiteId == siteId)
+                .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => ur)
+                .Join(db.Roles.Where(r => r.Name == StaffRoles.ServiceAdvisor), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+                .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName })
+                .OrderBy(u => u.DisplayName)
+                .ToListAsync(ct))
+            .Select(u => (u.Id, u.DisplayName)).ToList();
+        foreach (var (id, name) in advisors)
+        {
+            staffNames.Remember(id, name);
+        }
+
+        return advisors;
+    }
 
     private async Task<WorkshopDay> DayAsync(Guid siteId, DateOnly date, CancellationToken ct)
     {

@@ -15,8 +15,14 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
 
     private Site? _site;
 
+    // Sites of records this request read (an order at another of the caller's sites, a job's visit): a unit reads each once.
+    private readonly Dictionary<Guid, Site> _ofRecords = [];
+
     /// <summary>The current site if this request has read it already: a view built for it need not read it again.</summary>
     public Site? Loaded => _site;
+
+    /// <summary>A site this request has read already (its current one or a record's), else null: never reads.</summary>
+    public Site? Known(Guid siteId) => _site is { } current && current.Id == siteId ? current : _ofRecords.GetValueOrDefault(siteId);
 
     public async ValueTask<Site> GetAsync(CancellationToken cancellationToken)
     {
@@ -27,10 +33,19 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
     /// <summary>
     /// A record's own site, for its view, once the record itself was read under its access rule (no check here: pass
     /// only the site of a record the caller was allowed to read): the current site if this request read it already,
-    /// else one compiled read.
+    /// else one compiled read, kept for the rest of the request.
     /// </summary>
-    internal async ValueTask<Site> OfRecordAsync(Guid siteId, CancellationToken cancellationToken) =>
-        _site is { } current && current.Id == siteId ? current : await SiteById(db, siteId, cancellationToken) ?? throw new NotFoundException("Site", siteId);
+    internal async ValueTask<Site> OfRecordAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        if (Known(siteId) is { } known)
+        {
+            return known;
+        }
+
+        var site = await SiteById(db, siteId, cancellationToken) ?? throw new NotFoundException("Site", siteId);
+        _ofRecords[siteId] = site;
+        return site;
+    }
 
     /// <summary>One of the caller's sites (a record may belong to a site other than the current one); any other is not found.</summary>
     public async ValueTask<Site> GetAsync(Guid siteId, CancellationToken cancellationToken)

@@ -181,7 +181,7 @@ public static class BookMyVisit
                 operation is null ? [] : [new AppointmentOperation(operation.Code, operation.Description, operation.LabourMinutes)],
                 operation?.Parts.Select(p => new AppointmentPartLine(parts[p.PartNumber].Id, p.PartNumber, parts[p.PartNumber].Description, p.Quantity)) ?? [],
                 createdBy: customerId, now, bookedByCustomer: true);
-            await capacity.ReserveAsync(site, date, startsAt, walkIn: false, visit.LabourMinutes, advisor.StaffId, advisor.Name, null, cancellationToken);
+            await capacity.ReserveAsync(site, date, startsAt, walkIn: false, visit.LabourMinutes, advisor.StaffId, null, cancellationToken);
             db.Appointments.Add(visit);
             return visit.Id;
         }
