@@ -11,7 +11,7 @@ namespace Dealership.IntegrationTests;
 /// <summary>
 /// The unit of work is the one commit owner: whichever door a change comes through (the API, the API with an
 /// Idempotency-Key, a staff form, a job), once it commits the dispatcher is kicked for the messages it queued
-/// and the parts planner for the visits it booked or moved; a change that fails kicks nothing.
+/// and the parts planner for the visits it booked with parts or moved; a change that fails kicks nothing.
 /// </summary>
 public sealed class AfterCommitTests
 {

@@ -14,14 +14,20 @@ public sealed class StaffNames(DealershipDbContext db)
         EF.CompileAsyncQuery((DealershipDbContext db, Guid staffId, CancellationToken _) =>
             db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefault());
 
-    private readonly Dictionary<Guid, string?> _names = [];
+    private readonly Dictionary<Guid, string> _names = [];
 
-    /// <summary>The person's display name, or null if there is no such person.</summary>
+    /// <summary>The person's display name, or null if there is no such person (not remembered: they may be added in this unit).</summary>
     public async ValueTask<string?> NameOfAsync(Guid staffId, CancellationToken ct)
     {
-        if (!_names.TryGetValue(staffId, out var name))
+        if (_names.TryGetValue(staffId, out var known))
         {
-            _names[staffId] = name = await NameOf(db, staffId, ct);
+            return known;
+        }
+
+        var name = await NameOf(db, staffId, ct);
+        if (name is not null)
+        {
+            _names[staffId] = name;
         }
 
         return name;
@@ -30,6 +36,9 @@ public sealed class StaffNames(DealershipDbContext db)
     /// <summary>A name already known without asking (null if not).</summary>
     public string? Known(Guid staffId) => _names.GetValueOrDefault(staffId);
 
-    /// <summary>A name the caller read with other facts (a site's advisors), for the rest of the unit.</summary>
+    /// <summary>A name the caller read with other facts (the signed-in person, a site's advisors), for the rest of the unit.</summary>
     public void Remember(Guid staffId, string name) => _names[staffId] = name;
+
+    /// <summary>Drops what this unit has read: a unit run again after a refused save reads everything afresh.</summary>
+    public void Forget() => _names.Clear();
 }

@@ -10,12 +10,12 @@ namespace Dealership.Application.Common;
 /// The one commit owner. Every caller that changes data (the command pipeline, the Idempotency-Key filter,
 /// staff form submissions, every job) goes through it: it hands domain events to their subscribers, saves,
 /// commits, and only then runs the actions registered during the unit (enqueue the dispatcher when any
-/// notification row was added, the parts planner when a visit was booked or moved). A unit that fails or is
+/// notification row was added, the parts planner when a visit was booked with parts or moved). A unit that fails or is
 /// abandoned commits nothing and runs none of them. A unit opened inside another joins it: the outer one
 /// commits and runs the actions.
 /// </summary>
 public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher events, CoalescedJobs sweeps, Journey.JourneyRecorder journey, SqliteWriteGate writers,
-    DeferredCheckpoints checkpoints, DealershipMetrics metrics, ILogger<UnitOfWork> logger)
+    DeferredCheckpoints checkpoints, DealershipMetrics metrics, Sites.SiteContext siteContext, StaffNames staffNames, ILogger<UnitOfWork> logger)
 {
     private readonly Dictionary<string, Action> _afterCommit = new(StringComparer.Ordinal);
 
@@ -161,6 +161,8 @@ public sealed class UnitOfWork(DealershipDbContext db, DomainEventDispatcher eve
             // refusals the same way (a full disk at the commit): they run again in turn too and fail there as before,
             // so they are logged as warnings here.
             db.ChangeTracker.Clear();
+            siteContext.Forget();
+            staffNames.Forget();
             _afterCommit.Clear();
             metrics.UnitRerun();
             if (ex is DbUpdateConcurrencyException)

@@ -43,28 +43,8 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
             .ToHashSet(StringComparer.Ordinal);
         existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
-        // Quiet hours need the sites' time zones: a site this request has read already is not read again.
-        var sites = new Dictionary<Guid, Domain.Sites.Site>();
-        var unread = new List<Guid>();
-        foreach (var siteId in messages.Select(m => m.SiteId).OfType<Guid>().Distinct())
-        {
-            if (siteContext.Known(siteId) is { } known)
-            {
-                sites[siteId] = known;
-            }
-            else
-            {
-                unread.Add(siteId);
-            }
-        }
-
-        if (unread.Count > 0)
-        {
-            foreach (var site in await db.Sites.AsNoTracking().Where(s => unread.Contains(s.Id)).ToListAsync(cancellationToken))
-            {
-                sites[site.Id] = site;
-            }
-        }
+        // Quiet hours need the sites' time zones: a site this unit has read already is not read again.
+        var sites = await siteContext.OfRecordsAsync(messages.Select(m => m.SiteId).OfType<Guid>(), cancellationToken);
 
         var queued = new List<Notification>();
         foreach (var (message, channels) in planned)

@@ -4,7 +4,7 @@ using Hangfire;
 namespace Dealership.Application.Parts;
 
 /// <summary>
-/// A booked visit asks the unit of work to plan that visit as soon as the change commits; a move (which may free stock for
+/// A visit booked with parts asks the unit of work to plan that visit as soon as the change commits; a move (which may free stock for
 /// others) and a supplier switched to auto-send (whose drafts the planner releases) ask for a whole run, one waiting run
 /// at a time serving every request.
 /// If the process dies first, the recurring run plans it anyway.

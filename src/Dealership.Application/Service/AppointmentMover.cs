@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Dealership.Application.Service;
 
 /// <summary>The moves shared by staff and the customer's own tracking page.</summary>
-public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity capacity, TimeProvider clock)
+public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity capacity, Sites.SiteContext siteContext, TimeProvider clock)
 {
     /// <param name="advisorStaffId">
     /// The advisor the visit moves to; none when only a time was agreed (the customer's own pick, a recovery): then the
@@ -23,7 +23,7 @@ public sealed class AppointmentMover(DealershipDbContext db, WorkshopCapacity ca
         CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(appointment);
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == appointment.SiteId, ct);
+        var site = await siteContext.OfRecordAsync(appointment.SiteId, ct);
         var date = capacity.CheckSlot(site, startsAt);
         var advisors = (await capacity.AdvisorsAsync(site.Id, ct)).Select(a => a.Id).ToHashSet();
         var advisorId = advisorStaffId

@@ -2,7 +2,6 @@ using Dealership.Application.Common;
 using Dealership.Application.Data;
 using FluentValidation;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Service;
 
@@ -40,7 +39,8 @@ public static class CheckInAppointment
             // The advisor's own promise (kept by them, or by the ready-for-pickup step when the workshop part
             // lands); tagged with the step so that step can find it. Left open past its time, the watchdog
             // marks it broken like any other promise.
-            var car = await db.Vehicles.AsNoTracking().Where(v => v.Id == appointment.VehicleId).Select(v => new { v.Make, v.Model, v.Year, v.Vin }).FirstAsync(cancellationToken);
+            // Held by the unit: the visit's view and the check-in message take the car from this copy.
+            var car = await db.Vehicles.FindAsync([appointment.VehicleId], cancellationToken) ?? throw new NotFoundException("Vehicle", appointment.VehicleId);
             var vehicle = car.Make + " " + car.Model;
             // The car and its keys are in our hands from now until collection: the customer gets a receipt (the check-in message).
             custody.TakeVisitCar(appointment, $"{car.Year} {vehicle}, VIN {car.Vin}", command.Keys ?? 1, staff.RequireStaffId(), now);

@@ -213,7 +213,8 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
 
         if (staffIds.Except(staff.Keys).ToList() is { Count: > 0 } unknownStaff)
         {
-            (await StaffNamesOf(db, unknownStaff).ToListAsync(ct)).ForEach(u => staff[u.Id] = u.Name);
+            // Kept for the unit: its events' messages name the advisor too.
+            (await StaffNamesOf(db, unknownStaff).ToListAsync(ct)).ForEach(u => staffNames.Remember(u.Id, staff[u.Id] = u.Name));
         }
 
         var named = appointments.Select(a => new NamedVisit(ColumnsOf(a), customers.GetValueOrDefault(a.CustomerId, ""),
@@ -245,15 +246,8 @@ public sealed class AppointmentViews(DealershipDbContext db, Sites.SiteContext s
             return [];
         }
 
-        // The request's own site, if a handler has read it already (the lane has), is not read again; any other (a
-        // visit at another of the caller's sites, a list that did not read it, a job's) is read here.
-        var current = siteContext.Loaded;
-        var siteIds = appointments.Select(a => a.Visit.SiteId).Where(id => id != current?.Id).Distinct().ToList();
-        var sites = siteIds.Count == 0 ? [] : await db.Sites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
-        if (current is not null)
-        {
-            sites[current.Id] = current;
-        }
+        // Sites this unit has read already (the lane's own, a command's visit's) are not read again; the rest in one read.
+        var sites = await siteContext.OfRecordsAsync(appointments.Select(a => a.Visit.SiteId), ct);
 
         // Lines read with their visits' columns carry their order's reference; lines of visits loaded whole look it up.
         var orderIds = lines.Where(l => l.PartsOrderId != null && l.OrderReference == null).Select(l => l.PartsOrderId!.Value).Distinct().ToList();

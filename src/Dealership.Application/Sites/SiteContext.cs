@@ -5,7 +5,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dealership.Application.Sites;
 
-/// <summary>The current request's site, loaded once per request (settings such as phone region and time zone come from it).</summary>
+/// <summary>
+/// The current request's site, loaded once per request (settings such as phone region and time zone come from it), and
+/// the sites of records the request reads, each read once in its unit.
+/// </summary>
 public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
 {
     // Compiled once: nearly every staff request reads its site, and EF's per-call work on an ordinary query (reading
@@ -26,8 +29,15 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
 
     public async ValueTask<Site> GetAsync(CancellationToken cancellationToken)
     {
-        return _site ??= await SiteById(db, staff.SiteId, cancellationToken)
+        return _site ??= _ofRecords.GetValueOrDefault(staff.SiteId) ?? await SiteById(db, staff.SiteId, cancellationToken)
             ?? throw new ForbiddenException("Your current site no longer exists. Pick another site.");
+    }
+
+    /// <summary>Drops what this unit has read: a unit run again after a refused save reads everything afresh.</summary>
+    public void Forget()
+    {
+        _site = null;
+        _ofRecords.Clear();
     }
 
     /// <summary>
@@ -47,6 +57,34 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
         return site;
     }
 
+    /// <summary>The sites of several records, on the same terms as <see cref="OfRecordAsync"/>: those read already, the rest in one read, kept.</summary>
+    internal async Task<Dictionary<Guid, Site>> OfRecordsAsync(IEnumerable<Guid> siteIds, CancellationToken cancellationToken)
+    {
+        var sites = new Dictionary<Guid, Site>();
+        var unread = new List<Guid>();
+        foreach (var siteId in siteIds.Distinct())
+        {
+            if (Known(siteId) is { } known)
+            {
+                sites[siteId] = known;
+            }
+            else
+            {
+                unread.Add(siteId);
+            }
+        }
+
+        if (unread.Count > 0)
+        {
+            foreach (var site in await db.Sites.AsNoTracking().Where(s => unread.Contains(s.Id)).ToListAsync(cancellationToken))
+            {
+                sites[site.Id] = _ofRecords[site.Id] = site;
+            }
+        }
+
+        return sites;
+    }
+
     /// <summary>One of the caller's sites (a record may belong to a site other than the current one); any other is not found.</summary>
     public async ValueTask<Site> GetAsync(Guid siteId, CancellationToken cancellationToken)
     {
@@ -55,8 +93,11 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
             return await GetAsync(cancellationToken);
         }
 
-        return staff.SiteIds.Contains(siteId) && await SiteById(db, siteId, cancellationToken) is { } site
-            ? site
-            : throw new NotFoundException("Site", siteId);
+        if (!staff.SiteIds.Contains(siteId))
+        {
+            throw new NotFoundException("Site", siteId);
+        }
+
+        return await OfRecordAsync(siteId, cancellationToken);
     }
 }

@@ -119,7 +119,7 @@ public static class ServiceApi
         service.MapPost("/parts-planning", async (IMediator mediator, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new RunPartsPlanning.Command(null), ct)))
             .RequireAuthorization(Policies.ManagersOnly)
-            .WithSummary("Run the parts pre-ordering now (it also runs hourly and after every booking).");
+            .WithSummary("Run the parts pre-ordering now (it also runs hourly and after every booking with parts).");
 
         api.MapGet("/decisions", async ([AsParameters] DecisionFilter filter, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
                 TypedResults.Ok(await mediator.Send(new ListDecisions.Query(filter.SubjectId, filter.CustomerId, QueryValues.Enum<DecisionStatus>(filter.Status, "status"),

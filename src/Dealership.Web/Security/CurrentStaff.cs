@@ -75,7 +75,7 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
             .Select(u => new StaffAccess(u.DisplayName, u.PrimarySiteId, u.IsActive, u.SecurityStamp, u.MustChangePassword, u.Sites.Select(s => s.SiteId).ToList()))
             .FirstOrDefault());
 
-    public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db)
+    public async Task InvokeAsync(HttpContext context, CurrentStaff current, DealershipDbContext db, StaffNames staffNames)
     {
         if (context.User.Identity?.IsAuthenticated == true && CurrentStaff.ReadStaffId(context.User) is { } staffId)
         {
@@ -110,6 +110,8 @@ public sealed class CurrentStaffMiddleware(RequestDelegate next)
                 }
 
                 current.Set(context.User, staffId, staff.DisplayName, staff.Sites, siteId);
+                // The request's views and messages name the person acting (an order's owner recording its milestone) without asking again.
+                staffNames.Remember(staffId, staff.DisplayName);
                 if (staff.MustChangePassword && !MayUseBeforeChangingPassword(context.Request.Path))
                 {
                     // A manager reset the password: the temporary one opens only the page that replaces it.
