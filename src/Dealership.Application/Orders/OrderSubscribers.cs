@@ -14,7 +14,7 @@ namespace Dealership.Application.Orders;
 /// Every step of an order reaches the customer and the timeline: placed, each milestone, each promise
 /// change (with its reason), cancellation. Rows only, in the same transaction as the change.
 /// </summary>
-public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, StaffNames staffNames) :
+public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICurrentStaff staff, StaffNames staffNames, Sites.SiteContext siteContext) :
     IDomainEventSubscriber<OrderPlaced>,
     IDomainEventSubscriber<MilestoneReached>,
     IDomainEventSubscriber<PromisedDateChanged>,
@@ -47,7 +47,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+        var site = await siteContext.OfRecordAsync(order.SiteId, cancellationToken);
         data["times"] = TemplateFacts.Instants(domainEvent.Times);
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, "Collection times proposed for the customer to choose from: " +
             string.Join(", ", domainEvent.Times.Select(t => site.ToLocal(t).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US")))));
@@ -59,11 +59,11 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken);
+        var site = await siteContext.OfRecordAsync(order.SiteId, cancellationToken);
         var local = site.ToLocal(domainEvent.StartsAt);
         data["when"] = TemplateFacts.Instant(domainEvent.StartsAt);
         var recorder = domainEvent.RecordedBy is { } staffId
-            ? await db.Users.Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            ? await staffNames.NameOfAsync(staffId, cancellationToken)
             : null;
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged,
             $"Collection {(domainEvent.Rescheduled ? "moved to" : "booked for")} {local.ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"))} ({HowChosen(domainEvent.StatedVia, recorder)})");
@@ -87,7 +87,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        var handedOverBy = await db.Users.Where(u => u.Id == domainEvent.HandedOverBy).Select(u => u.DisplayName).FirstAsync(cancellationToken);
+        var handedOverBy = await staffNames.NameOfAsync(domainEvent.HandedOverBy, cancellationToken) ?? throw new InvalidOperationException($"No staff member {domainEvent.HandedOverBy}.");
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Delivered: keys to the new {order.Vehicle.Describe()} handed over by {handedOverBy}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderDelivered, $"order/{order.Id}/delivered", data, urgent: false, proactive: true, cancellationToken);
     }
@@ -119,7 +119,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
 
         // Recorded after the fact ("arrived yesterday 4 PM"): the timeline says when it really happened.
         var late = domainEvent.OccurredAt - domainEvent.ReachedAt > TimeSpan.FromMinutes(15)
-            ? $" (happened {(await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, cancellationToken)).ToLocal(domainEvent.ReachedAt).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"))})"
+            ? $" (happened {(await siteContext.OfRecordAsync(order.SiteId, cancellationToken)).ToLocal(domainEvent.ReachedAt).ToString("ddd, MMM d 'at' h:mm tt", CultureInfo.GetCultureInfo("en-US"))})"
             : "";
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"{VehicleOrder.Describe(domainEvent.Milestone)}: {order.Vehicle.Describe()}{late}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderMilestone, $"order/{order.Id}/milestone/{data["milestone"]}", data,

@@ -67,7 +67,7 @@ public sealed partial class AppointmentSubscribers :
     public async Task HandleAsync(ExtraWorkAnswered domainEvent, CancellationToken cancellationToken)
     {
         var a = domainEvent.Appointment;
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == a.SiteId, cancellationToken);
+        var site = await siteContext.OfRecordAsync(a.SiteId, cancellationToken);
         var work = domainEvent.Work;
         var price = new Money(work.Total, site.Currency).Format(CultureInfo.GetCultureInfo("en-US"));
         var how = domainEvent.Via switch
@@ -79,7 +79,7 @@ public sealed partial class AppointmentSubscribers :
             _ => "by email",
         };
         var recorder = domainEvent.RecordedBy is { } staffId
-            ? " (recorded by " + await db.Users.AsNoTracking().Where(u => u.Id == staffId).Select(u => u.DisplayName).FirstAsync(cancellationToken) + ")"
+            ? " (recorded by " + (await staffNames.NameOfAsync(staffId, cancellationToken) ?? throw new InvalidOperationException($"No staff member {staffId}.")) + ")"
             : "";
         Add(a, domainEvent.OccurredAt, TouchpointKind.CustomerReply, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
             $"{(domainEvent.Approved ? "Approved" : "Declined")} {how}: {work.Title} ({price}){recorder}"
@@ -102,7 +102,8 @@ public sealed partial class AppointmentSubscribers :
                 urgent: true, proactive: true, cancellationToken);
         }
 
-        var vehicle = await db.Vehicles.AsNoTracking().Where(v => v.Id == a.VehicleId).Select(v => v.Make + " " + v.Model).FirstAsync(cancellationToken);
+        var car = await db.Vehicles.FindAsync([a.VehicleId], cancellationToken) ?? throw new InvalidOperationException($"Visit {a.Id} has no vehicle.");
+        var vehicle = $"{car.Make} {car.Model}";
         db.Promises.Add(new CustomerPromise(a.SiteId, a.CustomerId, a.AdvisorStaffId, $"{vehicle} ready for pickup", domainEvent.Next, PromiseKind.Manual,
             "appointment", a.Id, ReadyPromise, domainEvent.OccurredAt));
         Add(a, domainEvent.OccurredAt, TouchpointKind.StatusChanged, TouchpointDirection.Internal, TouchpointActor.Dealer, false,
