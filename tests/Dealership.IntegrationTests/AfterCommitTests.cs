@@ -5,6 +5,7 @@ using Dealership.Application.Parts;
 using Dealership.IntegrationTests.Fakes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -30,9 +31,6 @@ public sealed class AfterCommitTests
 
     [SetUp]
     public void Forget() => _jobs.Clear();
-
-    private static DateTime Portland(int day, int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
     /// <summary>A new customer with a car, so each test books for its own customer.</summary>
     private async Task<(Guid Customer, Guid Vehicle)> CustomerWithCarAsync(HttpClient advisor)

@@ -4,6 +4,7 @@ using Dealership.Domain.Decisions;
 using Dealership.Domain.Tasks;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -14,9 +15,6 @@ namespace Dealership.IntegrationTests;
 /// </summary>
 public sealed class ApprovalsAndGoodFundsTests : FreshAppTests
 {
-    private static DateTime Portland(int day, int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
-
     [Test]
     public async Task AGoodwillAboveTheAdvisorsLimit_WaitsForAManager_WhoIsToldAtOnce_AndTheAnswerReachesTheAdvisor_AndTheBill()
     {

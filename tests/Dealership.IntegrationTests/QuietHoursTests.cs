@@ -4,6 +4,7 @@ using Dealership.Application.Notifications;
 using Dealership.Domain.Notifications;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -13,10 +14,6 @@ namespace Dealership.IntegrationTests;
 /// </summary>
 public sealed class QuietHoursTests : FreshAppTests
 {
-    private static readonly TimeZoneInfo Pacific = TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles");
-
-    private static DateTime Portland(int day, int hour, int minute = 0) => TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), Pacific);
-
     private static async Task<(Guid Id, string Mobile)> CustomerWithoutQuietHoursAsync(HttpClient sales)
     {
         // A random number can belong to a demo customer already (409 contact-in-use): draw another.

@@ -7,6 +7,7 @@ using Dealership.Application.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -26,9 +27,6 @@ public sealed class ReadsOnceTests : FreshAppTests
         services.AddSingleton<Hangfire.IBackgroundJobClient>(new Fakes.RecordingJobClient());
         services.ConfigureDbContext<DealershipDbContext>(o => o.AddInterceptors(_statements));
     }
-
-    private static DateTime Portland(int day, int hour) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, 0, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
     [Test]
     public async Task ABooking_ReadsEachFactOnce()

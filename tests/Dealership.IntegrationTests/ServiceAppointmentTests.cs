@@ -4,6 +4,7 @@ using Dealership.Application.Tracking;
 using Dealership.Domain.Service;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -13,9 +14,6 @@ namespace Dealership.IntegrationTests;
 /// </summary>
 public sealed class ServiceAppointmentTests : FreshAppTests
 {
-    private static DateTime Portland(int day, int hour, int minute = 0) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
-
     private static (Guid Customer, Guid Vehicle) CustomerWithVehicle(Arrange.CustomerWithCar who) => (who.CustomerId, who.VehicleId);
 
     /// <summary>A visit of the test's own customer, booked by the advisor and planned by the parts job as in production.</summary>

@@ -74,6 +74,10 @@ public sealed class CommandCounter : DbCommandInterceptor
 /// <summary>Shortcuts for the service tests: run the planner as the job does, mint a customer's link, read rows.</summary>
 public static class ServiceTestKit
 {
+    /// <summary>A wall-clock time at the Portland demo site in November 2026 (the tests' clock is set in that month), as UTC.</summary>
+    public static DateTime Portland(int day, int hour, int minute = 0) =>
+        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
+
     public static async Task<PlanningReport> PlanAsync(this DealershipApp app, Guid? appointmentId = null)
     {
         using var scope = app.Services.CreateScope();

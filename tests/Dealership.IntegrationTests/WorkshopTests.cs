@@ -8,6 +8,7 @@ using Dealership.Domain.Service;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static Dealership.IntegrationTests.ServiceTestKit;
 
 namespace Dealership.IntegrationTests;
 
@@ -19,9 +20,6 @@ namespace Dealership.IntegrationTests;
 public sealed class WorkshopTests : FreshAppTests
 {
     private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 1, 2, 3, 4];
-
-    private static DateTime Portland(int day, int hour, int minute = 0) =>
-        TimeZoneInfo.ConvertTimeToUtc(new DateTime(2026, 11, day, hour, minute, 0), TimeZoneInfo.FindSystemTimeZoneById("America/Los_Angeles"));
 
     /// <summary>An oil service on Monday at 9, planned by the parts job; checked in with two keys when <paramref name="checkIn"/>.</summary>
     private async Task<(Guid Visit, Arrange.CustomerWithCar Who)> VisitAsync(bool checkIn = true)

@@ -16,29 +16,26 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
     private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<Site?>> SiteById =
         EF.CompileAsyncQuery((DealershipDbContext db, Guid siteId, CancellationToken _) => db.Sites.AsNoTracking().FirstOrDefault(s => s.Id == siteId));
 
-    private Site? _site;
-
-    // Sites of records this request read (an order at another of the caller's sites, a job's visit): a unit reads each once.
-    private readonly Dictionary<Guid, Site> _ofRecords = [];
-
-    /// <summary>The current site if this request has read it already: a view built for it need not read it again.</summary>
-    public Site? Loaded => _site;
+    // Every site this unit has read, its current one and those of its records (an order at another of the caller's
+    // sites, a job's visit): a unit reads each once.
+    private readonly Dictionary<Guid, Site> _read = [];
 
     /// <summary>A site this request has read already (its current one or a record's), else null: never reads.</summary>
-    public Site? Known(Guid siteId) => _site is { } current && current.Id == siteId ? current : _ofRecords.GetValueOrDefault(siteId);
+    public Site? Known(Guid siteId) => _read.GetValueOrDefault(siteId);
 
     public async ValueTask<Site> GetAsync(CancellationToken cancellationToken)
     {
-        return _site ??= _ofRecords.GetValueOrDefault(staff.SiteId) ?? await SiteById(db, staff.SiteId, cancellationToken)
-            ?? throw new ForbiddenException("Your current site no longer exists. Pick another site.");
+        if (Known(staff.SiteId) is { } current)
+        {
+            return current;
+        }
+
+        var site = await SiteById(db, staff.SiteId, cancellationToken) ?? throw new ForbiddenException("Your current site no longer exists. Pick another site.");
+        return _read[site.Id] = site;
     }
 
     /// <summary>Drops what this unit has read: a unit run again after a refused save reads everything afresh.</summary>
-    public void Forget()
-    {
-        _site = null;
-        _ofRecords.Clear();
-    }
+    public void Forget() => _read.Clear();
 
     /// <summary>
     /// A record's own site, for its view, once the record itself was read under its access rule (no check here: pass
@@ -53,8 +50,7 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
         }
 
         var site = await SiteById(db, siteId, cancellationToken) ?? throw new NotFoundException("Site", siteId);
-        _ofRecords[siteId] = site;
-        return site;
+        return _read[siteId] = site;
     }
 
     /// <summary>The sites of several records, on the same terms as <see cref="OfRecordAsync"/>: those read already, the rest in one read, kept.</summary>
@@ -78,7 +74,7 @@ public sealed class SiteContext(DealershipDbContext db, ICurrentStaff staff)
         {
             foreach (var site in await db.Sites.AsNoTracking().Where(s => unread.Contains(s.Id)).ToListAsync(cancellationToken))
             {
-                sites[site.Id] = _ofRecords[site.Id] = site;
+                sites[site.Id] = _read[site.Id] = site;
             }
         }
 
