@@ -19,6 +19,12 @@ public sealed class WatchdogTests : FreshAppTests
         return await scope.ServiceProvider.GetRequiredService<OrderWatchdog>().RunAsync(CancellationToken.None);
     }
 
+    private async Task DispatchAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
+    }
+
     private Arrange.CustomerWithCar _customer = null!;
 
     /// <summary>Promised at the dealership in two days, in transit now; four days later it is two days late.</summary>
@@ -144,21 +150,28 @@ public sealed class WatchdogTests : FreshAppTests
     }
 
     [Test]
-    public async Task ASilentTask_ClosesItself_WhenAMessageReachesTheCustomer()
+    public async Task ASilentTask_ClosesItself_WhenAMessageReachesTheCustomer_ForEachOfTheirOrders_AndNoOneElses()
     {
-        var silent = await SilentOrderAsync();
+        // Two orders of one customer and one of another's, all confirmed and then silent for eight days.
+        var customer = await Arrange.CustomerWithCarAsync(App);
+        var first = await Arrange.OrderAsync(App, customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
+        var second = await Arrange.OrderAsync(App, customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
+        var someoneElses = await Arrange.OrderAsync(App, await Arrange.CustomerWithCarAsync(App), new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
+        await DispatchAsync(); // the orders' own messages reach them now, then nothing for eight days
+        App.Clock.Advance(TimeSpan.FromDays(8));
         await RunAsync();
-        var task = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == silent && t.Title.StartsWith("Silent")));
-        var customerId = await App.QueryAsync(db => db.Orders.Where(o => o.Id == silent).Select(o => o.CustomerId).SingleAsync());
+        var tasks = await App.QueryAsync(db => db.Tasks.Where(t => t.Title.StartsWith("Silent") && (t.SubjectId == first || t.SubjectId == second || t.SubjectId == someoneElses))
+            .ToDictionaryAsync(t => t.SubjectId!.Value, t => t.Id));
+        Assert.That(tasks.Keys, Is.EquivalentTo(new[] { first, second, someoneElses }), "each silent order raised its task");
 
         using var sales = await App.SalesAsync();
-        await sales.PostAsJsonAsync($"/api/customers/{customerId}/messages", new { text = "Quick update: your car is confirmed and on schedule." });
-        Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
-        using (var scope = App.Services.CreateScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Application.Notifications.NotificationDispatcher>().DispatchDueAsync(CancellationToken.None);
-        }
+        await sales.PostAsJsonAsync($"/api/customers/{customer.CustomerId}/messages", new { text = "Quick update: your cars are confirmed and on schedule." });
+        Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == tasks[first]))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
+        await DispatchAsync();
 
-        Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == task.Id))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
+        var status = await App.QueryAsync(db => db.Tasks.Where(t => tasks.Values.Contains(t.Id)).ToDictionaryAsync(t => t.SubjectId!.Value, t => t.Status));
+        Assert.That(status[first], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
+        Assert.That(status[second], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done), "one message to the customer ends the silence on both their orders");
+        Assert.That(status[someoneElses], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "another customer still has heard nothing");
     }
 }

@@ -32,15 +32,17 @@ public sealed class TaskResolution(DealershipDbContext db, UnitOfWork unit) :
 
     public async Task HandleAsync(NotificationSent domainEvent, CancellationToken cancellationToken)
     {
-        // The customer's orders (every one: the delivery email closes the silent task of an order just handed over),
-        // then each one's silent tasks by key: index seeks, never a scan of every task (this runs for every message sent).
-        var orders = await db.Orders.AsNoTracking()
-            .Where(o => o.CustomerId == domainEvent.Notification.CustomerId)
-            .Select(o => o.Id).ToListAsync(cancellationToken);
-        foreach (var order in orders)
-        {
-            await ResolveAsync($"order/{order}/silent/", domainEvent.OccurredAt, cancellationToken);
-        }
+        // The silent tasks of every order of the customer (the delivery email closes the silent task of an order just
+        // handed over), in one statement that seeks the tasks by their order (SubjectType, SubjectId): this runs for
+        // every message sent, and asking order by order was one more statement for each order the customer has. The
+        // watchdog raises them about the order, keyed "order/{id}/silent/{since}".
+        var customerId = domainEvent.Notification.CustomerId;
+        var theirOrders = db.Orders.Where(o => o.CustomerId == customerId).Select(o => (Guid?)o.Id);
+        var silent = await db.Tasks
+            .Where(t => t.Status == StaffTaskStatus.Open && t.SubjectType == "order" && theirOrders.Contains(t.SubjectId) &&
+                        t.DeduplicationKey != null && t.DeduplicationKey.StartsWith("order/") && t.DeduplicationKey.Contains("/silent/"))
+            .ToListAsync(cancellationToken);
+        silent.ForEach(t => t.Resolve(domainEvent.OccurredAt));
     }
 
     /// <summary>
