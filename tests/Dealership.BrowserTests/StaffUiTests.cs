@@ -66,6 +66,55 @@ public sealed partial class StaffUiTests
     }
 
     [Test]
+    public async Task Salesperson_TapsACountOnTheBoard_AndSeesOnlyThoseOrders_ThenAllAgain()
+    {
+        var page = await _host.SignInAsync("sales@demo.local");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Deliveries" })).ToBeVisibleAsync();
+        var filters = page.GetByTestId("board-filters");
+        await Assertions.Expect(filters.GetByRole(AriaRole.Link)).ToHaveCountAsync(5);
+
+        // The demo's busiest kind that is not the whole board: its count, then only its rows.
+        var kinds = new[] { ("onTrack", "On track"), ("late", "Late"), ("silent", "Customer not updated"), ("arrivedNotScheduled", "Arrived, not scheduled") };
+        async Task<int> CountOfAsync(string kind) =>
+            int.Parse(await page.GetByTestId($"count-{kind}").Locator(".stat-value").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var (value, label, count) = ("", "", 0);
+        foreach (var (kind, name) in kinds)
+        {
+            if (await CountOfAsync(kind) is > 0 and var n)
+            {
+                (value, label, count) = (kind, name, n);
+                break;
+            }
+        }
+
+        Assert.That(count, Is.GreaterThan(0), "the demo has open orders");
+        await page.GetByTestId($"count-{value}").ClickAsync();
+
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"attention={value}"));
+        await Assertions.Expect(page.GetByTestId($"count-{value}")).ToHaveAttributeAsync("aria-current", "true");
+        var badges = page.GetByTestId("board").Locator("tbody .badge");
+        await Assertions.Expect(badges).ToHaveCountAsync(Math.Min(count, 50));
+        foreach (var badge in await badges.AllInnerTextsAsync())
+        {
+            Assert.That(badge, Is.EqualTo(label));
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "deliveries-board-one-kind.png"), FullPage = true });
+
+        await Assertions.Expect(page.GetByTestId("board-showing")).ToContainTextAsync($"Showing only “{label}”");
+
+        // The shown count again, or the line above the rows: every order back.
+        await page.GetByTestId($"count-{value}").ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("attention="));
+        await Assertions.Expect(page.GetByTestId($"count-{value}")).Not.ToHaveAttributeAsync("aria-current", "true");
+        await page.GetByTestId($"count-{value}").ClickAsync();
+        await page.GetByTestId("board-showing").GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("attention="));
+        await Assertions.Expect(page.GetByTestId("board").Locator("tbody tr")).ToHaveCountAsync(Math.Min(
+            await CountOfAsync("late") + await CountOfAsync("scheduledToday") + await CountOfAsync("silent") + await CountOfAsync("arrivedNotScheduled") + await CountOfAsync("onTrack"), 50));
+    }
+
+    [Test]
     public async Task WrongPassword_ShowsAClearMessage_AndStaysOnTheSignInPage()
     {
         var page = await _host.SignInAsync("sales@demo.local", "not-my-password");

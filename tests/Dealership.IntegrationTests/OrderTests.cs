@@ -365,6 +365,23 @@ public sealed class OrderTests
 
         Assert.That(seen, Has.Count.EqualTo(active).And.Unique);
         Assert.That(seen[0], Is.EqualTo(rows[0].GetProperty("orderId").GetGuid()));
+
+        // One kind only: the late ones, paged by themselves, while the counts still cover every active order.
+        var lateOnly = await (await sales.GetAsync("/api/deliveries/board?attention=late&pageSize=25")).ReadJsonAsync();
+        var lateRows = lateOnly.GetProperty("rows").EnumerateArray().ToList();
+        Assert.That(lateOnly.GetProperty("showing").GetString(), Is.EqualTo("late"));
+        Assert.That(lateRows.Select(r => r.GetProperty("attention").GetString()), Is.All.EqualTo("late"));
+        Assert.That(lateRows.Select(r => r.GetProperty("orderId").GetGuid()), Does.Contain(late));
+        Assert.That(lateOnly.GetProperty("matching").GetInt32(), Is.EqualTo(board.GetProperty("late").GetInt32()));
+        Assert.That(lateOnly.GetProperty("total").GetInt32(), Is.EqualTo(active), "the counts are the whole board's");
+        Assert.That(lateOnly.GetProperty("pageCount").GetInt32(), Is.EqualTo((board.GetProperty("late").GetInt32() + 24) / 25));
+        var onTrack = await (await sales.GetAsync("/api/deliveries/board?attention=onTrack&pageSize=200&page=2")).ReadJsonAsync();
+        Assert.That(onTrack.GetProperty("rows").EnumerateArray().Select(r => r.GetProperty("attention").GetString()), Is.All.EqualTo("onTrack").And.Not.Empty);
+        Assert.That(onTrack.GetProperty("pageCount").GetInt32(), Is.EqualTo((board.GetProperty("onTrack").GetInt32() + 199) / 200));
+
+        var wrong = await sales.GetAsync("/api/deliveries/board?attention=flying");
+        Assert.That(wrong.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(await wrong.Content.ReadAsStringAsync(), Does.Contain("attention").And.Contain("arrivedNotScheduled"), "says what to use instead");
     }
 
     [Test]

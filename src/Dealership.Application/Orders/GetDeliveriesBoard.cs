@@ -20,8 +20,9 @@ namespace Dealership.Application.Orders;
 /// </summary>
 public static class GetDeliveriesBoard
 {
+    /// <param name="Only">One kind of attention (the late ones, say): its orders paged in the board's order; the counts still cover every active order.</param>
     [Allowed(Access.ReadOrders)]
-    public sealed record Query(Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize) : IQuery<Board>, IPagedQuery;
+    public sealed record Query(Guid? OwnerStaffId, int Page = 1, int PageSize = Paging.DefaultPageSize, Attention? Only = null) : IQuery<Board>, IPagedQuery;
 
     public enum Attention
     {
@@ -35,12 +36,30 @@ public static class GetDeliveriesBoard
     public sealed record Row(Guid OrderId, Guid CustomerId, string CustomerName, Guid OwnerStaffId, string OwnerName, string Vehicle, OrderMilestone Status,
         OrderMilestone? NextMilestone, DateOnly? NextPromisedDate, Attention Attention, string Reason, DateTime? LastContactAt, DateTime? CollectionAt);
 
-    /// <summary>One page of rows, most urgent first; the counts cover every active order, not only this page.</summary>
+    /// <summary>
+    /// One page of rows, most urgent first; the counts cover every active order, not only this page (nor only the kind
+    /// shown, when the board shows one).
+    /// </summary>
     public sealed record Board(IReadOnlyList<Row> Rows, int Late, int Silent, int ArrivedNotScheduled, int ScheduledToday, int OnTrack, int Page = 1, int PageSize = Paging.DefaultPageSize)
     {
+        /// <summary>The one kind of attention the rows are limited to, if any.</summary>
+        public Attention? Showing { get; init; }
+
         public int Total => Late + Silent + ArrivedNotScheduled + ScheduledToday + OnTrack;
 
-        public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
+        /// <summary>The orders the pages go through: every active order, or those of the kind shown.</summary>
+        public int Matching => Showing is { } only ? CountOf(only) : Total;
+
+        public int PageCount => Matching == 0 ? 1 : (Matching + PageSize - 1) / PageSize;
+
+        public int CountOf(Attention attention) => attention switch
+        {
+            Attention.Late => Late,
+            Attention.Silent => Silent,
+            Attention.ArrivedNotScheduled => ArrivedNotScheduled,
+            Attention.ScheduledToday => ScheduledToday,
+            _ => OnTrack,
+        };
 
         public bool HasNext => Page < PageCount;
 
@@ -76,7 +95,8 @@ public static class GetDeliveriesBoard
                     .OrderBy(r => r.Rank).ThenBy(r => r.NextPromised ?? DateOnly.MaxValue).ThenBy(r => r.CreatedAt).ThenBy(r => r.Id).ToList(),
                 cancellationToken);
             var counts = ranked.CountBy(r => r.Rank).ToDictionary(c => c.Key, c => c.Value);
-            var pageIds = ranked.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
+            var matching = query.Only is { } only ? ranked.Where(r => r.Rank == (int)only) : ranked;
+            var pageIds = matching.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(r => r.Id).ToList();
             var position = pageIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
             // Read through the board's own filter: an order delivered, cancelled or given to someone else in another
             // process since the ranking was kept leaves the page (not yet the counts) for those seconds. The columns the
@@ -120,7 +140,10 @@ public static class GetDeliveriesBoard
             // whose attention changes between two requests can of course move.
             return new Board(rows, counts.GetValueOrDefault((int)Attention.Late), counts.GetValueOrDefault((int)Attention.Silent),
                 counts.GetValueOrDefault((int)Attention.ArrivedNotScheduled), counts.GetValueOrDefault((int)Attention.ScheduledToday),
-                counts.GetValueOrDefault((int)Attention.OnTrack), query.Page, query.PageSize);
+                counts.GetValueOrDefault((int)Attention.OnTrack), query.Page, query.PageSize)
+            {
+                Showing = query.Only,
+            };
         }
 
         /// <summary>What "silent" is measured by, in the ranking and on the rows alike: messages sent to the customer.</summary>

@@ -145,13 +145,16 @@ public static class OrdersApi
             .RequireAuthorization(Policies.ManagersOnly)
             .WithSummary("Cancel a delivered deal inside the site's cancellation window: refunds, and the trade-in back to the customer (or, if sold, the greater of its market value and allowance refunded). Managers.");
 
-        api.MapGet("/deliveries/board", async ([AsParameters] OwnerQuery owner, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff, CancellationToken ct) =>
+        api.MapGet("/deliveries/board", async (string? attention, [AsParameters] OwnerQuery owner, [AsParameters] PageRequest paging, IMediator mediator, ICurrentStaff staff,
+                CancellationToken ct) =>
             {
+                var only = QueryValues.Enum<GetDeliveriesBoard.Attention>(attention, "attention");
                 var ownerId = owner.Resolve(staff);
-                return TypedResults.Ok(await mediator.Send(new GetDeliveriesBoard.Query(ownerId, paging.Number, paging.Size), ct));
+                return TypedResults.Ok(await mediator.Send(new GetDeliveriesBoard.Query(ownerId, paging.Number, paging.Size, only), ct));
             })
             .RequireAuthorization(Policies.ReadOrders)
             .WithTags("Orders")
-            .WithSummary("Active orders at the current site, what needs attention first (late, silent, arrived but not scheduled), a page at a time; the counts cover every active order.");
+            .WithSummary("Active orders at the current site, what needs attention first (late, silent, arrived but not scheduled), a page at a time; the counts cover every active order. " +
+                "?attention=late|silent|arrivedNotScheduled|scheduledToday|onTrack pages that kind only (matching and pageCount count it).");
     }
 }

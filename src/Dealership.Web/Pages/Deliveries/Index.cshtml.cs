@@ -19,7 +19,18 @@ public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageMo
     [BindProperty(Name = "p", SupportsGet = true)]
     public int PageNumber { get; set; } = 1;
 
+    /// <summary>One kind of order only (?attention=late, as the API spells it); anything else shows them all.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Attention { get; set; }
+
     public GetDeliveriesBoard.Board Board { get; private set; } = new([], 0, 0, 0, 0, 0);
+
+    /// <summary>This board with the owner kept, one kind of order (or all of them) and a page.</summary>
+    public string LinkTo(string? attention, int page)
+    {
+        var query = new Dictionary<string, string?> { ["owner"] = Owner, ["attention"] = attention, ["p"] = page > 1 ? page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null };
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/deliveries", query.Where(q => !string.IsNullOrEmpty(q.Value)));
+    }
 
     public Application.Promises.GetPromiseStats.Rate? MyPromises { get; private set; }
 
@@ -27,7 +38,10 @@ public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null, Math.Max(1, PageNumber)), ct);
+        // A kind the board does not know (an old bookmark) shows every order rather than an error.
+        var only = Enum.TryParse<GetDeliveriesBoard.Attention>(Attention, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : (GetDeliveriesBoard.Attention?)null;
+        Attention = only is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(only.Value.ToString());
+        Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null, Math.Max(1, PageNumber), Only: only), ct);
         var stats = await mediator.Send(new Application.Promises.GetPromiseStats.Query(), ct);
         MyPromises = stats.People.FirstOrDefault(p => p.Id == staff.StaffId);
         SitePromises = stats.Sites.FirstOrDefault(s => s.Id == staff.SiteId);
