@@ -73,7 +73,7 @@ public sealed partial class StaffUiTests
         var filters = page.GetByTestId("board-filters");
         await Assertions.Expect(filters.GetByRole(AriaRole.Link)).ToHaveCountAsync(5);
 
-        // The demo's busiest kind that is not the whole board: its count, then only its rows.
+        // The first kind the demo has orders of: its count, then only its rows, while every count stays as it was.
         var kinds = new[] { ("onTrack", "On track"), ("late", "Late"), ("silent", "Customer not updated"), ("arrivedNotScheduled", "Arrived, not scheduled") };
         async Task<int> CountOfAsync(string kind) =>
             int.Parse(await page.GetByTestId($"count-{kind}").Locator(".stat-value").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -88,10 +88,12 @@ public sealed partial class StaffUiTests
         }
 
         Assert.That(count, Is.GreaterThan(0), "the demo has open orders");
+        var countsBefore = await filters.Locator(".stat-value").AllInnerTextsAsync();
         await page.GetByTestId($"count-{value}").ClickAsync();
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"attention={value}"));
         await Assertions.Expect(page.GetByTestId($"count-{value}")).ToHaveAttributeAsync("aria-current", "true");
+        Assert.That(await filters.Locator(".stat-value").AllInnerTextsAsync(), Is.EqualTo(countsBefore), "the counts cover every order still");
         var badges = page.GetByTestId("board").Locator("tbody .badge");
         await Assertions.Expect(badges).ToHaveCountAsync(Math.Min(count, 50));
         foreach (var badge in await badges.AllInnerTextsAsync())
@@ -112,6 +114,12 @@ public sealed partial class StaffUiTests
         await Assertions.Expect(page).Not.ToHaveURLAsync(new Regex("attention="));
         await Assertions.Expect(page.GetByTestId("board").Locator("tbody tr")).ToHaveCountAsync(Math.Min(
             await CountOfAsync("late") + await CountOfAsync("scheduledToday") + await CountOfAsync("silent") + await CountOfAsync("arrivedNotScheduled") + await CountOfAsync("onTrack"), 50));
+
+        // Narrowed to one's own orders, a count keeps that narrowing.
+        await page.GotoAsync("/deliveries?owner=me");
+        await page.GetByTestId($"count-{value}").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"owner=me.*attention={value}"));
+        await Assertions.Expect(page.Locator("#owner")).ToHaveValueAsync("me");
     }
 
     [Test]

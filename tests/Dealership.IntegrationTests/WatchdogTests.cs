@@ -152,10 +152,13 @@ public sealed class WatchdogTests : FreshAppTests
     [Test]
     public async Task ASilentTask_ClosesItself_WhenAMessageReachesTheCustomer_ForEachOfTheirOrders_AndNoOneElses()
     {
-        // Two orders of one customer and one of another's, all confirmed and then silent for eight days.
+        // Two orders of one customer and one of another's, all confirmed and then silent for eight days; and a third order
+        // of the first customer promised at the dealership in two days, which is late by then (its task is not about silence).
         var customer = await Arrange.CustomerWithCarAsync(App);
         var first = await Arrange.OrderAsync(App, customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
         var second = await Arrange.OrderAsync(App, customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
+        var late = await Arrange.OrderAsync(App, customer, new Dictionary<string, int> { ["arrivedAtDealership"] = 2, ["preparedForDelivery"] = 30 },
+            "factoryConfirmed", "built", "inTransit");
         var someoneElses = await Arrange.OrderAsync(App, await Arrange.CustomerWithCarAsync(App), new Dictionary<string, int> { ["arrivedAtDealership"] = 90 }, "factoryConfirmed");
         await DispatchAsync(); // the orders' own messages reach them now, then nothing for eight days
         App.Clock.Advance(TimeSpan.FromDays(8));
@@ -169,9 +172,45 @@ public sealed class WatchdogTests : FreshAppTests
         Assert.That((await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.Id == tasks[first]))).Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "queued is not yet heard");
         await DispatchAsync();
 
+        var lateTask = await App.QueryAsync(db => db.Tasks.SingleAsync(t => t.SubjectId == late && t.Title.StartsWith("Late")));
+        Assert.That(lateTask.Status, Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "a message does not make a late car arrive");
         var status = await App.QueryAsync(db => db.Tasks.Where(t => tasks.Values.Contains(t.Id)).ToDictionaryAsync(t => t.SubjectId!.Value, t => t.Status));
         Assert.That(status[first], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done));
         Assert.That(status[second], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Done), "one message to the customer ends the silence on both their orders");
         Assert.That(status[someoneElses], Is.EqualTo(Domain.Tasks.StaffTaskStatus.Open), "another customer still has heard nothing");
+    }
+
+    [Test]
+    public async Task AWatchdogRunThatRaisedTasks_RefreshesTheQueryStatistics_SoMessagesSentNextDoNotScanTheTaskTable()
+    {
+        var silent = await SilentOrderAsync();
+        // The task table measured small, then grown thirtyfold by a day's work, as a busy site's first run grows it.
+        await App.QueryAsync(db => db.Database.ExecuteSqlRawAsync("ANALYZE Tasks"));
+        var site = await App.QueryAsync(db => db.Sites.Select(x => x.Id).FirstAsync());
+        var now = App.Clock.GetUtcNow().UtcDateTime;
+        var rows = await App.QueryAsync(db => db.Tasks.CountAsync());
+        await App.QueryAsync(async db =>
+        {
+            for (var i = 0; i < (rows * 30) + 50; i++)
+            {
+                db.Tasks.Add(new Domain.Tasks.StaffTask(site, null, $"Earlier work {i}", "Grows the table.", now.AddDays(1), null, null, [], now, $"statistics-test/{Guid.NewGuid()}"));
+            }
+
+            return await db.SaveChangesAsync();
+        });
+        async Task<long> MeasuredAsync() => await App.QueryAsync(async db =>
+        {
+            await db.Database.OpenConnectionAsync();
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = "SELECT stat FROM sqlite_stat1 WHERE tbl = 'Tasks' AND idx = 'IX_Tasks_DeduplicationKey'";
+            return long.Parse(((string?)await command.ExecuteScalarAsync() ?? "0").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        });
+        var before = await MeasuredAsync();
+
+        var report = await RunAsync();
+
+        Assert.That(report.OwnersAlerted, Is.GreaterThanOrEqualTo(1), "the silent order raised a task");
+        Assert.That(await App.QueryAsync(db => db.Tasks.AnyAsync(t => t.SubjectId == silent)), Is.True);
+        Assert.That(await MeasuredAsync(), Is.GreaterThan(before * 10), "re-measured at the end of the run, not at the next quarter hour");
     }
 }

@@ -6,7 +6,8 @@ namespace Dealership.Application.Jobs;
 
 /// <summary>
 /// Recurring job on the embedded SQLite database: refreshes the statistics the query planner chooses indexes by,
-/// for the tables that have changed a lot since they were last measured.
+/// for the tables that have changed a lot since they were last measured. The watchdog and a whole parts-planning run
+/// also ask for it as they finish, because each may add thousands of rows at once.
 /// </summary>
 /// <remarks>
 /// SQLite never refreshes them by itself. Statistics taken when a table was small stay until someone runs ANALYZE

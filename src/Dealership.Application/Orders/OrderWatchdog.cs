@@ -29,6 +29,7 @@ public sealed class OrderWatchdog(
     TimeProvider clock,
     IOptions<OrderPolicy> policy,
     Common.DealershipMetrics metrics,
+    Jobs.RefreshQueryStatistics statistics,
     ILogger<OrderWatchdog> logger)
 {
     // A page's save commits its tasks and timeline entries in one transaction, holding the write lock only for them.
@@ -144,6 +145,14 @@ public sealed class OrderWatchdog(
         }
 
         metrics.WatchdogFindings(alerted + updated);
+        if (alerted > 0)
+        {
+            // Thousands of new tasks on a busy day: on SQLite's old figures for a small task table, every message sent
+            // until the next quarter-hourly refresh scanned it to close its customer's silent tasks (issue #14: dispatch
+            // 135 a second after a first run against 238 alone). A run that raised nothing changes nothing to re-measure.
+            await statistics.RunAsync(cancellationToken);
+        }
+
         return new WatchdogReport(checkedOrders, alerted, updated);
     }
 

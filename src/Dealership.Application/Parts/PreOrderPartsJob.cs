@@ -9,7 +9,7 @@ namespace Dealership.Application.Parts;
 /// serialise them anyway, but on a server database two runs could each open a draft for the same supplier, or race
 /// over the same open drafts until one gave up.
 /// </summary>
-public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator, JobStorage storage)
+public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator, JobStorage storage, Jobs.RefreshQueryStatistics statistics)
 {
     private const string Lock = "parts-planning";
 
@@ -17,7 +17,13 @@ public sealed class PreOrderPartsJob(global::Mediator.IMediator mediator, JobSto
 
     [AutomaticRetry(Attempts = 3)]
     [Jobs.GivesMemoryBack]
-    public Task RunAsync(CancellationToken cancellationToken) => PlanAsync(null, cancellationToken);
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await PlanAsync(null, cancellationToken);
+        // A whole run may add thousands of at-risk tasks and messages: re-measured now for the query planner, as after
+        // the watchdog, not at the next quarter hour (one visit's run adds a handful).
+        await statistics.RunAsync(cancellationToken);
+    }
 
     /// <summary>
     /// One visit just booked or moved. Planning every visit for each booking held the write lock for most of a second

@@ -13,7 +13,7 @@ public static class QueryValues
             return null;
         }
 
-        if (System.Enum.TryParse<T>(value, ignoreCase: true, out var parsed) && System.Enum.IsDefined(parsed))
+        if (TryEnum<T>(value, out var parsed))
         {
             return parsed;
         }
@@ -21,6 +21,20 @@ public static class QueryValues
         var allowed = string.Join(", ", System.Enum.GetNames<T>().Select(JsonNamingPolicy.CamelCase.ConvertName));
         throw new FluentValidation.ValidationException([new FluentValidation.Results.ValidationFailure(name, $"'{value}' is not a valid {name}. Use one of: {allowed}.")]);
     }
+
+    /// <summary>
+    /// An enum value by its name only, in any case. <c>Enum.TryParse</c> also takes numbers and comma lists, and ORs a
+    /// list together: <c>late,silent</c> would have read as a third value nobody asked for.
+    /// </summary>
+    public static bool TryEnum<T>(string? value, out T parsed) where T : struct, System.Enum
+    {
+        var name = value is null ? null : System.Enum.GetNames<T>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        parsed = name is null ? default : System.Enum.Parse<T>(name);
+        return name is not null;
+    }
+
+    /// <summary>The name a value is spelled with in the API's JSON and query strings (camelCase).</summary>
+    public static string Spelling<T>(T value) where T : struct, System.Enum => JsonNamingPolicy.CamelCase.ConvertName(value.ToString());
 
     /// <summary>A staff member named in a filter: <c>me</c> or their id; null when the filter is absent.</summary>
     public static Guid? Staff(string? value, ICurrentStaff staff, string name)

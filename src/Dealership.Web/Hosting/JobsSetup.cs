@@ -133,11 +133,9 @@ internal sealed class CatchUpAfterStart(IHostApplicationLifetime lifetime, IBack
 
         try
         {
-            // Each may add thousands of rows (tasks, messages), so the planner's statistics are refreshed after each.
-            var watchdog = jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
-            jobs.ContinueJobWith<RefreshQueryStatistics>(watchdog, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
-            var planning = jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
-            jobs.ContinueJobWith<RefreshQueryStatistics>(planning, job => job.RunAsync(CancellationToken.None), JobContinuationOptions.OnAnyFinishedState);
+            // Each may add thousands of rows (tasks, messages) and refreshes the query planner's statistics when it has.
+            jobs.Enqueue<Dealership.Application.Orders.OrderWatchdog>(job => job.RunAsync(CancellationToken.None));
+            jobs.Enqueue<Dealership.Application.Parts.PreOrderPartsJob>(job => job.RunAsync(CancellationToken.None));
             jobs.Enqueue<NotificationDispatcher>(job => job.DispatchDueAsync(CancellationToken.None));
             logger.LogInformation("Catching up after start: the watchdog, parts planning and the outbox are queued.");
         }

@@ -39,8 +39,8 @@ public sealed class IndexModel(IMediator mediator, ICurrentStaff staff) : PageMo
     public async Task OnGetAsync(CancellationToken ct)
     {
         // A kind the board does not know (an old bookmark) shows every order rather than an error.
-        var only = Enum.TryParse<GetDeliveriesBoard.Attention>(Attention, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : (GetDeliveriesBoard.Attention?)null;
-        Attention = only is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(only.Value.ToString());
+        var only = Api.QueryValues.TryEnum<GetDeliveriesBoard.Attention>(Attention, out var kind) ? kind : (GetDeliveriesBoard.Attention?)null;
+        Attention = only is { } shown ? Api.QueryValues.Spelling(shown) : null;
         Board = await mediator.Send(new GetDeliveriesBoard.Query(Owner == "me" ? staff.StaffId : null, Math.Max(1, PageNumber), Only: only), ct);
         var stats = await mediator.Send(new Application.Promises.GetPromiseStats.Query(), ct);
         MyPromises = stats.People.FirstOrDefault(p => p.Id == staff.StaffId);
