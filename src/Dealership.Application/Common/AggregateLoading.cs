@@ -25,7 +25,21 @@ public static class AggregateLoading
         Func<T, string?>? mayChange = null)
         where T : AggregateRoot
     {
-        var aggregate = await scoped.FirstOrDefaultAsync(a => a.Id == id, ct) ?? throw new NotFoundException(what, id);
+        return Checked(await scoped.FirstOrDefaultAsync(a => a.Id == id, ct), id, expectedVersion, what, mayChange);
+    }
+
+    /// <summary>
+    /// The same checks on an aggregate read by the caller's own (compiled) query, which must be scoped to the caller's
+    /// sites as <see cref="AtMySites{T}"/> scopes it.
+    /// </summary>
+    public static T Checked<T>(T? aggregate, Guid id, long? expectedVersion, string what, Func<T, string?>? mayChange = null)
+        where T : AggregateRoot
+    {
+        if (aggregate is null)
+        {
+            throw new NotFoundException(what, id);
+        }
+
         if (mayChange?.Invoke(aggregate) is { } refusal)
         {
             throw new ForbiddenException(refusal);

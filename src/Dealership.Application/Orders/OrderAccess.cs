@@ -24,6 +24,11 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
             .OrderByDescending(t => t.Status == TradeInStatus.Received || t.Status == TradeInStatus.Sold || t.Status == TradeInStatus.Returned)
             .ThenByDescending(t => t.RequestedAt).FirstOrDefault());
 
+    // Tracked: the command changes it. The same scope as AggregateLoading.AtMySites (an order elsewhere is not found).
+    private static readonly Func<DealershipDbContext, Guid, List<Guid>, CancellationToken, Task<VehicleOrder?>> OrderForChange =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid orderId, List<Guid> siteIds, CancellationToken _) => db.Orders.AsTracking().Include(o => o.Payments)
+            .Where(o => siteIds.Contains(o.SiteId)).FirstOrDefault(o => o.Id == orderId));
+
     private static readonly Func<DealershipDbContext, Guid, CancellationToken, Task<string?>> CustomerNameOf =
         EF.CompileAsyncQuery((DealershipDbContext db, Guid customerId, CancellationToken _) =>
             db.Customers.AsNoTracking().Where(c => c.Id == customerId).Select(c => c.FirstName + " " + c.LastName).FirstOrDefault());
@@ -37,8 +42,10 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
 
     public async Task<VehicleOrder> LoadForChangeAsync(Guid orderId, long? expectedVersion, CancellationToken ct)
     {
-        return await db.Orders.Include(o => o.Payments).AtMySites(staff).ForChangeAsync(orderId, expectedVersion, "Order", ct,
-            order => staff.IsInRole(StaffRoles.Manager) || order.OwnerStaffId == staff.StaffId
+        // Compiled (every order command loads its order this way), scoped to the caller's sites as AtMySites scopes.
+        var order = await OrderForChange(db, orderId, staff.SiteIds.ToList(), ct);
+        return AggregateLoading.Checked(order, orderId, expectedVersion, "Order",
+            o => staff.IsInRole(StaffRoles.Manager) || o.OwnerStaffId == staff.StaffId
                 ? null
                 : "This order belongs to another salesperson: you can read it but not change it. Ask them or a manager.");
     }

@@ -12,7 +12,7 @@ namespace Dealership.Application.Promises;
 /// the end of the promised day (site time) is kept; moved before it fell due (the customer is told with the
 /// change) is renegotiated and replaced; a cancelled order withdraws its open promises.
 /// </summary>
-public sealed class MilestonePromises(DealershipDbContext db) :
+public sealed class MilestonePromises(DealershipDbContext db, Sites.SiteContext siteContext) :
     IDomainEventSubscriber<OrderPlaced>,
     IDomainEventSubscriber<MilestoneReached>,
     IDomainEventSubscriber<PromisedDateChanged>,
@@ -67,14 +67,20 @@ public sealed class MilestonePromises(DealershipDbContext db) :
     private async Task<List<CustomerPromise>> OpenAsync(Guid orderId, OrderMilestone milestone, CancellationToken ct)
     {
         var name = Name(milestone);
-        var stored = await db.Promises.Where(p => p.SubjectId == orderId && p.Milestone == name && p.State == PromiseState.Open).ToListAsync(ct);
+        var stored = new List<CustomerPromise>();
+        await foreach (var promise in OpenOf(db, orderId, name).WithCancellation(ct))
+        {
+            stored.Add(promise);
+        }
+
         stored.AddRange(db.Tracked<CustomerPromise>().Where(p => p.SubjectId == orderId && p.Milestone == name && p.State == PromiseState.Open && !stored.Contains(p)));
         return stored;
     }
 
     private async Task<CustomerPromise> NewAsync(VehicleOrder order, OrderMilestone milestone, DateOnly date, DateTime now, CancellationToken ct)
     {
-        var site = await db.Sites.AsNoTracking().FirstAsync(s => s.Id == order.SiteId, ct);
+        // The order's site as the unit has it (a new order's promises would otherwise read it once per milestone).
+        var site = await siteContext.OfRecordAsync(order.SiteId, ct);
         // Due at the end of the promised day in the site's time zone.
         var endOfDay = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(date.AddDays(1).ToDateTime(TimeOnly.MinValue), DateTimeKind.Unspecified), site.TimeZone);
         return new CustomerPromise(order.SiteId, order.CustomerId, order.OwnerStaffId,
@@ -83,4 +89,9 @@ public sealed class MilestonePromises(DealershipDbContext db) :
     }
 
     private static string Name(OrderMilestone milestone) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(milestone.ToString());
+
+    // Compiled: every recorded milestone asks (EF's per-call work on an ordinary query cost more than SQLite's answer).
+    private static readonly Func<DealershipDbContext, Guid, string, IAsyncEnumerable<CustomerPromise>> OpenOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid orderId, string milestone) =>
+            db.Promises.Where(p => p.SubjectId == orderId && p.Milestone == milestone && p.State == PromiseState.Open));
 }
