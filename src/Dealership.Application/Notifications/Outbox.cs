@@ -33,14 +33,23 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
 
         var now = clock.GetUtcNow().UtcDateTime;
         var phones = messages.Select(m => m.Customer.MobilePhone).OfType<string>().Distinct().ToList();
-        var optedOutPhones = phones.Count == 0 ? [] :
-            (await db.PhoneConsents.Where(c => phones.Contains(c.PhoneNumber) && c.OptedOut).Select(c => c.PhoneNumber).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var optedOutPhones = new HashSet<string>(StringComparer.Ordinal);
+        if (phones.Count > 0)
+        {
+            await foreach (var phone in OptedOutOf(db, phones).WithCancellation(cancellationToken))
+            {
+                optedOutPhones.Add(phone);
+            }
+        }
 
         var planned = messages.Select(m => (Message: m, Channels: ChannelsFor(m, optedOutPhones))).ToList();
         var keys = planned.SelectMany(p => p.Channels.Select(c => KeyFor(p.Message, c))).Distinct().ToList();
-        var existing = (await db.Notifications.Where(n => keys.Contains(n.DeduplicationKey)).Select(n => n.DeduplicationKey).ToListAsync(cancellationToken))
-            .ToHashSet(StringComparer.Ordinal);
+        var existing = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in QueuedAlready(db, keys).WithCancellation(cancellationToken))
+        {
+            existing.Add(key);
+        }
+
         existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
         // Quiet hours need the sites' time zones: a site this unit has read already is not read again.
@@ -87,6 +96,16 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
 
         return queued;
     }
+
+    // Compiled: nearly every command that changes something queues a message, and EF's per-call work on an ordinary
+    // query (reading the expression for its parameters, finding its plan) cost more than SQLite's answer.
+    private static readonly Func<DealershipDbContext, List<string>, IAsyncEnumerable<string>> OptedOutOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<string> phones) =>
+            db.PhoneConsents.AsNoTracking().Where(c => phones.Contains(c.PhoneNumber) && c.OptedOut).Select(c => c.PhoneNumber));
+
+    private static readonly Func<DealershipDbContext, List<string>, IAsyncEnumerable<string>> QueuedAlready =
+        EF.CompileAsyncQuery((DealershipDbContext db, List<string> keys) =>
+            db.Notifications.AsNoTracking().Where(n => keys.Contains(n.DeduplicationKey)).Select(n => n.DeduplicationKey));
 
     private static string KeyFor(OutboxMessage message, MessageChannel channel) => $"{message.DeduplicationBase}/{channel.ToString().ToLowerInvariant()}";
 

@@ -178,11 +178,7 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
         var day = await DayAsync(site.Id, date, ct);
         // The advisor's day in one read (a booking holds the write lock meanwhile): their booked minutes and any drop-off at
         // that time. The day narrows the search to the (advisor, date) index: a drop-off time falls on one local day.
-        var advisorDay = await db.Appointments
-            .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
-            .GroupBy(a => 1)
-            .Select(g => new { Minutes = g.Sum(a => a.LabourMinutes), DropOffsThen = g.Count(a => a.StartsAt == startsAt && !a.WalkIn) })
-            .FirstOrDefaultAsync(ct);
+        var advisorDay = await AdvisorDayOf(db, advisorId, date, startsAt, ignoreAppointment, ct);
         var advisorBooked = advisorDay?.Minutes ?? 0;
         if (!walkIn && advisorDay is { DropOffsThen: > 0 })
         {
@@ -200,13 +196,12 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
     /// <summary>Service advisors working at the site, by name (remembered for the rest of the unit: its view and messages name them).</summary>
     public async Task<List<(Guid Id, string Name)>> AdvisorsAsync(Guid siteId, CancellationToken ct)
     {
-        var advisors = (await db.StaffSites.Where(s => s.SiteId == siteId)
-                .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => ur)
-                .Join(db.Roles.Where(r => r.Name == StaffRoles.ServiceAdvisor), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
-                .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => new { u.Id, u.DisplayName })
-                .OrderBy(u => u.DisplayName)
-                .ToListAsync(ct))
-            .Select(u => (u.Id, u.DisplayName)).ToList();
+        var advisors = new List<(Guid Id, string Name)>();
+        await foreach (var advisor in AdvisorsOf(db, siteId).WithCancellation(ct))
+        {
+            advisors.Add((advisor.Id, advisor.Name));
+        }
+
         foreach (var (id, name) in advisors)
         {
             staffNames.Remember(id, name);
@@ -218,7 +213,7 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
     private async Task<WorkshopDay> DayAsync(Guid siteId, DateOnly date, CancellationToken ct)
     {
         var day = db.WorkshopDays.Local.FirstOrDefault(d => d.SiteId == siteId && d.Date == date)
-            ?? await db.WorkshopDays.FirstOrDefaultAsync(d => d.SiteId == siteId && d.Date == date, ct);
+            ?? await DayOf(db, siteId, date, ct);
         if (day is null)
         {
             // Two first bookings of a day race on the unique (site, date) index: one wins, the other gets 409.
@@ -228,4 +223,31 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
 
         return day;
     }
+
+    // Compiled: a booking asks each of these while it holds SQLite's write lock (ADR 0027), where EF's per-call work on an
+    // ordinary query (reading the expression for its parameters, finding its plan) holds every other writer back too.
+    private sealed record AdvisorDay(int Minutes, int DropOffsThen);
+
+    private sealed record Advisor(Guid Id, string Name);
+
+    private static readonly Func<DealershipDbContext, Guid, DateOnly, DateTime, Guid?, CancellationToken, Task<AdvisorDay?>> AdvisorDayOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid advisorId, DateOnly date, DateTime startsAt, Guid? ignoreAppointment, CancellationToken _) =>
+            db.Appointments
+                .Where(a => a.AdvisorStaffId == advisorId && a.Date == date && a.Status != AppointmentStatus.Cancelled && a.Id != ignoreAppointment)
+                .GroupBy(a => 1)
+                .Select(g => new AdvisorDay(g.Sum(a => a.LabourMinutes), g.Count(a => a.StartsAt == startsAt && !a.WalkIn)))
+                .FirstOrDefault());
+
+    private static readonly Func<DealershipDbContext, Guid, IAsyncEnumerable<Advisor>> AdvisorsOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid siteId) => db.StaffSites.Where(s => s.SiteId == siteId)
+            .Join(db.UserRoles, s => s.StaffUserId, ur => ur.UserId, (s, ur) => ur)
+            .Join(db.Roles.Where(r => r.Name == StaffRoles.ServiceAdvisor), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
+            .Join(db.Users.Where(u => u.IsActive), id => id, u => u.Id, (id, u) => u)
+            .OrderBy(u => u.DisplayName)
+            .Select(u => new Advisor(u.Id, u.DisplayName)));
+
+    // Tracked: the booking changes the day it reads.
+    private static readonly Func<DealershipDbContext, Guid, DateOnly, CancellationToken, Task<WorkshopDay?>> DayOf =
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid siteId, DateOnly date, CancellationToken _) =>
+            db.WorkshopDays.AsTracking().FirstOrDefault(d => d.SiteId == siteId && d.Date == date));
 }
