@@ -91,7 +91,8 @@ public sealed class MilestonePromises(DealershipDbContext db, Sites.SiteContext 
     private static string Name(OrderMilestone milestone) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(milestone.ToString());
 
     // Compiled: every recorded milestone asks (EF's per-call work on an ordinary query cost more than SQLite's answer).
+    // Tracked, whatever a context's default: the promises found are kept or renegotiated in the same unit.
     private static readonly Func<DealershipDbContext, Guid, string, IAsyncEnumerable<CustomerPromise>> OpenOf =
         EF.CompileAsyncQuery((DealershipDbContext db, Guid orderId, string milestone) =>
-            db.Promises.Where(p => p.SubjectId == orderId && p.Milestone == milestone && p.State == PromiseState.Open));
+            db.Promises.AsTracking().Where(p => p.SubjectId == orderId && p.Milestone == milestone && p.State == PromiseState.Open));
 }

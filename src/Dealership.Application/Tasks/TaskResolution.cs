@@ -59,19 +59,20 @@ public sealed class TaskResolution(DealershipDbContext db, UnitOfWork unit) :
 
     // Compiled: a recorded milestone asks twice (ADR 0027) and every message sent asks once, and EF's per-call work on an
     // ordinary query (reading the expression for its parameters, finding its plan) cost more than SQLite's answer.
+    // Tracked, whatever a context's default: the tasks found are closed in the same unit.
 #pragma warning disable CA1309 // translated to SQL comparisons (byte order on SQLite), not run in .NET
     private static readonly Func<DealershipDbContext, string, string, IAsyncEnumerable<StaffTask>> OpenByKeyRange =
-        EF.CompileAsyncQuery((DealershipDbContext db, string prefix, string end) => db.Tasks.Where(t => t.Status == StaffTaskStatus.Open &&
+        EF.CompileAsyncQuery((DealershipDbContext db, string prefix, string end) => db.Tasks.AsTracking().Where(t => t.Status == StaffTaskStatus.Open &&
             t.DeduplicationKey != null && t.DeduplicationKey.StartsWith(prefix) &&
             string.Compare(t.DeduplicationKey, prefix) >= 0 && string.Compare(t.DeduplicationKey, end) < 0));
 #pragma warning restore CA1309
 
     private static readonly Func<DealershipDbContext, string, IAsyncEnumerable<StaffTask>> OpenByKeyPrefix =
-        EF.CompileAsyncQuery((DealershipDbContext db, string prefix) => db.Tasks.Where(t => t.Status == StaffTaskStatus.Open &&
+        EF.CompileAsyncQuery((DealershipDbContext db, string prefix) => db.Tasks.AsTracking().Where(t => t.Status == StaffTaskStatus.Open &&
             t.DeduplicationKey != null && t.DeduplicationKey.StartsWith(prefix)));
 
     private static readonly Func<DealershipDbContext, Guid, IAsyncEnumerable<StaffTask>> SilentTasksOfCustomer =
-        EF.CompileAsyncQuery((DealershipDbContext db, Guid customerId) => db.Tasks.Where(t => t.Status == StaffTaskStatus.Open && t.SubjectType == "order" &&
+        EF.CompileAsyncQuery((DealershipDbContext db, Guid customerId) => db.Tasks.AsTracking().Where(t => t.Status == StaffTaskStatus.Open && t.SubjectType == "order" &&
             db.Orders.Where(o => o.CustomerId == customerId).Select(o => (Guid?)o.Id).Contains(t.SubjectId) &&
             t.DeduplicationKey != null && t.DeduplicationKey.StartsWith("order/") && t.DeduplicationKey.Contains("/silent/")));
 }
