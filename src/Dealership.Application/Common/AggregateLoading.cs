@@ -6,7 +6,9 @@ namespace Dealership.Application.Common;
 /// <summary>
 /// The one way to load an aggregate for change: scoped to what the caller may reach (anything else is "not
 /// found", never revealed), then the area's own rule about who may change it (403), then the version the
-/// caller last saw (412). Every handler that changes an aggregate goes through <see cref="ForChangeAsync"/>.
+/// caller last saw (412). Every handler that changes an aggregate goes through <see cref="ForChangeAsync"/>, or reads
+/// it with a compiled query of its own and hands it to <see cref="CheckedAtMySites"/>, which applies the same checks
+/// in the same order, the site first.
 /// </summary>
 public static class AggregateLoading
 {
@@ -29,10 +31,18 @@ public static class AggregateLoading
     }
 
     /// <summary>
-    /// The same checks on an aggregate read by the caller's own (compiled) query, which must be scoped to the caller's
-    /// sites as <see cref="AtMySites{T}"/> scopes it.
+    /// The same checks on an aggregate a handler read with its own (compiled) query: an aggregate of a site the caller
+    /// does not work at is "not found" here too, whatever that query filtered, so it is never told apart from one that
+    /// does not exist.
     /// </summary>
-    public static T Checked<T>(T? aggregate, Guid id, long? expectedVersion, string what, Func<T, string?>? mayChange = null)
+    public static T CheckedAtMySites<T>(T? aggregate, ICurrentStaff staff, Guid id, long? expectedVersion, string what, Func<T, string?>? mayChange = null)
+        where T : AggregateRoot, ISiteScoped
+    {
+        ArgumentNullException.ThrowIfNull(staff);
+        return Checked(aggregate is not null && staff.SiteIds.Contains(aggregate.SiteId) ? aggregate : null, id, expectedVersion, what, mayChange);
+    }
+
+    private static T Checked<T>(T? aggregate, Guid id, long? expectedVersion, string what, Func<T, string?>? mayChange)
         where T : AggregateRoot
     {
         if (aggregate is null)

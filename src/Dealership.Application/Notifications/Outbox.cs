@@ -33,23 +33,13 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
 
         var now = clock.GetUtcNow().UtcDateTime;
         var phones = messages.Select(m => m.Customer.MobilePhone).OfType<string>().Distinct().ToList();
-        var optedOutPhones = new HashSet<string>(StringComparer.Ordinal);
-        if (phones.Count > 0)
-        {
-            await foreach (var phone in OptedOutOf(db, phones).WithCancellation(cancellationToken))
-            {
-                optedOutPhones.Add(phone);
-            }
-        }
+        var optedOutPhones = phones.Count == 0 ? new HashSet<string>(StringComparer.Ordinal)
+            : await OptedOutOf(db, phones).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
 
         var planned = messages.Select(m => (Message: m, Channels: ChannelsFor(m, optedOutPhones))).ToList();
         var keys = planned.SelectMany(p => p.Channels.Select(c => KeyFor(p.Message, c))).Distinct().ToList();
-        var existing = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var key in QueuedAlready(db, keys).WithCancellation(cancellationToken))
-        {
-            existing.Add(key);
-        }
-
+        var existing = keys.Count == 0 ? new HashSet<string>(StringComparer.Ordinal)
+            : await QueuedAlready(db, keys).ToHashSetAsync(StringComparer.Ordinal, cancellationToken);
         existing.UnionWith(db.Tracked<Notification>().Select(n => n.DeduplicationKey));
 
         // Quiet hours need the sites' time zones: a site this unit has read already is not read again.
@@ -98,7 +88,8 @@ public sealed class Outbox(DealershipDbContext db, TimeProvider clock, Sites.Sit
     }
 
     // Compiled: nearly every command that changes something queues a message, and EF's per-call work on an ordinary
-    // query (reading the expression for its parameters, finding its plan) cost more than SQLite's answer.
+    // query is paid each time (reading the expression for its parameters, finding its plan; session 24 compiled the
+    // writes' hot queries: bookings 243 -> 304 a second side by side).
     private static readonly Func<DealershipDbContext, List<string>, IAsyncEnumerable<string>> OptedOutOf =
         EF.CompileAsyncQuery((DealershipDbContext db, List<string> phones) =>
             db.PhoneConsents.AsNoTracking().Where(c => phones.Contains(c.PhoneNumber) && c.OptedOut).Select(c => c.PhoneNumber));

@@ -44,7 +44,7 @@ public sealed class OrderAccess(DealershipDbContext db, ICurrentStaff staff, Sit
     {
         // Compiled (every order command loads its order this way), scoped to the caller's sites as AtMySites scopes.
         var order = await OrderForChange(db, orderId, staff.SiteIds.ToList(), ct);
-        return AggregateLoading.Checked(order, orderId, expectedVersion, "Order",
+        return AggregateLoading.CheckedAtMySites(order, staff, orderId, expectedVersion, "Order",
             o => staff.IsInRole(StaffRoles.Manager) || o.OwnerStaffId == staff.StaffId
                 ? null
                 : "This order belongs to another salesperson: you can read it but not change it. Ask them or a manager.");

@@ -36,7 +36,9 @@ public sealed class TaskResolution(DealershipDbContext db, UnitOfWork unit) :
         // handed over), in one statement that seeks the tasks by their order (SubjectType, SubjectId): this runs for
         // every message sent, and asking order by order was one more statement for each order the customer has. The
         // watchdog raises them about the order, keyed "order/{id}/silent/{since}".
-        await foreach (var task in SilentTasksOfCustomer(db, domainEvent.Notification.CustomerId).WithCancellation(cancellationToken))
+        // Read whole before any is changed: a reader left open under the loop fails on server databases the moment
+        // someone adds a query to it.
+        foreach (var task in await SilentTasksOfCustomer(db, domainEvent.Notification.CustomerId).ToListAsync(cancellationToken))
         {
             task.Resolve(domainEvent.OccurredAt);
         }
@@ -51,7 +53,7 @@ public sealed class TaskResolution(DealershipDbContext db, UnitOfWork unit) :
     private async Task ResolveAsync(string keyPrefix, DateTime now, CancellationToken ct)
     {
         var open = db.OnSqlite ? OpenByKeyRange(db, keyPrefix, keyPrefix[..^1] + (char)(keyPrefix[^1] + 1)) : OpenByKeyPrefix(db, keyPrefix);
-        await foreach (var task in open.WithCancellation(ct))
+        foreach (var task in await open.ToListAsync(ct))
         {
             task.Resolve(now);
         }
