@@ -197,7 +197,6 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
     public async Task<List<(Guid Id, string Name)>> AdvisorsAsync(Guid siteId, CancellationToken ct)
     {
         var advisors = (await AdvisorsOf(db, siteId).ToListAsync(ct)).Select(a => (a.Id, a.Name)).ToList();
-
         foreach (var (id, name) in advisors)
         {
             staffNames.Remember(id, name);
@@ -208,7 +207,9 @@ public sealed class WorkshopCapacity(DealershipDbContext db, TimeProvider clock,
 
     private async Task<WorkshopDay> DayAsync(Guid siteId, DateOnly date, CancellationToken ct)
     {
-        var day = db.WorkshopDays.Local.FirstOrDefault(d => d.SiteId == siteId && d.Date == date)
+        // The unit's own copy first (a day it added and has not saved, or read already), without scanning every tracked row
+        // for changes under the write lock.
+        var day = db.Tracked<WorkshopDay>().FirstOrDefault(d => d.SiteId == siteId && d.Date == date)
             ?? await DayOf(db, siteId, date, ct);
         if (day is null)
         {
