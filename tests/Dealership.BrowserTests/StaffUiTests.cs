@@ -120,6 +120,14 @@ public sealed partial class StaffUiTests
         await page.GetByTestId($"count-{value}").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"owner=me.*attention={value}"));
         await Assertions.Expect(page.Locator("#owner")).ToHaveValueAsync("me");
+
+        // On a phone the counts wrap, each still a thumb-sized link.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync($"/deliveries?attention={value}");
+        var box = await page.GetByTestId($"count-{value}").BoundingBoxAsync();
+        Assert.That(box!.Height, Is.GreaterThanOrEqualTo(44));
+        Assert.That(box.X + box.Width, Is.LessThanOrEqualTo(390), "no count runs off the screen");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.ScreenshotDirectory, "deliveries-board-phone.png"), FullPage = true });
     }
 
     [Test]

@@ -33,6 +33,10 @@ public sealed class StaffNames(DealershipDbContext db)
         return name;
     }
 
+    /// <summary>The name of someone an event says acted (recorded, handed over): a missing person there is a broken record, not a refusal.</summary>
+    public async ValueTask<string> RequireNameOfAsync(Guid staffId, CancellationToken ct) =>
+        await NameOfAsync(staffId, ct) ?? throw new InvalidOperationException($"No staff member {staffId}.");
+
     /// <summary>A name already known without asking (null if not).</summary>
     public string? Known(Guid staffId) => _names.GetValueOrDefault(staffId);
 

@@ -87,7 +87,7 @@ public sealed class OrderSubscribers(DealershipDbContext db, Outbox outbox, ICur
     {
         var order = domainEvent.Order;
         var (customer, data) = await FactsAsync(order, cancellationToken);
-        var handedOverBy = await staffNames.NameOfAsync(domainEvent.HandedOverBy, cancellationToken) ?? throw new InvalidOperationException($"No staff member {domainEvent.HandedOverBy}.");
+        var handedOverBy = await staffNames.RequireNameOfAsync(domainEvent.HandedOverBy, cancellationToken);
         AddTouchpoint(order, domainEvent.OccurredAt, TouchpointKind.StatusChanged, $"Delivered: keys to the new {order.Vehicle.Describe()} handed over by {handedOverBy}");
         await outbox.QueueAsync(customer, order.SiteId, MessageTemplates.OrderDelivered, $"order/{order.Id}/delivered", data, urgent: false, proactive: true, cancellationToken);
     }

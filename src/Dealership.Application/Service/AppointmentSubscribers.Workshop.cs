@@ -79,7 +79,7 @@ public sealed partial class AppointmentSubscribers :
             _ => "by email",
         };
         var recorder = domainEvent.RecordedBy is { } staffId
-            ? " (recorded by " + (await staffNames.NameOfAsync(staffId, cancellationToken) ?? throw new InvalidOperationException($"No staff member {staffId}.")) + ")"
+            ? " (recorded by " + await staffNames.RequireNameOfAsync(staffId, cancellationToken) + ")"
             : "";
         Add(a, domainEvent.OccurredAt, TouchpointKind.CustomerReply, TouchpointDirection.Inbound, TouchpointActor.Customer, false,
             $"{(domainEvent.Approved ? "Approved" : "Declined")} {how}: {work.Title} ({price}){recorder}"
