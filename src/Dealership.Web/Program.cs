@@ -27,6 +27,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 var paths = new AppPaths(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(paths);
 builder.Services.AddSingleton<ReadBulkhead>();
+builder.Services.AddDealershipResponseCompression();
 var role = HostRole.From(builder.Configuration);
 builder.Services.AddSingleton(role);
 builder.Services.AddDealershipForwardedHeaders(builder.Configuration);
@@ -152,7 +153,9 @@ if (!role.ServesHttp)
     return;
 }
 
-app.UseStaticFiles();
+// Outside everything that writes an answer, so style sheets, scripts and the API's JSON can be compressed (ADR 0032).
+app.UseResponseCompression();
+app.UseDealershipStaticFiles();
 app.UseRouting();
 app.UseMiddleware<CookieOriginCheck>();
 app.UseAuthentication();
