@@ -14,10 +14,13 @@ public abstract class SharedAppTests
     {
     }
 
+    /// <summary>Settings the fixture's app starts with, over the test defaults.</summary>
+    protected virtual IDictionary<string, string?>? Settings => null;
+
     [OneTimeSetUp]
     public async Task StartAppAsync()
     {
-        App = new DealershipApp(ConfigureServices);
+        App = new DealershipApp(ConfigureServices, Settings);
         await App.InitializeAsync();
     }
 

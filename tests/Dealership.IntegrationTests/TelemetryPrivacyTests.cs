@@ -19,6 +19,9 @@ public sealed class TelemetryPrivacyTests : SharedAppTests
     private static readonly ConcurrentQueue<string> Logged = new();
     private static readonly List<Activity> Spans = [];
 
+    // No collector in the tests: the app is told to record its spans anyway, for the in-memory exporter below.
+    protected override IDictionary<string, string?>? Settings => new Dictionary<string, string?> { ["Telemetry:RecordTraces"] = "true" };
+
     protected override void ConfigureServices(IServiceCollection services)
     {
         services.AddLogging(logging => logging.AddProvider(new CapturingProvider()));
@@ -102,5 +105,34 @@ public sealed class TelemetryPrivacyTests : SharedAppTests
                 Logged.Enqueue($"{category} {logLevel}: {formatter(state, exception)} {values} {exception}");
             }
         }
+    }
+}
+
+/// <summary>
+/// Spans cost CPU on every request and query, and without a collector nobody reads them (ADR 0024): an app with no
+/// OTEL_EXPORTER_OTLP_ENDPOINT and no Telemetry:RecordTraces records none, and keeps its metrics.
+/// </summary>
+public sealed class TracesWithoutACollectorTests
+{
+    [Test]
+    public async Task WithNoCollector_NoSpanIsRecorded_AndMetricsStillAre()
+    {
+        var recorded = new List<Activity>();
+        using var app = new DealershipApp();
+        await app.InitializeAsync();
+        Assert.That(app.Services.GetService<TracerProvider>(), Is.Null, "no tracer: the instrumentations listen to nothing");
+        Assert.That(app.Services.GetService<OpenTelemetry.Metrics.MeterProvider>(), Is.Not.Null, "metrics are collected whatever");
+
+        // Nothing in the process listens to the instrumentations' sources, so a request and its SQL start no span.
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name.StartsWith("OpenTelemetry.", StringComparison.Ordinal) || source.Name == Dealership.Web.Hosting.Telemetry.JobsSource,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStarted = recorded.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var sales = await app.SalesAsync();
+        Assert.That((await sales.GetAsync("/api/customers?q=smith")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(recorded.Where(a => a.Source.Name.Contains("EntityFrameworkCore", StringComparison.Ordinal)), Is.Empty, "no span for the request's SQL");
     }
 }

@@ -13,8 +13,10 @@ namespace Dealership.Web.Hosting;
 
 /// <summary>
 /// Traces, metrics and logs over OpenTelemetry (ADR 0024). Requests, outgoing HTTP (SMTP is not HTTP; Twilio is),
-/// EF Core commands, every background job (source "Dealership.Jobs") and the runtime are instrumented always;
-/// they leave the process only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Nothing personal goes into
+/// EF Core commands, every background job (source "Dealership.Jobs") and the runtime are instrumented; they leave the
+/// process only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Spans are recorded only then (or when
+/// Telemetry:RecordTraces says so): nobody reads them otherwise, and recording them cost about 5 % of the journey's
+/// CPU a request (issue #14, session 25). Metrics are always collected. Nothing personal goes into
 /// them: the customer's tracking token is cut from request paths, query strings are redacted by the
 /// instrumentation, SQL carries parameters, never values, and the business metrics are tagged by channel at most.
 /// </summary>
@@ -32,8 +34,10 @@ public static class Telemetry
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource
                 .AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? "dealership", serviceInstanceId: Environment.MachineName)
-                .AddAttributes([new KeyValuePair<string, object>("dealership.role", role.Name)]))
-            .WithTracing(tracing =>
+                .AddAttributes([new KeyValuePair<string, object>("dealership.role", role.Name)]));
+        if (exportOtlp || builder.Configuration.GetValue("Telemetry:RecordTraces", false))
+        {
+            telemetry.WithTracing(tracing =>
             {
                 tracing.AddSource(JobsSource)
                     .AddAspNetCoreInstrumentation(options =>
@@ -47,18 +51,20 @@ public static class Telemetry
                 {
                     tracing.AddOtlpExporter();
                 }
-            })
-            .WithMetrics(metrics =>
-            {
-                metrics.AddMeter(DealershipMetrics.MeterName)
-                    .AddAspNetCoreInstrumentation()
-                    .AddHttpClientInstrumentation()
-                    .AddRuntimeInstrumentation();
-                if (exportOtlp)
-                {
-                    metrics.AddOtlpExporter();
-                }
             });
+        }
+
+        telemetry.WithMetrics(metrics =>
+        {
+            metrics.AddMeter(DealershipMetrics.MeterName)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddRuntimeInstrumentation();
+            if (exportOtlp)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         if (exportOtlp)
         {
             telemetry.WithLogging(logging => logging.AddOtlpExporter(), options => options.IncludeScopes = true);
