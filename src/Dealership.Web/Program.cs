@@ -153,7 +153,8 @@ if (!role.ServesHttp)
     return;
 }
 
-// Outside everything that writes an answer, so style sheets, scripts and the API's JSON can be compressed (ADR 0032).
+// Outside the static files and the endpoints, so style sheets, scripts and the API's JSON can be compressed (ADR 0032);
+// what the exception handler, the status-code pages and the read places write further out goes uncompressed.
 app.UseResponseCompression();
 app.UseDealershipStaticFiles();
 app.UseRouting();

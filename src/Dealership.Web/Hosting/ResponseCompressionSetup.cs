@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -33,16 +34,9 @@ public static class ResponseCompressionSetup
         });
         // Fastest: on two cores the lane answered more a second compressed than not, at this level (ADR 0032).
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = CompressionLevel.Fastest);
-        services.AddSingleton<IResponseCompressionProvider, CompressionPolicy>();
+        // In place of the framework's provider (AddResponseCompression registers it), not beside it.
+        services.Replace(ServiceDescriptor.Singleton<IResponseCompressionProvider, CompressionPolicy>());
         return services;
-    }
-
-    /// <summary>True for a request that carries a bearer token, which no other site can make a browser send.</summary>
-    public static bool SignedInWithBearer(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var authorization = request.Headers.Authorization.ToString();
-        return authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -88,7 +82,7 @@ public static class ResponseCompressionSetup
 
             var type = MediaTypeHeaderValue.TryParse(context.Response.ContentType, out var parsed) ? parsed.MediaType.Value : null;
             return type is not null && (AssetTypes.Contains(type, StringComparer.OrdinalIgnoreCase)
-                || (JsonTypes.Contains(type, StringComparer.OrdinalIgnoreCase) && SignedInWithBearer(context.Request)));
+                || (JsonTypes.Contains(type, StringComparer.OrdinalIgnoreCase) && Security.AuthenticationSetup.CarriesBearerToken(context.Request)));
         }
     }
 }

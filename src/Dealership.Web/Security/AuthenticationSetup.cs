@@ -18,6 +18,17 @@ public static class AuthenticationSetup
 
     public const string CookieName = "dealership-auth";
 
+    /// <summary>
+    /// Whether a request is authenticated by its bearer token rather than the sign-in cookie: the one test the
+    /// authentication scheme, the API's cross-site check and the compression policy (ADR 0032) all rely on. A browser
+    /// never adds a bearer token to a request another site starts; it does add the cookie.
+    /// </summary>
+    public static bool CarriesBearerToken(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+    }
+
     public static IServiceCollection AddDealershipAuthentication(this IServiceCollection services, IConfiguration configuration, SymmetricSecurityKey signingKey)
     {
         services.AddIdentityCore<StaffUser>(options =>
@@ -45,7 +56,7 @@ public static class AuthenticationSetup
             .AddPolicyScheme(Scheme, "Cookie or bearer token", options =>
             {
                 options.ForwardDefaultSelector = context =>
-                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    CarriesBearerToken(context.Request)
                         ? JwtBearerDefaults.AuthenticationScheme
                         : IdentityConstants.ApplicationScheme;
             })

@@ -15,7 +15,7 @@ public sealed class CookieOriginCheck(RequestDelegate next, IConfiguration confi
         var request = context.Request;
         if (request.Path.StartsWithSegments("/api")
             && !(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method))
-            && !request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            && !AuthenticationSetup.CarriesBearerToken(request)
             && request.Cookies.ContainsKey(AuthenticationSetup.CookieName)
             && !SameOrigin(request))
         {
