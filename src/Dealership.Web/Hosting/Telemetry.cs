@@ -15,7 +15,7 @@ namespace Dealership.Web.Hosting;
 /// Traces, metrics and logs over OpenTelemetry (ADR 0024). Requests, outgoing HTTP (SMTP is not HTTP; Twilio is),
 /// EF Core commands, every background job (source "Dealership.Jobs") and the runtime are instrumented; they leave the
 /// process only when OTEL_EXPORTER_OTLP_ENDPOINT names a collector. Spans are recorded only then (or when
-/// Telemetry:RecordTraces says so): nobody reads them otherwise, and recording them cost the journey 4–9 % of its CPU
+/// Telemetry:RecordTraces says so): nobody reads them otherwise, and recording them cost the journey 6–12 % of its CPU
 /// a request (issue #14, session 25). Without them requests and jobs still get trace ids for their log lines
 /// (<see cref="TraceIdsOnly"/>). Metrics are always collected. Nothing personal goes into
 /// them: the customer's tracking token is cut from request paths, query strings are redacted by the
