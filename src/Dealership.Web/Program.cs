@@ -154,7 +154,7 @@ if (!role.ServesHttp)
 }
 
 // Outside the static files and the endpoints, so style sheets, scripts and the API's JSON can be compressed (ADR 0032);
-// what the exception handler, the status-code pages and the read places write further out goes uncompressed.
+// what the exception handler and the status-code pages write further out (the read places' 503 among it) goes uncompressed.
 app.UseResponseCompression();
 app.UseDealershipStaticFiles();
 app.UseRouting();

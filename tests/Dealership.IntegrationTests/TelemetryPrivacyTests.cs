@@ -118,7 +118,7 @@ public sealed class TracesWithoutACollectorTests
     [Test]
     public async Task WithNoCollector_NoSpanIsRecorded_MetricsStillAre_AndLogLinesKeepTheirTraceId()
     {
-        var lines = new ConcurrentQueue<(string Message, List<object?> Scopes)>();
+        var lines = new ConcurrentQueue<(string Message, List<object?> Scopes, Activity? Activity)>();
         using var app = new DealershipApp(services => services.AddLogging(logging => logging.AddProvider(new ScopeCapturingProvider(lines))),
             new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "", ["Telemetry:RecordTraces"] = "false" });
         await app.InitializeAsync();
@@ -133,12 +133,14 @@ public sealed class TracesWithoutACollectorTests
             .SelectMany(pairs => pairs).Where(p => p.Key == "TraceId").Select(p => p.Value?.ToString()).ToList();
         Assert.That(traceIds, Has.Some.Matches<string?>(id => id is { Length: 32 } && id != new string('0', 32)),
             "the line carries the request's trace id, so the error page's reference and the logs still meet");
+        Assert.That(searched.Select(l => l.Activity), Has.All.Matches<Activity?>(a => a is { IsAllDataRequested: false, Recorded: false }),
+            "the request's activity carries ids only: nothing about it is recorded");
     }
 
-    /// <summary>Keeps each log line with the scopes it was written in, as a JSON console sink with scopes would.</summary>
-    private sealed class ScopeCapturingProvider(ConcurrentQueue<(string Message, List<object?> Scopes)> lines) : ILoggerProvider, ISupportExternalScope
+    /// <summary>Keeps each log line with the scopes it was written in (as a JSON console sink with scopes would) and the activity it ran under.</summary>
+    private sealed class ScopeCapturingProvider(ConcurrentQueue<(string Message, List<object?> Scopes, Activity? Activity)> lines) : ILoggerProvider, ISupportExternalScope
     {
-        private readonly ConcurrentQueue<(string Message, List<object?> Scopes)> _lines = lines;
+        private readonly ConcurrentQueue<(string Message, List<object?> Scopes, Activity? Activity)> _lines = lines;
         private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
         public ILogger CreateLogger(string categoryName) => new Capturing(this);
@@ -160,7 +162,7 @@ public sealed class TracesWithoutACollectorTests
             {
                 var scopes = new List<object?>();
                 provider._scopes.ForEachScope((scope, list) => list.Add(scope), scopes);
-                provider._lines.Enqueue((formatter(state, exception), scopes));
+                provider._lines.Enqueue((formatter(state, exception), scopes, Activity.Current));
             }
         }
     }

@@ -87,8 +87,8 @@ public static class Telemetry
     /// <summary>
     /// With no tracer listening, ASP.NET Core starts no activity for a request (its hosting log is off), so log lines
     /// would carry no TraceId and the error page's reference would match none of them; nor would a job's lines share
-    /// one. This listener asks for the ids alone (propagation data): nothing is recorded, no tag is set, and the
-    /// instrumentations of EF and outgoing HTTP, where most of the tracer's cost was, are not there at all.
+    /// one. This listener asks for the ids alone (propagation data): nothing is recorded and no tag is set, and EF's
+    /// instrumentation, where most of the tracer's cost was, is not there at all.
     /// </summary>
     internal sealed class TraceIdsOnly : IHostedService, IDisposable
     {
@@ -105,7 +105,12 @@ public static class Telemetry
             return Task.CompletedTask;
         }
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+        // Hosted services stop in reverse order, so jobs still draining keep their ids until this one stops.
+        public Task StopAsync(CancellationToken cancellationToken)
+        {
+            _listener.Dispose();
+            return Task.CompletedTask;
+        }
 
         public void Dispose() => _listener.Dispose();
     }
